@@ -1,0 +1,6 @@
+DROP TABLE events;
+DROP TABLE reports;
+DROP TABLE submissions;
+DROP TABLE listings;
+DROP TABLE moderator_sessions;
+DROP TABLE moderators;

@@ -1,0 +1,150 @@
+//! The `benzowise` command line (SPEC §5).
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::config::Settings;
+use crate::db::listings::Listing;
+use crate::db::moderators::Moderator;
+use crate::db::{self, AnyConnection};
+use crate::search::gazetteer::Gazetteer;
+use crate::seed::{self, SeedBatch};
+use crate::startup::Application;
+use crate::web::api::clinicians::ListingView;
+
+#[derive(Debug, Parser)]
+#[command(name = "benzowise", version, about = "A moderated directory of benzo-wise clinicians")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run migrations, then serve the site and the API.
+    Serve {
+        /// Load the fictional demo listings when the directory is empty.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations.
+    Migrate,
+    /// Load listings from a JSON or CSV file; prints each listing's manage token.
+    Seed {
+        file: PathBuf,
+        /// Publish the listings at once, or leave them for moderators.
+        #[arg(long, value_enum, default_value = "approved")]
+        status: SeedStatus,
+        /// Mark the listings as fictional demo listings.
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Manage moderator accounts.
+    Moderator {
+        #[command(subcommand)]
+        command: ModeratorCommand,
+    },
+    /// Write the approved directory (public fields only) to standard output.
+    Export {
+        #[arg(long, value_enum)]
+        format: ExportFormat,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ModeratorCommand {
+    /// Add a moderator (or set a new password); the password is read from standard input.
+    Add { name: String },
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum SeedStatus {
+    Approved,
+    Pending,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    Csv,
+    Json,
+}
+
+fn connect(settings: &Settings) -> anyhow::Result<AnyConnection> {
+    let mut conn = settings
+        .database
+        .connect()
+        .with_context(|| format!("cannot connect to the {} database", settings.database.backend_name()))?;
+    db::migrate(&mut conn)?;
+    Ok(conn)
+}
+
+pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { demo } => serve(settings, demo).await,
+        Command::Migrate => {
+            let mut conn = settings.database.connect()?;
+            let applied = db::migrate(&mut conn)?;
+            println!("{} migration(s) applied", applied.len());
+            Ok(())
+        }
+        Command::Seed { file, status, demo } => {
+            let mut batch = SeedBatch::read(&file)?;
+            batch.demo |= demo;
+            let is_demo = batch.demo;
+            let listings = batch.parse(Gazetteer::shared())?;
+            let mut conn = connect(&settings)?;
+            let loaded = seed::load(&mut conn, listings, matches!(status, SeedStatus::Approved), is_demo)?;
+            let mut out = csv::Writer::from_writer(std::io::stdout());
+            out.write_record(["listing_id", "full_name", "manage_token"])?;
+            for listing in &loaded {
+                out.write_record([&listing.listing_id.to_string(), &listing.full_name, &listing.manage_token])?;
+            }
+            out.flush()?;
+            eprintln!("{} listing(s) loaded as {status:?}", loaded.len());
+            Ok(())
+        }
+        Command::Moderator { command: ModeratorCommand::Add { name } } => {
+            let name = name.trim().to_string();
+            if name.is_empty() || name.len() > 200 {
+                bail!("the moderator name must be 1 to 200 characters");
+            }
+            let mut password = String::new();
+            std::io::stdin().lock().read_line(&mut password)?;
+            let password = password.trim_end_matches(['\r', '\n']);
+            if password.chars().count() < 12 {
+                bail!("the password must be at least 12 characters");
+            }
+            let mut conn = connect(&settings)?;
+            let created = Moderator::upsert(&mut conn, &name, password)?;
+            println!("moderator {name} {}", if created { "added" } else { "updated" });
+            Ok(())
+        }
+        Command::Export { format } => {
+            let mut conn = connect(&settings)?;
+            let listings: Vec<ListingView> = Listing::all_public(&mut conn)?.into_iter().map(Into::into).collect();
+            let text = match format {
+                ExportFormat::Csv => seed::export_csv(listings)?,
+                ExportFormat::Json => seed::export_json(listings)?,
+            };
+            std::io::stdout().write_all(text.as_bytes())?;
+            Ok(())
+        }
+    }
+}
+
+async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
+    let application = Application::build(settings.clone()).await?;
+    if demo {
+        let mut conn = connect(&settings)?;
+        let loaded = actix_web::web::block(move || seed::load_demo_if_empty(&mut conn)).await??;
+        if loaded > 0 {
+            tracing::info!(loaded, "fictional demo listings loaded");
+        }
+    }
+    tracing::info!(bind = %settings.bind, port = application.port(), backend = settings.database.backend_name(), "serving");
+    application.run_until_stopped().await?;
+    Ok(())
+}

@@ -1,0 +1,75 @@
+//! Typed settings from the environment (see `.env.example`). `Debug` names
+//! the backend but never prints the database URL, which may hold a password.
+
+use std::time::Duration;
+
+use anyhow::{bail, Context};
+
+use crate::db::Database;
+
+#[derive(Clone)]
+pub struct Settings {
+    pub database: Database,
+    pub bind: String,
+    /// The address people reach the service at, used to build manage links.
+    pub public_url: Option<String>,
+    pub cookie_secure: bool,
+    pub session_ttl: Duration,
+    pub pool_size: u32,
+    pub login_max_failures: u32,
+    pub login_window: Duration,
+    pub submissions_per_hour: u32,
+    pub reports_per_hour: u32,
+}
+
+impl std::fmt::Debug for Settings {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("backend", &self.database.backend_name())
+            .field("bind", &self.bind)
+            .field("public_url", &self.public_url)
+            .field("cookie_secure", &self.cookie_secure)
+            .field("session_ttl", &self.session_ttl)
+            .field("pool_size", &self.pool_size)
+            .finish_non_exhaustive()
+    }
+}
+
+fn var(name: &str) -> Option<String> {
+    std::env::var(name).ok().map(|v| v.trim().to_string()).filter(|v| !v.is_empty())
+}
+
+fn number<T: std::str::FromStr>(name: &str, default: T) -> anyhow::Result<T>
+where
+    T::Err: std::error::Error + Send + Sync + 'static,
+{
+    match var(name) {
+        Some(text) => text.parse().with_context(|| format!("{name} must be a number, not {text:?}")),
+        None => Ok(default),
+    }
+}
+
+fn flag(name: &str) -> anyhow::Result<bool> {
+    match var(name).as_deref() {
+        None | Some("0" | "false") => Ok(false),
+        Some("1" | "true") => Ok(true),
+        Some(other) => bail!("{name} must be true or false, not {other:?}"),
+    }
+}
+
+impl Settings {
+    pub fn from_env() -> anyhow::Result<Settings> {
+        Ok(Settings {
+            database: Database::from_url(&var("DATABASE_URL").unwrap_or_else(|| "benzowise.db".into())),
+            bind: var("BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
+            public_url: var("PUBLIC_URL").map(|u| u.trim_end_matches('/').to_string()),
+            cookie_secure: flag("COOKIE_SECURE")?,
+            session_ttl: Duration::from_secs(60 * number("SESSION_TTL_MINUTES", 480u64)?),
+            pool_size: number("DATABASE_POOL_SIZE", 8)?,
+            login_max_failures: number("LOGIN_MAX_FAILURES", 5)?,
+            login_window: Duration::from_secs(number("LOGIN_WINDOW_SECONDS", 900)?),
+            submissions_per_hour: number("SUBMISSIONS_PER_HOUR", 20)?,
+            reports_per_hour: number("REPORTS_PER_HOUR", 30)?,
+        })
+    }
+}

@@ -1,0 +1,140 @@
+//! The append-only audit trail.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::schema::events;
+use super::{AnyConnection, MultiBackend};
+use crate::domain::moderation::FieldChange;
+
+/// Who did something.
+#[derive(Debug, Clone)]
+pub enum Actor {
+    Moderator {
+        id: i64,
+        username: String,
+    },
+    Clinician,
+    Public,
+    /// A command-line operation such as `seed`.
+    Operator(&'static str),
+}
+
+impl Actor {
+    fn label(&self) -> String {
+        match self {
+            Actor::Moderator { username, .. } => format!("moderator:{username}"),
+            Actor::Clinician => "clinician".to_string(),
+            Actor::Public => "public".to_string(),
+            Actor::Operator(what) => format!("operator:{what}"),
+        }
+    }
+
+    pub fn moderator_id(&self) -> Option<i64> {
+        match self {
+            Actor::Moderator { id, .. } => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, Queryable, Selectable)]
+#[diesel(table_name = events, check_for_backend(MultiBackend))]
+struct EventRow {
+    id: i64,
+    occurred_at: NaiveDateTime,
+    actor: String,
+    action: String,
+    listing_id: Option<i64>,
+    submission_id: Option<i64>,
+    report_id: Option<i64>,
+    reason: Option<String>,
+    changes: String,
+}
+
+/// One audit event as shown to moderators.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Event {
+    pub id: i64,
+    pub occurred_at: NaiveDateTime,
+    pub actor: String,
+    pub action: String,
+    pub listing_id: Option<i64>,
+    pub submission_id: Option<i64>,
+    pub report_id: Option<i64>,
+    pub reason: Option<String>,
+    pub changes: Vec<FieldChange>,
+}
+
+/// What an event is about.
+#[derive(Debug, Default)]
+pub struct Subject {
+    pub listing_id: Option<i64>,
+    pub submission_id: Option<i64>,
+    pub report_id: Option<i64>,
+}
+
+#[derive(Insertable)]
+#[diesel(table_name = events)]
+struct EventInsertForm<'a> {
+    occurred_at: NaiveDateTime,
+    actor: String,
+    moderator_id: Option<i64>,
+    action: &'a str,
+    listing_id: Option<i64>,
+    submission_id: Option<i64>,
+    report_id: Option<i64>,
+    reason: Option<&'a str>,
+    changes: String,
+}
+
+impl Event {
+    pub fn record(
+        conn: &mut AnyConnection,
+        actor: &Actor,
+        action: &str,
+        subject: Subject,
+        reason: Option<&str>,
+        changes: &[FieldChange],
+    ) -> QueryResult<()> {
+        diesel::insert_into(events::table)
+            .values(EventInsertForm {
+                occurred_at: super::now(),
+                actor: actor.label(),
+                moderator_id: actor.moderator_id(),
+                action,
+                listing_id: subject.listing_id,
+                submission_id: subject.submission_id,
+                report_id: subject.report_id,
+                reason,
+                changes: serde_json::to_string(changes).expect("field changes serialize"),
+            })
+            .execute(conn)?;
+        Ok(())
+    }
+
+    /// Newest first, optionally for one listing.
+    pub fn list(conn: &mut AnyConnection, listing: Option<i64>, limit: i64, offset: i64) -> QueryResult<Vec<Event>> {
+        let mut query = events::table.select(EventRow::as_select()).into_boxed();
+        if let Some(id) = listing {
+            query = query.filter(events::listing_id.eq(id));
+        }
+        let rows = query.order(events::id.desc()).limit(limit).offset(offset).load(conn)?;
+        Ok(rows
+            .into_iter()
+            .map(|row| Event {
+                id: row.id,
+                occurred_at: row.occurred_at,
+                actor: row.actor,
+                action: row.action,
+                listing_id: row.listing_id,
+                submission_id: row.submission_id,
+                report_id: row.report_id,
+                reason: row.reason,
+                changes: serde_json::from_str(&row.changes).unwrap_or_default(),
+            })
+            .collect())
+    }
+}

@@ -1,0 +1,155 @@
+//! The database: one connection type for SQLite and PostgreSQL, the pool, and
+//! the embedded migrations. Each aggregate has its own module of queries.
+
+pub mod events;
+pub mod listings;
+pub mod moderators;
+pub mod reports;
+pub mod schema;
+pub mod sessions;
+pub mod submissions;
+
+use chrono::Timelike;
+use diesel::connection::SimpleConnection;
+use diesel::pg::PgConnection;
+use diesel::r2d2::{self, ManageConnection};
+use diesel::sqlite::SqliteConnection;
+use diesel::{Connection, ConnectionError};
+use diesel_migrations::{embed_migrations, EmbeddedMigrations, MigrationHarness};
+
+pub const SQLITE_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/sqlite");
+pub const POSTGRES_MIGRATIONS: EmbeddedMigrations = embed_migrations!("migrations/postgres");
+
+#[derive(diesel::MultiConnection)]
+pub enum AnyConnection {
+    Postgresql(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+pub type Pool = r2d2::Pool<Manager>;
+pub type PooledConnection = r2d2::PooledConnection<Manager>;
+
+/// Which backend a `DATABASE_URL` names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Database {
+    Postgres(String),
+    /// A file path (`sqlite://` stripped).
+    Sqlite(String),
+}
+
+impl Database {
+    pub fn from_url(url: &str) -> Database {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Database::Postgres(url.to_string())
+        } else {
+            Database::Sqlite(url.strip_prefix("sqlite://").unwrap_or(url).to_string())
+        }
+    }
+
+    pub fn backend_name(&self) -> &'static str {
+        match self {
+            Database::Postgres(_) => "postgresql",
+            Database::Sqlite(_) => "sqlite",
+        }
+    }
+
+    /// Opens a connection with the backend's own error on failure, and sets
+    /// SQLite up for concurrent use: WAL, a busy timeout, foreign keys, and
+    /// `synchronous=FULL` so that an acknowledged write survives a crash.
+    pub fn connect(&self) -> Result<AnyConnection, ConnectionError> {
+        match self {
+            Database::Postgres(url) => Ok(AnyConnection::Postgresql(PgConnection::establish(url)?)),
+            Database::Sqlite(path) => {
+                let mut conn = SqliteConnection::establish(path)?;
+                conn.batch_execute(
+                    "PRAGMA journal_mode = WAL; PRAGMA busy_timeout = 10000; \
+                     PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;",
+                )
+                .map_err(ConnectionError::CouldntSetupConfiguration)?;
+                Ok(AnyConnection::Sqlite(conn))
+            }
+        }
+    }
+}
+
+/// An r2d2 manager that picks the backend from the URL itself, because
+/// `AnyConnection::establish` tries every backend and hides the real error.
+#[derive(Debug)]
+pub struct Manager(Database);
+
+impl ManageConnection for Manager {
+    type Connection = AnyConnection;
+    type Error = r2d2::Error;
+
+    fn connect(&self) -> Result<AnyConnection, r2d2::Error> {
+        self.0.connect().map_err(r2d2::Error::ConnectionError)
+    }
+
+    fn is_valid(&self, conn: &mut AnyConnection) -> Result<(), r2d2::Error> {
+        conn.batch_execute("SELECT 1").map_err(r2d2::Error::QueryError)
+    }
+
+    fn has_broken(&self, _conn: &mut AnyConnection) -> bool {
+        false
+    }
+}
+
+/// Connects (failing with the backend's own message) and builds the pool.
+pub fn pool(database: &Database, max_size: u32) -> anyhow::Result<Pool> {
+    // Connect once up front so a bad URL or a down server is reported plainly.
+    database
+        .connect()
+        .map_err(|e| anyhow::anyhow!("cannot connect to the {} database: {e}", database.backend_name()))?;
+    let pool = r2d2::Pool::builder()
+        .max_size(max_size)
+        .min_idle(Some(1))
+        .connection_timeout(std::time::Duration::from_secs(10))
+        .build(Manager(database.clone()))?;
+    Ok(pool)
+}
+
+/// Applies every pending migration of the connection's backend.
+pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
+    let applied = match conn {
+        AnyConnection::Postgresql(pg) => pg.run_pending_migrations(POSTGRES_MIGRATIONS),
+        AnyConnection::Sqlite(sqlite) => sqlite.run_pending_migrations(SQLITE_MIGRATIONS),
+    }
+    .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
+    Ok(applied.iter().map(ToString::to_string).collect())
+}
+
+/// Whether the database answers.
+pub fn ping(conn: &mut AnyConnection) -> bool {
+    conn.batch_execute("SELECT 1").is_ok()
+}
+
+/// The time stored with every row: UTC without a zone, which both backends keep.
+pub fn now() -> chrono::NaiveDateTime {
+    chrono::Utc::now().naive_utc().with_nanosecond(0).expect("zero nanoseconds is valid")
+}
+
+/// A transaction that takes SQLite's write lock at its start, so that a
+/// read-then-write cannot fail with a stale snapshot under concurrent writers.
+pub fn write_transaction<T, E>(
+    conn: &mut AnyConnection,
+    work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
+) -> Result<T, E>
+where
+    E: From<diesel::result::Error>,
+{
+    if let AnyConnection::Sqlite(_) = conn {
+        conn.batch_execute("BEGIN IMMEDIATE")?;
+        match work(conn) {
+            Ok(value) => {
+                conn.batch_execute("COMMIT")?;
+                Ok(value)
+            }
+            Err(error) => {
+                conn.batch_execute("ROLLBACK")?;
+                Err(error)
+            }
+        }
+    } else {
+        conn.transaction(work)
+    }
+}

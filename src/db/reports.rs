@@ -1,0 +1,71 @@
+//! Reports from the public about a listing, and their resolution.
+
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::events::{Actor, Event, Subject};
+use super::schema::reports;
+use super::{write_transaction, AnyConnection, MultiBackend};
+use crate::domain::moderation::{FieldChange, ReportStatus};
+use crate::error::AppError;
+
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
+#[diesel(table_name = reports, check_for_backend(MultiBackend))]
+pub struct Report {
+    pub id: i64,
+    pub listing_id: i64,
+    pub reason: String,
+    pub details: Option<String>,
+    #[schema(value_type = ReportStatus)]
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub resolved_at: Option<NaiveDateTime>,
+    pub resolution_note: Option<String>,
+}
+
+impl Report {
+    pub fn create(conn: &mut AnyConnection, listing_id: i64, reason: &str, details: Option<&str>) -> QueryResult<i64> {
+        diesel::insert_into(reports::table)
+            .values((
+                reports::listing_id.eq(listing_id),
+                reports::reason.eq(reason),
+                reports::details.eq(details),
+                reports::status.eq(ReportStatus::Open.as_str()),
+                reports::created_at.eq(super::now()),
+            ))
+            .returning(reports::id)
+            .get_result(conn)
+    }
+
+    /// Reports of one status (all when `None`), oldest first.
+    pub fn list(conn: &mut AnyConnection, status: Option<ReportStatus>) -> QueryResult<Vec<Report>> {
+        let mut query = reports::table.select(Report::as_select()).into_boxed();
+        if let Some(status) = status {
+            query = query.filter(reports::status.eq(status.as_str()));
+        }
+        query.order((reports::created_at, reports::id)).load(conn)
+    }
+
+    pub fn resolve(conn: &mut AnyConnection, id: i64, actor: &Actor, note: &str) -> Result<(), AppError> {
+        write_transaction(conn, |conn| {
+            let report: Report = reports::table.find(id).select(Report::as_select()).first(conn)?;
+            if ReportStatus::from_stored(&report.status) != ReportStatus::Open {
+                return Err(AppError::Conflict("this report was already resolved".into()));
+            }
+            diesel::update(reports::table.find(id))
+                .set((
+                    reports::status.eq(ReportStatus::Resolved.as_str()),
+                    reports::resolved_at.eq(super::now()),
+                    reports::resolved_by.eq(actor.moderator_id()),
+                    reports::resolution_note.eq(note),
+                ))
+                .execute(conn)?;
+            let change = FieldChange::new("report.status", "open", "resolved");
+            let subject = Subject { listing_id: Some(report.listing_id), report_id: Some(id), submission_id: None };
+            Event::record(conn, actor, "resolve_report", subject, Some(note), &[change])?;
+            Ok(())
+        })
+    }
+}

@@ -1,0 +1,82 @@
+// Hand-kept to match both migration folders; only types both backends share.
+
+diesel::table! {
+    moderators (id) {
+        id -> BigInt,
+        username -> Text,
+        password_hash -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    moderator_sessions (token_hash) {
+        token_hash -> Text,
+        moderator_id -> BigInt,
+        csrf_token -> Text,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    listings (id) {
+        id -> BigInt,
+        status -> Text,
+        content -> Nullable<Text>,
+        status_reason -> Nullable<Text>,
+        manage_token_hash -> Text,
+        is_demo -> Bool,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+        last_reviewed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    submissions (id) {
+        id -> BigInt,
+        listing_id -> BigInt,
+        kind -> Text,
+        status -> Text,
+        content -> Text,
+        submitted_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<BigInt>,
+        decision_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    reports (id) {
+        id -> BigInt,
+        listing_id -> BigInt,
+        reason -> Text,
+        details -> Nullable<Text>,
+        status -> Text,
+        created_at -> Timestamp,
+        resolved_at -> Nullable<Timestamp>,
+        resolved_by -> Nullable<BigInt>,
+        resolution_note -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    events (id) {
+        id -> BigInt,
+        occurred_at -> Timestamp,
+        actor -> Text,
+        moderator_id -> Nullable<BigInt>,
+        action -> Text,
+        listing_id -> Nullable<BigInt>,
+        submission_id -> Nullable<BigInt>,
+        report_id -> Nullable<BigInt>,
+        reason -> Nullable<Text>,
+        changes -> Text,
+    }
+}
+
+diesel::joinable!(submissions -> listings (listing_id));
+diesel::joinable!(reports -> listings (listing_id));
+diesel::joinable!(moderator_sessions -> moderators (moderator_id));
+diesel::allow_tables_to_appear_in_same_query!(moderators, moderator_sessions, listings, submissions, reports, events);

@@ -1,0 +1,187 @@
+//! The lifecycle of SPEC §3: which decisions each status allows, and the
+//! field-level change recorded in the audit trail.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+
+use super::listing::ListingContent;
+
+/// A decision that the current status does not allow; shown as `409 Conflict`.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct TransitionError(pub &'static str);
+
+macro_rules! text_enum {
+    ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+        #[serde(rename_all = "snake_case")]
+        pub enum $name { $($variant),+ }
+
+        impl $name {
+            pub fn as_str(self) -> &'static str {
+                match self { $(Self::$variant => $text),+ }
+            }
+
+            /// Reads the stored form; the database only ever holds values written by `as_str`.
+            pub fn from_stored(text: &str) -> Self {
+                match text {
+                    $($text => Self::$variant,)+
+                    other => panic!(concat!("unknown ", stringify!($name), " in database: {}"), other),
+                }
+            }
+        }
+    };
+}
+
+text_enum!(
+    /// Where a listing stands. Only `Approved` is public.
+    ListingStatus {
+        Pending => "pending",
+        Rejected => "rejected",
+        Approved => "approved",
+        Suspended => "suspended",
+        Withdrawn => "withdrawn",
+    }
+);
+
+text_enum!(
+    /// Where one submitted version stands.
+    SubmissionStatus {
+        Pending => "pending",
+        Approved => "approved",
+        Rejected => "rejected",
+        Superseded => "superseded",
+        Withdrawn => "withdrawn",
+    }
+);
+
+text_enum!(
+    /// A first version of a listing, or a change to one that was approved before.
+    SubmissionKind {
+        New => "new",
+        Edit => "edit",
+    }
+);
+
+text_enum!(
+    ReportStatus {
+        Open => "open",
+        Resolved => "resolved",
+    }
+);
+
+impl ListingStatus {
+    pub fn is_public(self) -> bool {
+        self == Self::Approved
+    }
+
+    /// The status after a moderator approves a pending submission. A suspended
+    /// listing takes the new content but stays suspended until reinstated.
+    pub fn approve(self) -> ListingStatus {
+        match self {
+            Self::Suspended => Self::Suspended,
+            _ => Self::Approved,
+        }
+    }
+
+    /// The status after a rejection: a listing never approved becomes
+    /// rejected; one already public keeps its approved version.
+    pub fn reject(self) -> ListingStatus {
+        match self {
+            Self::Pending => Self::Rejected,
+            other => other,
+        }
+    }
+
+    /// The status after the clinician sends a new version.
+    pub fn resubmit(self) -> ListingStatus {
+        match self {
+            Self::Rejected => Self::Pending,
+            other => other,
+        }
+    }
+
+    pub fn suspend(self) -> Result<ListingStatus, TransitionError> {
+        match self {
+            Self::Approved => Ok(Self::Suspended),
+            _ => Err(TransitionError("only an approved listing can be suspended")),
+        }
+    }
+
+    pub fn reinstate(self) -> Result<ListingStatus, TransitionError> {
+        match self {
+            Self::Suspended => Ok(Self::Approved),
+            _ => Err(TransitionError("only a suspended listing can be reinstated")),
+        }
+    }
+
+    pub fn withdraw(self) -> Result<ListingStatus, TransitionError> {
+        match self {
+            Self::Withdrawn => Err(TransitionError("the listing is already withdrawn")),
+            _ => Ok(Self::Withdrawn),
+        }
+    }
+}
+
+impl SubmissionStatus {
+    /// Only a pending submission can be decided; a second decision conflicts.
+    pub fn decide(self, decision: SubmissionStatus) -> Result<SubmissionStatus, TransitionError> {
+        match self {
+            Self::Pending => Ok(decision),
+            Self::Superseded => Err(TransitionError("a newer version of this listing was submitted")),
+            Self::Withdrawn => Err(TransitionError("the clinician withdrew this listing")),
+            Self::Approved | Self::Rejected => Err(TransitionError("this submission was already decided")),
+        }
+    }
+}
+
+/// One field's change, as kept in the audit trail and shown in the queue.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct FieldChange {
+    pub field: String,
+    #[schema(value_type = Object)]
+    pub from: Value,
+    #[schema(value_type = Object)]
+    pub to: Value,
+}
+
+impl FieldChange {
+    pub fn new(field: &str, from: impl Serialize, to: impl Serialize) -> Self {
+        Self {
+            field: field.to_string(),
+            from: serde_json::to_value(from).unwrap_or(Value::Null),
+            to: serde_json::to_value(to).unwrap_or(Value::Null),
+        }
+    }
+}
+
+/// The fields that differ between two versions of a listing (answers count as
+/// `answers.<question>`). With no old version every set field is a change.
+pub fn changed_fields(old: Option<&ListingContent>, new: &ListingContent) -> Vec<FieldChange> {
+    let flatten = |content: Option<&ListingContent>| -> Vec<(String, Value)> {
+        let Some(Value::Object(map)) = content.map(|c| serde_json::to_value(c).unwrap_or(Value::Null)) else {
+            return Vec::new();
+        };
+        let mut fields = Vec::new();
+        for (key, value) in map {
+            match value {
+                Value::Object(inner) if key == "answers" => {
+                    fields.extend(inner.into_iter().map(|(k, v)| (format!("answers.{k}"), v)));
+                }
+                other => fields.push((key, other)),
+            }
+        }
+        fields
+    };
+    let before = flatten(old);
+    let after = flatten(Some(new));
+    after
+        .into_iter()
+        .filter_map(|(field, to)| {
+            let from = before.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or(Value::Null);
+            (from != to).then(|| FieldChange { field, from, to })
+        })
+        .collect()
+}

@@ -1,0 +1,10 @@
+pub mod cli;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod search;
+pub mod seed;
+pub mod startup;
+pub mod telemetry;
+pub mod web;

@@ -1,0 +1,231 @@
+//! Loading listings in bulk (`benzowise seed`, `serve --demo`) and exporting
+//! the approved directory (`benzowise export`). CSV and JSON use the field
+//! names of SPEC §2; in CSV, lists are separated by `;` and the answers are
+//! columns named `answers.<question>`.
+
+use std::collections::BTreeMap;
+
+use anyhow::{bail, Context};
+use serde::Deserialize;
+use serde_json::{Map, Value};
+
+use crate::db::events::Actor;
+use crate::db::listings::Listing;
+use crate::db::submissions::Submission;
+use crate::db::AnyConnection;
+use crate::domain::listing::{ListingInput, NewListing, Parsed};
+use crate::domain::{token, FieldError};
+use crate::search::gazetteer::Gazetteer;
+use crate::web::api::clinicians::ListingView;
+
+/// The fictional demo listings shipped in `seeds/`.
+pub const DEMO_LISTINGS: &str = include_str!("../seeds/demo_listings.json");
+
+const LIST_FIELDS: &[&str] = &["licensed_regions", "languages", "taper_approaches", "criteria"];
+const BOOL_FIELDS: &[&str] = &["telehealth", "accepting_new_patients"];
+const NUMBER_FIELDS: &[&str] = &["latitude", "longitude", "max_monthly_reduction_pct"];
+/// Columns an export adds that are derived, not submitted; a seed skips them.
+const DERIVED_COLUMNS: &[&str] = &["id", "demo", "profession_label", "prescriber", "last_reviewed_at"];
+
+/// A JSON seed file: a bare array of listings, or an object that also says
+/// whether they are demo listings.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum SeedFile {
+    Listings(Vec<Value>),
+    Described {
+        #[serde(default)]
+        demo: bool,
+        listings: Vec<Value>,
+    },
+}
+
+/// Listings read from a file, not yet checked.
+pub struct SeedBatch {
+    pub demo: bool,
+    pub listings: Vec<Value>,
+}
+
+impl SeedBatch {
+    pub fn from_json(text: &str) -> anyhow::Result<SeedBatch> {
+        Ok(match serde_json::from_str(text).context("the JSON seed is not an array or {\"listings\": [...]}")? {
+            SeedFile::Listings(listings) => SeedBatch { demo: false, listings },
+            SeedFile::Described { demo, listings } => SeedBatch { demo, listings },
+        })
+    }
+
+    pub fn from_csv(text: &str) -> anyhow::Result<SeedBatch> {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let headers = reader.headers()?.clone();
+        let mut listings = Vec::new();
+        for record in reader.records() {
+            let record = record?;
+            let mut object = Map::new();
+            let mut answers = Map::new();
+            for (column, cell) in headers.iter().zip(record.iter()) {
+                let cell = cell.trim();
+                if cell.is_empty() || DERIVED_COLUMNS.contains(&column) {
+                    continue;
+                }
+                if let Some(question) = column.strip_prefix("answers.") {
+                    answers.insert(question.to_string(), Value::String(cell.to_string()));
+                } else {
+                    object.insert(column.to_string(), csv_value(column, cell));
+                }
+            }
+            if !answers.is_empty() {
+                object.insert("answers".into(), Value::Object(answers));
+            }
+            listings.push(Value::Object(object));
+        }
+        Ok(SeedBatch { demo: false, listings })
+    }
+
+    /// Reads a seed file; `.csv` files are CSV, anything else JSON.
+    pub fn read(path: &std::path::Path) -> anyhow::Result<SeedBatch> {
+        let text = std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))?;
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("csv")) {
+            SeedBatch::from_csv(&text)
+        } else {
+            SeedBatch::from_json(&text)
+        }
+    }
+
+    /// Checks every listing by the same rules as a submission; any bad one
+    /// fails the whole batch, naming each row (1-based) and field.
+    pub fn parse(self, gazetteer: &Gazetteer) -> anyhow::Result<Vec<NewListing>> {
+        let mut parsed = Vec::new();
+        let mut problems = Vec::new();
+        for (index, value) in self.listings.into_iter().enumerate() {
+            let row = index + 1;
+            let result = serde_json::from_value::<ListingInput>(value)
+                .map_err(|e| vec![FieldError::new("row", &e.to_string())])
+                .and_then(|input| NewListing::parse(input, gazetteer));
+            match result {
+                Ok(Parsed::Listing(listing)) => parsed.push(listing),
+                Ok(Parsed::Honeypot) => problems.push(format!("row {row}: website_url_confirm must be empty")),
+                Err(errors) => {
+                    problems.extend(errors.into_iter().map(|e| format!("row {row}: {} {}", e.field, e.message)))
+                }
+            }
+        }
+        if !problems.is_empty() {
+            bail!("nothing was loaded; fix these and try again:\n{}", problems.join("\n"));
+        }
+        Ok(parsed)
+    }
+}
+
+fn csv_value(column: &str, cell: &str) -> Value {
+    if LIST_FIELDS.contains(&column) {
+        return Value::Array(cell.split(';').map(|s| Value::String(s.trim().to_string())).collect());
+    }
+    if BOOL_FIELDS.contains(&column) {
+        match cell.to_ascii_lowercase().as_str() {
+            "true" | "yes" | "1" => return Value::Bool(true),
+            "false" | "no" | "0" => return Value::Bool(false),
+            _ => {}
+        }
+    }
+    if NUMBER_FIELDS.contains(&column) {
+        if let Some(number) = cell
+            .parse::<i64>()
+            .ok()
+            .map(Value::from)
+            .or_else(|| cell.parse::<f64>().ok().and_then(serde_json::Number::from_f64).map(Value::Number))
+        {
+            return number;
+        }
+    }
+    Value::String(cell.to_string())
+}
+
+/// A listing that was loaded, with the manage token its clinician needs.
+pub struct Loaded {
+    pub listing_id: i64,
+    pub full_name: String,
+    pub manage_token: String,
+}
+
+/// Stores parsed listings, approved (recorded in the audit trail as done by
+/// the operator) or left pending for moderators.
+pub fn load(
+    conn: &mut AnyConnection,
+    listings: Vec<NewListing>,
+    approve: bool,
+    demo: bool,
+) -> anyhow::Result<Vec<Loaded>> {
+    let actor = Actor::Operator("seed");
+    let mut loaded = Vec::with_capacity(listings.len());
+    for listing in listings {
+        let manage_token = token::generate();
+        let created = Submission::create_listing(conn, &listing, &token::hash(&manage_token), demo)?;
+        if approve {
+            Submission::approve(conn, created.submission_id, &actor, Some("loaded from a seed file"))?;
+        }
+        loaded.push(Loaded {
+            listing_id: created.listing_id,
+            full_name: listing.into_content().full_name,
+            manage_token,
+        });
+    }
+    Ok(loaded)
+}
+
+/// Loads the demo listings when the directory has no listings at all.
+pub fn load_demo_if_empty(conn: &mut AnyConnection) -> anyhow::Result<usize> {
+    if Listing::count(conn)? > 0 {
+        return Ok(0);
+    }
+    let batch = SeedBatch::from_json(DEMO_LISTINGS)?;
+    let listings = batch.parse(Gazetteer::shared())?;
+    Ok(load(conn, listings, true, true)?.len())
+}
+
+/// The approved directory as JSON: an array of public listings.
+pub fn export_json(listings: Vec<ListingView>) -> anyhow::Result<String> {
+    Ok(serde_json::to_string_pretty(&listings)?)
+}
+
+/// The approved directory as CSV, in the columns `seed` reads back.
+pub fn export_csv(listings: Vec<ListingView>) -> anyhow::Result<String> {
+    let rows: Vec<BTreeMap<String, String>> = listings.iter().map(csv_row).collect::<anyhow::Result<_>>()?;
+    let columns: Vec<String> = match listings.first() {
+        Some(first) => flatten(serde_json::to_value(first)?).into_iter().map(|(k, _)| k).collect(),
+        None => Vec::new(),
+    };
+    let mut writer = csv::Writer::from_writer(Vec::new());
+    writer.write_record(&columns)?;
+    for row in rows {
+        writer.write_record(columns.iter().map(|c| row.get(c).map(String::as_str).unwrap_or("")))?;
+    }
+    Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+fn csv_row(listing: &ListingView) -> anyhow::Result<BTreeMap<String, String>> {
+    Ok(flatten(serde_json::to_value(listing)?).into_iter().collect())
+}
+
+/// `(column, cell)` pairs of one listing, in field order.
+fn flatten(value: Value) -> Vec<(String, String)> {
+    let Value::Object(map) = value else { return Vec::new() };
+    let mut cells = Vec::new();
+    for (key, value) in map {
+        match value {
+            Value::Object(inner) => {
+                cells.extend(inner.into_iter().map(|(k, v)| (format!("{key}.{k}"), cell(v))));
+            }
+            other => cells.push((key, cell(other))),
+        }
+    }
+    cells
+}
+
+fn cell(value: Value) -> String {
+    match value {
+        Value::Null => String::new(),
+        Value::String(s) => s,
+        Value::Array(items) => items.into_iter().map(cell).collect::<Vec<_>>().join(";"),
+        other => other.to_string(),
+    }
+}

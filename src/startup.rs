@@ -1,0 +1,99 @@
+//! Builds the application, binds its listener (port 0 in tests) and runs it.
+
+use std::net::TcpListener;
+
+use actix_web::dev::{Server, Service};
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::middleware::DefaultHeaders;
+use actix_web::{web, App, HttpMessage, HttpServer};
+use tracing_actix_web::{RequestId, TracingLogger};
+
+use crate::config::Settings;
+use crate::db;
+use crate::error::AppError;
+use crate::web::state::AppState;
+
+pub struct Application {
+    port: u16,
+    server: Server,
+}
+
+impl Application {
+    /// Connects, migrates and binds; the server starts when `run_until_stopped` is awaited.
+    pub async fn build(settings: Settings) -> anyhow::Result<Application> {
+        let pool = db::pool(&settings.database, settings.pool_size)?;
+        let migration_pool = pool.clone();
+        let applied = web::block(move || db::migrate(&mut *migration_pool.get()?)).await??;
+        if !applied.is_empty() {
+            tracing::info!(?applied, "migrations applied");
+        }
+        let listener = TcpListener::bind(&settings.bind)
+            .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
+        let port = listener.local_addr()?.port();
+        let state = web::Data::new(AppState::new(pool, settings));
+        let server = run(listener, state)?;
+        Ok(Application { port, server })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.port
+    }
+
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}
+
+fn security_headers(settings: &Settings) -> DefaultHeaders {
+    let headers = DefaultHeaders::new()
+        .add(("X-Content-Type-Options", "nosniff"))
+        .add(("Referrer-Policy", "no-referrer"))
+        .add(("X-Frame-Options", "DENY"))
+        .add((
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; \
+             object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+        ))
+        .add(("Permissions-Policy", "geolocation=(self), camera=(), microphone=()"))
+        .add(("Cross-Origin-Opener-Policy", "same-origin"));
+    if settings.cookie_secure {
+        headers.add(("Strict-Transport-Security", "max-age=31536000; includeSubDomains"))
+    } else {
+        headers
+    }
+}
+
+pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
+    let server = HttpServer::new(move || {
+        let counted = state.clone();
+        App::new()
+            .wrap(security_headers(&state.settings))
+            .wrap_fn(move |req, srv| {
+                let request_id = req.extensions().get::<RequestId>().copied();
+                let metrics = counted.clone();
+                let response = srv.call(req);
+                async move {
+                    let mut response = response.await?;
+                    if let Some(id) = request_id {
+                        if let Ok(value) = HeaderValue::from_str(&id.to_string()) {
+                            response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+                        }
+                    }
+                    metrics.metrics.count_response(response.status().as_u16());
+                    Ok(response)
+                }
+            })
+            .wrap(TracingLogger::default())
+            .app_data(state.clone())
+            .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+            .app_data(web::QueryConfig::default().error_handler(|error, _| {
+                AppError::Validation(vec![crate::domain::FieldError::new("query", &error.to_string())]).into()
+            }))
+            .configure(crate::web::api::routes)
+            .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }))
+    })
+    .shutdown_timeout(30)
+    .listen(listener)?
+    .run();
+    Ok(server)
+}

@@ -1,0 +1,128 @@
+//! Moderator log-in and log-out.
+
+use actix_web::cookie::{time, Cookie, SameSite};
+use actix_web::{delete, post, web, HttpRequest, HttpResponse};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::db::moderators::Moderator as ModeratorAccount;
+use crate::db::sessions::{ModeratorSession, NewSession};
+use crate::domain::FieldError;
+use crate::error::{AppError, Problem};
+use crate::web::extract::{client_key, ApiJson, Moderator, SESSION_COOKIE};
+use crate::web::state::AppState;
+
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Credentials {
+    pub username: Option<String>,
+    pub password: Option<String>,
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SessionStarted {
+    /// Send it as `X-CSRF-Token` with every unsafe moderator request.
+    pub csrf_token: String,
+    pub username: String,
+    pub expires_at: chrono::NaiveDateTime,
+}
+
+/// The session cookie: `HttpOnly`, `SameSite=Strict`, and `Secure` when configured.
+pub fn session_cookie(state: &AppState, value: String, max_age: time::Duration) -> Cookie<'static> {
+    Cookie::build(SESSION_COOKIE, value)
+        .path("/")
+        .http_only(true)
+        .same_site(SameSite::Strict)
+        .secure(state.settings.cookie_secure)
+        .max_age(max_age)
+        .finish()
+}
+
+/// Checks a moderator's password, throttling a client after repeated failures.
+pub async fn authenticate(
+    state: &AppState,
+    req: &HttpRequest,
+    username: String,
+    password: String,
+) -> Result<(ModeratorAccount, NewSession), AppError> {
+    let client = client_key(req);
+    state.failed_logins.check(&client)?;
+    let ttl = state.settings.session_ttl;
+    let found = state
+        .db(move |conn| match ModeratorAccount::authenticate(conn, &username, &password)? {
+            Some(account) => {
+                let session = ModeratorSession::start(conn, account.id, ttl)?;
+                Ok(Some((account, session)))
+            }
+            None => Ok(None),
+        })
+        .await?;
+    match found {
+        Some((account, session)) => {
+            state.failed_logins.clear(&client);
+            tracing::info!(moderator = %account.username, "moderator logged in");
+            Ok((account, session))
+        }
+        None => {
+            state.failed_logins.record(&client);
+            tracing::warn!(client, "failed moderator login");
+            Err(AppError::Unauthorized)
+        }
+    }
+}
+
+/// Logs a moderator in: a fresh `HttpOnly`, `SameSite=Strict` session cookie.
+#[utoipa::path(
+    tag = "moderator",
+    request_body = Credentials,
+    responses(
+        (status = 200, body = SessionStarted),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+        (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/moderator/session")]
+#[tracing::instrument(skip_all)]
+pub async fn login(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: ApiJson<Credentials>,
+) -> Result<HttpResponse, AppError> {
+    let present = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty() && v.len() <= 1000);
+    let mut errors = Vec::new();
+    for (field, value) in [("username", &body.0.username), ("password", &body.0.password)] {
+        if !present(value) {
+            errors.push(FieldError::new(field, "is required"));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    let ApiJson(Credentials { username, password }) = body;
+    let (account, session) =
+        authenticate(&state, &req, username.unwrap_or_default(), password.unwrap_or_default()).await?;
+    let max_age = time::Duration::seconds(state.settings.session_ttl.as_secs() as i64);
+    Ok(HttpResponse::Ok().cookie(session_cookie(&state, session.token, max_age)).json(SessionStarted {
+        csrf_token: session.csrf_token,
+        username: account.username,
+        expires_at: session.expires_at,
+    }))
+}
+
+/// Logs out: the session ends on the server, and the cookie is cleared.
+#[utoipa::path(
+    tag = "moderator",
+    security(("session" = [])),
+    responses(
+        (status = 204),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+        (status = 403, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[delete("/moderator/session")]
+pub async fn logout(state: web::Data<AppState>, moderator: Moderator) -> Result<HttpResponse, AppError> {
+    let token = moderator.token;
+    state.db(move |conn| Ok(ModeratorSession::end(conn, &token)?)).await?;
+    Ok(HttpResponse::NoContent().cookie(session_cookie(&state, String::new(), time::Duration::ZERO)).finish())
+}

@@ -1,0 +1,10 @@
+use actix_web::{get, web};
+
+use crate::domain::vocabulary::{Vocabulary, VOCABULARY};
+
+/// Every code list with its labels.
+#[utoipa::path(tag = "public", responses((status = 200, body = Vocabulary)))]
+#[get("/vocabulary")]
+pub async fn show() -> web::Json<&'static Vocabulary> {
+    web::Json(&VOCABULARY)
+}

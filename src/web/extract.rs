@@ -1,0 +1,155 @@
+//! Request extractors that turn every bad input into a clear `AppError`.
+
+use std::future::{ready, Ready};
+
+use actix_web::dev::Payload;
+use actix_web::http::{header, Method};
+use actix_web::{web, FromRequest, HttpRequest};
+use futures_util::future::LocalBoxFuture;
+use futures_util::StreamExt;
+use serde::de::DeserializeOwned;
+
+use crate::db::sessions::ModeratorSession;
+use crate::domain::token::constant_time_eq;
+use crate::domain::FieldError;
+use crate::error::AppError;
+use crate::web::state::AppState;
+
+/// The largest JSON body accepted: room for every text field at its longest.
+pub const JSON_LIMIT: usize = 128 * 1024;
+
+/// A JSON body, read up to `JSON_LIMIT`. Malformed JSON or invalid UTF-8 is a
+/// 400; a value of the wrong type or a missing or unknown field is a 422
+/// naming the field.
+pub struct ApiJson<T>(pub T);
+
+impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, payload: &mut Payload) -> Self::Future {
+        let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("");
+        let essence = content_type.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+        let is_json = essence == "application/json" || essence.ends_with("+json");
+        let declared_length = req
+            .headers()
+            .get(header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.parse::<usize>().ok());
+        let mut payload = payload.take();
+        Box::pin(async move {
+            if !is_json {
+                return Err(AppError::UnsupportedMediaType);
+            }
+            if declared_length.is_some_and(|n| n > JSON_LIMIT) {
+                return Err(AppError::PayloadTooLarge { limit: JSON_LIMIT });
+            }
+            let mut body = Vec::new();
+            while let Some(chunk) = payload.next().await {
+                let chunk = chunk.map_err(|e| AppError::BadRequest(format!("could not read the body: {e}")))?;
+                if body.len() + chunk.len() > JSON_LIMIT {
+                    return Err(AppError::PayloadTooLarge { limit: JSON_LIMIT });
+                }
+                body.extend_from_slice(&chunk);
+            }
+            parse_json(&body).map(ApiJson)
+        })
+    }
+}
+
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, AppError> {
+    let mut deserializer = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut deserializer).map_err(|error| {
+        let path = error.path().to_string();
+        let inner = error.into_inner();
+        json_error(&path, &inner)
+    })?;
+    deserializer.end().map_err(|e| json_error(".", &e))?;
+    Ok(value)
+}
+
+fn json_error(path: &str, error: &serde_json::Error) -> AppError {
+    use serde_json::error::Category;
+    let message = error.to_string();
+    // serde_json appends the position; people need the field instead.
+    let message = message.split(" at line ").next().unwrap_or(&message).to_string();
+    match error.classify() {
+        Category::Data => {
+            let named = message.split('`').nth(1).filter(|_| message.contains(" field `"));
+            let field = match (path, named) {
+                // serde names a missing field's parent in the path, the field in the message.
+                (".", Some(name)) => name.to_string(),
+                (path, Some(name)) if message.starts_with("missing field") => format!("{path}.{name}"),
+                // A top-level array or scalar instead of an object.
+                (path, _) if path == "." || path.starts_with('[') => "body".to_string(),
+                (path, _) => path.to_string(),
+            };
+            let message = message.split(", expected one of").next().unwrap_or(&message).to_string();
+            AppError::Validation(vec![FieldError::new(&field, &message)])
+        }
+        Category::Syntax | Category::Eof | Category::Io => {
+            AppError::BadRequest(format!("the body is not valid JSON: {message}"))
+        }
+    }
+}
+
+/// The secret a clinician got at submission, from `Authorization: Bearer …`.
+pub struct ManageToken(pub String);
+
+impl FromRequest for ManageToken {
+    type Error = AppError;
+    type Future = Ready<Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = req
+            .headers()
+            .get(header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "))
+            .map(str::trim)
+            .filter(|t| !t.is_empty());
+        ready(token.map(|t| ManageToken(t.to_string())).ok_or(AppError::Unauthorized))
+    }
+}
+
+pub const SESSION_COOKIE: &str = "benzowise_session";
+pub const CSRF_HEADER: &str = "x-csrf-token";
+
+/// A logged-in moderator. Unsafe methods also need the session's CSRF token
+/// in the `X-CSRF-Token` header.
+pub struct Moderator {
+    pub session: ModeratorSession,
+    /// The cookie's secret, to end the session at logout.
+    pub token: String,
+}
+
+impl FromRequest for Moderator {
+    type Error = AppError;
+    type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
+
+    fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
+        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
+        let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+        let sent_csrf = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_string);
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        Box::pin(async move {
+            let (Some(token), Some(state)) = (token, state) else {
+                return Err(AppError::Unauthorized);
+            };
+            let lookup = token.clone();
+            let session = state
+                .db(move |conn| Ok(ModeratorSession::find(conn, &lookup)?))
+                .await?
+                .ok_or(AppError::Unauthorized)?;
+            if !safe && !sent_csrf.is_some_and(|sent| constant_time_eq(&sent, &session.csrf_token)) {
+                return Err(AppError::Forbidden("a valid X-CSRF-Token header is required"));
+            }
+            Ok(Moderator { session, token })
+        })
+    }
+}
+
+/// The client address used for rate limits.
+pub fn client_key(req: &HttpRequest) -> String {
+    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+}

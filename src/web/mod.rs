@@ -1,0 +1,5 @@
+pub mod api;
+pub mod extract;
+pub mod metrics;
+pub mod state;
+pub mod throttle;

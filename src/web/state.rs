@@ -1,0 +1,56 @@
+//! What every handler shares: the pool, settings, gazetteer and limits.
+
+use actix_web::web;
+
+use super::metrics::Metrics;
+use super::throttle::RateLimiter;
+use crate::config::Settings;
+use crate::db::{AnyConnection, Pool};
+use crate::error::AppError;
+use crate::search::gazetteer::Gazetteer;
+
+pub struct AppState {
+    pub pool: Pool,
+    pub settings: Settings,
+    pub gazetteer: &'static Gazetteer,
+    pub metrics: Metrics,
+    pub failed_logins: RateLimiter,
+    pub submissions: RateLimiter,
+    pub reports: RateLimiter,
+}
+
+const HOUR: std::time::Duration = std::time::Duration::from_secs(3600);
+
+impl AppState {
+    pub fn new(pool: Pool, settings: Settings) -> AppState {
+        AppState {
+            pool,
+            gazetteer: Gazetteer::shared(),
+            metrics: Metrics::default(),
+            failed_logins: RateLimiter::new(settings.login_max_failures, settings.login_window),
+            submissions: RateLimiter::new(settings.submissions_per_hour, HOUR),
+            reports: RateLimiter::new(settings.reports_per_hour, HOUR),
+            settings,
+        }
+    }
+
+    /// Runs database work on the blocking thread pool with a pooled connection.
+    pub async fn db<T, F>(&self, work: F) -> Result<T, AppError>
+    where
+        T: Send + 'static,
+        F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
+    {
+        let pool = self.pool.clone();
+        web::block(move || {
+            let mut conn = pool.get()?;
+            work(&mut conn)
+        })
+        .await?
+    }
+
+    /// The private link a clinician uses to manage their listing.
+    pub fn manage_url(&self, token: &str) -> String {
+        let base = self.settings.public_url.clone().unwrap_or_else(|| format!("http://{}", self.settings.bind));
+        format!("{base}/manage/{token}")
+    }
+}

@@ -1,0 +1,113 @@
+use serde_json::json;
+
+use crate::helpers::{spawn_app, spawn_app_with, ListingBuilder};
+
+#[actix_rt::test]
+async fn moderation_routes_need_a_session() {
+    let app = spawn_app().await;
+    for (method, path) in [
+        ("GET", "/api/v1/moderation/queue"),
+        ("GET", "/api/v1/moderation/reports"),
+        ("GET", "/api/v1/moderation/events"),
+        ("POST", "/api/v1/moderation/submissions/1/approve"),
+        ("POST", "/api/v1/moderation/clinicians/1/suspend"),
+        ("DELETE", "/api/v1/moderator/session"),
+    ] {
+        let reply = app.send_json(method, path, &json!({}), &[]).await;
+        assert_eq!(reply.status, 401, "{method} {path}");
+        assert_eq!(reply.header("content-type"), Some("application/problem+json"));
+    }
+}
+
+#[actix_rt::test]
+async fn unsafe_moderator_requests_need_the_csrf_token() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let submitted = app.submit(&ListingBuilder::new().build()).await;
+    let path = format!("/api/v1/moderation/submissions/{}/approve", submitted.submission_id);
+
+    let missing = app.send_json("POST", &path, &json!({}), &[("cookie", &moderator.cookie)]).await;
+    let wrong =
+        app.send_json("POST", &path, &json!({}), &[("cookie", &moderator.cookie), ("x-csrf-token", "guess")]).await;
+
+    assert_eq!(missing.status, 403);
+    assert_eq!(wrong.status, 403);
+    assert_eq!(app.manage("GET", &submitted.token, None).await.json["status"], "pending");
+    let safe = app.request("GET", "/api/v1/moderation/queue", &[("cookie", &moderator.cookie)], None).await;
+    assert_eq!(safe.status, 200);
+}
+
+#[actix_rt::test]
+async fn the_session_cookie_is_http_only_and_same_site_strict() {
+    let app = spawn_app().await;
+    app.add_moderator("mira", "a long moderator password");
+
+    let reply = app.login("mira", "a long moderator password").await;
+
+    assert_eq!(reply.status, 200);
+    assert!(reply.json["csrf_token"].as_str().unwrap().len() >= 32);
+    let cookie = reply.header("set-cookie").unwrap();
+    assert!(cookie.starts_with("benzowise_session="), "{cookie}");
+    assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
+}
+
+#[actix_rt::test]
+async fn the_secure_flag_is_set_when_configured() {
+    let app = spawn_app_with(|s| s.cookie_secure = true).await;
+    app.add_moderator("mira", "a long moderator password");
+
+    let reply = app.login("mira", "a long moderator password").await;
+
+    assert!(reply.header("set-cookie").unwrap().contains("Secure"));
+    assert!(reply.header("strict-transport-security").is_some());
+}
+
+#[actix_rt::test]
+async fn a_wrong_password_is_refused_and_repeated_failures_are_throttled() {
+    let app = spawn_app_with(|s| s.login_max_failures = 3).await;
+    app.add_moderator("mira", "a long moderator password");
+
+    for _ in 0..3 {
+        let reply = app.login("mira", "wrong password").await;
+        assert_eq!(reply.status, 401);
+        assert!(reply.header("set-cookie").is_none());
+    }
+    let throttled = app.login("mira", "a long moderator password").await;
+
+    assert_eq!(throttled.status, 429);
+    assert!(throttled.header("retry-after").unwrap().parse::<u64>().unwrap() > 0);
+}
+
+#[actix_rt::test]
+async fn an_unknown_moderator_is_refused_like_a_wrong_password() {
+    let app = spawn_app().await;
+    let reply = app.login("nobody", "whatever it is").await;
+    assert_eq!(reply.status, 401);
+}
+
+#[actix_rt::test]
+async fn logging_out_ends_the_session_on_the_server() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+
+    let reply = app.as_moderator(&moderator, "DELETE", "/api/v1/moderator/session", None).await;
+    assert_eq!(reply.status, 204);
+
+    let replayed = app.as_moderator(&moderator, "GET", "/api/v1/moderation/queue", None).await;
+    assert_eq!(replayed.status, 401);
+}
+
+#[actix_rt::test]
+async fn a_manage_token_opens_only_its_own_listing() {
+    let app = spawn_app().await;
+    let first = app.submit(&ListingBuilder::new().build()).await;
+    let second = app.submit(&ListingBuilder::new().with("full_name", json!("Dr. Noor Adeyemi")).build()).await;
+
+    let reply = app.manage("GET", &second.token, None).await;
+    assert_eq!(reply.json["listing_id"], second.listing_id);
+    assert_ne!(reply.json["listing_id"], first.listing_id);
+
+    assert_eq!(app.manage("GET", "not-a-token", None).await.status, 401);
+    assert_eq!(app.request("GET", "/api/v1/manage", &[], None).await.status, 401);
+    assert_eq!(app.manage("DELETE", "not-a-token", None).await.status, 401);
+}

@@ -1,0 +1,107 @@
+use serde_json::json;
+
+use crate::helpers::{spawn_app, ListingBuilder};
+
+const JSON: (&str, &str) = ("content-type", "application/json");
+
+#[actix_rt::test]
+async fn malformed_json_is_a_400_problem() {
+    let app = spawn_app().await;
+    let reply = app.request("POST", "/api/v1/submissions", &[JSON], Some(b"{\"full_name\": ".to_vec())).await;
+    assert_eq!(reply.status, 400);
+    assert_eq!(reply.header("content-type"), Some("application/problem+json"));
+    assert_eq!(reply.json["status"], 400);
+    assert!(reply.json["title"].is_string() && reply.json["type"].is_string() && reply.json["detail"].is_string());
+}
+
+#[actix_rt::test]
+async fn invalid_utf8_is_a_400_problem() {
+    let app = spawn_app().await;
+    let body = b"{\"full_name\": \"Dr \xff\xfe\"}".to_vec();
+    let reply = app.request("POST", "/api/v1/submissions", &[JSON], Some(body)).await;
+    assert_eq!(reply.status, 400);
+}
+
+#[actix_rt::test]
+async fn a_value_of_the_wrong_type_names_its_field() {
+    let app = spawn_app().await;
+    let listing = ListingBuilder::new().with("telehealth", json!("yes")).build();
+    let reply = app.post_json("/api/v1/submissions", &listing).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.error_fields(), ["telehealth"]);
+
+    let listing = ListingBuilder::new().with("answers", json!({"slow_taper": 5})).build();
+    let reply = app.post_json("/api/v1/submissions", &listing).await;
+    assert_eq!(reply.error_fields(), ["answers.slow_taper"]);
+}
+
+#[actix_rt::test]
+async fn an_unknown_field_is_named() {
+    let app = spawn_app().await;
+    let listing = ListingBuilder::new().with("telehealt", json!(true)).build();
+    let reply = app.post_json("/api/v1/submissions", &listing).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.error_fields(), ["telehealt"]);
+}
+
+#[actix_rt::test]
+async fn a_body_that_is_not_an_object_is_refused() {
+    let app = spawn_app().await;
+    let reply = app.post_json("/api/v1/submissions", &json!([1, 2, 3])).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.error_fields(), ["body"]);
+}
+
+#[actix_rt::test]
+async fn an_oversized_body_is_a_413() {
+    let app = spawn_app().await;
+    let listing = ListingBuilder::new().with("statement", json!("x".repeat(300_000))).build();
+    let reply = app.post_json("/api/v1/submissions", &listing).await;
+    assert_eq!(reply.status, 413);
+    assert_eq!(reply.header("content-type"), Some("application/problem+json"));
+}
+
+#[actix_rt::test]
+async fn a_body_that_is_not_json_is_a_415() {
+    let app = spawn_app().await;
+    let reply = app
+        .request("POST", "/api/v1/submissions", &[("content-type", "text/plain")], Some(b"full_name=x".to_vec()))
+        .await;
+    assert_eq!(reply.status, 415);
+}
+
+#[actix_rt::test]
+async fn unknown_routes_and_bad_ids_are_404_problems() {
+    let app = spawn_app().await;
+    for path in [
+        "/api/v1/nothing-here",
+        "/api/v1/clinicians/abc",
+        "/api/v1/clinicians/99999999999999999999",
+        "/api/v1/clinicians/42",
+    ] {
+        let reply = app.get(path).await;
+        assert_eq!(reply.status, 404, "{path}");
+        assert_eq!(reply.header("content-type"), Some("application/problem+json"), "{path}");
+    }
+}
+
+#[actix_rt::test]
+async fn sql_in_a_value_is_only_ever_data() {
+    let app = spawn_app().await;
+    let listing = ListingBuilder::new().with("city", json!("Portland' OR '1'='1")).build();
+    let reply = app.post_json("/api/v1/submissions", &listing).await;
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    let manage = app.manage("GET", reply.json["manage_token"].as_str().unwrap(), None).await;
+    assert_eq!(manage.json["listing"]["city"], "Portland' OR '1'='1");
+}
+
+#[actix_rt::test]
+async fn bad_event_paging_names_the_parameter() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let reply = app.as_moderator(&moderator, "GET", "/api/v1/moderation/events?limit=0", None).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.error_fields(), ["limit"]);
+    let reply = app.as_moderator(&moderator, "GET", "/api/v1/moderation/events?limit=abc", None).await;
+    assert_eq!(reply.status, 422);
+}

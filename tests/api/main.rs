@@ -1,0 +1,7 @@
+mod auth;
+mod bad_input;
+mod helpers;
+mod lifecycle;
+mod operations;
+mod reports;
+mod submissions;
