@@ -72,11 +72,16 @@ pub enum ExportFormat {
     Json,
 }
 
-fn connect(settings: &Settings) -> anyhow::Result<AnyConnection> {
-    let mut conn = settings
+fn open(settings: &Settings) -> anyhow::Result<AnyConnection> {
+    settings
         .database
         .connect()
-        .with_context(|| format!("cannot connect to the {} database", settings.database.backend_name()))?;
+        .with_context(|| format!("cannot connect to the {} database", settings.database.backend_name()))
+}
+
+/// A connection to a database brought up to date first.
+fn connect(settings: &Settings) -> anyhow::Result<AnyConnection> {
+    let mut conn = open(settings)?;
     db::migrate(&mut conn)?;
     Ok(conn)
 }
@@ -85,8 +90,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
     match cli.command {
         Command::Serve { demo } => serve(settings, demo).await,
         Command::Migrate => {
-            let mut conn = settings.database.connect()?;
-            let applied = db::migrate(&mut conn)?;
+            let applied = db::migrate(&mut open(&settings)?)?;
             println!("{} migration(s) applied", applied.len());
             Ok(())
         }

@@ -1,5 +1,6 @@
 mod auth;
 mod bad_input;
+mod cli;
 mod helpers;
 mod lifecycle;
 mod operations;

@@ -1,0 +1,111 @@
+//! The `benzowise` binary's commands, run as a user would.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use benzowise::db::Database;
+use serde_json::{json, Value};
+
+use crate::helpers::{spawn_app, ListingBuilder};
+
+fn database_url(database: &Database) -> String {
+    match database {
+        Database::Postgres(url) => url.clone(),
+        Database::Sqlite(path) => format!("sqlite://{path}"),
+    }
+}
+
+fn benzowise(database: &Database, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_benzowise"))
+        .args(args)
+        .env("DATABASE_URL", database_url(database))
+        .env("RUST_LOG", "warn")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary runs");
+    child.stdin.take().unwrap().write_all(stdin.as_bytes()).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+#[actix_rt::test]
+async fn seeded_listings_are_public_and_export_round_trips_through_csv() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let json_file = dir.path().join("listings.json");
+    let listings = json!([
+        ListingBuilder::new().build(),
+        ListingBuilder::new().with("full_name", json!("Dr. Noor Adeyemi")).with("telehealth", json!(false)).build(),
+    ]);
+    std::fs::write(&json_file, listings.to_string()).unwrap();
+
+    let seeded = stdout(&benzowise(&app.database, &["seed", json_file.to_str().unwrap()], ""));
+    assert_eq!(seeded.lines().count(), 3, "{seeded}");
+    assert_eq!(app.get("/api/v1/clinicians/2").await.json["full_name"], "Dr. Noor Adeyemi");
+
+    let csv = stdout(&benzowise(&app.database, &["export", "--format", "csv"], ""));
+    assert!(!csv.contains("rowan.private@example.org"), "exports are public fields only");
+    let exported: Value =
+        serde_json::from_str(&stdout(&benzowise(&app.database, &["export", "--format", "json"], ""))).unwrap();
+    assert_eq!(exported.as_array().unwrap().len(), 2);
+
+    // A CSV export plus the private contact column seeds the same listings back.
+    let with_contact = csv
+        .lines()
+        .enumerate()
+        .map(|(i, line)| if i == 0 { format!("{line},contact_email") } else { format!("{line},back@example.org") })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let csv_file = dir.path().join("listings.csv");
+    std::fs::write(&csv_file, with_contact).unwrap();
+    stdout(&benzowise(&app.database, &["seed", csv_file.to_str().unwrap(), "--status", "pending"], ""));
+    let moderator = app.login_moderator("mira").await;
+    let queue = app.as_moderator(&moderator, "GET", "/api/v1/moderation/queue", None).await;
+    let queued = queue.json.as_array().unwrap();
+    assert_eq!(queued.len(), 2);
+    assert_eq!(queued[1]["listing"]["full_name"], "Dr. Noor Adeyemi");
+    assert_eq!(queued[1]["listing"]["telehealth"], false);
+    assert_eq!(queued[0]["listing"]["languages"], json!(["en", "es"]));
+}
+
+#[actix_rt::test]
+async fn a_seed_with_a_bad_row_loads_nothing_and_names_the_row() {
+    let app = spawn_app().await;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("listings.json");
+    let listings = json!([ListingBuilder::new().build(), ListingBuilder::new().with("npi", json!("1")).build()]);
+    std::fs::write(&file, listings.to_string()).unwrap();
+
+    let output = benzowise(&app.database, &["seed", file.to_str().unwrap()], "");
+
+    assert!(!output.status.success());
+    assert!(String::from_utf8_lossy(&output.stderr).contains("row 2: npi"));
+    assert_eq!(app.get("/api/v1/clinicians/1").await.status, 404);
+}
+
+#[actix_rt::test]
+async fn a_moderator_added_on_the_command_line_can_log_in() {
+    let app = spawn_app().await;
+
+    let added = stdout(&benzowise(&app.database, &["moderator", "add", "ines"], "a long moderator password\n"));
+
+    assert!(added.contains("added"));
+    assert_eq!(app.login("ines", "a long moderator password").await.status, 200);
+    let short = benzowise(&app.database, &["moderator", "add", "theo"], "short\n");
+    assert!(!short.status.success());
+}
+
+#[test]
+fn an_unreachable_postgres_url_reports_the_backends_own_error() {
+    let database = Database::Postgres("postgres://nobody@127.0.0.1:1/nothing".into());
+    let output = benzowise(&database, &["migrate"], "");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("postgresql") && stderr.contains("127.0.0.1"), "{stderr}");
+}
