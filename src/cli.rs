@@ -140,7 +140,6 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
 }
 
 async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
-    let application = Application::build(settings.clone()).await?;
     if demo {
         let mut conn = connect(&settings)?;
         let loaded = actix_web::web::block(move || seed::load_demo_if_empty(&mut conn)).await??;
@@ -148,6 +147,7 @@ async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {
             tracing::info!(loaded, "fictional demo listings loaded");
         }
     }
+    let application = Application::build(settings.clone()).await?;
     tracing::info!(bind = %settings.bind, port = application.port(), backend = settings.database.backend_name(), "serving");
     application.run_until_stopped().await?;
     Ok(())

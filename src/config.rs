@@ -20,6 +20,8 @@ pub struct Settings {
     pub login_window: Duration,
     pub submissions_per_hour: u32,
     pub reports_per_hour: u32,
+    /// How often the search index applies changes made by other instances.
+    pub search_sync_interval: Duration,
 }
 
 impl std::fmt::Debug for Settings {
@@ -70,6 +72,7 @@ impl Settings {
             login_window: Duration::from_secs(number("LOGIN_WINDOW_SECONDS", 900)?),
             submissions_per_hour: number("SUBMISSIONS_PER_HOUR", 20)?,
             reports_per_hour: number("REPORTS_PER_HOUR", 30)?,
+            search_sync_interval: Duration::from_millis(number("SEARCH_SYNC_MS", 1000u64)?.max(10)),
         })
     }
 }

@@ -1,6 +1,7 @@
 //! Builds the application, binds its listener (port 0 in tests) and runs it.
 
 use std::net::TcpListener;
+use std::sync::Arc;
 
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
@@ -11,6 +12,7 @@ use tracing_actix_web::{RequestId, TracingLogger};
 use crate::config::Settings;
 use crate::db;
 use crate::error::AppError;
+use crate::search::sync::SearchSync;
 use crate::web::state::AppState;
 
 pub struct Application {
@@ -22,15 +24,22 @@ impl Application {
     /// Connects, migrates and binds; the server starts when `run_until_stopped` is awaited.
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let pool = db::pool(&settings.database, settings.pool_size)?;
-        let migration_pool = pool.clone();
-        let applied = web::block(move || db::migrate(&mut *migration_pool.get()?)).await??;
+        let setup_pool = pool.clone();
+        let (applied, search) = web::block(move || -> anyhow::Result<_> {
+            let mut conn = setup_pool.get()?;
+            let applied = db::migrate(&mut conn)?;
+            Ok((applied, SearchSync::load(&mut conn)?))
+        })
+        .await??;
         if !applied.is_empty() {
             tracing::info!(?applied, "migrations applied");
         }
+        tracing::info!(listings = search.index.len(), "search index loaded");
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState::new(pool, settings));
+        let state = web::Data::new(AppState::new(pool, settings, Arc::new(search)));
+        actix_web::rt::spawn(keep_search_in_step(state.clone()));
         let server = run(listener, state)?;
         Ok(Application { port, server })
     }
@@ -41,6 +50,18 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+}
+
+/// Applies changes made by other instances sharing the database.
+async fn keep_search_in_step(state: web::Data<AppState>) {
+    let mut ticks = actix_web::rt::time::interval(state.settings.search_sync_interval);
+    loop {
+        ticks.tick().await;
+        let sync = state.search.clone();
+        if let Err(error) = state.db(move |conn| Ok(sync.catch_up(conn)?)).await {
+            tracing::warn!(%error, "search index could not catch up");
+        }
     }
 }
 

@@ -115,6 +115,20 @@ impl Event {
         Ok(())
     }
 
+    pub fn latest_id(conn: &mut AnyConnection) -> QueryResult<i64> {
+        Ok(events::table.select(diesel::dsl::max(events::id)).first::<Option<i64>>(conn)?.unwrap_or(0))
+    }
+
+    /// `(event id, listing id)` of events after `after`, oldest first.
+    pub fn listings_changed_after(conn: &mut AnyConnection, after: i64) -> QueryResult<Vec<(i64, i64)>> {
+        let rows: Vec<(i64, Option<i64>)> = events::table
+            .filter(events::id.gt(after))
+            .order(events::id)
+            .select((events::id, events::listing_id))
+            .load(conn)?;
+        Ok(rows.into_iter().filter_map(|(event, listing)| Some((event, listing?))).collect())
+    }
+
     /// Newest first, optionally for one listing.
     pub fn list(conn: &mut AnyConnection, listing: Option<i64>, limit: i64, offset: i64) -> QueryResult<Vec<Event>> {
         let mut query = events::table.select(EventRow::as_select()).into_boxed();

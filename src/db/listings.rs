@@ -6,7 +6,7 @@ use diesel::prelude::*;
 use super::events::{Actor, Event, Subject};
 use super::schema::{listings, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
-use crate::domain::listing::ListingContent;
+use crate::domain::listing::{ListingContent, ListingSummary};
 use crate::domain::moderation::{FieldChange, ListingStatus, SubmissionStatus};
 use crate::error::AppError;
 
@@ -88,6 +88,29 @@ impl Listing {
             .select(Listing::as_select())
             .load(conn)?;
         Ok(rows.into_iter().filter_map(Listing::public).collect())
+    }
+
+    /// The search summary of every public listing.
+    pub fn public_summaries(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, ListingSummary)>> {
+        let rows: Vec<(i64, Option<String>)> = listings::table
+            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
+            .select((listings::id, listings::summary))
+            .load(conn)?;
+        Ok(rows
+            .into_iter()
+            .filter_map(|(id, summary)| Some((id, serde_json::from_str(summary.as_deref()?).ok()?)))
+            .collect())
+    }
+
+    /// The search summary of a listing if it is public now.
+    pub fn public_summary(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<ListingSummary>> {
+        let summary: Option<Option<String>> = listings::table
+            .find(id)
+            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
+            .select(listings::summary)
+            .first(conn)
+            .optional()?;
+        Ok(summary.flatten().and_then(|json| serde_json::from_str(&json).ok()))
     }
 
     /// `(status, count)` for every status in use.

@@ -24,6 +24,7 @@ diesel::table! {
         id -> BigInt,
         status -> Text,
         content -> Nullable<Text>,
+        summary -> Nullable<Text>,
         status_reason -> Nullable<Text>,
         manage_token_hash -> Text,
         is_demo -> Bool,

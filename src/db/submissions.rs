@@ -7,7 +7,7 @@ use super::events::{Actor, Event, Subject};
 use super::listings::{Listing, ListingInsertForm};
 use super::schema::{listings, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
-use crate::domain::listing::{ListingContent, NewListing};
+use crate::domain::listing::{ListingContent, ListingSummary, NewListing};
 use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, SubmissionKind, SubmissionStatus};
 use crate::error::AppError;
 
@@ -128,7 +128,8 @@ impl Submission {
 
     /// Publishes a pending version: a new listing goes public, an edit replaces
     /// the public content at once.
-    pub fn approve(conn: &mut AnyConnection, id: i64, actor: &Actor, note: Option<&str>) -> Result<(), AppError> {
+    /// Returns the listing's id.
+    pub fn approve(conn: &mut AnyConnection, id: i64, actor: &Actor, note: Option<&str>) -> Result<i64, AppError> {
         write_transaction(conn, |conn| {
             let submission = claim(conn, id, SubmissionStatus::Approved, actor, note)?;
             let listing = Listing::find(conn, submission.listing_id)?;
@@ -143,12 +144,14 @@ impl Submission {
                 .set((
                     listings::status.eq(status.as_str()),
                     listings::content.eq(&submission.content),
+                    listings::summary.eq(serde_json::to_string(&ListingSummary::of(&content, listing.is_demo))
+                        .expect("a summary serializes")),
                     listings::updated_at.eq(now),
                     listings::last_reviewed_at.eq(now),
                 ))
                 .execute(conn)?;
             Event::record(conn, actor, "approve", subject(&submission), note, &changes)?;
-            Ok(())
+            Ok(listing.id)
         })
     }
 

@@ -39,6 +39,21 @@ pub fn is_language(code: &str) -> bool {
     code.len() == 2 && listed(LANGUAGES, code)
 }
 
+/// The position of a language in the ISO 639-1 list, for compact bit sets.
+pub fn language_index(code: &str) -> Option<usize> {
+    LANGUAGES.split_ascii_whitespace().position(|c| c == code)
+}
+
+/// The languages whose bits (by `language_index`) are set.
+pub fn languages_in(bits: &[u64; 3]) -> Vec<&'static str> {
+    LANGUAGES
+        .split_ascii_whitespace()
+        .enumerate()
+        .filter(|(i, _)| bits[i / 64] & (1 << (i % 64)) != 0)
+        .map(|(_, code)| code)
+        .collect()
+}
+
 /// Whether `region` is a subdivision code of `country` (the part after the
 /// hyphen in ISO 3166-2). Countries whose lists are not kept here accept any
 /// one to three uppercase letters or digits.

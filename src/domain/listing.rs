@@ -148,6 +148,55 @@ impl ListingContent {
     }
 }
 
+/// What a search result shows of a listing: public fields only. Kept beside
+/// the approved content so the search index can load without parsing it all.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListingSummary {
+    pub demo: bool,
+    pub full_name: String,
+    pub credentials: Option<String>,
+    pub profession: String,
+    pub prescriber: bool,
+    pub specialty: String,
+    pub practice_name: Option<String>,
+    pub city: String,
+    pub region: Option<String>,
+    pub country: String,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub telehealth: bool,
+    pub licensed_regions: Vec<String>,
+    pub accepting_new_patients: bool,
+    pub languages: Vec<String>,
+    pub taper_approaches: Vec<String>,
+    pub criteria: Vec<String>,
+}
+
+impl ListingSummary {
+    pub fn of(content: &ListingContent, demo: bool) -> ListingSummary {
+        ListingSummary {
+            demo,
+            full_name: content.full_name.clone(),
+            credentials: content.credentials.clone(),
+            profession: content.profession.clone(),
+            prescriber: content.prescriber(),
+            specialty: content.specialty.clone(),
+            practice_name: content.practice_name.clone(),
+            city: content.city.clone(),
+            region: content.region.clone(),
+            country: content.country.clone(),
+            latitude: content.latitude,
+            longitude: content.longitude,
+            telehealth: content.telehealth,
+            licensed_regions: content.licensed_regions.clone(),
+            accepting_new_patients: content.accepting_new_patients,
+            languages: content.languages.clone(),
+            taper_approaches: content.taper_approaches.clone(),
+            criteria: content.criteria.clone(),
+        }
+    }
+}
+
 /// A red-flag phrase found in one field.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
 pub struct RedFlag {
@@ -185,6 +234,11 @@ impl NewListing {
         };
         let mut fail = |field: &str, message: &str| errors.push(FieldError::new(field, message));
 
+        for (field, value) in input.single_line_fields() {
+            if value.is_some_and(|v| v.chars().any(char::is_control)) {
+                fail(field, "must be a single line of text without control characters");
+            }
+        }
         let full_name = required(&input.full_name, "full_name", &mut fail);
         let profession = code_of(&input.profession, "profession", &mut fail, |c| vocabulary::profession(c).is_some());
         let specialty = code_of(&input.specialty, "specialty", &mut fail, |c| {
@@ -335,6 +389,18 @@ impl NewListing {
 }
 
 impl ListingInput {
+    fn single_line_fields(&self) -> [(&'static str, Option<&str>); 7] {
+        [
+            ("full_name", self.full_name.as_deref()),
+            ("credentials", self.credentials.as_deref()),
+            ("practice_name", self.practice_name.as_deref()),
+            ("address_line", self.address_line.as_deref()),
+            ("city", self.city.as_deref()),
+            ("phone", self.phone.as_deref()),
+            ("website", self.website.as_deref()),
+        ]
+    }
+
     /// Trims every text, turns blanks into absent values, and puts codes in
     /// their canonical case, so that the rules see what a person meant.
     fn normalized(mut self) -> Self {

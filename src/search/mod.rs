@@ -1,1 +1,4 @@
 pub mod gazetteer;
+pub mod index;
+pub mod query;
+pub mod sync;

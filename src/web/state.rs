@@ -2,18 +2,22 @@
 
 use actix_web::web;
 
+use std::sync::Arc;
+
 use super::metrics::Metrics;
 use super::throttle::RateLimiter;
 use crate::config::Settings;
 use crate::db::{AnyConnection, Pool};
 use crate::error::AppError;
 use crate::search::gazetteer::Gazetteer;
+use crate::search::sync::SearchSync;
 
 pub struct AppState {
     pub pool: Pool,
     pub settings: Settings,
     pub gazetteer: &'static Gazetteer,
     pub metrics: Metrics,
+    pub search: Arc<SearchSync>,
     pub failed_logins: RateLimiter,
     pub submissions: RateLimiter,
     pub reports: RateLimiter,
@@ -22,9 +26,10 @@ pub struct AppState {
 const HOUR: std::time::Duration = std::time::Duration::from_secs(3600);
 
 impl AppState {
-    pub fn new(pool: Pool, settings: Settings) -> AppState {
+    pub fn new(pool: Pool, settings: Settings, search: Arc<SearchSync>) -> AppState {
         AppState {
             pool,
+            search,
             gazetteer: Gazetteer::shared(),
             metrics: Metrics::default(),
             failed_logins: RateLimiter::new(settings.login_max_failures, settings.login_window),

@@ -54,6 +54,7 @@ fn test_settings(database: Database) -> Settings {
         login_window: Duration::from_secs(900),
         submissions_per_hour: 10_000,
         reports_per_hour: 10_000,
+        search_sync_interval: Duration::from_secs(1),
     }
 }
 
@@ -63,6 +64,15 @@ pub async fn spawn_app() -> TestApp {
 
 pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
     let (database, dir) = fresh_database();
+    start(database, dir, configure).await
+}
+
+/// A second instance sharing an existing app's database.
+pub async fn spawn_app_on(database: Database) -> TestApp {
+    start(database, None, |s| s.search_sync_interval = Duration::from_millis(100)).await
+}
+
+async fn start(database: Database, dir: Option<tempfile::TempDir>, configure: impl FnOnce(&mut Settings)) -> TestApp {
     let mut settings = test_settings(database.clone());
     configure(&mut settings);
     let application = Application::build(settings).await.expect("the application starts");

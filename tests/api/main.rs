@@ -5,4 +5,5 @@ mod helpers;
 mod lifecycle;
 mod operations;
 mod reports;
+mod search;
 mod submissions;

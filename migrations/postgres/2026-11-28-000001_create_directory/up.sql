@@ -17,10 +17,13 @@ CREATE TABLE moderator_sessions (
 
 -- One row per clinician. `content` is the approved, public version (JSON),
 -- NULL until a first approval; pending versions live in `submissions`.
+-- `summary` is the part of `content` that search results show, kept small so
+-- the search index loads quickly.
 CREATE TABLE listings (
     id BIGSERIAL PRIMARY KEY,
     status TEXT NOT NULL,
     content TEXT,
+    summary TEXT,
     status_reason TEXT,
     manage_token_hash TEXT NOT NULL UNIQUE,
     is_demo BOOLEAN NOT NULL DEFAULT FALSE,

@@ -139,10 +139,12 @@ pub async fn update(
 )]
 #[delete("/manage")]
 pub async fn withdraw(state: web::Data<AppState>, token: ManageToken) -> Result<web::Json<ManageView>, AppError> {
+    let search = state.search.clone();
     let view = state
         .db(move |conn| {
             let listing = listing_for(conn, &token)?;
             Listing::withdraw(conn, listing.id)?;
+            search.refresh(conn, listing.id)?;
             let withdrawn = Listing::find(conn, listing.id)?;
             manage_view(conn, withdrawn)
         })

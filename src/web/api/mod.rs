@@ -4,6 +4,7 @@ pub mod clinicians;
 pub mod manage;
 pub mod moderation;
 pub mod ops;
+pub mod search;
 pub mod session;
 pub mod submissions;
 pub mod vocabulary;
@@ -23,6 +24,8 @@ pub struct ApiDoc;
 
 #[derive(OpenApi)]
 #[openapi(paths(
+    search::search,
+    search::places,
     clinicians::show,
     clinicians::report,
     vocabulary::show,
@@ -74,6 +77,8 @@ pub async fn openapi_document() -> web::Json<utoipa::openapi::OpenApi> {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(
         web::scope("/api/v1")
+            .service(search::search)
+            .service(search::places)
             .service(clinicians::show)
             .service(clinicians::report)
             .service(vocabulary::show)

@@ -129,7 +129,13 @@ pub async fn approve(
     let id = id.into_inner();
     let note = text(body.0.note, "note", false, 2000)?;
     let actor = actor(&moderator);
-    state.db(move |conn| Submission::approve(conn, id, &actor, note.as_deref())).await?;
+    let search = state.search.clone();
+    state
+        .db(move |conn| {
+            let listing = Submission::approve(conn, id, &actor, note.as_deref())?;
+            Ok(search.refresh(conn, listing)?)
+        })
+        .await?;
     Ok(web::Json(Decided { id, status: "approved" }))
 }
 
@@ -187,7 +193,14 @@ pub async fn suspend(
     let id = id.into_inner();
     let reason = text(body.0.reason, "reason", true, 2000)?.unwrap_or_default();
     let actor = actor(&moderator);
-    let status = state.db(move |conn| Listing::suspend(conn, id, &actor, &reason)).await?;
+    let search = state.search.clone();
+    let status = state
+        .db(move |conn| {
+            let status = Listing::suspend(conn, id, &actor, &reason)?;
+            search.refresh(conn, id)?;
+            Ok(status)
+        })
+        .await?;
     Ok(web::Json(Decided { id, status: status.as_str() }))
 }
 
@@ -216,7 +229,14 @@ pub async fn reinstate(
     let id = id.into_inner();
     let note = text(body.0.note, "note", false, 2000)?;
     let actor = actor(&moderator);
-    let status = state.db(move |conn| Listing::reinstate(conn, id, &actor, note.as_deref())).await?;
+    let search = state.search.clone();
+    let status = state
+        .db(move |conn| {
+            let status = Listing::reinstate(conn, id, &actor, note.as_deref())?;
+            search.refresh(conn, id)?;
+            Ok(status)
+        })
+        .await?;
     Ok(web::Json(Decided { id, status: status.as_str() }))
 }
 

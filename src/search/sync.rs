@@ -1,0 +1,67 @@
+//! Keeps the in-memory index in step with the database.
+//!
+//! A write in this process refreshes the listings it touched at once. Every
+//! change to what is public is also an audit event, so the event table doubles
+//! as a change feed: each process polls it and refreshes the listings named in
+//! new events, which keeps several instances sharing one PostgreSQL in step
+//! within one poll interval.
+
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex};
+
+use diesel::QueryResult;
+
+use super::index::SearchIndex;
+use crate::db::events::Event;
+use crate::db::listings::Listing;
+use crate::db::AnyConnection;
+
+/// Events are re-read this far back: PostgreSQL hands out ids before commit,
+/// so a slow transaction can commit an id lower than one already seen.
+const REREAD_EVENTS: i64 = 256;
+
+pub struct SearchSync {
+    pub index: Arc<SearchIndex>,
+    /// Ids of the events already applied, back to `REREAD_EVENTS` below the newest.
+    applied: Mutex<BTreeSet<i64>>,
+}
+
+impl SearchSync {
+    /// Builds the index from every public listing.
+    pub fn load(conn: &mut AnyConnection) -> QueryResult<SearchSync> {
+        let latest = Event::latest_id(conn)?;
+        let index = SearchIndex::new();
+        index.extend(Listing::public_summaries(conn)?);
+        let applied = ((latest - REREAD_EVENTS).max(0)..=latest).collect();
+        Ok(SearchSync { index: Arc::new(index), applied: Mutex::new(applied) })
+    }
+
+    /// Puts a listing's current public state into the index.
+    pub fn refresh(&self, conn: &mut AnyConnection, listing_id: i64) -> QueryResult<()> {
+        match Listing::public_summary(conn, listing_id)? {
+            Some(summary) => self.index.upsert(listing_id, &summary),
+            None => self.index.remove(listing_id),
+        }
+        Ok(())
+    }
+
+    /// Applies changes recorded since the last call; returns how many listings it refreshed.
+    pub fn catch_up(&self, conn: &mut AnyConnection) -> QueryResult<usize> {
+        let newest_applied = self.applied.lock().expect("sync lock").last().copied().unwrap_or(0);
+        let changes = Event::listings_changed_after(conn, newest_applied - REREAD_EVENTS)?;
+        let fresh: Vec<(i64, i64)> = {
+            let applied = self.applied.lock().expect("sync lock");
+            changes.into_iter().filter(|(event, _)| !applied.contains(event)).collect()
+        };
+        let listings: BTreeSet<i64> = fresh.iter().map(|(_, listing)| *listing).collect();
+        for listing in &listings {
+            self.refresh(conn, *listing)?;
+        }
+        let mut applied = self.applied.lock().expect("sync lock");
+        applied.extend(fresh.iter().map(|(event, _)| *event));
+        if let Some(&newest) = applied.last() {
+            applied.retain(|event| *event > newest - REREAD_EVENTS);
+        }
+        Ok(listings.len())
+    }
+}

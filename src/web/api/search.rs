@@ -1,0 +1,115 @@
+//! Proximity search and place look-up.
+
+use actix_web::{get, web, HttpRequest};
+use serde::{Deserialize, Serialize};
+use utoipa::{IntoParams, ToSchema};
+
+use crate::domain::FieldError;
+use crate::error::{AppError, Problem};
+use crate::search::gazetteer::Place;
+use crate::search::index::SearchResult;
+use crate::search::query::{SearchParams, SearchQuery};
+use crate::web::state::AppState;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SearchResponse {
+    /// Where distances are measured from; null for a telehealth search by region.
+    pub center: Option<Place>,
+    pub radius_km: Option<f64>,
+    /// Every match, not only this page.
+    pub total: usize,
+    /// Nearest first, ties by id.
+    pub results: Vec<SearchResult>,
+}
+
+/// The search parameters, for the OpenAPI document.
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct SearchParameters {
+    /// A US ZIP code, `City, ST`, `City, CC` or a city name (the most populous match wins).
+    near: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    /// 1..500, default 50.
+    radius_km: Option<f64>,
+    /// Instead of radius_km.
+    radius_mi: Option<f64>,
+    specialty: Option<String>,
+    profession: Option<String>,
+    /// Repeatable; every one must match.
+    approach: Option<Vec<String>>,
+    /// Repeatable; every one must match.
+    criteria: Option<Vec<String>>,
+    telehealth: Option<bool>,
+    accepting: Option<bool>,
+    prescriber: Option<bool>,
+    /// ISO 639-1.
+    language: Option<String>,
+    /// ISO 3166-2; with telehealth=true and no place, lists telehealth clinicians licensed there.
+    licensed_in: Option<String>,
+    /// 1..100, default 20.
+    limit: Option<usize>,
+    /// 0..10000.
+    offset: Option<usize>,
+}
+
+/// Clinicians near a place, nearest first, with filters.
+#[utoipa::path(
+    tag = "public",
+    params(SearchParameters),
+    responses(
+        (status = 200, body = SearchResponse),
+        (status = 422, description = "A bad parameter, or a place that was not found (`near`)", body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/clinicians")]
+pub async fn search(state: web::Data<AppState>, req: HttpRequest) -> Result<web::Json<SearchResponse>, AppError> {
+    let params = SearchParams::from_query_string(req.query_string());
+    let query = SearchQuery::parse(&params, state.gazetteer).map_err(AppError::Validation)?;
+    let page = state.search.index.search(&query);
+    Ok(web::Json(SearchResponse {
+        radius_km: query.center.as_ref().map(|_| query.radius_km),
+        center: query.center,
+        total: page.total,
+        results: page.results,
+    }))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PlaceLookup {
+    /// What was typed so far: a name prefix, optionally `, ST` or `, CC`, or ZIP digits.
+    pub q: Option<String>,
+    /// 1..50, default 10.
+    pub limit: Option<usize>,
+}
+
+/// Places matching what was typed, best first, for autocomplete.
+#[utoipa::path(
+    tag = "public",
+    params(PlaceLookup),
+    responses(
+        (status = 200, body = Vec<Place>),
+        (status = 422, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[get("/places")]
+pub async fn places(
+    state: web::Data<AppState>,
+    lookup: web::Query<PlaceLookup>,
+) -> Result<web::Json<Vec<Place>>, AppError> {
+    let mut errors = Vec::new();
+    let q = lookup.q.as_deref().map(str::trim).unwrap_or("");
+    if q.is_empty() || q.chars().count() > 100 {
+        errors.push(FieldError::new("q", "must be 1 to 100 characters"));
+    }
+    let limit = lookup.limit.unwrap_or(10);
+    if !(1..=50).contains(&limit) {
+        errors.push(FieldError::new("limit", "must be from 1 to 50"));
+    }
+    if !errors.is_empty() {
+        return Err(AppError::Validation(errors));
+    }
+    Ok(web::Json(state.gazetteer.suggest(q, limit)))
+}
