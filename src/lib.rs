@@ -7,4 +7,5 @@ pub mod search;
 pub mod seed;
 pub mod startup;
 pub mod telemetry;
+pub mod views;
 pub mod web;

@@ -111,6 +111,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
                 AppError::Validation(vec![crate::domain::FieldError::new("query", &error.to_string())]).into()
             }))
             .configure(crate::web::api::routes)
+            .configure(crate::web::html::routes)
             .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }))
     })
     .shutdown_timeout(30)

@@ -39,19 +39,16 @@ pub fn is_language(code: &str) -> bool {
     code.len() == 2 && listed(LANGUAGES, code)
 }
 
-/// The position of a language in the ISO 639-1 list, for compact bit sets.
-pub fn language_index(code: &str) -> Option<usize> {
-    LANGUAGES.split_ascii_whitespace().position(|c| c == code)
+/// The ISO 639-1 codes in a fixed order, for compact bit sets.
+pub fn language_codes() -> &'static [&'static str] {
+    static CODES: std::sync::LazyLock<Vec<&'static str>> =
+        std::sync::LazyLock::new(|| LANGUAGES.split_ascii_whitespace().collect());
+    &CODES
 }
 
-/// The languages whose bits (by `language_index`) are set.
-pub fn languages_in(bits: &[u64; 3]) -> Vec<&'static str> {
-    LANGUAGES
-        .split_ascii_whitespace()
-        .enumerate()
-        .filter(|(i, _)| bits[i / 64] & (1 << (i % 64)) != 0)
-        .map(|(_, code)| code)
-        .collect()
+/// The position of a language in `language_codes`.
+pub fn language_index(code: &str) -> Option<usize> {
+    language_codes().iter().position(|c| *c == code)
 }
 
 /// Whether `region` is a subdivision code of `country` (the part after the

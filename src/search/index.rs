@@ -1,31 +1,43 @@
 //! The in-memory proximity index of public listings.
 //!
-//! Listings sit in a grid of 0.25° cells. Each cell keeps its members as
-//! parallel arrays (id, filter bits, unit vector) and the 3-D box around its
-//! unit vectors, so a query can skip a cell that is out of range, count a cell
-//! that lies wholly inside the radius with one pass over its filter bits, and
-//! compute distances only where they decide membership or the nearest page.
+//! Listings sit in a grid of 0.2° cells, each split into 4 × 4 sub-cells.
+//! A cell keeps its members sorted by sub-cell in parallel arrays (id, filter
+//! bits, unit vector), the filter bits also transposed into bitsets, and the
+//! 3-D box around the unit vectors of the cell and of each sub-cell. A query
+//! skips what is out of range, counts what lies wholly inside the radius with
+//! popcounts or one pass over filter bits, computes distances only on the
+//! edge, and ranks only members near enough to reach the requested page.
 //! Chord length between unit vectors orders points exactly as great-circle
-//! distance does, so results are exact: nearest first, ties by id.
+//! distance does; near the edge, haversine decides, so results are exact:
+//! nearest first, ties by id.
+//!
+//! Writes are rare (moderation), so a cell is rebuilt whole when a member
+//! joins or leaves it; reads take a shared lock.
 
 use std::cmp::Ordering;
 use std::collections::{BTreeSet, BinaryHeap, HashMap};
-use std::sync::RwLock;
+use std::sync::{LazyLock, RwLock};
 
 use geo::{point, Distance, Haversine};
 use serde::Serialize;
 use utoipa::ToSchema;
 
 use super::query::{SearchQuery, KM_PER_MILE};
+use crate::domain::iso;
 use crate::domain::listing::ListingSummary;
-use crate::domain::vocabulary::{self, CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
+use crate::domain::vocabulary::{CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 
 /// The mean Earth radius that `geo::Haversine` uses.
 const EARTH_RADIUS_KM: f64 = 6_371.008_8;
-const CELL_DEGREES: f64 = 0.25;
+const CELL_DEGREES: f64 = 0.2;
+const SUBDIVISIONS: i32 = 4;
 const LON_CELLS: i32 = (360.0 / CELL_DEGREES) as i32;
+const LAT_CELLS: i32 = (180.0 / CELL_DEGREES) as i32;
+/// Squared-chord band around the radius within which haversine decides.
+const EDGE_BAND: f64 = 1e-9;
 
-// Filter bits: one per code of each vocabulary, then yes/no bits for the flags.
+// Filter bits: one per code of each vocabulary, then yes/no bits for the
+// flags, then a bit every member has.
 const PROFESSION_BIT: u32 = 0;
 const SPECIALTY_BIT: u32 = PROFESSION_BIT + PROFESSIONS.len() as u32;
 const APPROACH_BIT: u32 = SPECIALTY_BIT + SPECIALTIES.len() as u32;
@@ -33,51 +45,50 @@ const CRITERION_BIT: u32 = APPROACH_BIT + TAPER_APPROACHES.len() as u32;
 const TELEHEALTH_BIT: u32 = CRITERION_BIT + CRITERIA.len() as u32;
 const ACCEPTING_BIT: u32 = TELEHEALTH_BIT + 2;
 const PRESCRIBER_BIT: u32 = ACCEPTING_BIT + 2;
-const _: () = assert!(PRESCRIBER_BIT + 2 <= 64, "filter bits must fit in a u64");
+const PRESENT_BIT: u32 = PRESCRIBER_BIT + 2;
+const BITS: usize = PRESENT_BIT as usize + 1;
+const _: () = assert!(BITS <= 64, "filter bits must fit in a u64");
 
 /// Bit of a yes/no flag: `bit` when true, `bit + 1` when false.
 fn flag_bit(bit: u32, value: bool) -> u64 {
     1 << if value { bit } else { bit + 1 }
 }
 
-fn code_bit<T>(list: &[T], code: &str, base: u32, code_of: impl Fn(&T) -> &str) -> u64 {
-    list.iter().position(|t| code_of(t) == code).map_or(0, |i| 1 << (base + i as u32))
+fn code_bit(codes: &[&str], code: &str, base: u32) -> u64 {
+    codes.iter().position(|c| *c == code).map_or(0, |i| 1 << (base + i as u32))
 }
 
+fn codes_of<T>(terms: &'static [T], code: fn(&'static T) -> &'static str) -> Vec<&'static str> {
+    terms.iter().map(code).collect()
+}
+
+static PROFESSION_CODES: LazyLock<Vec<&str>> = LazyLock::new(|| codes_of(PROFESSIONS, |p| p.code));
+static SPECIALTY_CODES: LazyLock<Vec<&str>> = LazyLock::new(|| codes_of(SPECIALTIES, |t| t.code));
+static APPROACH_CODES: LazyLock<Vec<&str>> = LazyLock::new(|| codes_of(TAPER_APPROACHES, |t| t.code));
+static CRITERION_CODES: LazyLock<Vec<&str>> = LazyLock::new(|| codes_of(CRITERIA, |t| t.code));
+
 fn profession_bit(code: &str) -> u64 {
-    code_bit(PROFESSIONS, code, PROFESSION_BIT, |p| p.code)
+    code_bit(&PROFESSION_CODES, code, PROFESSION_BIT)
 }
 
 fn specialty_bit(code: &str) -> u64 {
-    code_bit(SPECIALTIES, code, SPECIALTY_BIT, |t| t.code)
+    code_bit(&SPECIALTY_CODES, code, SPECIALTY_BIT)
 }
 
 fn approach_bit(code: &str) -> u64 {
-    code_bit(TAPER_APPROACHES, code, APPROACH_BIT, |t| t.code)
+    code_bit(&APPROACH_CODES, code, APPROACH_BIT)
 }
 
 fn criterion_bit(code: &str) -> u64 {
-    code_bit(CRITERIA, code, CRITERION_BIT, |t| t.code)
-}
-
-/// Codes of `list` whose bits are set in `mask`.
-fn codes_in<T>(
-    mask: u64,
-    list: &'static [T],
-    base: u32,
-    code_of: impl Fn(&'static T) -> &'static str,
-) -> Vec<&'static str> {
-    list.iter().enumerate().filter(|(i, _)| mask & (1 << (base + *i as u32)) != 0).map(|(_, t)| code_of(t)).collect()
+    code_bit(&CRITERION_CODES, code, CRITERION_BIT)
 }
 
 type Languages = [u64; 3];
 
 fn language_bits(codes: &[String]) -> Languages {
     let mut bits = [0u64; 3];
-    for code in codes {
-        if let Some(i) = crate::domain::iso::language_index(code) {
-            bits[i / 64] |= 1 << (i % 64);
-        }
+    for i in codes.iter().filter_map(|code| iso::language_index(code)) {
+        bits[i / 64] |= 1 << (i % 64);
     }
     bits
 }
@@ -96,15 +107,35 @@ fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     Haversine.distance(point!(x: lon1, y: lat1), point!(x: lon2, y: lat2)) / 1000.0
 }
 
-fn cell_of(lat: f64, lon: f64) -> (i32, i32) {
-    let row = (lat / CELL_DEGREES).floor() as i32;
-    let column = ((lon + 180.0) / CELL_DEGREES).floor() as i32;
-    (row, column.rem_euclid(LON_CELLS))
+fn optional(text: &str) -> Option<&str> {
+    (!text.is_empty()).then_some(text)
+}
+
+/// Rows count from the south pole, columns from 180° W, in units of `degrees`.
+fn row_of(lat: f64, degrees: f64) -> i32 {
+    ((lat + 90.0) / degrees).floor() as i32
+}
+
+fn column_of(lon: f64, degrees: f64) -> i32 {
+    ((lon + 180.0) / degrees).floor() as i32
+}
+
+fn grid_position(row: i32, column: i32) -> u32 {
+    (row.clamp(0, LAT_CELLS - 1) * LON_CELLS + column.rem_euclid(LON_CELLS)) as u32
+}
+
+fn cell_of(lat: f64, lon: f64) -> u32 {
+    grid_position(row_of(lat, CELL_DEGREES), column_of(lon, CELL_DEGREES))
+}
+
+fn sub_cell_of(lat: f64, lon: f64) -> i32 {
+    let sub = CELL_DEGREES / f64::from(SUBDIVISIONS);
+    row_of(lat, sub).rem_euclid(SUBDIVISIONS) * SUBDIVISIONS + column_of(lon, sub).rem_euclid(SUBDIVISIONS)
 }
 
 /// One public listing, compactly: what filters need and what a result shows.
 struct Entry {
-    /// full name, credentials, practice name, city, region, country, joined by U+001F.
+    /// Full name, credentials, practice name, city, region and country, joined by `SEPARATOR`.
     text: Box<str>,
     regions: Box<[u16]>,
     languages: Languages,
@@ -112,55 +143,34 @@ struct Entry {
     lon: f64,
     mask: u64,
     demo: bool,
-    /// Where the entry sits in its cell's arrays.
-    slot: u32,
 }
 
 const SEPARATOR: char = '\u{1f}';
 
-#[derive(Default)]
-struct Cell {
-    ids: Vec<u32>,
-    masks: Vec<u64>,
-    points: Vec<[f64; 3]>,
-    /// The box around every unit vector ever placed here (never shrinks, so
-    /// it stays a safe bound after removals).
+/// The axis-aligned box around some unit vectors.
+#[derive(Debug, Clone, Copy)]
+struct Bounds {
     low: [f64; 3],
     high: [f64; 3],
 }
 
-impl Cell {
-    fn push(&mut self, id: u32, mask: u64, point: [f64; 3]) -> u32 {
-        if self.ids.is_empty() {
-            self.low = point;
-            self.high = point;
+impl Bounds {
+    fn around(points: &[[f64; 3]]) -> Bounds {
+        let mut bounds = Bounds { low: [f64::MAX; 3], high: [f64::MIN; 3] };
+        for point in points {
+            for axis in 0..3 {
+                bounds.low[axis] = bounds.low[axis].min(point[axis]);
+                bounds.high[axis] = bounds.high[axis].max(point[axis]);
+            }
         }
-        for axis in 0..3 {
-            self.low[axis] = self.low[axis].min(point[axis]);
-            self.high[axis] = self.high[axis].max(point[axis]);
-        }
-        self.ids.push(id);
-        self.masks.push(mask);
-        self.points.push(point);
-        (self.ids.len() - 1) as u32
+        bounds
     }
 
-    /// Removes the member at `slot`; returns the id moved into its place.
-    fn swap_remove(&mut self, slot: u32) -> Option<u32> {
-        let slot = slot as usize;
-        self.ids.swap_remove(slot);
-        self.masks.swap_remove(slot);
-        self.points.swap_remove(slot);
-        self.ids.get(slot).copied()
-    }
-
-    /// Smallest and largest squared chord from `q` to the cell's box.
-    fn chord2_bounds(&self, q: &[f64; 3]) -> (f64, f64) {
+    /// Smallest and largest squared chord from `q` to the box.
+    fn chord2_range(&self, q: &[f64; 3]) -> (f64, f64) {
         let (mut near, mut far) = (0.0, 0.0);
         for axis in 0..3 {
-            let below = self.low[axis] - q[axis];
-            let above = q[axis] - self.high[axis];
-            let gap = below.max(above).max(0.0);
+            let gap = (self.low[axis] - q[axis]).max(q[axis] - self.high[axis]).max(0.0);
             near += gap * gap;
             let reach = (q[axis] - self.low[axis]).abs().max((q[axis] - self.high[axis]).abs());
             far += reach * reach;
@@ -169,51 +179,96 @@ impl Cell {
     }
 }
 
-#[derive(Default)]
-struct Inner {
-    cells: HashMap<(i32, i32), Cell>,
-    /// Indexed by listing id.
-    entries: Vec<Option<Entry>>,
-    region_codes: Vec<String>,
-    region_ids: HashMap<String, u16>,
-    /// Listing ids licensed in each region, for searches without a place.
-    by_region: HashMap<u16, BTreeSet<u32>>,
-    len: usize,
+/// A run of a cell's members that share a sub-cell.
+struct SubCell {
+    start: usize,
+    /// Where this run's bitsets start in the cell's `bitsets`: for each
+    /// filter bit, `words` words over the run's members.
+    bitsets_at: usize,
+    words: usize,
+    bounds: Bounds,
 }
 
-/// One search result: a listing's summary and its distance.
-#[derive(Debug, Clone, Serialize, ToSchema)]
-pub struct SearchResult {
-    pub id: i64,
-    /// True for the fictional demo listings.
-    pub demo: bool,
-    pub full_name: String,
-    pub credentials: Option<String>,
-    pub profession: &'static str,
-    pub prescriber: bool,
-    pub specialty: &'static str,
-    pub practice_name: Option<String>,
-    pub city: String,
-    pub region: Option<String>,
-    pub country: String,
-    pub latitude: f64,
-    pub longitude: f64,
-    pub telehealth: bool,
-    pub licensed_regions: Vec<String>,
-    pub accepting_new_patients: bool,
-    pub languages: Vec<&'static str>,
-    pub taper_approaches: Vec<&'static str>,
-    pub criteria: Vec<&'static str>,
-    /// Great-circle distance from the search centre; null without one.
-    pub distance_km: Option<f64>,
-    pub distance_mi: Option<f64>,
+impl SubCell {
+    /// For each 64 members, those having every bit in `bits`.
+    fn matching_words<'a>(&'a self, cell: &'a Cell, bits: &'a [usize]) -> impl Iterator<Item = (usize, u64)> + 'a {
+        (0..self.words).map(move |w| {
+            let word = bits.iter().fold(!0u64, |acc, b| acc & cell.bitsets[self.bitsets_at + b * self.words + w]);
+            (self.start + w * 64, word)
+        })
+    }
+
+    fn count_matching(&self, cell: &Cell, bits: &[usize]) -> usize {
+        self.matching_words(cell, bits).map(|(_, word)| word.count_ones() as usize).sum()
+    }
 }
 
-/// A page of results and how many match in all.
-#[derive(Debug, Clone)]
-pub struct SearchPage {
-    pub total: usize,
-    pub results: Vec<SearchResult>,
+/// The members of one grid cell, sorted by sub-cell, as parallel arrays.
+struct Cell {
+    ids: Vec<u32>,
+    points: Vec<[f64; 3]>,
+    /// The filter bits transposed, per sub-cell, so that counting members is
+    /// a few ANDs and a popcount per 64 of them.
+    bitsets: Vec<u64>,
+    bounds: Bounds,
+    sub_cells: Vec<SubCell>,
+}
+
+/// A member as a cell is built from it.
+struct Member {
+    id: u32,
+    sub_cell: i32,
+    mask: u64,
+    point: [f64; 3],
+}
+
+impl Cell {
+    fn build(mut members: Vec<Member>) -> Cell {
+        members.sort_by_key(|m| (m.sub_cell, m.id));
+        let points: Vec<[f64; 3]> = members.iter().map(|m| m.point).collect();
+        let mut sub_cells = Vec::new();
+        let mut bitsets = Vec::new();
+        let mut start = 0;
+        while start < members.len() {
+            let end = start + members[start..].iter().take_while(|m| m.sub_cell == members[start].sub_cell).count();
+            let words = (end - start).div_ceil(64);
+            let bitsets_at = bitsets.len();
+            bitsets.resize(bitsets_at + BITS * words, 0);
+            for (i, member) in members[start..end].iter().enumerate() {
+                for bit in (0..BITS).filter(|b| member.mask & (1 << b) != 0) {
+                    bitsets[bitsets_at + bit * words + i / 64] |= 1 << (i % 64);
+                }
+            }
+            sub_cells.push(SubCell { start, bitsets_at, words, bounds: Bounds::around(&points[start..end]) });
+            start = end;
+        }
+        Cell {
+            ids: members.iter().map(|m| m.id).collect(),
+            bounds: Bounds::around(&points),
+            points,
+            bitsets,
+            sub_cells,
+        }
+    }
+}
+
+/// Filters beyond the bits: a language and a licensed region.
+struct Extra<'a> {
+    languages: Option<Languages>,
+    region: Option<u16>,
+    entries: &'a [Option<Entry>],
+}
+
+impl Extra<'_> {
+    fn is_empty(&self) -> bool {
+        self.languages.is_none() && self.region.is_none()
+    }
+
+    fn accepts(&self, id: u32) -> bool {
+        let Some(entry) = self.entries.get(id as usize).and_then(Option::as_ref) else { return false };
+        let languages_ok = self.languages.is_none_or(|want| (0..3).all(|w| entry.languages[w] & want[w] == want[w]));
+        languages_ok && self.region.is_none_or(|r| entry.regions.contains(&r))
+    }
 }
 
 /// A candidate for the nearest page, ordered by distance then id.
@@ -237,23 +292,180 @@ impl PartialOrd for Candidate {
     }
 }
 
-/// What every match must have, beyond the filter bits.
-struct Extra<'a> {
-    languages: Option<Languages>,
-    region: Option<u16>,
-    entries: &'a [Option<Entry>],
+/// The `wanted` nearest matches seen so far.
+struct Nearest {
+    heap: BinaryHeap<Candidate>,
+    wanted: usize,
 }
 
-impl Extra<'_> {
-    fn is_empty(&self) -> bool {
-        self.languages.is_none() && self.region.is_none()
+impl Nearest {
+    /// Whether something at squared chord `near` could still enter the page.
+    fn could_take(&self, near: f64) -> bool {
+        self.heap.len() < self.wanted || self.heap.peek().is_some_and(|worst| near <= worst.chord2)
     }
 
-    fn accepts(&self, id: u32) -> bool {
-        let Some(entry) = self.entries.get(id as usize).and_then(Option::as_ref) else { return false };
-        let languages_ok = self.languages.is_none_or(|want| (0..3).all(|w| entry.languages[w] & want[w] == want[w]));
-        languages_ok && self.region.is_none_or(|r| entry.regions.contains(&r))
+    fn offer(&mut self, candidate: Candidate) {
+        if self.heap.len() < self.wanted {
+            self.heap.push(candidate);
+        } else if self.heap.peek().is_some_and(|worst| candidate < *worst) {
+            self.heap.pop();
+            self.heap.push(candidate);
+        }
     }
+}
+
+/// One proximity query, resolved for the index.
+struct Probe<'a> {
+    lat: f64,
+    lon: f64,
+    radius_km: f64,
+    q: [f64; 3],
+    limit2: f64,
+    bits: Vec<usize>,
+    extra: Extra<'a>,
+}
+
+impl Probe<'_> {
+    /// Whether a member whose chord is too close to the radius to tell is within it.
+    fn on_edge_within(&self, entries: &[Option<Entry>], id: u32) -> bool {
+        let entry = entries[id as usize].as_ref().expect("indexed ids have entries");
+        haversine_km(self.lat, self.lon, entry.lat, entry.lon) <= self.radius_km
+    }
+
+    /// Counts and ranks the members of one cell.
+    fn visit(&self, cell: &Cell, entries: &[Option<Entry>], total: &mut usize, nearest: &mut Nearest) {
+        let (near, far) = cell.bounds.chord2_range(&self.q);
+        if near > self.limit2 + EDGE_BAND {
+            return;
+        }
+        let cell_inside = far < self.limit2 - EDGE_BAND;
+        for sub in &cell.sub_cells {
+            let (near, far) = if cell_inside { (near, far) } else { sub.bounds.chord2_range(&self.q) };
+            if near > self.limit2 + EDGE_BAND {
+                continue;
+            }
+            let inside = far < self.limit2 - EDGE_BAND;
+            let rank = nearest.could_take(near);
+            if inside && !rank && self.extra.is_empty() {
+                *total += sub.count_matching(cell, &self.bits);
+                continue;
+            }
+            for (first, mut members) in sub.matching_words(cell, &self.bits) {
+                while members != 0 {
+                    let i = first + members.trailing_zeros() as usize;
+                    members &= members - 1;
+                    let id = cell.ids[i];
+                    if !self.extra.is_empty() && !self.extra.accepts(id) {
+                        continue;
+                    }
+                    let d2 = chord2(&cell.points[i], &self.q);
+                    // Counted without a branch: on the edge of the radius
+                    // about half the members are in, unpredictably.
+                    let within = inside
+                        || if (d2 - self.limit2).abs() > EDGE_BAND {
+                            d2 < self.limit2
+                        } else {
+                            self.on_edge_within(entries, id)
+                        };
+                    *total += usize::from(within);
+                    if rank && within {
+                        nearest.offer(Candidate { chord2: d2, id });
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// One search result: a listing's summary and its distance, borrowed from
+/// the index while it is read.
+#[derive(Debug, Clone, Serialize, ToSchema)]
+pub struct SearchResult<'a> {
+    pub id: i64,
+    /// True for the fictional demo listings.
+    pub demo: bool,
+    pub full_name: &'a str,
+    pub credentials: Option<&'a str>,
+    pub profession: &'static str,
+    pub prescriber: bool,
+    pub specialty: &'static str,
+    pub practice_name: Option<&'a str>,
+    pub city: &'a str,
+    pub region: Option<&'a str>,
+    pub country: &'a str,
+    pub latitude: f64,
+    pub longitude: f64,
+    pub telehealth: bool,
+    #[schema(value_type = Vec<String>)]
+    pub licensed_regions: Regions<'a>,
+    pub accepting_new_patients: bool,
+    #[schema(value_type = Vec<String>)]
+    pub languages: CodeSet,
+    #[schema(value_type = Vec<String>)]
+    pub taper_approaches: CodeSet,
+    #[schema(value_type = Vec<String>)]
+    pub criteria: CodeSet,
+    /// Great-circle distance from the search centre; null without one.
+    pub distance_km: Option<f64>,
+    pub distance_mi: Option<f64>,
+}
+
+/// The codes whose bits are set, serialized as a list without allocating.
+#[derive(Debug, Clone, Copy)]
+pub struct CodeSet {
+    bits: [u64; 3],
+    codes: &'static [&'static str],
+}
+
+impl CodeSet {
+    pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let codes = self.codes;
+        (0..codes.len()).filter(|i| self.bits[i / 64] & (1 << (i % 64)) != 0).map(move |i| codes[i])
+    }
+}
+
+impl Serialize for CodeSet {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// A listing's licensed regions, serialized as a list of codes.
+#[derive(Debug, Clone, Copy)]
+pub struct Regions<'a> {
+    ids: &'a [u16],
+    codes: &'a [String],
+}
+
+impl<'a> Regions<'a> {
+    pub fn iter(&self) -> impl Iterator<Item = &'a str> + '_ {
+        self.ids.iter().map(|id| self.codes[*id as usize].as_str())
+    }
+}
+
+impl Serialize for Regions<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+/// How many listings match in all, and the requested page of them.
+pub struct SearchPage<'a> {
+    pub total: usize,
+    pub results: Vec<SearchResult<'a>>,
+}
+
+#[derive(Default)]
+struct Inner {
+    /// Grid position → cell.
+    cells: HashMap<u32, Cell>,
+    /// Indexed by listing id.
+    entries: Vec<Option<Entry>>,
+    region_codes: Vec<String>,
+    region_ids: HashMap<String, u16>,
+    /// Listing ids licensed in each region, for searches without a place.
+    by_region: HashMap<u16, BTreeSet<u32>>,
+    len: usize,
 }
 
 #[derive(Default)]
@@ -276,33 +488,42 @@ impl SearchIndex {
 
     /// Adds a public listing, or replaces its previous version.
     pub fn upsert(&self, id: i64, summary: &ListingSummary) {
-        let Ok(id) = u32::try_from(id) else { return };
-        let mut inner = self.inner.write().expect("search index lock");
-        inner.remove(id);
-        inner.insert(id, summary);
+        self.extend([(id, summary.clone())]);
     }
 
     /// Takes a listing out of search (no effect if it is not there).
     pub fn remove(&self, id: i64) {
         if let Ok(id) = u32::try_from(id) {
-            self.inner.write().expect("search index lock").remove(id);
-        }
-    }
-
-    /// Loads many listings under one lock.
-    pub fn extend(&self, listings: impl IntoIterator<Item = (i64, ListingSummary)>) {
-        let mut inner = self.inner.write().expect("search index lock");
-        for (id, summary) in listings {
-            if let Ok(id) = u32::try_from(id) {
-                inner.remove(id);
-                inner.insert(id, &summary);
+            let mut inner = self.inner.write().expect("search index lock");
+            if let Some(position) = inner.detach(id) {
+                inner.rebuild(position, &[]);
             }
         }
     }
 
-    pub fn search(&self, query: &SearchQuery) -> SearchPage {
+    /// Adds or replaces many listings, rebuilding each touched cell once.
+    pub fn extend(&self, listings: impl IntoIterator<Item = (i64, ListingSummary)>) {
+        let mut inner = self.inner.write().expect("search index lock");
+        // Grid position → ids joining that cell.
+        let mut touched: HashMap<u32, Vec<u32>> = HashMap::new();
+        for (id, summary) in listings {
+            let Ok(id) = u32::try_from(id) else { continue };
+            if let Some(left) = inner.detach(id) {
+                touched.entry(left).or_default();
+            }
+            touched.entry(inner.attach(id, &summary)).or_default().push(id);
+        }
+        for (position, joining) in touched {
+            inner.rebuild(position, &joining);
+        }
+    }
+
+    /// Runs a search and hands the page to `use_page` while the index is
+    /// read, so results borrow from it instead of being copied.
+    pub fn search_with<R>(&self, query: &SearchQuery, use_page: impl FnOnce(SearchPage<'_>) -> R) -> R {
         let inner = self.inner.read().expect("search index lock");
-        inner.search(query)
+        let (total, hits) = inner.search(query);
+        use_page(SearchPage { total, results: hits.into_iter().map(|(id, km)| inner.result(id, km)).collect() })
     }
 }
 
@@ -317,12 +538,14 @@ impl Inner {
         Some(id)
     }
 
-    fn insert(&mut self, id: u32, s: &ListingSummary) {
+    /// Records a listing's entry; returns the grid position whose cell needs rebuilding.
+    fn attach(&mut self, id: u32, s: &ListingSummary) -> u32 {
         let mut mask = profession_bit(&s.profession)
             | specialty_bit(&s.specialty)
             | flag_bit(TELEHEALTH_BIT, s.telehealth)
             | flag_bit(ACCEPTING_BIT, s.accepting_new_patients)
-            | flag_bit(PRESCRIBER_BIT, s.prescriber);
+            | flag_bit(PRESCRIBER_BIT, s.prescriber)
+            | 1 << PRESENT_BIT;
         mask |= s.taper_approaches.iter().fold(0, |m, c| m | approach_bit(c));
         mask |= s.criteria.iter().fold(0, |m, c| m | criterion_bit(c));
         let regions: Box<[u16]> = s.licensed_regions.iter().filter_map(|r| self.region_id(r)).collect();
@@ -338,8 +561,6 @@ impl Inner {
             s.country.as_str(),
         ]
         .join(&SEPARATOR.to_string());
-        let point = unit_vector(s.latitude, s.longitude);
-        let slot = self.cells.entry(cell_of(s.latitude, s.longitude)).or_default().push(id, mask, point);
         let index = id as usize;
         if self.entries.len() <= index {
             self.entries.resize_with(index + 1, || None);
@@ -352,30 +573,46 @@ impl Inner {
             lon: s.longitude,
             mask,
             demo: s.demo,
-            slot,
         });
         self.len += 1;
+        cell_of(s.latitude, s.longitude)
     }
 
-    fn remove(&mut self, id: u32) {
-        let Some(entry) = self.entries.get_mut(id as usize).and_then(Option::take) else { return };
-        let key = cell_of(entry.lat, entry.lon);
-        if let Some(cell) = self.cells.get_mut(&key) {
-            if let Some(moved) = cell.swap_remove(entry.slot) {
-                if let Some(Some(moved_entry)) = self.entries.get_mut(moved as usize) {
-                    moved_entry.slot = entry.slot;
-                }
-            }
-            if cell.ids.is_empty() {
-                self.cells.remove(&key);
-            }
-        }
+    /// Forgets a listing's entry; returns the grid position whose cell needs rebuilding.
+    fn detach(&mut self, id: u32) -> Option<u32> {
+        let entry = self.entries.get_mut(id as usize).and_then(Option::take)?;
         for region in entry.regions.iter() {
             if let Some(ids) = self.by_region.get_mut(region) {
                 ids.remove(&id);
             }
         }
         self.len -= 1;
+        Some(cell_of(entry.lat, entry.lon))
+    }
+
+    /// Rebuilds one cell from its members that are still there and those joining.
+    fn rebuild(&mut self, position: u32, joining: &[u32]) {
+        let mut ids: Vec<u32> = self.cells.get(&position).map(|c| c.ids.clone()).unwrap_or_default();
+        ids.extend_from_slice(joining);
+        ids.sort_unstable();
+        ids.dedup();
+        let members: Vec<Member> = ids
+            .into_iter()
+            .filter_map(|id| {
+                let entry = self.entries.get(id as usize)?.as_ref()?;
+                (cell_of(entry.lat, entry.lon) == position).then(|| Member {
+                    id,
+                    sub_cell: sub_cell_of(entry.lat, entry.lon),
+                    mask: entry.mask,
+                    point: unit_vector(entry.lat, entry.lon),
+                })
+            })
+            .collect();
+        if members.is_empty() {
+            self.cells.remove(&position);
+        } else {
+            self.cells.insert(position, Cell::build(members));
+        }
     }
 
     fn required_mask(query: &SearchQuery) -> u64 {
@@ -385,15 +622,16 @@ impl Inner {
         mask |= query.telehealth.map_or(0, |v| flag_bit(TELEHEALTH_BIT, v));
         mask |= query.accepting.map_or(0, |v| flag_bit(ACCEPTING_BIT, v));
         mask |= query.prescriber.map_or(0, |v| flag_bit(PRESCRIBER_BIT, v));
-        mask
+        mask | 1 << PRESENT_BIT
     }
 
-    fn search(&self, query: &SearchQuery) -> SearchPage {
+    /// The number of matches and the requested page as `(id, distance)`.
+    fn search(&self, query: &SearchQuery) -> (usize, Vec<(u32, Option<f64>)>) {
         let need = Self::required_mask(query);
         let region = match &query.licensed_in {
             Some(code) => match self.region_ids.get(code) {
                 Some(id) => Some(*id),
-                None => return SearchPage { total: 0, results: Vec::new() },
+                None => return (0, Vec::new()),
             },
             None => None,
         };
@@ -403,149 +641,112 @@ impl Inner {
             entries: &self.entries,
         };
         match &query.center {
-            Some(center) => self.search_near(query, center.lat, center.lon, need, &extra),
+            Some(center) => {
+                let angle = query.radius_km / EARTH_RADIUS_KM;
+                let probe = Probe {
+                    lat: center.lat,
+                    lon: center.lon,
+                    radius_km: query.radius_km,
+                    q: unit_vector(center.lat, center.lon),
+                    limit2: (2.0 * (angle / 2.0).sin()).powi(2),
+                    bits: (0..BITS).filter(|b| need & (1 << b) != 0).collect(),
+                    extra,
+                };
+                self.search_near(query, &probe, angle)
+            }
             None => self.search_region(query, need, &extra),
         }
     }
 
     /// Telehealth clinicians licensed in a region, by id.
-    fn search_region(&self, query: &SearchQuery, need: u64, extra: &Extra) -> SearchPage {
+    fn search_region(&self, query: &SearchQuery, need: u64, extra: &Extra) -> (usize, Vec<(u32, Option<f64>)>) {
         let Some(ids) = extra.region.and_then(|r| self.by_region.get(&r)) else {
-            return SearchPage { total: 0, results: Vec::new() };
+            return (0, Vec::new());
         };
         let mut total = 0;
-        let mut results = Vec::new();
+        let mut page = Vec::new();
         for &id in ids {
             let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
             if entry.mask & need == need && extra.accepts(id) {
-                if total >= query.offset && results.len() < query.limit {
-                    results.push(self.result(id, entry, None));
+                if total >= query.offset && page.len() < query.limit {
+                    page.push((id, None));
                 }
                 total += 1;
             }
         }
-        SearchPage { total, results }
+        (total, page)
     }
 
-    fn search_near(&self, query: &SearchQuery, lat: f64, lon: f64, need: u64, extra: &Extra) -> SearchPage {
-        let q = unit_vector(lat, lon);
-        let angle = query.radius_km / EARTH_RADIUS_KM;
-        let limit2 = (2.0 * (angle / 2.0).sin()).powi(2);
-        // Within this band of the radius, haversine decides, so membership
-        // agrees exactly with the distances reported.
-        let band = 1e-9;
-        let wanted = query.offset + query.limit;
-
-        let mut cells: Vec<(f64, bool, &Cell)> = self
-            .cells_around(lat, lon, angle)
-            .filter_map(|cell| {
-                let (near, far) = cell.chord2_bounds(&q);
-                (near <= limit2 + band).then_some((near, far < limit2 - band, cell))
-            })
+    fn search_near(&self, query: &SearchQuery, probe: &Probe, angle: f64) -> (usize, Vec<(u32, Option<f64>)>) {
+        let mut cells: Vec<(f64, &Cell)> = self
+            .cells_around(probe.lat, probe.lon, angle)
+            .map(|cell| (cell.bounds.chord2_range(&probe.q).0, cell))
+            .filter(|(near, _)| *near <= probe.limit2 + EDGE_BAND)
             .collect();
         cells.sort_by(|a, b| a.0.total_cmp(&b.0));
-
+        let wanted = query.offset + query.limit;
+        let mut nearest = Nearest { heap: BinaryHeap::with_capacity(wanted + 1), wanted };
         let mut total = 0;
-        let mut nearest: BinaryHeap<Candidate> = BinaryHeap::with_capacity(wanted + 1);
-        for (near, inside, cell) in cells {
-            let could_rank = nearest.len() < wanted || nearest.peek().is_some_and(|worst| near <= worst.chord2);
-            if inside && !could_rank {
-                total += if extra.is_empty() {
-                    cell.masks.iter().filter(|&&m| m & need == need).count()
-                } else {
-                    cell.masks.iter().zip(&cell.ids).filter(|(&m, &id)| m & need == need && extra.accepts(id)).count()
-                };
-                continue;
-            }
-            for i in 0..cell.ids.len() {
-                if cell.masks[i] & need != need {
-                    continue;
-                }
-                let id = cell.ids[i];
-                if !extra.is_empty() && !extra.accepts(id) {
-                    continue;
-                }
-                let d2 = chord2(&cell.points[i], &q);
-                let within = if (d2 - limit2).abs() <= band {
-                    let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
-                    haversine_km(lat, lon, entry.lat, entry.lon) <= query.radius_km
-                } else {
-                    d2 < limit2
-                };
-                if !within {
-                    continue;
-                }
-                total += 1;
-                let candidate = Candidate { chord2: d2, id };
-                if nearest.len() < wanted {
-                    nearest.push(candidate);
-                } else if nearest.peek().is_some_and(|worst| candidate < *worst) {
-                    nearest.pop();
-                    nearest.push(candidate);
-                }
-            }
+        for (_, cell) in cells {
+            probe.visit(cell, &self.entries, &mut total, &mut nearest);
         }
         let mut ranked: Vec<(f64, u32)> = nearest
+            .heap
             .into_iter()
             .map(|c| {
                 let entry = self.entries[c.id as usize].as_ref().expect("indexed ids have entries");
-                (haversine_km(lat, lon, entry.lat, entry.lon), c.id)
+                (haversine_km(probe.lat, probe.lon, entry.lat, entry.lon), c.id)
             })
             .collect();
         ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let results = ranked
-            .into_iter()
-            .skip(query.offset)
-            .map(|(km, id)| self.result(id, self.entries[id as usize].as_ref().expect("indexed"), Some(km)))
-            .collect();
-        SearchPage { total, results }
+        (total, ranked.into_iter().skip(query.offset).map(|(km, id)| (id, Some(km))).collect())
     }
 
     /// Every cell that may hold a point within `angle` radians of the point.
     fn cells_around(&self, lat: f64, lon: f64, angle: f64) -> impl Iterator<Item = &Cell> {
         let reach = angle.to_degrees() + 1e-6;
-        let (south, north) = (lat - reach, lat + reach);
-        let rows = (south / CELL_DEGREES).floor() as i32..=(north.min(90.0) / CELL_DEGREES).floor() as i32;
+        let (south, north) = ((lat - reach).max(-90.0), (lat + reach).min(90.0));
+        let rows = row_of(south, CELL_DEGREES).max(0)..=row_of(north, CELL_DEGREES).min(LAT_CELLS - 1);
         let widest = south.abs().max(north.abs());
-        let columns: Vec<i32> = if widest >= 89.9 || angle.sin() >= widest.to_radians().cos() {
-            (0..LON_CELLS).collect()
+        let columns = if widest >= 89.9 || angle.sin() >= widest.to_radians().cos() {
+            0..=LON_CELLS - 1
         } else {
             let half = (angle.sin() / widest.to_radians().cos()).asin().to_degrees() + 1e-6;
-            let first = ((lon - half + 180.0) / CELL_DEGREES).floor() as i32;
-            let last = ((lon + half + 180.0) / CELL_DEGREES).floor() as i32;
-            (first..=last.min(first + LON_CELLS - 1)).map(|c| c.rem_euclid(LON_CELLS)).collect()
+            let first = column_of(lon - half, CELL_DEGREES);
+            first..=column_of(lon + half, CELL_DEGREES).min(first + LON_CELLS - 1)
         };
-        rows.flat_map(move |row| columns.clone().into_iter().map(move |column| (row, column)))
-            .filter_map(|key| self.cells.get(&key))
+        rows.flat_map(move |row| columns.clone().map(move |column| grid_position(row, column)))
+            .filter_map(|position| self.cells.get(&position))
     }
 
-    fn result(&self, id: u32, entry: &Entry, distance_km: Option<f64>) -> SearchResult {
+    fn result(&self, id: u32, distance_km: Option<f64>) -> SearchResult<'_> {
+        let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
         let mut parts = entry.text.split(SEPARATOR);
-        let mut next = || parts.next().unwrap_or("").to_string();
-        let optional = |s: String| (!s.is_empty()).then_some(s);
+        let mut next = || parts.next().unwrap_or("");
         let (full_name, credentials, practice_name, city, region, country) =
-            (next(), optional(next()), optional(next()), next(), optional(next()), next());
-        let profession = codes_in(entry.mask, PROFESSIONS, PROFESSION_BIT, |p| p.code).first().copied().unwrap_or("");
+            (next(), next(), next(), next(), next(), next());
+        let code_set = |base: u32, codes: &'static [&'static str]| CodeSet { bits: [entry.mask >> base, 0, 0], codes };
+        let first = |set: CodeSet| set.iter().next().unwrap_or("");
         SearchResult {
             id: i64::from(id),
             demo: entry.demo,
             full_name,
-            credentials,
-            profession,
-            prescriber: vocabulary::profession(profession).is_some_and(|p| p.prescriber),
-            specialty: codes_in(entry.mask, SPECIALTIES, SPECIALTY_BIT, |t| t.code).first().copied().unwrap_or(""),
-            practice_name,
+            credentials: optional(credentials),
+            profession: first(code_set(PROFESSION_BIT, &PROFESSION_CODES)),
+            prescriber: entry.mask & flag_bit(PRESCRIBER_BIT, true) != 0,
+            specialty: first(code_set(SPECIALTY_BIT, &SPECIALTY_CODES)),
+            practice_name: optional(practice_name),
             city,
-            region,
+            region: optional(region),
             country,
             latitude: entry.lat,
             longitude: entry.lon,
             telehealth: entry.mask & flag_bit(TELEHEALTH_BIT, true) != 0,
-            licensed_regions: entry.regions.iter().map(|r| self.region_codes[*r as usize].clone()).collect(),
+            licensed_regions: Regions { ids: &entry.regions, codes: &self.region_codes },
             accepting_new_patients: entry.mask & flag_bit(ACCEPTING_BIT, true) != 0,
-            languages: crate::domain::iso::languages_in(&entry.languages),
-            taper_approaches: codes_in(entry.mask, TAPER_APPROACHES, APPROACH_BIT, |t| t.code),
-            criteria: codes_in(entry.mask, CRITERIA, CRITERION_BIT, |t| t.code),
+            languages: CodeSet { bits: entry.languages, codes: iso::language_codes() },
+            taper_approaches: code_set(APPROACH_BIT, &APPROACH_CODES),
+            criteria: code_set(CRITERION_BIT, &CRITERION_CODES),
             distance_km: distance_km.map(|km| (km * 1000.0).round() / 1000.0),
             distance_mi: distance_km.map(|km| (km / KM_PER_MILE * 1000.0).round() / 1000.0),
         }

@@ -4,6 +4,7 @@ mod cli;
 mod helpers;
 mod lifecycle;
 mod operations;
+mod pages;
 mod reports;
 mod search;
 mod submissions;

@@ -1,6 +1,6 @@
 //! Proximity search and place look-up.
 
-use actix_web::{get, web, HttpRequest};
+use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
@@ -12,14 +12,14 @@ use crate::search::query::{SearchParams, SearchQuery};
 use crate::web::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
-pub struct SearchResponse {
+pub struct SearchResponse<'a> {
     /// Where distances are measured from; null for a telehealth search by region.
-    pub center: Option<Place>,
+    pub center: Option<&'a Place>,
     pub radius_km: Option<f64>,
     /// Every match, not only this page.
     pub total: usize,
     /// Nearest first, ties by id.
-    pub results: Vec<SearchResult>,
+    pub results: Vec<SearchResult<'a>>,
 }
 
 /// The search parameters, for the OpenAPI document.
@@ -64,16 +64,19 @@ pub struct SearchParameters {
     )
 )]
 #[get("/clinicians")]
-pub async fn search(state: web::Data<AppState>, req: HttpRequest) -> Result<web::Json<SearchResponse>, AppError> {
+pub async fn search(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let params = SearchParams::from_query_string(req.query_string());
     let query = SearchQuery::parse(&params, state.gazetteer).map_err(AppError::Validation)?;
-    let page = state.search.index.search(&query);
-    Ok(web::Json(SearchResponse {
-        radius_km: query.center.as_ref().map(|_| query.radius_km),
-        center: query.center,
-        total: page.total,
-        results: page.results,
-    }))
+    let body = state.search.index.search_with(&query, |page| {
+        serde_json::to_vec(&SearchResponse {
+            center: query.center.as_ref(),
+            radius_km: query.center.as_ref().map(|_| query.radius_km),
+            total: page.total,
+            results: page.results,
+        })
+    });
+    let body = body.map_err(|e| AppError::Internal(e.into()))?;
+    Ok(HttpResponse::Ok().content_type("application/json").body(body))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

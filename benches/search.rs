@@ -1,0 +1,586 @@
+//! The search benchmark: `cargo bench --bench search` (see the README).
+//!
+//! For each size it generates synthetic approved listings clustered like
+//! real clinicians (around US cities, in proportion to population), then runs
+//! one query mix ("within 40 km of a city, one or two filters, nearest 20")
+//!   1. in-process against the search index,
+//!   2. over HTTP with wrk against the real `benzowise serve` binary, beside a
+//!      minimal actix-web JSON handler measured in the same run, and
+//!   3. against PostgreSQL + PostGIS (a GiST index on geography) as the peer,
+//!
+//! and prints medians, p99s, throughput, memory, start-up time and ratios.
+//!
+//! Options (after `--`): `--sizes 100000,1000000`, `--queries 20000`,
+//! `--seconds 10` (per wrk run), `--no-http`, `--no-postgis`,
+//! `--postgres URL` (default postgres://postgres@127.0.0.1:5432/test).
+
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use benzowise::db::schema::listings;
+use benzowise::domain::listing::{Answers, ListingContent, ListingSummary, LocationSource};
+use benzowise::domain::vocabulary::{CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
+use benzowise::search::gazetteer::Gazetteer;
+use benzowise::search::index::SearchIndex;
+use benzowise::search::query::{SearchParams, SearchQuery};
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use diesel::sql_types::{BigInt, Double};
+use rand::rngs::StdRng;
+use rand::seq::IndexedRandom;
+use rand::{Rng, SeedableRng};
+
+const RADIUS_KM: f64 = 40.0;
+const LANGUAGES: &[&str] = &["es", "fr", "zh", "vi", "ko", "ar", "ru", "pt"];
+
+struct Options {
+    sizes: Vec<usize>,
+    queries: usize,
+    seconds: u64,
+    http: bool,
+    postgis: bool,
+    postgres: String,
+}
+
+fn options() -> Options {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let value = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    Options {
+        sizes: value("--sizes")
+            .map(|s| s.split(',').map(|n| n.trim().parse().expect("--sizes takes numbers")).collect())
+            .unwrap_or_else(|| vec![100_000, 1_000_000]),
+        queries: value("--queries").map_or(20_000, |q| q.parse().expect("--queries takes a number")),
+        seconds: value("--seconds").map_or(10, |s| s.parse().expect("--seconds takes a number")),
+        http: !args.iter().any(|a| a == "--no-http"),
+        postgis: !args.iter().any(|a| a == "--no-postgis"),
+        postgres: value("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into()),
+    }
+}
+
+/// US cities with their populations, the weights for where clinicians and patients are.
+struct Cities {
+    places: Vec<(f64, f64, f64)>,
+    cumulative: Vec<f64>,
+}
+
+impl Cities {
+    fn load() -> Cities {
+        let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds/cities.csv")).unwrap();
+        let mut places = Vec::new();
+        for row in csv::Reader::from_reader(text.as_bytes()).records() {
+            let row = row.unwrap();
+            if &row[2] == "US" {
+                let population: f64 = row[4].parse().unwrap_or(0.0);
+                if population >= 1000.0 {
+                    places.push((row[5].parse().unwrap(), row[6].parse().unwrap(), population));
+                }
+            }
+        }
+        let mut total = 0.0;
+        let cumulative = places.iter().map(|p| {
+            total += p.2;
+            total
+        });
+        let cumulative = cumulative.collect();
+        Cities { places, cumulative }
+    }
+
+    /// A city, chosen in proportion to population.
+    fn pick(&self, rng: &mut StdRng) -> (f64, f64, f64) {
+        let target = rng.random_range(0.0..*self.cumulative.last().unwrap());
+        self.places[self.cumulative.partition_point(|c| *c < target)]
+    }
+}
+
+fn gaussian(rng: &mut StdRng) -> f64 {
+    let (u, v): (f64, f64) = (rng.random_range(f64::EPSILON..1.0), rng.random());
+    (-2.0 * u.ln()).sqrt() * (2.0 * std::f64::consts::PI * v).cos()
+}
+
+fn some<'a, T>(rng: &mut StdRng, items: &'a [T], chance: f64) -> Vec<&'a T> {
+    items.iter().filter(|_| rng.random_bool(chance)).collect()
+}
+
+fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
+    let mut rng = StdRng::seed_from_u64(count as u64);
+    (0..count)
+        .map(|n| {
+            let (lat, lon, population) = cities.pick(&mut rng);
+            // Larger cities spread further: about 2 km for a town, 18 km for New York.
+            let spread_km = 2.0 + 4.0 * (population / 1000.0).log10();
+            let lat = (lat + gaussian(&mut rng) * spread_km / 111.2).clamp(-89.9, 89.9);
+            let lon = lon + gaussian(&mut rng) * spread_km / (111.2 * lat.to_radians().cos());
+            let mut languages = vec!["en".to_string()];
+            languages.extend(some(&mut rng, LANGUAGES, 0.08).into_iter().map(|l| l.to_string()));
+            ListingContent {
+                full_name: format!("Synthetic Clinician {n}"),
+                credentials: Some("MD".into()),
+                profession: PROFESSIONS.choose(&mut rng).unwrap().code.into(),
+                specialty: SPECIALTIES.choose(&mut rng).unwrap().code.into(),
+                taxonomy_code: None,
+                npi: None,
+                practice_name: Some(format!("Practice {}", n % 5000)),
+                address_line: Some(format!("{} Example Street", n % 9000)),
+                city: "Synthetic City".into(),
+                region: Some("OR".into()),
+                postal_code: None,
+                country: "US".into(),
+                latitude: lat,
+                longitude: ((lon + 540.0) % 360.0) - 180.0,
+                location_source: LocationSource::Given,
+                phone: Some("(503) 555-0100".into()),
+                website: None,
+                public_email: None,
+                contact_email: format!("clinician{n}@example.org"),
+                telehealth: rng.random_bool(0.5),
+                licensed_regions: vec!["US-OR".into()],
+                accepting_new_patients: rng.random_bool(0.6),
+                languages,
+                taper_approaches: some(&mut rng, TAPER_APPROACHES, 0.35).into_iter().map(|t| t.code.into()).collect(),
+                criteria: some(&mut rng, CRITERIA, 0.5).into_iter().map(|t| t.code.into()).collect(),
+                max_monthly_reduction_pct: Some(10),
+                answers: Answers {
+                    typical_duration: Some("A few weeks when I start them; many patients arrive after years.".into()),
+                    dependence_plan: Some("A slow taper the patient paces, with holds when symptoms flare.".into()),
+                    slow_taper: Some("Yes, a year or more when needed.".into()),
+                },
+                statement: Some("Synthetic benchmark listing.".into()),
+            }
+        })
+        .collect()
+}
+
+/// The query mix: a city (by population), 40 km, one or two filters, nearest 20.
+fn query_mix(count: usize, cities: &Cities) -> Vec<Vec<(String, String)>> {
+    let mut rng = StdRng::seed_from_u64(42);
+    (0..count)
+        .map(|_| {
+            let (lat, lon, _) = cities.pick(&mut rng);
+            let mut params = vec![
+                ("lat".to_string(), format!("{lat:.5}")),
+                ("lon".to_string(), format!("{lon:.5}")),
+                ("radius_km".to_string(), RADIUS_KM.to_string()),
+                ("limit".to_string(), "20".to_string()),
+            ];
+            for _ in 0..rng.random_range(1..=2) {
+                let filter = match rng.random_range(0..7) {
+                    0 => ("specialty", SPECIALTIES.choose(&mut rng).unwrap().code.to_string()),
+                    1 => ("profession", PROFESSIONS.choose(&mut rng).unwrap().code.to_string()),
+                    2 => ("approach", TAPER_APPROACHES.choose(&mut rng).unwrap().code.to_string()),
+                    3 => ("criteria", CRITERIA.choose(&mut rng).unwrap().code.to_string()),
+                    4 => ("telehealth", "true".to_string()),
+                    5 => ("accepting", "true".to_string()),
+                    _ => ("prescriber", "true".to_string()),
+                };
+                if !params.iter().any(|(k, _)| k == filter.0) {
+                    params.push((filter.0.to_string(), filter.1));
+                }
+            }
+            params
+        })
+        .collect()
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() as f64 - 1.0) * p).round() as usize]
+}
+
+struct Latency {
+    median_us: f64,
+    p99_us: f64,
+    per_second: f64,
+}
+
+fn summarize(mut micros: Vec<f64>) -> Latency {
+    micros.sort_by(f64::total_cmp);
+    let mean = micros.iter().sum::<f64>() / micros.len() as f64;
+    Latency { median_us: percentile(&micros, 0.5), p99_us: percentile(&micros, 0.99), per_second: 1e6 / mean }
+}
+
+fn rss_mb(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+fn in_process(listings: &[ListingContent], queries: &[SearchQuery]) -> (Latency, f64, f64, f64) {
+    let before = rss_mb(std::process::id());
+    let started = Instant::now();
+    let index = SearchIndex::new();
+    index.extend(listings.iter().enumerate().map(|(i, c)| (i as i64 + 1, ListingSummary::of(c, false))));
+    let build_s = started.elapsed().as_secs_f64();
+    let index_mb = rss_mb(std::process::id()) - before;
+    for query in queries.iter().take(2000) {
+        index.search_with(query, |page| std::hint::black_box(page.results.len()));
+    }
+    let mut totals = 0usize;
+    let micros = queries
+        .iter()
+        .map(|query| {
+            let started = Instant::now();
+            let total = index.search_with(query, |page| std::hint::black_box(page).total);
+            let elapsed = started.elapsed().as_secs_f64() * 1e6;
+            totals += total;
+            elapsed
+        })
+        .collect();
+    (summarize(micros), build_s, index_mb, totals as f64 / queries.len() as f64)
+}
+
+/// A SQLite database holding the listings as approved, as `serve` would find it.
+fn sqlite_database(listings: &[ListingContent], dir: &Path) -> PathBuf {
+    let path = dir.join(format!("bench-{}.db", listings.len()));
+    if path.exists() {
+        return path;
+    }
+    let partial = dir.join(format!("bench-{}.db.partial", listings.len()));
+    let _ = std::fs::remove_file(&partial);
+    let database = benzowise::db::Database::Sqlite(partial.to_string_lossy().into_owned());
+    benzowise::db::migrate(&mut database.connect().unwrap()).unwrap();
+    let mut conn = SqliteConnection::establish(&partial.to_string_lossy()).unwrap();
+    conn.batch_execute("PRAGMA synchronous = OFF; PRAGMA journal_mode = WAL;").unwrap();
+    let now = chrono::Utc::now().naive_utc();
+    conn.transaction::<_, diesel::result::Error, _>(|conn| {
+        for (chunk_index, chunk) in listings.chunks(1000).enumerate() {
+            let rows: Vec<_> = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, content)| {
+                    (
+                        listings::status.eq("approved"),
+                        listings::content.eq(serde_json::to_string(content).unwrap()),
+                        listings::summary.eq(serde_json::to_string(&ListingSummary::of(content, false)).unwrap()),
+                        listings::manage_token_hash.eq(format!("bench-{}", chunk_index * 1000 + i)),
+                        listings::is_demo.eq(false),
+                        listings::created_at.eq(now),
+                        listings::updated_at.eq(now),
+                        listings::last_reviewed_at.eq(Some(now)),
+                    )
+                })
+                .collect();
+            diesel::insert_into(listings::table).values(rows).execute(conn)?;
+        }
+        Ok(())
+    })
+    .unwrap();
+    drop(conn);
+    std::fs::rename(&partial, &path).unwrap();
+    path
+}
+
+fn http_get(port: u16, path: &str) -> Option<u16> {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    let mut reply = String::new();
+    stream.read_to_string(&mut reply).ok()?;
+    reply.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
+struct Server(Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `benzowise serve` on the database; returns it, its port and how long it took to be ready.
+fn start_server(database: &Path) -> (Server, u16, f64) {
+    let port = free_port();
+    let started = Instant::now();
+    let child = Command::new(env!("CARGO_BIN_EXE_benzowise"))
+        .arg("serve")
+        .env("DATABASE_URL", database)
+        .env("BIND", format!("127.0.0.1:{port}"))
+        .env("RUST_LOG", "warn")
+        .stdout(Stdio::null())
+        .spawn()
+        .expect("the benzowise binary starts");
+    let server = Server(child);
+    while http_get(port, "/readyz") != Some(200) {
+        assert!(started.elapsed() < Duration::from_secs(120), "the server did not become ready");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    (server, port, started.elapsed().as_secs_f64())
+}
+
+/// A minimal actix-web JSON handler on its own runtime, the yardstick for HTTP overhead.
+fn start_minimal_server() -> u16 {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    std::thread::spawn(move || {
+        actix_web::rt::System::new().block_on(async move {
+            actix_web::HttpServer::new(|| {
+                actix_web::App::new().route(
+                    "/",
+                    actix_web::web::get().to(|| async { actix_web::web::Json(serde_json::json!({"ok": true})) }),
+                )
+            })
+            .workers(2)
+            .listen(listener)
+            .unwrap()
+            .run()
+            .await
+            .unwrap()
+        })
+    });
+    while http_get(port, "/") != Some(200) {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    port
+}
+
+struct WrkRun {
+    per_second: f64,
+    median_us: f64,
+    p99_us: f64,
+    non_2xx: u64,
+}
+
+fn wrk(port: u16, paths_file: &Path, seconds: u64) -> WrkRun {
+    let script = paths_file.with_extension("lua");
+    std::fs::write(
+        &script,
+        "local paths = {}\nfor line in io.lines(os.getenv('BENCH_PATHS')) do paths[#paths + 1] = line end\n\
+         local i = math.random(#paths)\nrequest = function()\n  i = i % #paths + 1\n  return wrk.format('GET', paths[i])\nend\n",
+    )
+    .unwrap();
+    let output = Command::new("wrk")
+        .args(["-t2", "-c64", &format!("-d{seconds}s"), "--latency", "-s"])
+        .arg(&script)
+        .arg(format!("http://127.0.0.1:{port}"))
+        .env("BENCH_PATHS", paths_file)
+        .output()
+        .expect("wrk runs (apt-get install wrk)");
+    let text = String::from_utf8_lossy(&output.stdout);
+    let number_after = |label: &str| -> Option<&str> {
+        text.lines().find(|l| l.trim_start().starts_with(label)).and_then(|l| l.split_whitespace().nth(1))
+    };
+    let micros = |value: &str| -> f64 {
+        let (number, unit) = value.split_at(value.find(|c: char| c.is_alphabetic()).unwrap_or(value.len()));
+        let number: f64 = number.parse().unwrap_or(f64::NAN);
+        match unit {
+            "us" => number,
+            "ms" => number * 1e3,
+            "s" => number * 1e6,
+            _ => f64::NAN,
+        }
+    };
+    let non_2xx = text
+        .lines()
+        .find(|l| l.contains("Non-2xx"))
+        .and_then(|l| l.split(':').nth(1))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(0);
+    WrkRun {
+        per_second: number_after("Requests/sec:").and_then(|v| v.parse().ok()).unwrap_or(f64::NAN),
+        median_us: number_after("50%").map_or(f64::NAN, micros),
+        p99_us: number_after("99%").map_or(f64::NAN, micros),
+        non_2xx,
+    }
+}
+
+fn postgis(url: &str, listings: &[ListingContent], mix: &[Vec<(String, String)>]) -> Result<Latency, String> {
+    let mut conn = PgConnection::establish(url).map_err(|e| e.to_string())?;
+    conn.batch_execute("CREATE EXTENSION IF NOT EXISTS postgis")
+        .map_err(|e| format!("PostGIS is not available ({e}); apt-get install postgresql-15-postgis-3"))?;
+    let table = format!("bench_listings_{}", listings.len());
+    let count: i64 = diesel::sql_query(format!("SELECT count(*) AS n FROM {table}"))
+        .get_result::<Count>(&mut conn)
+        .map(|c| c.n)
+        .unwrap_or(-1);
+    if count != listings.len() as i64 {
+        conn.batch_execute(&format!(
+            "DROP TABLE IF EXISTS {table}; CREATE TABLE {table} (id BIGINT PRIMARY KEY, geog geography(Point, 4326) NOT NULL, \
+             profession TEXT, specialty TEXT, approaches TEXT[], criteria TEXT[], telehealth BOOL, accepting BOOL, \
+             prescriber BOOL, languages TEXT[])"
+        ))
+        .map_err(|e| e.to_string())?;
+        let array = |items: &[String]| {
+            format!("ARRAY[{}]::TEXT[]", items.iter().map(|i| format!("'{i}'")).collect::<Vec<_>>().join(","))
+        };
+        for (chunk_index, chunk) in listings.chunks(5000).enumerate() {
+            let values: Vec<String> = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, c)| {
+                    format!(
+                        "({}, ST_SetSRID(ST_MakePoint({}, {}), 4326)::geography, '{}', '{}', {}, {}, {}, {}, {}, {})",
+                        chunk_index * 5000 + i + 1,
+                        c.longitude,
+                        c.latitude,
+                        c.profession,
+                        c.specialty,
+                        array(&c.taper_approaches),
+                        array(&c.criteria),
+                        c.telehealth,
+                        c.accepting_new_patients,
+                        c.prescriber(),
+                        array(&c.languages)
+                    )
+                })
+                .collect();
+            conn.batch_execute(&format!("INSERT INTO {table} VALUES {}", values.join(",")))
+                .map_err(|e| e.to_string())?;
+        }
+        conn.batch_execute(&format!("CREATE INDEX ON {table} USING GIST (geog); ANALYZE {table};"))
+            .map_err(|e| e.to_string())?;
+    }
+    let sql: Vec<(f64, f64, String)> = mix
+        .iter()
+        .map(|params| {
+            let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+            let mut conditions = String::new();
+            for (name, value) in params {
+                let condition = match name.as_str() {
+                    "profession" | "specialty" => format!(" AND {name} = '{value}'"),
+                    "approach" => format!(" AND '{value}' = ANY(approaches)"),
+                    "criteria" => format!(" AND '{value}' = ANY(criteria)"),
+                    "telehealth" | "accepting" | "prescriber" => format!(" AND {name} = {value}"),
+                    _ => continue,
+                };
+                conditions.push_str(&condition);
+            }
+            let query = format!(
+                "SELECT id, ST_Distance(geog, c, false) AS distance, count(*) OVER () AS total \
+                 FROM {table}, (SELECT ST_SetSRID(ST_MakePoint($2, $1), 4326)::geography AS c) AS centre \
+                 WHERE ST_DWithin(geog, c, {}, false){conditions} ORDER BY distance, id LIMIT 20",
+                RADIUS_KM * 1000.0
+            );
+            (get("lat").unwrap().parse().unwrap(), get("lon").unwrap().parse().unwrap(), query)
+        })
+        .collect();
+    let run = |conn: &mut PgConnection, (lat, lon, query): &(f64, f64, String)| {
+        diesel::sql_query(query).bind::<Double, _>(*lat).bind::<Double, _>(*lon).load::<Row>(conn).map(|r| r.len())
+    };
+    for q in sql.iter().take(200) {
+        run(&mut conn, q).map_err(|e| e.to_string())?;
+    }
+    let micros = sql
+        .iter()
+        .map(|q| {
+            let started = Instant::now();
+            run(&mut conn, q).unwrap();
+            started.elapsed().as_secs_f64() * 1e6
+        })
+        .collect();
+    Ok(summarize(micros))
+}
+
+#[derive(QueryableByName)]
+struct Count {
+    #[diesel(sql_type = BigInt)]
+    n: i64,
+}
+
+#[derive(QueryableByName)]
+#[allow(dead_code)]
+struct Row {
+    #[diesel(sql_type = BigInt)]
+    id: i64,
+    #[diesel(sql_type = Double)]
+    distance: f64,
+    #[diesel(sql_type = BigInt)]
+    total: i64,
+}
+
+fn main() {
+    let options = options();
+    let gazetteer = Gazetteer::shared();
+    let cities = Cities::load();
+    let data_dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
+    std::fs::create_dir_all(&data_dir).unwrap();
+    let mix = query_mix(options.queries, &cities);
+    let queries: Vec<SearchQuery> = mix
+        .iter()
+        .map(|pairs| SearchQuery::parse(&SearchParams { pairs: pairs.clone() }, gazetteer).expect("a valid query"))
+        .collect();
+    let paths_file = data_dir.join("paths.txt");
+    let paths: Vec<String> = mix
+        .iter()
+        .map(|pairs| {
+            let query: Vec<String> = pairs.iter().map(|(k, v)| format!("{k}={v}")).collect();
+            format!("/api/v1/clinicians?{}", query.join("&"))
+        })
+        .collect();
+    std::fs::write(&paths_file, paths.join("\n") + "\n").unwrap();
+    let minimal_port = options.http.then(start_minimal_server);
+    let minimal_paths = data_dir.join("minimal.txt");
+    std::fs::write(&minimal_paths, "/\n").unwrap();
+
+    println!(
+        "benzowise search benchmark: {} queries, radius {RADIUS_KM} km, 1-2 filters, nearest 20, exact total",
+        options.queries
+    );
+    println!(
+        "machine: {} cores; wrk -t2 -c64 -d{}s\n",
+        std::thread::available_parallelism().map_or(0, |n| n.get()),
+        options.seconds
+    );
+    for &size in &options.sizes {
+        let generated = Instant::now();
+        let listings = generate(size, &cities);
+        println!("== {size} listings (generated in {:.1} s)", generated.elapsed().as_secs_f64());
+
+        let (search, build_s, index_mb, mean_total) = in_process(&listings, &queries);
+        println!("in-process index: built in {build_s:.2} s, +{index_mb:.0} MB; mean total per query {mean_total:.0}");
+        println!("| what | median | p99 | throughput | ratio |");
+        println!("|---|---|---|---|---|");
+        println!(
+            "| search index, in-process (1 thread) | {:.1} µs | {:.1} µs | {:.0} q/s | |",
+            search.median_us, search.p99_us, search.per_second
+        );
+        if options.postgis {
+            match postgis(&options.postgres, &listings, &mix[..mix.len().min(3000)]) {
+                Ok(peer) => {
+                    println!(
+                        "| PostgreSQL + PostGIS GiST (1 client) | {:.1} µs | {:.1} µs | {:.0} q/s | index is {:.0}× faster (median) |",
+                        peer.median_us,
+                        peer.p99_us,
+                        peer.per_second,
+                        peer.median_us / search.median_us
+                    );
+                }
+                Err(error) => println!("| PostgreSQL + PostGIS | skipped: {error} | | | |"),
+            }
+        }
+        if let Some(minimal_port) = minimal_port {
+            let database = sqlite_database(&listings, &data_dir);
+            drop(listings);
+            let (server, port, startup_s) = start_server(&database);
+            let idle_mb = rss_mb(server.0.id());
+            let minimal = wrk(minimal_port, &minimal_paths, options.seconds);
+            let http = wrk(port, &paths_file, options.seconds);
+            let loaded_mb = rss_mb(server.0.id());
+            println!(
+                "| minimal actix-web JSON handler, HTTP | {:.0} µs | {:.0} µs | {:.0} req/s | |",
+                minimal.median_us, minimal.p99_us, minimal.per_second
+            );
+            println!(
+                "| GET /api/v1/clinicians, HTTP | {:.0} µs | {:.0} µs | {:.0} req/s | {:.0}% of minimal{} |",
+                http.median_us,
+                http.p99_us,
+                http.per_second,
+                100.0 * http.per_second / minimal.per_second,
+                if http.non_2xx > 0 { format!(", {} non-2xx", http.non_2xx) } else { String::new() }
+            );
+            println!(
+                "\nserver: ready in {startup_s:.2} s; RSS {idle_mb:.0} MB after start, {loaded_mb:.0} MB after load"
+            );
+        }
+        println!();
+    }
+}

@@ -1,0 +1,5 @@
+//! HTML views, as maud functions. maud escapes every value; nothing a person
+//! typed is ever inserted as raw HTML.
+
+pub mod layout;
+pub mod search;

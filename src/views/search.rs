@@ -1,0 +1,273 @@
+//! The search form and its results.
+
+use maud::{html, Markup};
+
+use super::layout::{field_error, page, Footer};
+use crate::domain::vocabulary::{self, CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
+use crate::domain::FieldError;
+use crate::search::index::SearchPage;
+use crate::search::query::{SearchParams, SearchQuery};
+
+const RADII_MILES: &[u32] = &[5, 10, 25, 50, 100, 200, 300];
+const COMMON_LANGUAGES: &[(&str, &str)] = &[
+    ("en", "English"),
+    ("es", "Spanish"),
+    ("fr", "French"),
+    ("zh", "Chinese"),
+    ("vi", "Vietnamese"),
+    ("ko", "Korean"),
+    ("ar", "Arabic"),
+    ("ru", "Russian"),
+    ("pt", "Portuguese"),
+    ("de", "German"),
+    ("hi", "Hindi"),
+    ("tl", "Tagalog"),
+];
+
+fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
+    errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
+}
+
+fn checkbox(name: &str, value: &str, label: &str, params: &SearchParams) -> Markup {
+    let id = format!("{name}-{value}");
+    html! {
+        label.choice for=(id) {
+            input type="checkbox" id=(id) name=(name) value=(value) checked[params.all(name).contains(&value)];
+            span { (label) }
+        }
+    }
+}
+
+/// The search form, keeping what was sent and showing errors beside fields.
+pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
+    let near_error = error_for(errors, "near").or(error_for(errors, "lat")).or(error_for(errors, "lon"));
+    let radius = params.get("radius").unwrap_or("25");
+    let unit = params.get("unit").unwrap_or("mi");
+    html! {
+        form.stack method="get" action="/search" role="search" aria-label="Find a clinician" {
+            div {
+                label for="near" { "Where are you?" span.hint { "A US ZIP code, or a town with its state or country, such as “Portland, OR” or “Leeds, GB”." } }
+                input type="text" id="near" name="near" value=[params.get("near")] autocomplete="postal-code"
+                    aria-invalid=[near_error.map(|_| "true")] aria-describedby=[near_error.map(|_| "near-error")];
+                (field_error("near", near_error))
+            }
+            div.row {
+                div {
+                    label for="radius" { "Within" }
+                    select id="radius" name="radius" {
+                        @for miles in RADII_MILES {
+                            option value=(miles) selected[radius == miles.to_string()] { (miles) }
+                        }
+                    }
+                    (field_error("radius_mi", error_for(errors, "radius_mi").or(error_for(errors, "radius_km"))))
+                }
+                div {
+                    label for="unit" { "Unit" }
+                    select id="unit" name="unit" {
+                        option value="mi" selected[unit == "mi"] { "miles" }
+                        option value="km" selected[unit == "km"] { "kilometres" }
+                    }
+                }
+            }
+            details open[params.pairs.len() > 3] {
+                summary { "More choices: kind of clinician, taper approach, language" }
+                div.row {
+                    div {
+                        label for="profession" { "Profession" }
+                        select id="profession" name="profession" {
+                            option value="" { "Any" }
+                            @for p in PROFESSIONS {
+                                option value=(p.code) selected[params.get("profession") == Some(p.code)] { (p.label) }
+                            }
+                        }
+                    }
+                    div {
+                        label for="specialty" { "Specialty" }
+                        select id="specialty" name="specialty" {
+                            option value="" { "Any" }
+                            @for s in SPECIALTIES {
+                                option value=(s.code) selected[params.get("specialty") == Some(s.code)] { (s.label) }
+                            }
+                        }
+                    }
+                    div {
+                        label for="language" { "Language" }
+                        select id="language" name="language" {
+                            option value="" { "Any" }
+                            @for (code, name) in COMMON_LANGUAGES {
+                                option value=(code) selected[params.get("language") == Some(code)] { (name) }
+                            }
+                        }
+                    }
+                }
+                fieldset {
+                    legend { "Must offer" }
+                    div.choices {
+                        (checkbox("prescriber", "true", "Can prescribe (needed to run a taper)", params))
+                        (checkbox("telehealth", "true", "Telehealth (video or phone visits)", params))
+                        (checkbox("accepting", "true", "Accepting new patients", params))
+                    }
+                    div {
+                        label for="licensed_in" { "Licensed for telehealth in" span.hint { "A state or region code such as US-OR; leave the place empty to list everyone licensed there." } }
+                        input type="text" id="licensed_in" name="licensed_in" value=[params.get("licensed_in")]
+                            aria-invalid=[error_for(errors, "licensed_in").map(|_| "true")];
+                        (field_error("licensed_in", error_for(errors, "licensed_in")))
+                    }
+                }
+                fieldset {
+                    legend { "Taper approaches (all that you choose)" }
+                    div.choices { @for t in TAPER_APPROACHES { (checkbox("approach", t.code, approach_name(t.code), params)) } }
+                }
+                fieldset {
+                    legend { "Benzo-wise practices (all that you choose)" }
+                    div.choices { @for t in CRITERIA { (checkbox("criteria", t.code, t.label, params)) } }
+                }
+            }
+            div { button type="submit" { "Search" } }
+        }
+    }
+}
+
+/// A short name for each taper approach; the vocabulary has the full meaning.
+pub fn approach_name(code: &str) -> &'static str {
+    match code {
+        "symptom_guided" => "Symptom-guided pace",
+        "micro_taper" => "Micro-taper",
+        "liquid_titration" => "Liquid titration",
+        "dry_cut_weighed" => "Dry cut, weighed",
+        "hyperbolic" => "Hyperbolic (percentage) cuts",
+        "diazepam_crossover" => "Diazepam crossover",
+        "direct_taper" => "Direct taper",
+        "cut_and_hold" => "Cut and hold",
+        "tapering_strips" => "Tapering strips",
+        "reduce_and_maintain" => "Reduce and maintain",
+        _ => "",
+    }
+}
+
+pub fn home(params: &SearchParams) -> Markup {
+    page(
+        "Find a benzo-wise clinician",
+        Footer::default(),
+        html! {
+            h1 { "Find a benzo-wise clinician" }
+            p.lead { "A benzo-wise clinician supports coming off benzodiazepines slowly, at a pace you help set. They do not stop the drug suddenly, they take your past withdrawal seriously, and they offer support beyond medication. Search for one near you, or one who sees patients by telehealth where you live." }
+            (form(params, &[]))
+        },
+    )
+}
+
+fn page_link(params: &SearchParams, offset: usize) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in params.pairs.iter().filter(|(k, _)| k != "offset") {
+        query.append_pair(k, v);
+    }
+    query.append_pair("offset", &offset.to_string());
+    format!("/search?{}", query.finish())
+}
+
+pub fn results(params: &SearchParams, query: &SearchQuery, page_of_results: &SearchPage) -> Markup {
+    let shows_demo = page_of_results.results.iter().any(|r| r.demo);
+    let place = query.center.as_ref().map(|c| c.label.clone());
+    let heading = match &place {
+        Some(label) => format!("Clinicians near {label}"),
+        None => format!("Telehealth clinicians licensed in {}", query.licensed_in.as_deref().unwrap_or("")),
+    };
+    let first = query.offset + 1;
+    let last = query.offset + page_of_results.results.len();
+    let body = html! {
+        h1 { (heading) }
+        p aria-live="polite" {
+            @if page_of_results.total == 0 {
+                "No clinicians match."
+            } @else {
+                "Showing " (first) "–" (last) " of " (page_of_results.total) " clinicians"
+                @if place.is_some() { ", nearest first" } "."
+            }
+        }
+        @if page_of_results.total == 0 {
+            div.notice {
+                p { "Nobody matches yet. You could:" }
+                ul {
+                    li { "choose a larger distance;" }
+                    li { "remove some of the choices under “More choices”;" }
+                    li { "look for clinicians who offer " strong { "telehealth" } " and are licensed where you live." }
+                }
+            }
+        }
+        ol.cards start=(first) {
+            @for r in &page_of_results.results {
+                li.card {
+                    h2 { a href=(format!("/clinicians/{}", r.id)) { (r.full_name) @if let Some(c) = r.credentials { ", " (c) } } }
+                    p {
+                        @if r.demo { span.badge.demo { "Demo: fictional" } }
+                        @if r.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
+                        (vocabulary::profession(r.profession).map_or("", |p| p.label))
+                    }
+                    p.meta {
+                        @if let (Some(km), Some(mi)) = (r.distance_km, r.distance_mi) { (format!("{mi:.1} miles ({km:.1} km) away · ")) }
+                        (r.city) @if let Some(region) = r.region { ", " (region) } ", " (r.country)
+                    }
+                    p {
+                        (if r.telehealth { "Offers telehealth" } else { "In person only" }) " · "
+                        (if r.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" })
+                    }
+                    @if r.taper_approaches.iter().next().is_some() {
+                        h3 { "Taper approaches" }
+                        ul.tags { @for code in r.taper_approaches.iter() { li { (approach_name(code)) } } }
+                    }
+                    @if r.criteria.iter().next().is_some() {
+                        h3 { "Practices" }
+                        ul.tags { @for code in r.criteria.iter() { li { (vocabulary::find(CRITERIA, code).map_or(code, |t| t.label)) } } }
+                    }
+                }
+            }
+        }
+        nav.pager aria-label="Pages of results" {
+            @if query.offset > 0 {
+                a href=(page_link(params, query.offset.saturating_sub(query.limit))) { "← Nearer results" }
+            } @else { span {} }
+            @if last < page_of_results.total {
+                a href=(page_link(params, last)) { "More results →" }
+            }
+        }
+        h2 { "Search again" }
+        (form(params, &[]))
+    };
+    page(&heading, Footer { shows_demo }, body)
+}
+
+pub fn with_errors(params: &SearchParams, errors: &[FieldError]) -> Markup {
+    page(
+        "Check your search",
+        Footer::default(),
+        html! {
+            h1 { "Check your search" }
+            div.errors role="alert" {
+                h2 { "Something in the search needs a change" }
+                ul { @for e in errors { li { a href=(format!("#{}", anchor(&e.field))) { (label(&e.field)) ": " (e.message) } } } }
+            }
+            (form(params, errors))
+        },
+    )
+}
+
+fn label(field: &str) -> &str {
+    match field {
+        "near" | "lat" | "lon" => "Place",
+        "radius_km" | "radius_mi" => "Distance",
+        "licensed_in" => "Licensed for telehealth in",
+        "approach" => "Taper approaches",
+        "criteria" => "Practices",
+        other => other,
+    }
+}
+
+/// The form control a parameter's error should link to.
+fn anchor(field: &str) -> &str {
+    match field {
+        "lat" | "lon" => "near",
+        "radius_km" | "radius_mi" => "radius",
+        other => other,
+    }
+}
