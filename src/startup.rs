@@ -84,6 +84,16 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
     }
 }
 
+/// Unknown addresses: a problem document under `/api`, a page elsewhere.
+async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
+    use actix_web::ResponseError;
+    if req.path().starts_with("/api/") {
+        AppError::NotFound.error_response()
+    } else {
+        crate::web::html::HtmlError(AppError::NotFound).error_response()
+    }
+}
+
 pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
     let server = HttpServer::new(move || {
         let counted = state.clone();
@@ -112,7 +122,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
             }))
             .configure(crate::web::api::routes)
             .configure(crate::web::html::routes)
-            .default_service(web::to(|| async { Err::<actix_web::HttpResponse, _>(AppError::NotFound) }))
+            .default_service(web::to(not_found))
     })
     .shutdown_timeout(30)
     .listen(listener)?

@@ -339,11 +339,20 @@ impl Probe<'_> {
             return;
         }
         let cell_inside = far < self.limit2 - EDGE_BAND;
-        for sub in &cell.sub_cells {
-            let (near, far) = if cell_inside { (near, far) } else { sub.bounds.chord2_range(&self.q) };
-            if near > self.limit2 + EDGE_BAND {
-                continue;
-            }
+        let mut subs: Vec<(f64, f64, &SubCell)> = cell
+            .sub_cells
+            .iter()
+            .map(|sub| {
+                let (near, far) = sub.bounds.chord2_range(&self.q);
+                (near, if cell_inside { 0.0 } else { far }, sub)
+            })
+            .filter(|(near, _, _)| *near <= self.limit2 + EDGE_BAND)
+            .collect();
+        // Nearest first, so the page fills with near members and the rest are only counted.
+        if nearest.could_take(near) {
+            subs.sort_by(|a, b| a.0.total_cmp(&b.0));
+        }
+        for (near, far, sub) in subs {
             let inside = far < self.limit2 - EDGE_BAND;
             let rank = nearest.could_take(near);
             if inside && !rank && self.extra.is_empty() {
@@ -375,6 +384,15 @@ impl Probe<'_> {
             }
         }
     }
+}
+
+/// The bitsets a query must AND: its filter bits, or only `PRESENT_BIT` when
+/// it has none (bits past the last member are clear in every bitset, so any
+/// filter bit already excludes them).
+fn filter_bits(need: u64) -> Vec<usize> {
+    let filters = need & !(1 << PRESENT_BIT);
+    let need = if filters == 0 { need } else { filters };
+    (0..BITS).filter(|b| need & (1 << b) != 0).collect()
 }
 
 /// One search result: a listing's summary and its distance, borrowed from
@@ -649,7 +667,7 @@ impl Inner {
                     radius_km: query.radius_km,
                     q: unit_vector(center.lat, center.lon),
                     limit2: (2.0 * (angle / 2.0).sin()).powi(2),
-                    bits: (0..BITS).filter(|b| need & (1 << b) != 0).collect(),
+                    bits: filter_bits(need),
                     extra,
                 };
                 self.search_near(query, &probe, angle)

@@ -50,3 +50,16 @@ pub fn field_error(field: &str, error: Option<&str>) -> Markup {
         }
     }
 }
+
+/// A page for an error the visitor cannot fix by changing a form.
+pub fn error_page(title: &str, message: &str) -> Markup {
+    page(
+        title,
+        Footer::default(),
+        html! {
+            h1 { (title) }
+            p { (message) }
+            p { a href="/" { "Go to the search page" } }
+        },
+    )
+}

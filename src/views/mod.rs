@@ -2,4 +2,5 @@
 //! typed is ever inserted as raw HTML.
 
 pub mod layout;
+pub mod profile;
 pub mod search;

@@ -154,7 +154,7 @@ pub async fn report(
     Ok(HttpResponse::Accepted().json(ReportReceived { report_id, status: "open" }))
 }
 
-fn parse_report(input: ReportInput) -> Result<(String, Option<String>), AppError> {
+pub fn parse_report(input: ReportInput) -> Result<(String, Option<String>), AppError> {
     let mut errors = Vec::new();
     let reason = input.reason.map(|r| r.trim().to_string()).unwrap_or_default();
     if vocabulary::find(vocabulary::REPORT_REASONS, &reason).is_none() {

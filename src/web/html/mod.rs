@@ -1,9 +1,14 @@
 //! The HTML pages. They call the same domain and database code as the API.
 
+pub mod clinicians;
 pub mod search;
 
 use actix_web::http::header::ContentType;
-use actix_web::{get, web, HttpResponse};
+use actix_web::http::StatusCode;
+use actix_web::{get, web, HttpResponse, ResponseError};
+
+use crate::error::AppError;
+use crate::views::layout::error_page;
 
 const STYLESHEET: &str = include_str!("../../../static/style.css");
 
@@ -19,6 +24,49 @@ pub fn html_response(status: actix_web::http::StatusCode, markup: maud::Markup) 
     HttpResponse::build(status).insert_header(ContentType::html()).body(markup.into_string())
 }
 
+/// The fields of a form body, in order (repeated names repeat).
+pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
+    url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()
+}
+
+/// An `AppError` shown as an HTML page with the same status.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct HtmlError(#[from] pub AppError);
+
+impl ResponseError for HtmlError {
+    fn status_code(&self) -> StatusCode {
+        self.0.status_code()
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let problem = self.0.problem();
+        let message = match &self.0 {
+            AppError::NotFound => "There is no public listing or page at this address.".to_string(),
+            AppError::TooManyRequests { retry_after_secs } => {
+                format!(
+                    "Too many requests from your address. Please try again in {} minutes.",
+                    retry_after_secs.div_ceil(60)
+                )
+            }
+            _ => problem.detail,
+        };
+        let mut response = html_response(self.status_code(), error_page(&problem.title, &message));
+        if let AppError::TooManyRequests { retry_after_secs } = &self.0 {
+            response.headers_mut().insert(
+                actix_web::http::header::RETRY_AFTER,
+                actix_web::http::header::HeaderValue::from(*retry_after_secs),
+            );
+        }
+        response
+    }
+}
+
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(stylesheet).service(search::home).service(search::results);
+    cfg.service(stylesheet)
+        .service(search::home)
+        .service(search::results)
+        .service(clinicians::show)
+        .service(clinicians::report)
+        .service(clinicians::questions);
 }

@@ -1,0 +1,152 @@
+//! A clinician's public profile, and the printable first-visit question sheet.
+
+use maud::{html, Markup};
+
+use super::layout::{field_error, page, Footer};
+use super::search::approach_name;
+use crate::db::listings::PublicListing;
+use crate::domain::vocabulary::{self, CRITERIA, QUESTIONS, RED_FLAGS, REPORT_REASONS, TAPER_APPROACHES};
+use crate::domain::FieldError;
+
+fn or_none(value: Option<&str>) -> &str {
+    value.unwrap_or("Not given")
+}
+
+/// What a report form shows after sending: nothing yet, errors, or thanks.
+pub enum ReportState<'a> {
+    Blank,
+    Invalid { reason: &'a str, details: &'a str, errors: &'a [FieldError] },
+    Sent,
+}
+
+pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
+    let c = &listing.content;
+    let profession = vocabulary::profession(&c.profession);
+    let name = match &c.credentials {
+        Some(credentials) => format!("{}, {credentials}", c.full_name),
+        None => c.full_name.clone(),
+    };
+    let place = [Some(c.city.as_str()), c.region.as_deref(), Some(c.country.as_str())]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(", ");
+    let directions = format!(
+        "https://www.openstreetmap.org/directions?to={:.5}%2C{:.5}#map=14/{:.5}/{:.5}",
+        c.latitude, c.longitude, c.latitude, c.longitude
+    );
+    let body = html! {
+        article {
+            h1 { (name) }
+            p {
+                @if listing.is_demo { span.badge.demo { "Demo: fictional person" } }
+                @if c.prescriber() { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
+                (profession.map_or("", |p| p.label)) " · " (vocabulary::find(vocabulary::SPECIALTIES, &c.specialty).map_or("", |s| s.label))
+            }
+            @if !c.prescriber() {
+                p.notice { "A taper needs a prescriber. This clinician can support you through one alongside the clinician who prescribes." }
+            }
+            dl.facts {
+                @if let Some(practice) = &c.practice_name { dt { "Practice" } dd { (practice) } }
+                dt { "Where" } dd {
+                    @if let Some(address) = &c.address_line { (address) br; }
+                    (place) @if let Some(postal) = &c.postal_code { " " (postal) }
+                    br; a.no-print href=(directions) { "Directions on OpenStreetMap" }
+                }
+                dt { "Telehealth" } dd {
+                    @if c.telehealth {
+                        "Yes" @if !c.licensed_regions.is_empty() { ", licensed in " (c.licensed_regions.join(", ")) }
+                    } @else { "No, in person only" }
+                }
+                dt { "New patients" } dd { (if c.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" }) }
+                dt { "Languages" } dd { (c.languages.join(", ")) }
+                @if let Some(phone) = &c.phone { dt { "Phone" } dd { a href=(format!("tel:{phone}")) { (phone) } } }
+                @if let Some(email) = &c.public_email { dt { "Email" } dd { a href=(format!("mailto:{email}")) { (email) } } }
+                @if let Some(website) = &c.website { dt { "Website" } dd { a href=(website) rel="nofollow noopener" { (website) } } }
+                @if let Some(npi) = &c.npi { dt { "NPI" } dd { (npi) } }
+                @if let Some(pct) = c.max_monthly_reduction_pct {
+                    dt { "Fastest usual pace" } dd { "About " (pct) "% of the current dose a month, or slower" }
+                }
+                @if let Some(reviewed) = listing.last_reviewed_at { dt { "Last reviewed" } dd { (reviewed.format("%-d %B %Y")) } }
+            }
+            h2 { "How they taper" }
+            @if c.taper_approaches.is_empty() { p { "Not given." } }
+            ul {
+                @for code in &c.taper_approaches {
+                    li { strong { (approach_name(code)) } ": " (vocabulary::find(TAPER_APPROACHES, code).map_or("", |t| t.label)) }
+                }
+            }
+            h2 { "Benzo-wise practices they attest to" }
+            @if c.criteria.is_empty() { p { "None given." } }
+            ul { @for code in &c.criteria { li { (vocabulary::find(CRITERIA, code).map_or("", |t| t.label)) } } }
+            h2 { "In their own words" }
+            @for question in QUESTIONS {
+                h3 { (question.label) }
+                p { (or_none(c.answers.iter().find(|(q, _)| *q == question.code).map(|(_, a)| a))) }
+            }
+            @if let Some(statement) = &c.statement {
+                h3 { "Statement" }
+                p style="white-space: pre-line" { (statement) }
+            }
+        }
+        section.no-print aria-labelledby="report-heading" {
+            h2 #report-heading { "Report a problem with this listing" }
+            (report_form(listing.id, report))
+        }
+    };
+    page(&name, Footer { shows_demo: listing.is_demo }, body)
+}
+
+fn report_form(id: i64, state: ReportState) -> Markup {
+    let (reason, details, errors): (&str, &str, &[FieldError]) = match state {
+        ReportState::Sent => {
+            return html! { p.notice role="status" { "Thank you. A moderator will look at your report." } };
+        }
+        ReportState::Blank => ("", "", &[]),
+        ReportState::Invalid { reason, details, errors } => (reason, details, errors),
+    };
+    let error = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message.as_str());
+    html! {
+        form.stack method="post" action=(format!("/clinicians/{id}/reports")) {
+            div {
+                label for="reason" { "What is wrong?" }
+                select id="reason" name="reason" aria-invalid=[error("reason").map(|_| "true")] aria-describedby=[error("reason").map(|_| "reason-error")] {
+                    option value="" { "Choose one" }
+                    @for r in REPORT_REASONS { option value=(r.code) selected[reason == r.code] { (r.label) } }
+                }
+                (field_error("reason", error("reason")))
+            }
+            div {
+                label for="details" { "Details " span.hint { "Optional. Please do not include your own health details." } }
+                textarea id="details" name="details" maxlength="2000" aria-invalid=[error("details").map(|_| "true")] { (details) }
+                (field_error("details", error("details")))
+            }
+            div { button type="submit" { "Send report" } }
+        }
+    }
+}
+
+pub fn questions() -> Markup {
+    page(
+        "Questions for a first visit",
+        Footer::default(),
+        html! {
+            h1 { "Questions for a first visit" }
+            p.lead { "Print this page and take it with you. Ask each question, write down the answers, and notice how the clinician responds." }
+            @for (n, question) in QUESTIONS.iter().enumerate() {
+                h2 { (n + 1) ". " (question.label) }
+                div.notes aria-label=(format!("Space for notes on question {}", n + 1)) {}
+            }
+            h2 { "Also worth asking" }
+            ul {
+                li { "Will you let me set the pace, and pause when symptoms are hard?" }
+                li { "Will you help with non-drug support such as therapy, CBT-I or sleep hygiene?" }
+                li { "How will you handle my other medicines, especially opioids or other sedatives?" }
+            }
+            h2 { "Red flags to listen for" }
+            p { "Be cautious if you hear any of these. Abrupt stops can cause seizures." }
+            ul { @for flag in RED_FLAGS { li { "“" (flag) "”" } } }
+            p.no-print { "Use your browser's Print command to print this sheet." }
+        },
+    )
+}
