@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use benzowise::db::schema::listings;
+use benzowise::db::schema::{listing_summaries, listings};
 use benzowise::domain::listing::{Answers, ListingContent, ListingSummary, LocationSource};
 use benzowise::domain::vocabulary::{CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use benzowise::search::gazetteer::Gazetteer;
@@ -257,7 +257,6 @@ fn sqlite_database(listings: &[ListingContent], dir: &Path) -> PathBuf {
                     (
                         listings::status.eq("approved"),
                         listings::content.eq(serde_json::to_string(content).unwrap()),
-                        listings::summary.eq(serde_json::to_string(&ListingSummary::of(content, false)).unwrap()),
                         listings::manage_token_hash.eq(format!("bench-{}", chunk_index * 1000 + i)),
                         listings::is_demo.eq(false),
                         listings::created_at.eq(now),
@@ -267,6 +266,18 @@ fn sqlite_database(listings: &[ListingContent], dir: &Path) -> PathBuf {
                 })
                 .collect();
             diesel::insert_into(listings::table).values(rows).execute(conn)?;
+            let summaries: Vec<_> = chunk
+                .iter()
+                .enumerate()
+                .map(|(i, content)| {
+                    (
+                        listing_summaries::listing_id.eq((chunk_index * 1000 + i + 1) as i64),
+                        listing_summaries::summary
+                            .eq(serde_json::to_string(&ListingSummary::of(content, false)).unwrap()),
+                    )
+                })
+                .collect();
+            diesel::insert_into(listing_summaries::table).values(summaries).execute(conn)?;
         }
         Ok(())
     })

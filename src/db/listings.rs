@@ -4,7 +4,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 
 use super::events::{Actor, Event, Subject};
-use super::schema::{listings, submissions};
+use super::schema::{listing_summaries, listings, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
 use crate::domain::listing::{ListingContent, ListingSummary};
 use crate::domain::moderation::{FieldChange, ListingStatus, SubmissionStatus};
@@ -90,27 +90,41 @@ impl Listing {
         Ok(rows.into_iter().filter_map(Listing::public).collect())
     }
 
-    /// The search summary of every public listing.
-    pub fn public_summaries(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, ListingSummary)>> {
-        let rows: Vec<(i64, Option<String>)> = listings::table
-            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
-            .select((listings::id, listings::summary))
+    /// The search summaries of up to `limit` public listings with ids above `after`, by id.
+    pub fn public_summaries_after(
+        conn: &mut AnyConnection,
+        after: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<(i64, ListingSummary)>> {
+        let rows: Vec<(i64, String)> = listing_summaries::table
+            .filter(listing_summaries::listing_id.gt(after))
+            .order(listing_summaries::listing_id)
+            .limit(limit)
+            .select((listing_summaries::listing_id, listing_summaries::summary))
             .load(conn)?;
-        Ok(rows
-            .into_iter()
-            .filter_map(|(id, summary)| Some((id, serde_json::from_str(summary.as_deref()?).ok()?)))
-            .collect())
+        Ok(rows.into_iter().filter_map(|(id, json)| Some((id, serde_json::from_str(&json).ok()?))).collect())
     }
 
     /// The search summary of a listing if it is public now.
     pub fn public_summary(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<ListingSummary>> {
-        let summary: Option<Option<String>> = listings::table
-            .find(id)
-            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
-            .select(listings::summary)
-            .first(conn)
-            .optional()?;
-        Ok(summary.flatten().and_then(|json| serde_json::from_str(&json).ok()))
+        let json: Option<String> =
+            listing_summaries::table.find(id).select(listing_summaries::summary).first(conn).optional()?;
+        Ok(json.and_then(|json| serde_json::from_str(&json).ok()))
+    }
+
+    /// Keeps `listing_summaries` to exactly the public listings: call after
+    /// any change to a listing's status or approved content.
+    pub fn sync_summary(conn: &mut AnyConnection, id: i64) -> QueryResult<()> {
+        diesel::delete(listing_summaries::table.find(id)).execute(conn)?;
+        let listing = Listing::find(conn, id)?;
+        if let (true, Some(content)) = (listing.status().is_public(), listing.approved_content()) {
+            let summary =
+                serde_json::to_string(&ListingSummary::of(&content, listing.is_demo)).expect("a summary serializes");
+            diesel::insert_into(listing_summaries::table)
+                .values((listing_summaries::listing_id.eq(id), listing_summaries::summary.eq(summary)))
+                .execute(conn)?;
+        }
+        Ok(())
     }
 
     /// `(status, count)` for every status in use.
@@ -183,6 +197,7 @@ impl Listing {
                 listings::updated_at.eq(super::now()),
             ))
             .execute(conn)?;
+        Listing::sync_summary(conn, self.id)?;
         let change = FieldChange::new("status", self.status().as_str(), status.as_str());
         let subject = Subject { listing_id: Some(self.id), ..Subject::default() };
         Event::record(conn, actor, action, subject, reason, &[change])

@@ -24,13 +24,19 @@ diesel::table! {
         id -> BigInt,
         status -> Text,
         content -> Nullable<Text>,
-        summary -> Nullable<Text>,
         status_reason -> Nullable<Text>,
         manage_token_hash -> Text,
         is_demo -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
         last_reviewed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    listing_summaries (listing_id) {
+        listing_id -> BigInt,
+        summary -> Text,
     }
 }
 
@@ -78,6 +84,15 @@ diesel::table! {
 }
 
 diesel::joinable!(submissions -> listings (listing_id));
+diesel::joinable!(listing_summaries -> listings (listing_id));
 diesel::joinable!(reports -> listings (listing_id));
 diesel::joinable!(moderator_sessions -> moderators (moderator_id));
-diesel::allow_tables_to_appear_in_same_query!(moderators, moderator_sessions, listings, submissions, reports, events);
+diesel::allow_tables_to_appear_in_same_query!(
+    moderators,
+    moderator_sessions,
+    listings,
+    listing_summaries,
+    submissions,
+    reports,
+    events
+);

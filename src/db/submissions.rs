@@ -7,7 +7,7 @@ use super::events::{Actor, Event, Subject};
 use super::listings::{Listing, ListingInsertForm};
 use super::schema::{listings, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
-use crate::domain::listing::{ListingContent, ListingSummary, NewListing};
+use crate::domain::listing::{ListingContent, NewListing};
 use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, SubmissionKind, SubmissionStatus};
 use crate::error::AppError;
 
@@ -144,12 +144,11 @@ impl Submission {
                 .set((
                     listings::status.eq(status.as_str()),
                     listings::content.eq(&submission.content),
-                    listings::summary.eq(serde_json::to_string(&ListingSummary::of(&content, listing.is_demo))
-                        .expect("a summary serializes")),
                     listings::updated_at.eq(now),
                     listings::last_reviewed_at.eq(now),
                 ))
                 .execute(conn)?;
+            Listing::sync_summary(conn, listing.id)?;
             Event::record(conn, actor, "approve", subject(&submission), note, &changes)?;
             Ok(listing.id)
         })

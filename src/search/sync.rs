@@ -20,6 +20,9 @@ use crate::db::AnyConnection;
 /// so a slow transaction can commit an id lower than one already seen.
 const REREAD_EVENTS: i64 = 256;
 
+/// Listings read per query while the index loads.
+const LOAD_PAGE: i64 = 10_000;
+
 pub struct SearchSync {
     pub index: Arc<SearchIndex>,
     /// Ids of the events already applied, back to `REREAD_EVENTS` below the newest.
@@ -31,7 +34,25 @@ impl SearchSync {
     pub fn load(conn: &mut AnyConnection) -> QueryResult<SearchSync> {
         let latest = Event::latest_id(conn)?;
         let index = SearchIndex::new();
-        index.extend(Listing::public_summaries(conn)?);
+        // In pages, so that only the compact index entries stay in memory.
+        let (mut after, mut failure) = (0, None);
+        index.extend(
+            std::iter::from_fn(|| match Listing::public_summaries_after(conn, after, LOAD_PAGE) {
+                Ok(page) if !page.is_empty() => {
+                    after = page.last().map_or(after, |(id, _)| *id);
+                    Some(page)
+                }
+                Ok(_) => None,
+                Err(error) => {
+                    failure = Some(error);
+                    None
+                }
+            })
+            .flatten(),
+        );
+        if let Some(error) = failure {
+            return Err(error);
+        }
         let applied = ((latest - REREAD_EVENTS).max(0)..=latest).collect();
         Ok(SearchSync { index: Arc::new(index), applied: Mutex::new(applied) })
     }

@@ -1,6 +1,7 @@
 DROP TABLE events;
 DROP TABLE reports;
 DROP TABLE submissions;
+DROP TABLE listing_summaries;
 DROP TABLE listings;
 DROP TABLE moderator_sessions;
 DROP TABLE moderators;

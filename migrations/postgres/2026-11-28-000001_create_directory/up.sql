@@ -17,13 +17,10 @@ CREATE TABLE moderator_sessions (
 
 -- One row per clinician. `content` is the approved, public version (JSON),
 -- NULL until a first approval; pending versions live in `submissions`.
--- `summary` is the part of `content` that search results show, kept small so
--- the search index loads quickly.
 CREATE TABLE listings (
     id BIGSERIAL PRIMARY KEY,
     status TEXT NOT NULL,
     content TEXT,
-    summary TEXT,
     status_reason TEXT,
     manage_token_hash TEXT NOT NULL UNIQUE,
     is_demo BOOLEAN NOT NULL DEFAULT FALSE,
@@ -32,6 +29,13 @@ CREATE TABLE listings (
     last_reviewed_at TIMESTAMP
 );
 CREATE INDEX listings_status ON listings (status);
+
+-- One row per public listing: the part of its content that search results
+-- show, kept apart and small so the search index loads quickly.
+CREATE TABLE listing_summaries (
+    listing_id BIGINT PRIMARY KEY REFERENCES listings (id),
+    summary TEXT NOT NULL
+);
 
 CREATE TABLE submissions (
     id BIGSERIAL PRIMARY KEY,
