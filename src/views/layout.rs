@@ -51,8 +51,8 @@ pub fn field_error(field: &str, error: Option<&str>) -> Markup {
     }
 }
 
-/// A page for an error the visitor cannot fix by changing a form.
-pub fn error_page(title: &str, message: &str) -> Markup {
+/// A page with a short message, such as an error the visitor cannot fix by changing a form.
+pub fn message_page(title: &str, message: &str) -> Markup {
     page(
         title,
         Footer::default(),

@@ -4,3 +4,4 @@
 pub mod layout;
 pub mod profile;
 pub mod search;
+pub mod submit;

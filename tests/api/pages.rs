@@ -91,3 +91,109 @@ async fn demo_listings_are_marked_fictional_wherever_they_appear() {
     assert!(reply.text.contains("Demo: fictional"));
     assert!(reply.text.contains("Demo listings are fictional."));
 }
+
+fn form_body(fields: &[(&str, &str)]) -> Vec<u8> {
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in fields {
+        form.append_pair(k, v);
+    }
+    form.finish().into_bytes()
+}
+
+const FORM: (&str, &str) = ("content-type", "application/x-www-form-urlencoded");
+
+#[actix_rt::test]
+async fn the_submit_form_offers_every_field() {
+    let app = spawn_app().await;
+    let reply = app.get("/submit").await;
+    assert_eq!(reply.status, 200);
+    for field in [
+        "full_name",
+        "credentials",
+        "profession",
+        "specialty",
+        "taxonomy_code",
+        "npi",
+        "practice_name",
+        "address_line",
+        "city",
+        "region",
+        "postal_code",
+        "country",
+        "latitude",
+        "longitude",
+        "phone",
+        "website",
+        "public_email",
+        "contact_email",
+        "telehealth",
+        "licensed_regions",
+        "accepting_new_patients",
+        "languages",
+        "taper_approaches",
+        "criteria",
+        "max_monthly_reduction_pct",
+        "answers.typical_duration",
+        "answers.dependence_plan",
+        "answers.slow_taper",
+        "statement",
+        "website_url_confirm",
+    ] {
+        assert!(reply.text.contains(&format!(r#"name="{field}""#)), "{field} missing");
+    }
+}
+
+#[actix_rt::test]
+async fn a_bad_submission_comes_back_with_values_kept_and_errors_beside_fields() {
+    let app = spawn_app().await;
+    let body = form_body(&[
+        ("full_name", "Dr. Kept Value"),
+        ("profession", "physician"),
+        ("city", "Portland"),
+        ("postal_code", "97201"),
+        ("npi", "1234567890"),
+        ("taper_approaches", "micro_taper"),
+        ("answers.slow_taper", "Yes, slowly."),
+    ]);
+
+    let reply = app.request("POST", "/submit", &[FORM], Some(body)).await;
+
+    assert_eq!(reply.status, 422);
+    assert!(reply.text.contains(r#"value="Dr. Kept Value""#));
+    assert!(reply.text.contains(r#"value="micro_taper" checked"#));
+    assert!(reply.text.contains("Yes, slowly."));
+    for field in ["specialty", "npi", "contact_email"] {
+        assert!(reply.text.contains(&format!(r#"id="{field}-error""#)), "{field}");
+        assert!(reply.text.contains(&format!(r##"href="#{field}""##)), "{field}");
+    }
+}
+
+#[actix_rt::test]
+async fn a_good_submission_shows_the_manage_link_once_and_waits_for_review() {
+    let app = spawn_app().await;
+    let body = form_body(&[
+        ("full_name", "Dr. Form Person"),
+        ("profession", "nurse_practitioner"),
+        ("specialty", "psychiatry"),
+        ("city", "Portland"),
+        ("region", "OR"),
+        ("postal_code", "97201"),
+        ("contact_email", "form@example.org"),
+        ("telehealth", "true"),
+        ("licensed_regions", "US-OR, US-WA"),
+        ("languages", "en, es"),
+        ("criteria", "no_abrupt_stops"),
+        ("criteria", "patient_sets_pace"),
+    ]);
+
+    let reply = app.request("POST", "/submit", &[FORM], Some(body)).await;
+
+    assert_eq!(reply.status, 201, "{}", reply.text);
+    assert!(reply.text.contains("Save this link now"));
+    let token = reply.text.split("/manage/").nth(1).unwrap().split('"').next().unwrap().to_string();
+    let manage = app.manage("GET", &token, None).await;
+    assert_eq!(manage.json["status"], "pending");
+    assert_eq!(manage.json["listing"]["licensed_regions"], json!(["US-OR", "US-WA"]));
+    assert_eq!(manage.json["listing"]["criteria"], json!(["patient_sets_pace", "no_abrupt_stops"]));
+    assert_eq!(manage.json["listing"]["telehealth"], true);
+}

@@ -2,13 +2,14 @@
 
 pub mod clinicians;
 pub mod search;
+pub mod submit;
 
 use actix_web::http::header::ContentType;
 use actix_web::http::StatusCode;
 use actix_web::{get, web, HttpResponse, ResponseError};
 
 use crate::error::AppError;
-use crate::views::layout::error_page;
+use crate::views::layout::message_page;
 
 const STYLESHEET: &str = include_str!("../../../static/style.css");
 
@@ -51,7 +52,7 @@ impl ResponseError for HtmlError {
             }
             _ => problem.detail,
         };
-        let mut response = html_response(self.status_code(), error_page(&problem.title, &message));
+        let mut response = html_response(self.status_code(), message_page(&problem.title, &message));
         if let AppError::TooManyRequests { retry_after_secs } = &self.0 {
             response.headers_mut().insert(
                 actix_web::http::header::RETRY_AFTER,
@@ -68,5 +69,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(search::results)
         .service(clinicians::show)
         .service(clinicians::report)
-        .service(clinicians::questions);
+        .service(clinicians::questions)
+        .service(submit::form)
+        .service(submit::submit);
 }

@@ -1,0 +1,178 @@
+//! The clinician's submission form and the page that hands over the manage link.
+
+use maud::{html, Markup};
+
+use super::layout::{field_error, page, Footer};
+use super::search::approach_name;
+use crate::domain::vocabulary::{CRITERIA, PROFESSIONS, QUESTIONS, SPECIALTIES, TAPER_APPROACHES};
+use crate::domain::FieldError;
+
+/// The form's values as sent (repeated names repeat).
+pub struct FormValues<'a>(pub &'a [(String, String)]);
+
+impl FormValues<'_> {
+    fn get(&self, name: &str) -> &str {
+        self.0.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+    }
+
+    fn has(&self, name: &str, value: &str) -> bool {
+        self.0.iter().any(|(k, v)| k == name && v == value)
+    }
+}
+
+struct Form<'a> {
+    values: FormValues<'a>,
+    errors: &'a [FieldError],
+}
+
+impl Form<'_> {
+    fn error(&self, field: &str) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|e| e.field == field || e.field.starts_with(&format!("{field}[")))
+            .map(|e| e.message.as_str())
+    }
+
+    fn text(&self, name: &str, label: &str, hint: &str, kind: &str, required: bool) -> Markup {
+        let error = self.error(name);
+        html! {
+            div {
+                label for=(name) { (label) @if required { " (required)" } @if !hint.is_empty() { span.hint { (hint) } } }
+                input type=(kind) id=(name) name=(name) value=(self.values.get(name)) required[required]
+                    aria-invalid=[error.map(|_| "true")] aria-describedby=[error.map(|_| format!("{name}-error"))];
+                (field_error(name, error))
+            }
+        }
+    }
+
+    fn area(&self, name: &str, label: &str, hint: &str, max: usize) -> Markup {
+        let error = self.error(name);
+        html! {
+            div {
+                label for=(name) { (label) @if !hint.is_empty() { span.hint { (hint) } } }
+                textarea id=(name) name=(name) maxlength=(max) aria-invalid=[error.map(|_| "true")]
+                    aria-describedby=[error.map(|_| format!("{name}-error"))] { (self.values.get(name)) }
+                (field_error(name, error))
+            }
+        }
+    }
+
+    fn choice(&self, name: &str, value: &str, label: &str) -> Markup {
+        let id = format!("{name}-{value}");
+        html! {
+            label.choice for=(id) {
+                input type="checkbox" id=(id) name=(name) value=(value) checked[self.values.has(name, value)];
+                span { (label) }
+            }
+        }
+    }
+
+    fn select(&self, name: &str, label: &str, options: &[(&str, &str)]) -> Markup {
+        let error = self.error(name);
+        html! {
+            div {
+                label for=(name) { (label) " (required)" }
+                select id=(name) name=(name) required aria-invalid=[error.map(|_| "true")]
+                    aria-describedby=[error.map(|_| format!("{name}-error"))] {
+                    option value="" { "Choose one" }
+                    @for (code, text) in options { option value=(code) selected[self.values.get(name) == *code] { (text) } }
+                }
+                (field_error(name, error))
+            }
+        }
+    }
+}
+
+/// The submission form, with what was sent and every error beside its field
+/// and listed at the top.
+pub fn form(values: &[(String, String)], errors: &[FieldError]) -> Markup {
+    let f = Form { values: FormValues(values), errors };
+    let professions: Vec<(&str, &str)> = PROFESSIONS.iter().map(|p| (p.code, p.label)).collect();
+    let specialties: Vec<(&str, &str)> = SPECIALTIES.iter().map(|s| (s.code, s.label)).collect();
+    let body = html! {
+        h1 { "List your practice" }
+        p.lead { "Tell patients how you taper. A moderator reads every submission before it is public; your contact email stays private." }
+        @if !errors.is_empty() {
+            div.errors role="alert" tabindex="-1" id="errors" {
+                h2 { "Please correct " (errors.len()) @if errors.len() == 1 { " field" } @else { " fields" } }
+                ul { @for e in errors { li { a href=(format!("#{}", anchor(&e.field))) { (e.field) ": " (e.message) } } } }
+            }
+        }
+        form.stack method="post" action="/submit" novalidate {
+            fieldset {
+                legend { "About you" }
+                (f.text("full_name", "Full name", "As patients will see it, 2 to 120 characters.", "text", true))
+                (f.text("credentials", "Credentials", "For example MD, FAPA.", "text", false))
+                (f.select("profession", "Profession", &professions))
+                (f.select("specialty", "Specialty", &specialties))
+                (f.text("taxonomy_code", "NUCC taxonomy code", "Optional, 10 characters such as 2084P0800X.", "text", false))
+                (f.text("npi", "NPI", "Optional, 10 digits.", "text", false))
+            }
+            fieldset {
+                legend { "Where you practise" }
+                (f.text("practice_name", "Practice name", "", "text", false))
+                (f.text("address_line", "Street address", "", "text", false))
+                (f.text("city", "City or town", "", "text", true))
+                (f.text("region", "State or region", "For example OR.", "text", false))
+                (f.text("postal_code", "ZIP or postal code", "US: 12345 or 12345-6789.", "text", false))
+                (f.text("country", "Country", "Two letters, such as US, CA or GB. US if empty.", "text", false))
+                (f.text("latitude", "Latitude", "Optional: found from your ZIP code or city if empty.", "text", false))
+                (f.text("longitude", "Longitude", "Optional.", "text", false))
+            }
+            fieldset {
+                legend { "How patients reach you" }
+                (f.text("phone", "Phone", "", "tel", false))
+                (f.text("website", "Website", "Starting with http:// or https://.", "url", false))
+                (f.text("public_email", "Public email", "Shown on your listing.", "email", false))
+                (f.text("contact_email", "Private contact email", "Only moderators see it.", "email", true))
+                div.choices {
+                    (f.choice("telehealth", "true", "I offer telehealth"))
+                    (f.choice("accepting_new_patients", "true", "I am accepting new patients"))
+                }
+                (f.text("licensed_regions", "Telehealth licences", "Region codes separated by commas, such as US-OR, US-WA.", "text", false))
+                (f.text("languages", "Languages", "Codes separated by commas, such as en, es. English if empty.", "text", false))
+            }
+            fieldset {
+                legend { "How you taper" }
+                div.choices { @for t in TAPER_APPROACHES { (f.choice("taper_approaches", t.code, approach_name(t.code))) } }
+                (f.text("max_monthly_reduction_pct", "Fastest usual pace", "Optional: the largest cut you usually make in a month, as a percentage of the current dose (1 to 50).", "text", false))
+            }
+            fieldset {
+                legend { "Benzo-wise practices you attest to" }
+                div.choices { @for t in CRITERIA { (f.choice("criteria", t.code, t.label)) } }
+            }
+            fieldset {
+                legend { "The first-visit questions, in your words" }
+                @for q in QUESTIONS { (f.area(&format!("answers.{}", q.code), q.label, "Up to 2000 characters.", 2000)) }
+                (f.area("statement", "A short statement", "Plain text, up to 4000 characters.", 4000))
+            }
+            div hidden {
+                label for="website_url_confirm" { "Leave this empty" }
+                input type="text" id="website_url_confirm" name="website_url_confirm" tabindex="-1" autocomplete="off";
+            }
+            div { button type="submit" { "Send for review" } }
+        }
+    };
+    page("List your practice", Footer::default(), body)
+}
+
+fn anchor(field: &str) -> &str {
+    field.split('[').next().unwrap_or(field)
+}
+
+/// Shown once after a submission: the private manage link.
+pub fn received(listing_id: i64, manage_url: &str) -> Markup {
+    page(
+        "Submission received",
+        Footer::default(),
+        html! {
+            h1 { "Thank you: your listing is waiting for review" }
+            div.notice.warn role="status" {
+                h2 { "Save this link now" }
+                p { "It is the only way to edit or withdraw your listing, and it is shown only once. We keep no copy we could send you." }
+                p.token { a href=(manage_url) { (manage_url) } }
+            }
+            p { "Your listing number is " (listing_id) ". A moderator will review it; until then it is not public." }
+        },
+    )
+}
