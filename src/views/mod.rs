@@ -2,6 +2,7 @@
 //! typed is ever inserted as raw HTML.
 
 pub mod layout;
+pub mod manage;
 pub mod profile;
 pub mod search;
 pub mod submit;

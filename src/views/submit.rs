@@ -83,22 +83,30 @@ impl Form<'_> {
     }
 }
 
-/// The submission form, with what was sent and every error beside its field
+/// The submission page, with what was sent and every error beside its field
 /// and listed at the top.
 pub fn form(values: &[(String, String)], errors: &[FieldError]) -> Markup {
-    let f = Form { values: FormValues(values), errors };
-    let professions: Vec<(&str, &str)> = PROFESSIONS.iter().map(|p| (p.code, p.label)).collect();
-    let specialties: Vec<(&str, &str)> = SPECIALTIES.iter().map(|s| (s.code, s.label)).collect();
     let body = html! {
         h1 { "List your practice" }
         p.lead { "Tell patients how you taper. A moderator reads every submission before it is public; your contact email stays private." }
+        (listing_form(values, errors, "/submit", "Send for review"))
+    };
+    page("List your practice", Footer::default(), body)
+}
+
+/// Every field of a listing, posted to `action`.
+pub fn listing_form(values: &[(String, String)], errors: &[FieldError], action: &str, button: &str) -> Markup {
+    let f = Form { values: FormValues(values), errors };
+    let professions: Vec<(&str, &str)> = PROFESSIONS.iter().map(|p| (p.code, p.label)).collect();
+    let specialties: Vec<(&str, &str)> = SPECIALTIES.iter().map(|s| (s.code, s.label)).collect();
+    html! {
         @if !errors.is_empty() {
             div.errors role="alert" tabindex="-1" id="errors" {
                 h2 { "Please correct " (errors.len()) @if errors.len() == 1 { " field" } @else { " fields" } }
                 ul { @for e in errors { li { a href=(format!("#{}", anchor(&e.field))) { (e.field) ": " (e.message) } } } }
             }
         }
-        form.stack method="post" action="/submit" novalidate {
+        form.stack method="post" action=(action) novalidate {
             fieldset {
                 legend { "About you" }
                 (f.text("full_name", "Full name", "As patients will see it, 2 to 120 characters.", "text", true))
@@ -150,10 +158,9 @@ pub fn form(values: &[(String, String)], errors: &[FieldError]) -> Markup {
                 label for="website_url_confirm" { "Leave this empty" }
                 input type="text" id="website_url_confirm" name="website_url_confirm" tabindex="-1" autocomplete="off";
             }
-            div { button type="submit" { "Send for review" } }
+            div { button type="submit" { (button) } }
         }
-    };
-    page("List your practice", Footer::default(), body)
+    }
 }
 
 fn anchor(field: &str) -> &str {

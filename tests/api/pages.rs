@@ -197,3 +197,63 @@ async fn a_good_submission_shows_the_manage_link_once_and_waits_for_review() {
     assert_eq!(manage.json["listing"]["criteria"], json!(["patient_sets_pace", "no_abrupt_stops"]));
     assert_eq!(manage.json["listing"]["telehealth"], true);
 }
+
+#[actix_rt::test]
+async fn the_manage_page_shows_status_and_reason_and_edits_with_a_prefilled_form() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let submitted = app.submit(&ListingBuilder::new().build()).await;
+    let reject = format!("/api/v1/moderation/submissions/{}/reject", submitted.submission_id);
+    app.as_moderator(&moderator, "POST", &reject, Some(&json!({"reason": "Please add your licence number."}))).await;
+    let path = format!("/manage/{}", submitted.token);
+
+    let page = app.get(&path).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("Please add your licence number."));
+    assert!(page.text.contains(r#"value="Dr. Rowan Whitfield""#));
+    assert!(page.text.contains(r#"value="micro_taper" checked"#));
+    assert!(page.text.contains(r#"value="US-OR, US-WA""#));
+
+    let bad = app.request("POST", &path, &[FORM], Some(form_body(&[("full_name", "X")]))).await;
+    assert_eq!(bad.status, 422);
+    assert!(bad.text.contains(r#"id="full_name-error""#));
+
+    let fields = [
+        ("full_name", "Dr. Rowan Whitfield"),
+        ("profession", "physician"),
+        ("specialty", "psychiatry"),
+        ("city", "Portland"),
+        ("postal_code", "97201"),
+        ("contact_email", "rowan@example.org"),
+        ("npi", "1234567893"),
+    ];
+    let sent = app.request("POST", &path, &[FORM], Some(form_body(&fields))).await;
+    assert_eq!(sent.status, 200);
+    assert!(sent.text.contains("waiting for review"));
+    assert_eq!(app.manage("GET", &submitted.token, None).await.json["status"], "pending");
+}
+
+#[actix_rt::test]
+async fn withdrawing_from_the_manage_page_needs_confirmation() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let published = app.publish(&moderator, &ListingBuilder::new().build()).await;
+    let path = format!("/manage/{}/withdraw", published.token);
+
+    let unconfirmed = app.request("POST", &path, &[FORM], Some(Vec::new())).await;
+    assert!(unconfirmed.text.contains("Nothing changed"));
+    assert_eq!(app.get(&format!("/api/v1/clinicians/{}", published.listing_id)).await.status, 200);
+
+    let confirmed = app.request("POST", &path, &[FORM], Some(form_body(&[("confirm", "yes")]))).await;
+    assert!(confirmed.text.contains("withdrawn"));
+    assert_eq!(app.get(&format!("/api/v1/clinicians/{}", published.listing_id)).await.status, 404);
+    assert_eq!(app.get("/search?near=97201").await.text.contains("Dr. Rowan Whitfield"), false);
+}
+
+#[actix_rt::test]
+async fn a_wrong_manage_link_is_refused_with_a_page() {
+    let app = spawn_app().await;
+    let reply = app.get("/manage/not-a-real-token").await;
+    assert_eq!(reply.status, 401);
+    assert!(reply.text.contains("does not open a listing"));
+}

@@ -45,6 +45,12 @@ pub fn listing_for(conn: &mut AnyConnection, token: &ManageToken) -> Result<List
     Listing::find_by_token_hash(conn, &token::hash(&token.0))?.ok_or(AppError::Unauthorized)
 }
 
+/// What the clinician holding `token` may see of their listing.
+pub fn manage_view_for(conn: &mut AnyConnection, token: &ManageToken) -> Result<ManageView, AppError> {
+    let listing = listing_for(conn, token)?;
+    manage_view(conn, listing)
+}
+
 pub fn manage_view(conn: &mut AnyConnection, listing: Listing) -> Result<ManageView, AppError> {
     let latest = Submission::latest_for(conn, listing.id)?;
     let content = match &latest {
@@ -79,13 +85,7 @@ pub fn manage_view(conn: &mut AnyConnection, listing: Listing) -> Result<ManageV
 )]
 #[get("/manage")]
 pub async fn show(state: web::Data<AppState>, token: ManageToken) -> Result<web::Json<ManageView>, AppError> {
-    let view = state
-        .db(move |conn| {
-            let listing = listing_for(conn, &token)?;
-            manage_view(conn, listing)
-        })
-        .await?;
-    Ok(web::Json(view))
+    Ok(web::Json(state.db(move |conn| manage_view_for(conn, &token)).await?))
 }
 
 #[derive(Debug, Serialize, ToSchema)]

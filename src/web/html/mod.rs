@@ -1,6 +1,7 @@
 //! The HTML pages. They call the same domain and database code as the API.
 
 pub mod clinicians;
+pub mod manage;
 pub mod search;
 pub mod submit;
 
@@ -44,6 +45,9 @@ impl ResponseError for HtmlError {
         let problem = self.0.problem();
         let message = match &self.0 {
             AppError::NotFound => "There is no public listing or page at this address.".to_string(),
+            AppError::Unauthorized => {
+                "This link does not open a listing. Check that you copied the whole link.".to_string()
+            }
             AppError::TooManyRequests { retry_after_secs } => {
                 format!(
                     "Too many requests from your address. Please try again in {} minutes.",
@@ -71,5 +75,8 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(clinicians::report)
         .service(clinicians::questions)
         .service(submit::form)
-        .service(submit::submit);
+        .service(submit::submit)
+        .service(manage::show)
+        .service(manage::edit)
+        .service(manage::withdraw);
 }

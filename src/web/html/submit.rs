@@ -16,7 +16,7 @@ use crate::web::state::AppState;
 
 /// The form's fields as the API's `ListingInput`: checkboxes repeat a name,
 /// licences and languages are typed as comma-separated codes.
-fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, Vec<FieldError>> {
+pub(super) fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, Vec<FieldError>> {
     let mut object = Map::new();
     let mut answers = Map::new();
     let mut errors = Vec::new();
