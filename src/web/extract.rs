@@ -123,28 +123,41 @@ pub struct Moderator {
     pub token: String,
 }
 
+impl Moderator {
+    /// The moderator whose session cookie the request carries (CSRF not checked).
+    pub async fn from_cookie(req: &HttpRequest) -> Result<Moderator, AppError> {
+        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
+        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let (Some(token), Some(state)) = (token, state) else {
+            return Err(AppError::Unauthorized);
+        };
+        let lookup = token.clone();
+        let session =
+            state.db(move |conn| Ok(ModeratorSession::find(conn, &lookup)?)).await?.ok_or(AppError::Unauthorized)?;
+        Ok(Moderator { session, token })
+    }
+
+    /// Refuses an unsafe request whose CSRF token is not this session's.
+    pub fn check_csrf(&self, sent: Option<&str>) -> Result<(), AppError> {
+        match sent {
+            Some(sent) if constant_time_eq(sent, &self.session.csrf_token) => Ok(()),
+            _ => Err(AppError::Forbidden("a valid CSRF token is required")),
+        }
+    }
+}
+
 impl FromRequest for Moderator {
     type Error = AppError;
     type Future = LocalBoxFuture<'static, Result<Self, AppError>>;
 
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
-        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
-        let safe = matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS);
-        let sent_csrf = req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()).map(str::to_string);
-        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let req = req.clone();
         Box::pin(async move {
-            let (Some(token), Some(state)) = (token, state) else {
-                return Err(AppError::Unauthorized);
-            };
-            let lookup = token.clone();
-            let session = state
-                .db(move |conn| Ok(ModeratorSession::find(conn, &lookup)?))
-                .await?
-                .ok_or(AppError::Unauthorized)?;
-            if !safe && !sent_csrf.is_some_and(|sent| constant_time_eq(&sent, &session.csrf_token)) {
-                return Err(AppError::Forbidden("a valid X-CSRF-Token header is required"));
+            let moderator = Moderator::from_cookie(&req).await?;
+            if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+                moderator.check_csrf(req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()))?;
             }
-            Ok(Moderator { session, token })
+            Ok(moderator)
         })
     }
 }

@@ -78,7 +78,7 @@ async fn start(database: Database, dir: Option<tempfile::TempDir>, configure: im
     let application = Application::build(settings).await.expect("the application starts");
     let address = format!("http://127.0.0.1:{}", application.port());
     actix_rt::spawn(application.run_until_stopped());
-    let client = awc::Client::builder().timeout(Duration::from_secs(60)).finish();
+    let client = awc::Client::builder().timeout(Duration::from_secs(60)).disable_redirects().finish();
     TestApp { address, database, client, _dir: dir }
 }
 

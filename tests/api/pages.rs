@@ -257,3 +257,80 @@ async fn a_wrong_manage_link_is_refused_with_a_page() {
     assert_eq!(reply.status, 401);
     assert!(reply.text.contains("does not open a listing"));
 }
+
+/// Logs in through the HTML form; returns the cookie and the page's CSRF token.
+async fn moderator_page_login(app: &crate::helpers::TestApp) -> (String, String) {
+    app.add_moderator("ines", "a long moderator password");
+    let body = form_body(&[("username", "ines"), ("password", "a long moderator password")]);
+    let reply = app.request("POST", "/moderate/login", &[FORM], Some(body)).await;
+    assert_eq!(reply.status, 303);
+    let cookie = reply.header("set-cookie").unwrap().split(';').next().unwrap().to_string();
+    let page = app.request("GET", "/moderate", &[("cookie", &cookie)], None).await;
+    let csrf = page.text.split(r#"name="csrf_token" value=""#).nth(1).unwrap().split('"').next().unwrap().to_string();
+    (cookie, csrf)
+}
+
+#[actix_rt::test]
+async fn moderators_log_in_review_the_queue_and_approve_with_the_csrf_token() {
+    let app = spawn_app().await;
+    assert!(app.get("/moderate").await.text.contains(r#"action="/moderate/login""#));
+    let listing = ListingBuilder::new().with("statement", json!("Most can just stop.")).build();
+    let submitted = app.submit(&listing).await;
+    let (cookie, csrf) = moderator_page_login(&app).await;
+
+    let page = app.request("GET", "/moderate", &[("cookie", &cookie)], None).await;
+    assert!(page.text.contains("Red flags"));
+    assert!(page.text.contains("just stop"));
+    assert!(page.text.contains("rowan.private@example.org"));
+
+    let approve = format!("/moderate/submissions/{}/approve", submitted.submission_id);
+    let forged = app.request("POST", &approve, &[FORM, ("cookie", &cookie)], Some(form_body(&[("note", "ok")]))).await;
+    assert_eq!(forged.status, 403);
+    let reply =
+        app.request("POST", &approve, &[FORM, ("cookie", &cookie)], Some(form_body(&[("csrf_token", &csrf)]))).await;
+    assert_eq!(reply.status, 303);
+    assert_eq!(app.get(&format!("/api/v1/clinicians/{}", submitted.listing_id)).await.status, 200);
+
+    let again =
+        app.request("POST", &approve, &[FORM, ("cookie", &cookie)], Some(form_body(&[("csrf_token", &csrf)]))).await;
+    assert_eq!(again.status, 409);
+    let audit = app.request("GET", "/moderate", &[("cookie", &cookie)], None).await;
+    assert!(audit.text.contains("moderator:ines"));
+}
+
+#[actix_rt::test]
+async fn moderators_suspend_and_reject_from_the_page() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let published = app.publish(&moderator, &ListingBuilder::new().build()).await;
+    let pending = app.submit(&ListingBuilder::new().build()).await;
+    let (cookie, csrf) = moderator_page_login(&app).await;
+    let headers = [FORM, ("cookie", cookie.as_str())];
+
+    let id = published.listing_id.to_string();
+    let no_reason = form_body(&[("csrf_token", &csrf), ("listing_id", &id), ("action", "suspend")]);
+    assert_eq!(app.request("POST", "/moderate/clinicians/status", &headers, Some(no_reason)).await.status, 422);
+    let suspend =
+        form_body(&[("csrf_token", &csrf), ("listing_id", &id), ("action", "suspend"), ("reason", "Checking")]);
+    assert_eq!(app.request("POST", "/moderate/clinicians/status", &headers, Some(suspend)).await.status, 303);
+    assert_eq!(app.get(&format!("/api/v1/clinicians/{id}")).await.status, 404);
+
+    let reject = format!("/moderate/submissions/{}/reject", pending.submission_id);
+    let body = form_body(&[("csrf_token", &csrf), ("reason", "Add an NPI")]);
+    assert_eq!(app.request("POST", &reject, &headers, Some(body)).await.status, 303);
+    assert_eq!(
+        app.manage("GET", &pending.token, None).await.json["latest_submission"]["rejection_reason"],
+        "Add an NPI"
+    );
+}
+
+#[actix_rt::test]
+async fn a_wrong_password_on_the_page_is_refused() {
+    let app = spawn_app().await;
+    app.add_moderator("ines", "a long moderator password");
+    let body = form_body(&[("username", "ines"), ("password", "wrong")]);
+    let reply = app.request("POST", "/moderate/login", &[FORM], Some(body)).await;
+    assert_eq!(reply.status, 401);
+    assert!(reply.text.contains("Wrong username or password."));
+    assert!(reply.header("set-cookie").is_none());
+}

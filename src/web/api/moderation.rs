@@ -9,6 +9,7 @@ use crate::db::events::{Actor, Event};
 use crate::db::listings::Listing;
 use crate::db::reports::Report;
 use crate::db::submissions::Submission;
+use crate::db::AnyConnection;
 use crate::domain::listing::{ListingContent, RedFlag};
 use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, ReportStatus, SubmissionKind};
 use crate::domain::FieldError;
@@ -16,12 +17,49 @@ use crate::error::{AppError, Problem};
 use crate::web::extract::{ApiJson, Moderator};
 use crate::web::state::AppState;
 
-fn actor(moderator: &Moderator) -> Actor {
+/// Approves a submission and puts the listing's new public state into search.
+pub async fn approve_submission(state: &AppState, actor: Actor, id: i64, note: Option<String>) -> Result<(), AppError> {
+    let search = state.search.clone();
+    state
+        .db(move |conn| {
+            let listing = Submission::approve(conn, id, &actor, note.as_deref())?;
+            Ok(search.refresh(conn, listing)?)
+        })
+        .await
+}
+
+/// A moderator's change to an approved listing's standing.
+pub enum ListingChange {
+    Suspend(String),
+    Reinstate(Option<String>),
+}
+
+/// Suspends or reinstates a listing, and updates search at once.
+pub async fn set_listing_status(
+    state: &AppState,
+    actor: Actor,
+    id: i64,
+    change: ListingChange,
+) -> Result<ListingStatus, AppError> {
+    let search = state.search.clone();
+    state
+        .db(move |conn| {
+            let status = match &change {
+                ListingChange::Suspend(reason) => Listing::suspend(conn, id, &actor, reason)?,
+                ListingChange::Reinstate(note) => Listing::reinstate(conn, id, &actor, note.as_deref())?,
+            };
+            search.refresh(conn, id)?;
+            Ok(status)
+        })
+        .await
+}
+
+pub fn actor(moderator: &Moderator) -> Actor {
     Actor::Moderator { id: moderator.session.moderator_id, username: moderator.session.username.clone() }
 }
 
 /// A trimmed, non-empty text of at most `max` characters, or a field error.
-fn text(value: Option<String>, field: &str, required: bool, max: usize) -> Result<Option<String>, AppError> {
+pub fn text(value: Option<String>, field: &str, required: bool, max: usize) -> Result<Option<String>, AppError> {
     let value = value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     match &value {
         None if required => Err(AppError::Validation(vec![FieldError::new(field, "is required")])),
@@ -57,31 +95,31 @@ pub struct QueueItem {
 )]
 #[get("/moderation/queue")]
 pub async fn queue(state: web::Data<AppState>, _moderator: Moderator) -> Result<web::Json<Vec<QueueItem>>, AppError> {
-    let items = state
-        .db(|conn| {
-            Submission::pending_queue(conn)?
-                .into_iter()
-                .map(|(submission, listing)| {
-                    let content = submission.content()?;
-                    let changed = match submission.kind() {
-                        SubmissionKind::Edit => changed_fields(listing.approved_content().as_ref(), &content),
-                        SubmissionKind::New => Vec::new(),
-                    };
-                    Ok(QueueItem {
-                        submission_id: submission.id,
-                        listing_id: listing.id,
-                        kind: submission.kind(),
-                        submitted_at: submission.submitted_at,
-                        listing_status: listing.status(),
-                        red_flags: content.red_flags(),
-                        changed_fields: changed,
-                        listing: content,
-                    })
-                })
-                .collect()
+    Ok(web::Json(state.db(queue_items).await?))
+}
+
+/// Pending submissions with what a moderator must see, oldest first.
+pub fn queue_items(conn: &mut AnyConnection) -> Result<Vec<QueueItem>, AppError> {
+    Submission::pending_queue(conn)?
+        .into_iter()
+        .map(|(submission, listing)| {
+            let content = submission.content()?;
+            let changed = match submission.kind() {
+                SubmissionKind::Edit => changed_fields(listing.approved_content().as_ref(), &content),
+                SubmissionKind::New => Vec::new(),
+            };
+            Ok(QueueItem {
+                submission_id: submission.id,
+                listing_id: listing.id,
+                kind: submission.kind(),
+                submitted_at: submission.submitted_at,
+                listing_status: listing.status(),
+                red_flags: content.red_flags(),
+                changed_fields: changed,
+                listing: content,
+            })
         })
-        .await?;
-    Ok(web::Json(items))
+        .collect()
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -129,13 +167,7 @@ pub async fn approve(
     let id = id.into_inner();
     let note = text(body.0.note, "note", false, 2000)?;
     let actor = actor(&moderator);
-    let search = state.search.clone();
-    state
-        .db(move |conn| {
-            let listing = Submission::approve(conn, id, &actor, note.as_deref())?;
-            Ok(search.refresh(conn, listing)?)
-        })
-        .await?;
+    approve_submission(&state, actor, id, note).await?;
     Ok(web::Json(Decided { id, status: "approved" }))
 }
 
@@ -193,14 +225,7 @@ pub async fn suspend(
     let id = id.into_inner();
     let reason = text(body.0.reason, "reason", true, 2000)?.unwrap_or_default();
     let actor = actor(&moderator);
-    let search = state.search.clone();
-    let status = state
-        .db(move |conn| {
-            let status = Listing::suspend(conn, id, &actor, &reason)?;
-            search.refresh(conn, id)?;
-            Ok(status)
-        })
-        .await?;
+    let status = set_listing_status(&state, actor, id, ListingChange::Suspend(reason)).await?;
     Ok(web::Json(Decided { id, status: status.as_str() }))
 }
 
@@ -229,14 +254,7 @@ pub async fn reinstate(
     let id = id.into_inner();
     let note = text(body.0.note, "note", false, 2000)?;
     let actor = actor(&moderator);
-    let search = state.search.clone();
-    let status = state
-        .db(move |conn| {
-            let status = Listing::reinstate(conn, id, &actor, note.as_deref())?;
-            search.refresh(conn, id)?;
-            Ok(status)
-        })
-        .await?;
+    let status = set_listing_status(&state, actor, id, ListingChange::Reinstate(note)).await?;
     Ok(web::Json(Decided { id, status: status.as_str() }))
 }
 

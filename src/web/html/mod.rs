@@ -2,6 +2,7 @@
 
 pub mod clinicians;
 pub mod manage;
+pub mod moderate;
 pub mod search;
 pub mod submit;
 
@@ -78,5 +79,11 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(submit::submit)
         .service(manage::show)
         .service(manage::edit)
-        .service(manage::withdraw);
+        .service(manage::withdraw)
+        .service(moderate::dashboard)
+        .service(moderate::login)
+        .service(moderate::logout)
+        .service(moderate::decide)
+        .service(moderate::resolve)
+        .service(moderate::listing_status);
 }

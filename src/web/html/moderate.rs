@@ -1,0 +1,174 @@
+//! `/moderate`: log-in, the queue, reports, suspensions and the audit trail.
+//! Every form carries the session's CSRF token.
+
+use actix_web::cookie::time;
+use actix_web::http::{header, StatusCode};
+use actix_web::{get, post, web, HttpRequest, HttpResponse};
+
+use super::{form_pairs, html_response, HtmlError};
+use crate::db::events::Event;
+use crate::db::reports::Report;
+use crate::db::sessions::ModeratorSession;
+use crate::db::submissions::Submission;
+use crate::domain::moderation::ReportStatus;
+use crate::error::AppError;
+use crate::views;
+use crate::views::moderate::Dashboard;
+use crate::web::api::moderation::{actor, approve_submission, queue_items, set_listing_status, text, ListingChange};
+use crate::web::api::session::{authenticate, session_cookie};
+use crate::web::extract::Moderator;
+use crate::web::state::AppState;
+
+const EVENTS_SHOWN: i64 = 50;
+
+/// A form's fields by name.
+struct Fields(Vec<(String, String)>);
+
+impl Fields {
+    fn get(&self, name: &str) -> Option<String> {
+        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    }
+}
+
+fn back_to_dashboard(done: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/moderate?done={done}"))).finish()
+}
+
+/// The logged-in moderator, after checking the form's CSRF token.
+async fn moderator(req: &HttpRequest, fields: &Fields) -> Result<Moderator, AppError> {
+    let moderator = Moderator::from_cookie(req).await?;
+    moderator.check_csrf(fields.get("csrf_token").as_deref())?;
+    Ok(moderator)
+}
+
+#[get("/moderate")]
+pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
+    let moderator = match Moderator::from_cookie(&req).await {
+        Ok(moderator) => moderator,
+        Err(AppError::Unauthorized) => return Ok(html_response(StatusCode::OK, views::moderate::login(None))),
+        Err(other) => return Err(other.into()),
+    };
+    let (queue, reports, events) = state
+        .db(|conn| {
+            Ok((
+                queue_items(conn)?,
+                Report::list(conn, Some(ReportStatus::Open))?,
+                Event::list(conn, None, EVENTS_SHOWN, 0)?,
+            ))
+        })
+        .await?;
+    let done = web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
+        .ok()
+        .and_then(|q| q.get("done").cloned());
+    let notice = match done.as_deref() {
+        Some("approved") => Some("Approved: the listing's new version is public."),
+        Some("rejected") => Some("Rejected: the clinician will see your reason."),
+        Some("resolved") => Some("Report resolved."),
+        Some("suspended") => Some("Listing suspended."),
+        Some("reinstated") => Some("Listing reinstated."),
+        _ => None,
+    };
+    let page = views::moderate::dashboard(&Dashboard {
+        username: &moderator.session.username,
+        csrf_token: &moderator.session.csrf_token,
+        queue: &queue,
+        reports: &reports,
+        events: &events,
+        notice,
+    });
+    Ok(html_response(StatusCode::OK, page))
+}
+
+#[post("/moderate/login")]
+pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
+    let fields = Fields(form_pairs(&body));
+    let (username, password) = (fields.get("username").unwrap_or_default(), fields.get("password").unwrap_or_default());
+    match authenticate(&state, &req, username, password).await {
+        Ok((_, session)) => {
+            let max_age = time::Duration::seconds(state.settings.session_ttl.as_secs() as i64);
+            HttpResponse::SeeOther()
+                .cookie(session_cookie(&state, session.token, max_age))
+                .insert_header((header::LOCATION, "/moderate"))
+                .finish()
+        }
+        Err(AppError::TooManyRequests { retry_after_secs }) => {
+            let message = format!("Too many failed attempts. Try again in {} minutes.", retry_after_secs.div_ceil(60));
+            let mut response = html_response(StatusCode::TOO_MANY_REQUESTS, views::moderate::login(Some(&message)));
+            response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(retry_after_secs));
+            response
+        }
+        Err(_) => html_response(StatusCode::UNAUTHORIZED, views::moderate::login(Some("Wrong username or password."))),
+    }
+}
+
+#[post("/moderate/logout")]
+pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, HtmlError> {
+    let moderator = moderator(&req, &Fields(form_pairs(&body))).await?;
+    let token = moderator.token;
+    state.db(move |conn| Ok(ModeratorSession::end(conn, &token)?)).await?;
+    Ok(HttpResponse::SeeOther()
+        .cookie(session_cookie(&state, String::new(), time::Duration::ZERO))
+        .insert_header((header::LOCATION, "/moderate"))
+        .finish())
+}
+
+#[post("/moderate/submissions/{id}/{decision}")]
+pub async fn decide(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    path: web::Path<(i64, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, HtmlError> {
+    let fields = Fields(form_pairs(&body));
+    let moderator = moderator(&req, &fields).await?;
+    let (id, decision) = path.into_inner();
+    let actor = actor(&moderator);
+    match decision.as_str() {
+        "approve" => {
+            approve_submission(&state, actor, id, text(fields.get("note"), "note", false, 2000)?).await?;
+            Ok(back_to_dashboard("approved"))
+        }
+        "reject" => {
+            let reason = text(fields.get("reason"), "reason", true, 2000)?.unwrap_or_default();
+            state.db(move |conn| Submission::reject(conn, id, &actor, &reason)).await?;
+            Ok(back_to_dashboard("rejected"))
+        }
+        _ => Err(AppError::NotFound.into()),
+    }
+}
+
+#[post("/moderate/reports/{id}/resolve")]
+pub async fn resolve(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    id: web::Path<i64>,
+    body: web::Bytes,
+) -> Result<HttpResponse, HtmlError> {
+    let fields = Fields(form_pairs(&body));
+    let moderator = moderator(&req, &fields).await?;
+    let (id, actor) = (id.into_inner(), actor(&moderator));
+    let note = text(fields.get("note"), "note", true, 2000)?.unwrap_or_default();
+    state.db(move |conn| Report::resolve(conn, id, &actor, &note)).await?;
+    Ok(back_to_dashboard("resolved"))
+}
+
+#[post("/moderate/clinicians/status")]
+pub async fn listing_status(
+    state: web::Data<AppState>,
+    req: HttpRequest,
+    body: web::Bytes,
+) -> Result<HttpResponse, HtmlError> {
+    let fields = Fields(form_pairs(&body));
+    let moderator = moderator(&req, &fields).await?;
+    let id: i64 = fields.get("listing_id").and_then(|v| v.trim().parse().ok()).ok_or_else(|| {
+        AppError::Validation(vec![crate::domain::FieldError::new("listing_id", "must be a listing number")])
+    })?;
+    let reason = text(fields.get("reason"), "reason", fields.get("action").as_deref() == Some("suspend"), 2000)?;
+    let (change, done) = match fields.get("action").as_deref() {
+        Some("suspend") => (ListingChange::Suspend(reason.unwrap_or_default()), "suspended"),
+        Some("reinstate") => (ListingChange::Reinstate(reason), "reinstated"),
+        _ => return Err(AppError::BadRequest("choose suspend or reinstate".into()).into()),
+    };
+    set_listing_status(&state, actor(&moderator), id, change).await?;
+    Ok(back_to_dashboard(done))
+}
