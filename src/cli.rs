@@ -47,6 +47,8 @@ pub enum Command {
         #[command(subcommand)]
         command: ModeratorCommand,
     },
+    /// Copy a SQLite database, while it is in use, to a new file (PostgreSQL: use pg_dump).
+    Backup { path: PathBuf },
     /// Write the approved directory (public fields only) to standard output.
     Export {
         #[arg(long, value_enum)]
@@ -124,6 +126,12 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             let mut conn = connect(&settings)?;
             let created = Moderator::upsert(&mut conn, &name, password)?;
             println!("moderator {name} {}", if created { "added" } else { "updated" });
+            Ok(())
+        }
+        Command::Backup { path } => {
+            let mut conn = open(&settings)?;
+            db::backup(&mut conn, &path)?;
+            println!("backed up to {}", path.display());
             Ok(())
         }
         Command::Export { format } => {

@@ -118,6 +118,24 @@ pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
     Ok(applied.iter().map(ToString::to_string).collect())
 }
 
+/// Writes a consistent copy of a SQLite database to a new file while it is
+/// in use (`VACUUM INTO`). PostgreSQL has its own tools: `pg_dump`.
+pub fn backup(conn: &mut AnyConnection, path: &std::path::Path) -> anyhow::Result<()> {
+    if path.exists() {
+        anyhow::bail!("{} already exists; choose a new file", path.display());
+    }
+    match conn {
+        AnyConnection::Sqlite(sqlite) => {
+            let target = path.to_str().ok_or_else(|| anyhow::anyhow!("the backup path must be valid UTF-8"))?;
+            sqlite.batch_execute(&format!("VACUUM INTO '{}'", target.replace('\'', "''")))?;
+            Ok(())
+        }
+        AnyConnection::Postgresql(_) => {
+            anyhow::bail!("for PostgreSQL, use pg_dump: pg_dump --format=custom --file=PATH \"$DATABASE_URL\"")
+        }
+    }
+}
+
 /// Whether the database answers.
 pub fn ping(conn: &mut AnyConnection) -> bool {
     conn.batch_execute("SELECT 1").is_ok()

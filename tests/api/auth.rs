@@ -111,3 +111,18 @@ async fn a_manage_token_opens_only_its_own_listing() {
     assert_eq!(app.request("GET", "/api/v1/manage", &[], None).await.status, 401);
     assert_eq!(app.manage("DELETE", "not-a-token", None).await.status, 401);
 }
+
+#[actix_rt::test]
+async fn a_rotated_manage_token_replaces_the_old_one() {
+    let app = spawn_app().await;
+    let submitted = app.submit(&ListingBuilder::new().build()).await;
+
+    let bearer = format!("Bearer {}", submitted.token);
+    let rotated = app.request("POST", "/api/v1/manage/token", &[("authorization", &bearer)], None).await;
+
+    assert_eq!(rotated.status, 200, "{}", rotated.text);
+    let fresh = rotated.json["manage_token"].as_str().unwrap();
+    assert_ne!(fresh, submitted.token);
+    assert_eq!(app.manage("GET", &submitted.token, None).await.status, 401);
+    assert_eq!(app.manage("GET", fresh, None).await.json["listing_id"], submitted.listing_id);
+}

@@ -109,3 +109,29 @@ fn an_unreachable_postgres_url_reports_the_backends_own_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("postgresql") && stderr.contains("127.0.0.1"), "{stderr}");
 }
+
+#[actix_rt::test]
+async fn a_backup_restores_every_listing() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let first = app.publish(&moderator, &ListingBuilder::new().build()).await;
+    let second =
+        app.publish(&moderator, &ListingBuilder::new().with("full_name", json!("Dr. Noor Adeyemi")).build()).await;
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("copy.db");
+
+    let output = benzowise(&app.database, &["backup", copy.to_str().unwrap()], "");
+
+    if let Database::Postgres(_) = app.database {
+        assert!(!output.status.success());
+        assert!(String::from_utf8_lossy(&output.stderr).contains("pg_dump"));
+        return;
+    }
+    stdout(&output);
+    let restored = crate::helpers::spawn_app_on(Database::Sqlite(copy.to_string_lossy().into_owned())).await;
+    for listing in [first.listing_id, second.listing_id] {
+        assert_eq!(restored.get(&format!("/api/v1/clinicians/{listing}")).await.status, 200);
+    }
+    assert_eq!(restored.get("/api/v1/clinicians?near=97201").await.json["total"], 2);
+    assert!(!benzowise(&app.database, &["backup", copy.to_str().unwrap()], "").status.success(), "never overwrites");
+}

@@ -1,6 +1,6 @@
 //! A clinician managing their own listing with the token they were given.
 
-use actix_web::{delete, get, put, web, HttpResponse};
+use actix_web::{delete, get, post, put, web, HttpResponse};
 use chrono::NaiveDateTime;
 use serde::Serialize;
 use utoipa::ToSchema;
@@ -150,4 +150,33 @@ pub async fn withdraw(state: web::Data<AppState>, token: ManageToken) -> Result<
         })
         .await?;
     Ok(web::Json(view))
+}
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct TokenRotated {
+    /// The new secret, shown once; the old one no longer works.
+    pub manage_token: String,
+    pub manage_url: String,
+}
+
+/// Replaces the manage token, for example after the link was shared by mistake.
+#[utoipa::path(
+    tag = "clinician",
+    security(("manage_token" = [])),
+    responses(
+        (status = 200, body = TokenRotated),
+        (status = 401, body = Problem, content_type = "application/problem+json"),
+    )
+)]
+#[post("/manage/token")]
+pub async fn rotate_token(state: web::Data<AppState>, token: ManageToken) -> Result<web::Json<TokenRotated>, AppError> {
+    let manage_token = token::generate();
+    let hash = token::hash(&manage_token);
+    state
+        .db(move |conn| {
+            let listing = listing_for(conn, &token)?;
+            Ok(Listing::set_manage_token_hash(conn, listing.id, &hash)?)
+        })
+        .await?;
+    Ok(web::Json(TokenRotated { manage_url: state.manage_url(&manage_token), manage_token }))
 }

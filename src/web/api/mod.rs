@@ -33,6 +33,7 @@ pub struct ApiDoc;
     manage::show,
     manage::update,
     manage::withdraw,
+    manage::rotate_token,
     session::login,
     session::logout,
     moderation::queue,
@@ -86,6 +87,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(manage::show)
             .service(manage::update)
             .service(manage::withdraw)
+            .service(manage::rotate_token)
             .service(session::login)
             .service(session::logout)
             .service(moderation::queue)
