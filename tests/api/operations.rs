@@ -75,3 +75,15 @@ async fn the_openapi_document_covers_every_route() {
     }
     assert_eq!(paths["/api/v1/manage"].as_object().unwrap().len(), 3);
 }
+
+#[actix_rt::test]
+async fn moderator_decisions_document_their_problems() {
+    let app = spawn_app().await;
+    let doc = app.get("/api/openapi.json").await.json;
+    let responses =
+        doc["paths"]["/api/v1/moderation/submissions/{id}/approve"]["post"]["responses"].as_object().unwrap();
+    let mut codes: Vec<&str> = responses.keys().map(String::as_str).collect();
+    codes.sort();
+    assert_eq!(codes, ["200", "401", "403", "404", "409", "422"]);
+    assert!(responses["409"]["content"]["application/problem+json"].is_object());
+}

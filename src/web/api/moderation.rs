@@ -3,7 +3,7 @@
 use actix_web::{get, post, web};
 use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, ToSchema};
+use utoipa::{IntoParams, IntoResponses, ToSchema};
 
 use crate::db::events::{Actor, Event};
 use crate::db::listings::Listing;
@@ -136,6 +136,30 @@ pub struct ReasonInput {
     pub reason: Option<String>,
 }
 
+/// What a moderator's decision can meet, for the OpenAPI document.
+#[derive(IntoResponses)]
+#[allow(dead_code)]
+pub enum DecisionProblems {
+    #[response(status = 401, description = "No moderator session", content_type = "application/problem+json")]
+    Unauthorized(#[to_schema] Problem),
+    #[response(status = 403, description = "No valid CSRF token", content_type = "application/problem+json")]
+    Forbidden(#[to_schema] Problem),
+    #[response(
+        status = 404,
+        description = "No such submission, listing or report",
+        content_type = "application/problem+json"
+    )]
+    NotFound(#[to_schema] Problem),
+    #[response(
+        status = 409,
+        description = "Already decided, or not allowed in the current status",
+        content_type = "application/problem+json"
+    )]
+    Conflict(#[to_schema] Problem),
+    #[response(status = 422, description = "A missing or bad field", content_type = "application/problem+json")]
+    Invalid(#[to_schema] Problem),
+}
+
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Decided {
     pub id: i64,
@@ -150,11 +174,7 @@ pub struct Decided {
     request_body = NoteInput,
     responses(
         (status = 200, body = Decided),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already decided", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        DecisionProblems,
     )
 )]
 #[post("/moderation/submissions/{id}/approve")]
@@ -179,11 +199,7 @@ pub async fn approve(
     request_body = ReasonInput,
     responses(
         (status = 200, body = Decided),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, description = "Already decided", body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        DecisionProblems,
     )
 )]
 #[post("/moderation/submissions/{id}/reject")]
@@ -208,11 +224,7 @@ pub async fn reject(
     request_body = ReasonInput,
     responses(
         (status = 200, body = Decided),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        DecisionProblems,
     )
 )]
 #[post("/moderation/clinicians/{id}/suspend")]
@@ -237,11 +249,7 @@ pub async fn suspend(
     request_body = NoteInput,
     responses(
         (status = 200, body = Decided),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        DecisionProblems,
     )
 )]
 #[post("/moderation/clinicians/{id}/reinstate")]
@@ -301,11 +309,7 @@ pub async fn reports(
     request_body = NoteInput,
     responses(
         (status = 200, body = Decided),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        DecisionProblems,
     )
 )]
 #[post("/moderation/reports/{id}/resolve")]
