@@ -33,6 +33,10 @@ use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
 
+/// The same allocator as the `benzowise` binary.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const RADIUS_KM: f64 = 40.0;
 const LANGUAGES: &[&str] = &["es", "fr", "zh", "vi", "ko", "ar", "ru", "pt"];
 

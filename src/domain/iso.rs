@@ -46,9 +46,9 @@ pub fn language_codes() -> &'static [&'static str] {
     &CODES
 }
 
-/// The position of a language in `language_codes`.
+/// The position of a language in `language_codes` (kept in alphabetical order).
 pub fn language_index(code: &str) -> Option<usize> {
-    language_codes().iter().position(|c| *c == code)
+    language_codes().binary_search(&code).ok()
 }
 
 /// Whether `region` is a subdivision code of `country` (the part after the
@@ -79,6 +79,13 @@ pub fn is_us_region(code: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn language_codes_are_sorted_for_binary_search() {
+        assert!(language_codes().windows(2).all(|pair| pair[0] < pair[1]));
+        assert_eq!(language_index("aa"), Some(0));
+        assert_eq!(language_codes()[language_index("zu").unwrap()], "zu");
+    }
 
     #[test]
     fn knows_common_codes_and_refuses_made_up_ones() {
