@@ -38,8 +38,25 @@ fn checkbox(name: &str, value: &str, label: &str, params: &SearchParams) -> Mark
     }
 }
 
+/// A select whose empty first option means "any".
+fn any_of(name: &str, label: &str, options: &[(&str, &str)], params: &SearchParams) -> Markup {
+    html! {
+        div {
+            label for=(name) { (label) }
+            select id=(name) name=(name) {
+                option value="" { "Any" }
+                @for (code, text) in options {
+                    option value=(code) selected[params.get(name) == Some(*code)] { (text) }
+                }
+            }
+        }
+    }
+}
+
 /// The search form, keeping what was sent and showing errors beside fields.
 pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
+    let professions: Vec<(&str, &str)> = PROFESSIONS.iter().map(|p| (p.code, p.label)).collect();
+    let specialties: Vec<(&str, &str)> = SPECIALTIES.iter().map(|s| (s.code, s.label)).collect();
     let near_error = error_for(errors, "near").or(error_for(errors, "lat")).or(error_for(errors, "lon"));
     let radius = params.get("radius").unwrap_or("25");
     let unit = params.get("unit").unwrap_or("mi");
@@ -72,33 +89,9 @@ pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
             details open[params.pairs.len() > 3] {
                 summary { "More choices: kind of clinician, taper approach, language" }
                 div.row {
-                    div {
-                        label for="profession" { "Profession" }
-                        select id="profession" name="profession" {
-                            option value="" { "Any" }
-                            @for p in PROFESSIONS {
-                                option value=(p.code) selected[params.get("profession") == Some(p.code)] { (p.label) }
-                            }
-                        }
-                    }
-                    div {
-                        label for="specialty" { "Specialty" }
-                        select id="specialty" name="specialty" {
-                            option value="" { "Any" }
-                            @for s in SPECIALTIES {
-                                option value=(s.code) selected[params.get("specialty") == Some(s.code)] { (s.label) }
-                            }
-                        }
-                    }
-                    div {
-                        label for="language" { "Language" }
-                        select id="language" name="language" {
-                            option value="" { "Any" }
-                            @for (code, name) in COMMON_LANGUAGES {
-                                option value=(code) selected[params.get("language") == Some(code)] { (name) }
-                            }
-                        }
-                    }
+                    (any_of("profession", "Profession", &professions, params))
+                    (any_of("specialty", "Specialty", &specialties, params))
+                    (any_of("language", "Language", COMMON_LANGUAGES, params))
                 }
                 fieldset {
                     legend { "Must offer" }
