@@ -118,6 +118,7 @@ pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
             }
             div { button type="submit" { "Search" } }
         }
+        script src="/static/locate.js" defer {}
     }
 }
 

@@ -16,6 +16,12 @@ async fn the_home_page_explains_and_offers_the_search_form() {
     assert!(reply.text.contains("GeoNames"));
     let css = app.get("/static/style.css").await;
     assert!(css.header("content-type").unwrap().starts_with("text/css"));
+    // The optional location button is a same-origin script, allowed by the CSP; nothing inline.
+    assert!(reply.text.contains(r#"<script src="/static/locate.js" defer></script>"#));
+    assert!(!reply.text.contains("<script>"));
+    let script = app.get("/static/locate.js").await;
+    assert!(script.header("content-type").unwrap().starts_with("text/javascript"));
+    assert!(script.text.contains("geolocation"));
 }
 
 #[actix_rt::test]

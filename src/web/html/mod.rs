@@ -14,6 +14,7 @@ use crate::error::AppError;
 use crate::views::layout::message_page;
 
 const STYLESHEET: &str = include_str!("../../../static/style.css");
+const LOCATE_SCRIPT: &str = include_str!("../../../static/locate.js");
 
 #[get("/static/style.css")]
 async fn stylesheet() -> HttpResponse {
@@ -21,6 +22,14 @@ async fn stylesheet() -> HttpResponse {
         .insert_header(("content-type", "text/css; charset=utf-8"))
         .insert_header(("cache-control", "public, max-age=3600"))
         .body(STYLESHEET)
+}
+
+#[get("/static/locate.js")]
+async fn locate_script() -> HttpResponse {
+    HttpResponse::Ok()
+        .insert_header(("content-type", "text/javascript; charset=utf-8"))
+        .insert_header(("cache-control", "public, max-age=3600"))
+        .body(LOCATE_SCRIPT)
 }
 
 pub fn html_response(status: actix_web::http::StatusCode, markup: maud::Markup) -> HttpResponse {
@@ -70,6 +79,7 @@ impl ResponseError for HtmlError {
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
+        .service(locate_script)
         .service(search::home)
         .service(search::results)
         .service(clinicians::show)
