@@ -210,6 +210,7 @@ pub struct NewListing(ListingContent);
 
 /// What parsing a submission can give.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // made once per request and matched at once
 pub enum Parsed {
     Listing(NewListing),
     /// The honeypot was filled: accept politely, keep nothing.
@@ -296,8 +297,7 @@ impl NewListing {
         if input.contact_email.is_none() {
             fail("contact_email", "is required");
         }
-        let licensed_regions =
-            codes_of(&input.licensed_regions, "licensed_regions", &mut fail, |c| iso::is_subdivision(c));
+        let licensed_regions = codes_of(&input.licensed_regions, "licensed_regions", &mut fail, iso::is_subdivision);
         let languages = match &input.languages {
             Some(list) if !list.is_empty() => {
                 codes_of(&input.languages, "languages", &mut fail, iso::is_language).unwrap_or_else(|| list.clone())

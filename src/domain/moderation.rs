@@ -181,7 +181,7 @@ pub fn changed_fields(old: Option<&ListingContent>, new: &ListingContent) -> Vec
         .into_iter()
         .filter_map(|(field, to)| {
             let from = before.iter().find(|(f, _)| *f == field).map(|(_, v)| v.clone()).unwrap_or(Value::Null);
-            (from != to).then(|| FieldChange { field, from, to })
+            (from != to).then_some(FieldChange { field, from, to })
         })
         .collect()
 }

@@ -158,9 +158,9 @@ impl Bounds {
     fn around(points: &[[f64; 3]]) -> Bounds {
         let mut bounds = Bounds { low: [f64::MAX; 3], high: [f64::MIN; 3] };
         for point in points {
-            for axis in 0..3 {
-                bounds.low[axis] = bounds.low[axis].min(point[axis]);
-                bounds.high[axis] = bounds.high[axis].max(point[axis]);
+            for ((low, high), value) in bounds.low.iter_mut().zip(bounds.high.iter_mut()).zip(point) {
+                *low = low.min(*value);
+                *high = high.max(*value);
             }
         }
         bounds
@@ -169,10 +169,10 @@ impl Bounds {
     /// Smallest and largest squared chord from `q` to the box.
     fn chord2_range(&self, q: &[f64; 3]) -> (f64, f64) {
         let (mut near, mut far) = (0.0, 0.0);
-        for axis in 0..3 {
-            let gap = (self.low[axis] - q[axis]).max(q[axis] - self.high[axis]).max(0.0);
+        for ((low, high), value) in self.low.iter().zip(&self.high).zip(q) {
+            let gap = (low - value).max(value - high).max(0.0);
             near += gap * gap;
-            let reach = (q[axis] - self.low[axis]).abs().max((q[axis] - self.high[axis]).abs());
+            let reach = (value - low).abs().max((value - high).abs());
             far += reach * reach;
         }
         (near, far)

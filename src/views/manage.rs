@@ -61,13 +61,11 @@ fn status_text(view: &ManageView) -> &'static str {
     }
 }
 
+/// A sent edit that did not pass: the form's values and their errors.
+pub type RejectedEdit<'a> = (&'a [(String, String)], &'a [FieldError]);
+
 /// The manage page; `edit` holds the form's values and errors after a bad edit.
-pub fn manage(
-    token: &str,
-    view: &ManageView,
-    edit: Option<(&[(String, String)], &[FieldError])>,
-    notice: Option<&str>,
-) -> Markup {
+pub fn manage(token: &str, view: &ManageView, edit: Option<RejectedEdit>, notice: Option<&str>) -> Markup {
     let prefilled = view.listing.as_ref().map(form_values).unwrap_or_default();
     let (values, errors) = edit.unwrap_or((&prefilled, &[]));
     let body = html! {

@@ -253,7 +253,7 @@ async fn withdrawing_from_the_manage_page_needs_confirmation() {
     let confirmed = app.request("POST", &path, &[FORM], Some(form_body(&[("confirm", "yes")]))).await;
     assert!(confirmed.text.contains("withdrawn"));
     assert_eq!(app.get(&format!("/api/v1/clinicians/{}", published.listing_id)).await.status, 404);
-    assert_eq!(app.get("/search?near=97201").await.text.contains("Dr. Rowan Whitfield"), false);
+    assert!(!app.get("/search?near=97201").await.text.contains("Dr. Rowan Whitfield"));
 }
 
 #[actix_rt::test]

@@ -49,6 +49,9 @@ const LANGUAGES: &[&str] = &["en", "es", "fr", "vi"];
 const REGIONS: &[&str] = &["US-OR", "US-WA", "US-CA"];
 const PORTLAND: (f64, f64) = (45.5152, -122.6784);
 
+/// A search parameter and how to draw a random value for it.
+type Filter<'a> = (&'a str, &'a dyn Fn(&mut StdRng) -> String);
+
 fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
     Haversine.distance(point!(x: a.1, y: a.0), point!(x: b.1, y: b.0)) / 1000.0
 }
@@ -61,7 +64,7 @@ fn subset<'a>(rng: &mut StdRng, items: &[&'a str], chance: f64) -> Vec<&'a str> 
 fn random_listing(rng: &mut StdRng, n: usize) -> Value {
     let (lat, lon) = (PORTLAND.0 + rng.random_range(-1.1..1.1), PORTLAND.1 + rng.random_range(-1.5..1.5));
     // A few listings share one spot, to exercise ties broken by id.
-    let (lat, lon) = if n % 10 == 0 { (45.52, -122.68) } else { (lat, lon) };
+    let (lat, lon) = if n.is_multiple_of(10) { (45.52, -122.68) } else { (lat, lon) };
     let mut languages = vec!["en"];
     languages.extend(subset(rng, &LANGUAGES[1..], 0.3));
     ListingBuilder::new()
@@ -92,8 +95,8 @@ fn expected(listings: &[(i64, Value)], params: &[(&str, String)]) -> Vec<(i64, f
         .filter(|(_, l)| get("specialty").is_none_or(|s| l["specialty"] == s))
         .filter(|(_, l)| all("approach").iter().all(|a| has(l, "taper_approaches", a)))
         .filter(|(_, l)| all("criteria").iter().all(|c| has(l, "criteria", c)))
-        .filter(|(_, l)| get("telehealth").is_none_or(|t| l["telehealth"].to_string() == t))
-        .filter(|(_, l)| get("accepting").is_none_or(|a| l["accepting_new_patients"].to_string() == a))
+        .filter(|(_, l)| get("telehealth").is_none_or(|t| l["telehealth"] == (t == "true")))
+        .filter(|(_, l)| get("accepting").is_none_or(|a| l["accepting_new_patients"] == (a == "true")))
         .filter(|(_, l)| {
             get("prescriber").is_none_or(|p| PRESCRIBERS.contains(&l["profession"].as_str().unwrap()).to_string() == p)
         })
@@ -143,7 +146,7 @@ async fn random_searches_match_the_oracle_in_set_order_and_distance() {
             ("radius_km", format!("{}", rng.random_range(1..200))),
             ("limit", "100".to_string()),
         ];
-        let filters: [(&str, &dyn Fn(&mut StdRng) -> String); 10] = [
+        let filters: [Filter; 10] = [
             ("profession", &|r| PROFESSIONS.choose(r).unwrap().to_string()),
             ("specialty", &|r| SPECIALTIES.choose(r).unwrap().to_string()),
             ("approach", &|r| APPROACHES.choose(r).unwrap().to_string()),
