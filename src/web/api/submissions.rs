@@ -6,7 +6,7 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db::submissions::Submission;
+use crate::db::submissions::{Created, Submission};
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
 use crate::domain::token;
 use crate::error::{AppError, Problem};
@@ -32,6 +32,23 @@ pub struct Received {
 /// Parses a listing, or fails with every bad field named.
 pub fn parse_listing(state: &AppState, input: ListingInput) -> Result<Parsed, AppError> {
     NewListing::parse(input, state.gazetteer).map_err(AppError::Validation)
+}
+
+/// Stores a parsed new listing for review, counting it against the client's
+/// submission limit; returns its ids and the manage token, which only this
+/// caller ever sees (the database keeps its hash).
+pub async fn store_new_listing(
+    state: &AppState,
+    req: &HttpRequest,
+    listing: NewListing,
+) -> Result<(Created, String), AppError> {
+    state.submissions.hit(&client_key(req))?;
+    let manage_token = token::generate();
+    let hash = token::hash(&manage_token);
+    let created = state.db(move |conn| Submission::create_listing(conn, &listing, &hash, false)).await?;
+    state.metrics.submissions.fetch_add(1, Ordering::Relaxed);
+    tracing::info!(listing_id = created.listing_id, submission_id = created.submission_id, "listing submitted");
+    Ok((created, manage_token))
 }
 
 /// Submits a new listing for review.
@@ -63,12 +80,7 @@ pub async fn create(
             return Ok(HttpResponse::Accepted().json(Received { status: "pending" }));
         }
     };
-    state.submissions.record(&client_key(&req));
-    let manage_token = token::generate();
-    let hash = token::hash(&manage_token);
-    let created = state.db(move |conn| Submission::create_listing(conn, &listing, &hash, false)).await?;
-    state.metrics.submissions.fetch_add(1, Ordering::Relaxed);
-    tracing::info!(listing_id = created.listing_id, submission_id = created.submission_id, "listing submitted");
+    let (created, manage_token) = store_new_listing(&state, &req, listing).await?;
     Ok(HttpResponse::Created().json(SubmissionCreated {
         submission_id: created.submission_id,
         listing_id: created.listing_id,

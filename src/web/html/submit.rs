@@ -7,11 +7,10 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde_json::{Map, Value};
 
 use super::{form_pairs, html_response, HtmlError};
-use crate::db::submissions::Submission;
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
-use crate::domain::{token, FieldError};
+use crate::domain::FieldError;
 use crate::views;
-use crate::web::extract::client_key;
+use crate::web::api::submissions::store_new_listing;
 use crate::web::state::AppState;
 
 /// The form's fields as the API's `ListingInput`: checkboxes repeat a name,
@@ -87,11 +86,7 @@ pub async fn submit(state: web::Data<AppState>, req: HttpRequest, body: web::Byt
             return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, views::submit::form(&pairs, &errors)))
         }
     };
-    state.submissions.hit(&client_key(&req))?;
-    let manage_token = token::generate();
-    let hash = token::hash(&manage_token);
-    let created = state.db(move |conn| Submission::create_listing(conn, &listing, &hash, false)).await?;
-    state.metrics.submissions.fetch_add(1, Ordering::Relaxed);
+    let (created, manage_token) = store_new_listing(&state, &req, listing).await?;
     Ok(html_response(
         StatusCode::CREATED,
         views::submit::received(created.listing_id, &state.manage_url(&manage_token)),
