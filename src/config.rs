@@ -6,6 +6,7 @@ use std::time::Duration;
 use anyhow::{bail, Context};
 
 use crate::db::Database;
+use crate::domain::token::{SessionKey, SESSION_KEY_MIN_LEN};
 
 #[derive(Clone)]
 pub struct Settings {
@@ -14,6 +15,8 @@ pub struct Settings {
     /// The address people reach the service at, used to build manage links.
     pub public_url: Option<String>,
     pub cookie_secure: bool,
+    /// Signs session cookies; required when `BENZOWISE_ENV=production`.
+    pub session_key: SessionKey,
     pub session_ttl: Duration,
     pub pool_size: u32,
     pub login_max_failures: u32,
@@ -22,6 +25,10 @@ pub struct Settings {
     pub reports_per_hour: u32,
     /// How often the search index applies changes made by other instances.
     pub search_sync_interval: Duration,
+    /// The longest a request may wait on the database before the client gets a 503.
+    pub request_timeout: Duration,
+    /// How long a client may take to send a request's head before a 408.
+    pub client_timeout: Duration,
 }
 
 impl std::fmt::Debug for Settings {
@@ -51,9 +58,10 @@ where
     }
 }
 
-fn flag(name: &str) -> anyhow::Result<bool> {
+fn flag(name: &str, default: bool) -> anyhow::Result<bool> {
     match var(name).as_deref() {
-        None | Some("0" | "false") => Ok(false),
+        None => Ok(default),
+        Some("0" | "false") => Ok(false),
         Some("1" | "true") => Ok(true),
         Some(other) => bail!("{name} must be true or false, not {other:?}"),
     }
@@ -61,11 +69,17 @@ fn flag(name: &str) -> anyhow::Result<bool> {
 
 impl Settings {
     pub fn from_env() -> anyhow::Result<Settings> {
+        let production = match var("BENZOWISE_ENV").as_deref() {
+            None | Some("development") => false,
+            Some("production") => true,
+            Some(other) => bail!("BENZOWISE_ENV must be development or production, not {other:?}"),
+        };
         Ok(Settings {
             database: Database::from_url(&var("DATABASE_URL").unwrap_or_else(|| "benzowise.db".into())),
             bind: var("BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
             public_url: var("PUBLIC_URL").map(|u| u.trim_end_matches('/').to_string()),
-            cookie_secure: flag("COOKIE_SECURE")?,
+            cookie_secure: flag("COOKIE_SECURE", production)?,
+            session_key: session_key(production)?,
             session_ttl: Duration::from_secs(60 * number("SESSION_TTL_MINUTES", 480u64)?),
             pool_size: number("DATABASE_POOL_SIZE", 8)?,
             login_max_failures: number("LOGIN_MAX_FAILURES", 5)?,
@@ -73,6 +87,22 @@ impl Settings {
             submissions_per_hour: number("SUBMISSIONS_PER_HOUR", 20)?,
             reports_per_hour: number("REPORTS_PER_HOUR", 30)?,
             search_sync_interval: Duration::from_millis(number("SEARCH_SYNC_MS", 1000u64)?.max(10)),
+            request_timeout: Duration::from_secs(number("REQUEST_TIMEOUT_SECONDS", 30)?),
+            client_timeout: Duration::from_secs(number("CLIENT_TIMEOUT_SECONDS", 10)?),
         })
+    }
+}
+
+/// `SESSION_KEY`, checked without ever echoing it. Outside production a missing
+/// key is replaced by a random one, so sessions end when the process does.
+fn session_key(production: bool) -> anyhow::Result<SessionKey> {
+    match var("SESSION_KEY") {
+        Some(key) => SessionKey::new(&key).with_context(|| {
+            format!("SESSION_KEY is too short: use at least {SESSION_KEY_MIN_LEN} random characters, such as the output of `openssl rand -hex 32`")
+        }),
+        None if production => bail!(
+            "SESSION_KEY is required when BENZOWISE_ENV=production: set it to at least {SESSION_KEY_MIN_LEN} random characters, such as the output of `openssl rand -hex 32`"
+        ),
+        None => Ok(SessionKey::random()),
     }
 }

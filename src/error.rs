@@ -26,12 +26,16 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    #[error("the request's headers are larger than {limit} bytes")]
+    HeadersTooLarge { limit: usize },
     #[error("the request body must be JSON (Content-Type: application/json)")]
     UnsupportedMediaType,
     #[error("the database is unavailable")]
     Unavailable(#[source] diesel::r2d2::PoolError),
     #[error("the database does not answer")]
     NotReady,
+    #[error("the request took longer than {limit_secs} seconds; please try again")]
+    TimedOut { limit_secs: u64 },
     #[error(transparent)]
     Database(diesel::result::Error),
     #[error(transparent)]
@@ -90,8 +94,10 @@ impl AppError {
             AppError::Forbidden(_) => "forbidden",
             AppError::TooManyRequests { .. } => "rate-limited",
             AppError::PayloadTooLarge { .. } => "payload-too-large",
+            AppError::HeadersTooLarge { .. } => "headers-too-large",
             AppError::UnsupportedMediaType => "unsupported-media-type",
             AppError::Unavailable(_) | AppError::NotReady => "unavailable",
+            AppError::TimedOut { .. } => "timeout",
             AppError::Database(_) | AppError::Internal(_) => "internal",
         }
     }
@@ -132,8 +138,11 @@ impl ResponseError for AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            AppError::HeadersTooLarge { .. } => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            AppError::Unavailable(_) | AppError::NotReady => StatusCode::SERVICE_UNAVAILABLE,
+            AppError::Unavailable(_) | AppError::NotReady | AppError::TimedOut { .. } => {
+                StatusCode::SERVICE_UNAVAILABLE
+            }
             AppError::Database(_) | AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }

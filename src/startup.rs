@@ -3,10 +3,12 @@
 use std::net::TcpListener;
 use std::sync::Arc;
 
+use futures_util::future::Either;
+
 use actix_web::dev::{Server, Service};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::DefaultHeaders;
-use actix_web::{web, App, HttpMessage, HttpServer};
+use actix_web::{web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer, ResponseError};
 use tracing_actix_web::{RequestId, TracingLogger};
 
 use crate::config::Settings;
@@ -14,6 +16,9 @@ use crate::db;
 use crate::error::AppError;
 use crate::search::sync::SearchSync;
 use crate::web::state::AppState;
+
+/// Request line and headers together; actix-web's own ceiling is far higher.
+const MAX_REQUEST_HEAD_BYTES: usize = 16 * 1024;
 
 pub struct Application {
     port: u16,
@@ -85,8 +90,7 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
 }
 
 /// Unknown addresses: a problem document under `/api`, a page elsewhere.
-async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
-    use actix_web::ResponseError;
+async fn not_found(req: HttpRequest) -> HttpResponse {
     if req.path().starts_with("/api/") {
         AppError::NotFound.error_response()
     } else {
@@ -95,9 +99,21 @@ async fn not_found(req: actix_web::HttpRequest) -> actix_web::HttpResponse {
 }
 
 pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
+    let client_timeout = state.settings.client_timeout;
     let server = HttpServer::new(move || {
         let counted = state.clone();
         App::new()
+            .wrap_fn(|req, srv| {
+                let head_bytes = req.uri().to_string().len()
+                    + req.headers().iter().map(|(name, value)| name.as_str().len() + value.len() + 4).sum::<usize>();
+                let refused = (head_bytes > MAX_REQUEST_HEAD_BYTES)
+                    .then(|| AppError::HeadersTooLarge { limit: MAX_REQUEST_HEAD_BYTES }.error_response());
+                let response = match refused {
+                    Some(answer) => Either::Left(std::future::ready(Ok(req.into_response(answer)))),
+                    None => Either::Right(srv.call(req)),
+                };
+                async move { Ok(response.await?.map_into_boxed_body()) }
+            })
             .wrap(security_headers(&state.settings))
             .wrap_fn(move |req, srv| {
                 let request_id = req.extensions().get::<RequestId>().copied();
@@ -124,6 +140,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
             .configure(crate::web::html::routes)
             .default_service(web::to(not_found))
     })
+    .client_request_timeout(client_timeout)
     .shutdown_timeout(30)
     .listen(listener)?
     .run();

@@ -126,11 +126,12 @@ pub struct Moderator {
 impl Moderator {
     /// The moderator whose session cookie the request carries (CSRF not checked).
     pub async fn from_cookie(req: &HttpRequest) -> Result<Moderator, AppError> {
-        let token = req.cookie(SESSION_COOKIE).map(|c| c.value().to_string());
+        let cookie = req.cookie(SESSION_COOKIE);
         let state = req.app_data::<web::Data<AppState>>().cloned();
-        let (Some(token), Some(state)) = (token, state) else {
+        let (Some(cookie), Some(state)) = (cookie, state) else {
             return Err(AppError::Unauthorized);
         };
+        let token = state.settings.session_key.verify(cookie.value()).ok_or(AppError::Unauthorized)?.to_string();
         let lookup = token.clone();
         let session =
             state.db(move |conn| Ok(ModeratorSession::find(conn, &lookup)?)).await?.ok_or(AppError::Unauthorized)?;

@@ -40,17 +40,23 @@ impl AppState {
     }
 
     /// Runs database work on the blocking thread pool with a pooled connection.
+    /// Past `REQUEST_TIMEOUT_SECONDS` the client gets a 503 instead of waiting on
+    /// (the work itself finishes or rolls back on its own).
     pub async fn db<T, F>(&self, work: F) -> Result<T, AppError>
     where
         T: Send + 'static,
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        web::block(move || {
+        let blocking = web::block(move || {
             let mut conn = pool.get()?;
             work(&mut conn)
-        })
-        .await?
+        });
+        let limit = self.settings.request_timeout;
+        match actix_web::rt::time::timeout(limit, blocking).await {
+            Ok(done) => done?,
+            Err(_) => Err(AppError::TimedOut { limit_secs: limit.as_secs() }),
+        }
     }
 
     /// The private link a clinician uses to manage their listing.

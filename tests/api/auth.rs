@@ -86,6 +86,21 @@ async fn an_unknown_moderator_is_refused_like_a_wrong_password() {
 }
 
 #[actix_rt::test]
+async fn a_session_cookie_not_signed_with_the_servers_key_is_refused() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let (token, signature) = moderator.cookie.rsplit_once('.').unwrap();
+    let forged_signature = format!("{token}.{}", "0".repeat(signature.len()));
+
+    for cookie in [token.to_string(), forged_signature] {
+        let headers = [("cookie", cookie.as_str())];
+        let reply = app.request("GET", "/api/v1/moderation/queue", &headers, None).await;
+        assert_eq!(reply.status, 401, "{cookie}");
+    }
+    assert_eq!(app.as_moderator(&moderator, "GET", "/api/v1/moderation/queue", None).await.status, 200);
+}
+
+#[actix_rt::test]
 async fn logging_out_ends_the_session_on_the_server() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;

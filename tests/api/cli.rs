@@ -6,18 +6,16 @@ use std::process::{Command, Output, Stdio};
 use benzowise::db::Database;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, ListingBuilder};
-
-fn database_url(database: &Database) -> String {
-    match database {
-        Database::Postgres(url) => url.clone(),
-        Database::Sqlite(path) => format!("sqlite://{path}"),
-    }
-}
+use crate::helpers::{database_url, spawn_app, ListingBuilder};
 
 fn benzowise(database: &Database, args: &[&str], stdin: &str) -> Output {
+    benzowise_with(database, args, stdin, &[])
+}
+
+fn benzowise_with(database: &Database, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_benzowise"))
         .args(args)
+        .envs(env.iter().copied())
         .env("DATABASE_URL", database_url(database))
         .env("RUST_LOG", "warn")
         .stdin(Stdio::piped())
@@ -108,6 +106,23 @@ fn an_unreachable_postgres_url_reports_the_backends_own_error() {
     assert!(!output.status.success());
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("postgresql") && stderr.contains("127.0.0.1"), "{stderr}");
+}
+
+#[test]
+fn production_mode_will_not_start_without_a_long_session_key() {
+    let database = Database::Sqlite(tempfile::tempdir().unwrap().path().join("b.db").to_string_lossy().into_owned());
+    let production = ("BENZOWISE_ENV", "production");
+
+    let missing = benzowise_with(&database, &["serve"], "", &[production, ("SESSION_KEY", "")]);
+    assert!(!missing.status.success());
+    let stderr = String::from_utf8_lossy(&missing.stderr);
+    assert!(stderr.contains("SESSION_KEY is required when BENZOWISE_ENV=production"), "{stderr}");
+
+    let short = benzowise_with(&database, &["serve"], "", &[production, ("SESSION_KEY", "hunter2-hunter2")]);
+    assert!(!short.status.success());
+    let stderr = String::from_utf8_lossy(&short.stderr);
+    assert!(stderr.contains("SESSION_KEY is too short"), "{stderr}");
+    assert!(!stderr.contains("hunter2"), "the key is never printed");
 }
 
 #[actix_rt::test]

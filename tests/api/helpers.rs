@@ -7,6 +7,7 @@ use awc::http::header::HeaderMap;
 use benzowise::config::Settings;
 use benzowise::db::moderators::Moderator;
 use benzowise::db::{AnyConnection, Database};
+use benzowise::domain::token::SessionKey;
 use benzowise::startup::Application;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
@@ -48,6 +49,7 @@ fn test_settings(database: Database) -> Settings {
         bind: "127.0.0.1:0".into(),
         public_url: Some("http://benzowise.test".into()),
         cookie_secure: false,
+        session_key: SessionKey::new("a test session key of at least 32 characters").unwrap(),
         session_ttl: Duration::from_secs(3600),
         pool_size: 4,
         login_max_failures: 5,
@@ -55,6 +57,8 @@ fn test_settings(database: Database) -> Settings {
         submissions_per_hour: 10_000,
         reports_per_hour: 10_000,
         search_sync_interval: Duration::from_secs(1),
+        request_timeout: Duration::from_secs(30),
+        client_timeout: Duration::from_secs(10),
     }
 }
 
@@ -82,7 +86,9 @@ async fn start(database: Database, dir: Option<tempfile::TempDir>, configure: im
     TestApp { address, database, client, _dir: dir }
 }
 
-fn fresh_database() -> (Database, Option<tempfile::TempDir>) {
+/// A new, empty database: a SQLite file in a temporary directory, or a fresh
+/// schema in `TEST_DATABASE_URL`.
+pub fn fresh_database() -> (Database, Option<tempfile::TempDir>) {
     match std::env::var("TEST_DATABASE_URL") {
         Ok(url) if !url.is_empty() => {
             let schema = format!("test_{}", &benzowise::domain::token::generate()[..16]);
@@ -97,6 +103,30 @@ fn fresh_database() -> (Database, Option<tempfile::TempDir>) {
             (Database::Sqlite(path.to_string_lossy().into_owned()), Some(dir))
         }
     }
+}
+
+/// The URL the binary takes for a database.
+pub fn database_url(database: &Database) -> String {
+    match database {
+        Database::Postgres(url) => url.clone(),
+        Database::Sqlite(path) => format!("sqlite://{path}"),
+    }
+}
+
+/// A URL-encoded form body, as a browser sends it.
+pub fn form_body(fields: &[(&str, &str)]) -> Vec<u8> {
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    for (k, v) in fields {
+        form.append_pair(k, v);
+    }
+    form.finish().into_bytes()
+}
+
+pub const FORM: (&str, &str) = ("content-type", "application/x-www-form-urlencoded");
+
+/// A port nothing listens on at the moment of asking.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
 impl TestApp {
@@ -137,6 +167,10 @@ impl TestApp {
         let mut all = vec![("content-type", "application/json")];
         all.extend_from_slice(headers);
         self.request(method, path, &all, Some(serde_json::to_vec(body).unwrap())).await
+    }
+
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Reply {
+        self.request("POST", path, &[FORM], Some(form_body(fields))).await
     }
 
     pub async fn post_json(&self, path: &str, body: &Value) -> Reply {

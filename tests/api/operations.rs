@@ -1,4 +1,11 @@
-use crate::helpers::{spawn_app, ListingBuilder};
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use benzowise::db::Database;
+use diesel::connection::SimpleConnection;
+
+use crate::helpers::{spawn_app, spawn_app_with, ListingBuilder, TestApp};
 
 #[actix_rt::test]
 async fn health_and_readiness_answer() {
@@ -86,4 +93,74 @@ async fn moderator_decisions_document_their_problems() {
     codes.sort();
     assert_eq!(codes, ["200", "401", "403", "404", "409", "422"]);
     assert!(responses["409"]["content"]["application/problem+json"].is_object());
+}
+
+#[actix_rt::test]
+async fn a_request_stuck_on_a_locked_database_is_answered_503_and_the_server_goes_on() {
+    let app = spawn_app_with(|settings| settings.request_timeout = Duration::from_secs(1)).await;
+    let mut blocker = app.connect();
+    let lock = match app.database {
+        Database::Sqlite(_) => "BEGIN IMMEDIATE",
+        Database::Postgres(_) => "BEGIN; LOCK TABLE submissions IN EXCLUSIVE MODE",
+    };
+    blocker.batch_execute(lock).unwrap();
+
+    let started = Instant::now();
+    let api = app.post_json("/api/v1/submissions", &ListingBuilder::new().build()).await;
+    assert_eq!(api.status, 503);
+    assert_eq!(api.header("content-type"), Some("application/problem+json"));
+    assert_eq!(api.json["type"], "/problems/timeout");
+    let form = [
+        ("full_name", "Dr. Page"),
+        ("profession", "physician"),
+        ("specialty", "psychiatry"),
+        ("city", "Portland"),
+        ("region", "OR"),
+        ("contact_email", "p@example.org"),
+    ];
+    let page = app.post_form("/submit", &form).await;
+    assert_eq!(page.status, 503);
+    assert!(page.header("content-type").unwrap().starts_with("text/html"));
+    assert!(started.elapsed() < Duration::from_secs(5), "answered at the limit, not at the lock's end");
+
+    blocker.batch_execute("ROLLBACK").unwrap();
+    assert_eq!(app.get("/readyz").await.status, 200);
+}
+
+/// Sends raw bytes and returns what the server answered before closing or going quiet.
+/// Runs on its own thread: the test's thread also runs the server's control task.
+async fn raw_exchange(app: &TestApp, request: &[u8]) -> String {
+    let address = app.address.trim_start_matches("http://").to_string();
+    let request = request.to_vec();
+    actix_rt::task::spawn_blocking(move || {
+        let mut stream = TcpStream::connect(address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(15))).unwrap();
+        stream.write_all(&request).unwrap();
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+        String::from_utf8_lossy(&answer).into_owned()
+    })
+    .await
+    .unwrap()
+}
+
+#[actix_rt::test]
+async fn a_client_that_never_finishes_its_request_head_gets_a_408() {
+    let app = spawn_app_with(|settings| settings.client_timeout = Duration::from_secs(1)).await;
+    let answer = raw_exchange(&app, b"GET / HTTP/1.1\r\nHost: benzowise.test\r\nX-Slow: ").await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert_eq!(app.get("/healthz").await.status, 200);
+}
+
+#[actix_rt::test]
+async fn oversized_request_heads_are_refused_with_a_4xx() {
+    let app = spawn_app().await;
+    let big = app.request("GET", "/api/v1/vocabulary", &[("x-big", &"a".repeat(20 * 1024))], None).await;
+    assert_eq!(big.status, 431);
+    assert_eq!(big.json["type"], "/problems/headers-too-large");
+    let normal = app.request("GET", "/api/v1/vocabulary", &[("x-normal", &"a".repeat(4 * 1024))], None).await;
+    assert_eq!(normal.status, 200);
+    let many: String = (0..200).map(|n| format!("X-Header-{n}: {n}\r\n")).collect();
+    let answer = raw_exchange(&app, format!("GET / HTTP/1.1\r\nHost: benzowise.test\r\n{many}\r\n").as_bytes()).await;
+    assert!(answer.starts_with("HTTP/1.1 431") || answer.starts_with("HTTP/1.1 400"), "{answer}");
 }

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::helpers::{spawn_app, ListingBuilder};
+use crate::helpers::{form_body, spawn_app, ListingBuilder, FORM};
 
 #[actix_rt::test]
 async fn the_home_page_explains_and_offers_the_search_form() {
@@ -97,16 +97,6 @@ async fn demo_listings_are_marked_fictional_wherever_they_appear() {
     assert!(reply.text.contains("Demo: fictional"));
     assert!(reply.text.contains("Demo listings are fictional."));
 }
-
-fn form_body(fields: &[(&str, &str)]) -> Vec<u8> {
-    let mut form = url::form_urlencoded::Serializer::new(String::new());
-    for (k, v) in fields {
-        form.append_pair(k, v);
-    }
-    form.finish().into_bytes()
-}
-
-const FORM: (&str, &str) = ("content-type", "application/x-www-form-urlencoded");
 
 #[actix_rt::test]
 async fn the_submit_form_offers_every_field() {

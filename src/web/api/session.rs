@@ -27,8 +27,19 @@ pub struct SessionStarted {
     pub expires_at: chrono::NaiveDateTime,
 }
 
-/// The session cookie: `HttpOnly`, `SameSite=Strict`, and `Secure` when configured.
-pub fn session_cookie(state: &AppState, value: String, max_age: time::Duration) -> Cookie<'static> {
+/// The session cookie, signed with `SESSION_KEY`: `HttpOnly`, `SameSite=Strict`,
+/// `Secure` when configured, living as long as the session.
+pub fn session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
+    let max_age = time::Duration::seconds(state.settings.session_ttl.as_secs() as i64);
+    cookie(state, state.settings.session_key.sign(token), max_age)
+}
+
+/// The cookie that tells the browser to forget its session.
+pub fn ended_session_cookie(state: &AppState) -> Cookie<'static> {
+    cookie(state, String::new(), time::Duration::ZERO)
+}
+
+fn cookie(state: &AppState, value: String, max_age: time::Duration) -> Cookie<'static> {
     Cookie::build(SESSION_COOKIE, value)
         .path("/")
         .http_only(true)
@@ -102,8 +113,7 @@ pub async fn login(
     let ApiJson(Credentials { username, password }) = body;
     let (account, session) =
         authenticate(&state, &req, username.unwrap_or_default(), password.unwrap_or_default()).await?;
-    let max_age = time::Duration::seconds(state.settings.session_ttl.as_secs() as i64);
-    Ok(HttpResponse::Ok().cookie(session_cookie(&state, session.token, max_age)).json(SessionStarted {
+    Ok(HttpResponse::Ok().cookie(session_cookie(&state, &session.token)).json(SessionStarted {
         csrf_token: session.csrf_token,
         username: account.username,
         expires_at: session.expires_at,
@@ -124,5 +134,5 @@ pub async fn login(
 pub async fn logout(state: web::Data<AppState>, moderator: Moderator) -> Result<HttpResponse, AppError> {
     let token = moderator.token;
     state.db(move |conn| Ok(ModeratorSession::end(conn, &token)?)).await?;
-    Ok(HttpResponse::NoContent().cookie(session_cookie(&state, String::new(), time::Duration::ZERO)).finish())
+    Ok(HttpResponse::NoContent().cookie(ended_session_cookie(&state)).finish())
 }

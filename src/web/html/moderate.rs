@@ -1,7 +1,6 @@
 //! `/moderate`: log-in, the queue, reports, suspensions and the audit trail.
 //! Every form carries the session's CSRF token.
 
-use actix_web::cookie::time;
 use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
@@ -15,7 +14,7 @@ use crate::error::AppError;
 use crate::views;
 use crate::views::moderate::Dashboard;
 use crate::web::api::moderation::{actor, approve_submission, queue_items, set_listing_status, text, ListingChange};
-use crate::web::api::session::{authenticate, session_cookie};
+use crate::web::api::session::{authenticate, ended_session_cookie, session_cookie};
 use crate::web::extract::Moderator;
 use crate::web::state::AppState;
 
@@ -84,13 +83,10 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Byte
     let fields = Fields(form_pairs(&body));
     let (username, password) = (fields.get("username").unwrap_or_default(), fields.get("password").unwrap_or_default());
     match authenticate(&state, &req, username, password).await {
-        Ok((_, session)) => {
-            let max_age = time::Duration::seconds(state.settings.session_ttl.as_secs() as i64);
-            HttpResponse::SeeOther()
-                .cookie(session_cookie(&state, session.token, max_age))
-                .insert_header((header::LOCATION, "/moderate"))
-                .finish()
-        }
+        Ok((_, session)) => HttpResponse::SeeOther()
+            .cookie(session_cookie(&state, &session.token))
+            .insert_header((header::LOCATION, "/moderate"))
+            .finish(),
         Err(AppError::TooManyRequests { retry_after_secs }) => {
             let message = format!("Too many failed attempts. Try again in {} minutes.", retry_after_secs.div_ceil(60));
             let mut response = html_response(StatusCode::TOO_MANY_REQUESTS, views::moderate::login(Some(&message)));
@@ -107,7 +103,7 @@ pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Byt
     let token = moderator.token;
     state.db(move |conn| Ok(ModeratorSession::end(conn, &token)?)).await?;
     Ok(HttpResponse::SeeOther()
-        .cookie(session_cookie(&state, String::new(), time::Duration::ZERO))
+        .cookie(ended_session_cookie(&state))
         .insert_header((header::LOCATION, "/moderate"))
         .finish())
 }

@@ -1,0 +1,181 @@
+//! The real binary, killed and stopped: nothing it acknowledged is lost, and
+//! SIGTERM lets requests already in flight finish.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::rc::Rc;
+use std::time::{Duration, Instant};
+
+use benzowise::db::schema::submissions;
+use benzowise::db::Database;
+use diesel::prelude::*;
+use rand::Rng;
+use serde_json::{json, Value};
+
+use crate::helpers::{database_url, free_port, fresh_database, ListingBuilder};
+
+/// `benzowise serve` on its own port, as an operator runs it.
+struct Server {
+    process: Child,
+    address: String,
+}
+
+impl Server {
+    fn start(database: &Database) -> Server {
+        let port = free_port();
+        let process = Command::new(env!("CARGO_BIN_EXE_benzowise"))
+            .arg("serve")
+            .env("DATABASE_URL", database_url(database))
+            .env("BIND", format!("127.0.0.1:{port}"))
+            .env("SUBMISSIONS_PER_HOUR", "1000000")
+            .env("RUST_LOG", "warn")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("the binary runs");
+        let server = Server { process, address: format!("127.0.0.1:{port}") };
+        let started = Instant::now();
+        while !server.is_healthy() {
+            assert!(started.elapsed() < Duration::from_secs(30), "the server did not start");
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        server
+    }
+
+    /// Whether `/healthz` answers: the port alone opens before the server runs.
+    fn is_healthy(&self) -> bool {
+        let Ok(mut stream) = TcpStream::connect(&self.address) else { return false };
+        let request = b"GET /healthz HTTP/1.1\r\nHost: benzowise.test\r\nConnection: close\r\n\r\n";
+        let mut answer = String::new();
+        stream.write_all(request).is_ok()
+            && stream.read_to_string(&mut answer).is_ok()
+            && answer.starts_with("HTTP/1.1 200")
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.address)
+    }
+
+    fn signal(&self, name: &str) {
+        let status = Command::new("kill").args([&format!("-{name}"), &self.process.id().to_string()]).status().unwrap();
+        assert!(status.success());
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+/// What the server acknowledged with a 2xx: a submission id and the unique texts it carried.
+#[derive(Default)]
+struct Acknowledged {
+    new_listings: Vec<(i64, String)>,
+    edits: Vec<(i64, String, String)>,
+}
+
+/// Submits new listings and edits them until the server stops answering.
+async fn keep_writing(server_url: String, worker: String, acknowledged: Rc<RefCell<Acknowledged>>) {
+    let client = awc::Client::builder().timeout(Duration::from_secs(10)).finish();
+    for n in 0.. {
+        let name = format!("Durable {worker}-{n}");
+        let listing = ListingBuilder::new().with("full_name", json!(name)).build();
+        let Ok(mut response) = client.post(format!("{server_url}/api/v1/submissions")).send_json(&listing).await else {
+            return;
+        };
+        let Ok(body) = response.json::<Value>().await else { return };
+        assert_eq!(response.status().as_u16(), 201, "{body}");
+        acknowledged.borrow_mut().new_listings.push((body["submission_id"].as_i64().unwrap(), name.clone()));
+
+        let statement = format!("Edited {worker}-{n}");
+        let edit = ListingBuilder::new().with("full_name", json!(name)).with("statement", json!(statement)).build();
+        let token = body["manage_token"].as_str().unwrap();
+        let request = client.put(format!("{server_url}/api/v1/manage")).bearer_auth(token);
+        let Ok(mut response) = request.send_json(&edit).await else { return };
+        let Ok(body) = response.json::<Value>().await else { return };
+        assert_eq!(response.status().as_u16(), 202, "{body}");
+        acknowledged.borrow_mut().edits.push((body["submission_id"].as_i64().unwrap(), name, statement));
+    }
+}
+
+#[actix_rt::test]
+async fn nothing_acknowledged_is_lost_when_the_server_is_killed() {
+    let (database, _dir) = fresh_database();
+    let acknowledged = Rc::new(RefCell::new(Acknowledged::default()));
+    for round in 0..10 {
+        let server = Server::start(&database);
+        let workers: Vec<_> = (0..6)
+            .map(|w| actix_rt::spawn(keep_writing(server.url(""), format!("r{round}w{w}"), acknowledged.clone())))
+            .collect();
+        let moment = rand::rng().random_range(150..700);
+        actix_rt::time::sleep(Duration::from_millis(moment)).await;
+        drop(server); // SIGKILL, mid-write
+        for worker in workers {
+            worker.await.expect("the worker ends when the server is gone");
+        }
+    }
+
+    // Restarting runs start-up (migrations, index load) over whatever the kills left.
+    let server = Server::start(&database);
+    assert_eq!(awc::Client::new().get(server.url("/readyz")).send().await.unwrap().status().as_u16(), 200);
+    let stored: Vec<(i64, String)> = submissions::table
+        .select((submissions::id, submissions::content))
+        .load(&mut database.connect().unwrap())
+        .unwrap();
+    // Every stored version, by the (name, statement) pair that makes it unique here.
+    let mut versions: HashMap<(String, String), Vec<i64>> = HashMap::new();
+    for (id, content) in stored {
+        let content: Value = serde_json::from_str(&content).unwrap();
+        let text = |name: &str| content[name].as_str().unwrap_or_default().to_string();
+        versions.entry((text("full_name"), text("statement"))).or_default().push(id);
+    }
+    let acknowledged = acknowledged.borrow();
+    assert!(acknowledged.new_listings.len() >= 10, "the rounds wrote too little to test anything");
+    for (id, name) in &acknowledged.new_listings {
+        let copies = versions.get(&(name.clone(), "I taper slowly.".to_string()));
+        assert_eq!(copies, Some(&vec![*id]), "new listing {name}");
+    }
+    for (id, name, statement) in &acknowledged.edits {
+        let copies = versions.get(&(name.clone(), statement.clone()));
+        assert_eq!(copies, Some(&vec![*id]), "edit {statement}");
+    }
+    eprintln!(
+        "{} acknowledged submissions and {} edits survived 10 kills",
+        acknowledged.new_listings.len(),
+        acknowledged.edits.len()
+    );
+}
+
+#[actix_rt::test]
+async fn sigterm_lets_a_request_in_flight_finish_before_exit() {
+    let (database, _dir) = fresh_database();
+    let mut server = Server::start(&database);
+    let body = serde_json::to_vec(&ListingBuilder::new().with("full_name", json!("Dr. In Flight")).build()).unwrap();
+    let head = format!(
+        "POST /api/v1/submissions HTTP/1.1\r\nHost: benzowise.test\r\nContent-Type: application/json\r\n\
+         Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    );
+    let mut stream = TcpStream::connect(&server.address).unwrap();
+    stream.set_read_timeout(Some(Duration::from_secs(20))).unwrap();
+    stream.write_all(head.as_bytes()).unwrap();
+    stream.write_all(&body[..body.len() / 2]).unwrap();
+    std::thread::sleep(Duration::from_millis(300));
+
+    server.signal("TERM");
+    std::thread::sleep(Duration::from_millis(500));
+    stream.write_all(&body[body.len() / 2..]).unwrap();
+    let mut answer = String::new();
+    stream.read_to_string(&mut answer).unwrap();
+
+    assert!(answer.starts_with("HTTP/1.1 201"), "{answer}");
+    let exit = server.process.wait().unwrap();
+    assert!(exit.success(), "a clean exit after draining: {exit}");
+    let stored: i64 = submissions::table.count().get_result(&mut database.connect().unwrap()).unwrap();
+    assert_eq!(stored, 1);
+}
