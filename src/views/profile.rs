@@ -135,7 +135,9 @@ pub fn questions() -> Markup {
             p.lead { "Print this page and take it with you. Ask each question, write down the answers, and notice how the clinician responds." }
             @for (n, question) in QUESTIONS.iter().enumerate() {
                 h2 { (n + 1) ". " (question.label) }
-                div.notes aria-label=(format!("Space for notes on question {}", n + 1)) {}
+                p.notes-label { "Notes:" }
+                // Blank lines for handwriting on the printed page; nothing to announce.
+                div.notes aria-hidden="true" {}
             }
             h2 { "Also worth asking" }
             ul {

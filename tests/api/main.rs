@@ -1,6 +1,8 @@
 mod auth;
 mod bad_input;
+mod browser;
 mod cli;
+mod durability;
 mod helpers;
 mod lifecycle;
 mod operations;

@@ -1,0 +1,285 @@
+//! The three journeys in headless Chromium through WebDriver: a patient searches and opens a
+//! profile, a clinician submits (first with mistakes), a moderator approves, and the new listing
+//! is then found. Every page visited is checked with axe-core for WCAG 2.2 A and AA rules, and the
+//! same journeys are walked again with JavaScript switched off.
+//!
+//! They need `chromium`, `chromium-driver` and `npm ci` (for axe-core). Without chromedriver they
+//! are skipped with a message, unless `BENZOWISE_BROWSER_TESTS=required` (as in `.ci/run`).
+
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{json, Value};
+
+use crate::helpers::{free_port, spawn_app, ListingBuilder, TestApp};
+
+const AXE_RULE_TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
+
+#[actix_rt::test]
+async fn the_three_journeys_work_and_every_page_passes_axe() {
+    let Some(browser) = Browser::start(Scripts::On).await else { return };
+    let app = spawn_app().await;
+    walk_the_journeys(&app, &browser).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
+async fn the_three_journeys_work_without_javascript() {
+    let Some(browser) = Browser::start(Scripts::Off).await else { return };
+    let app = spawn_app().await;
+    walk_the_journeys(&app, &browser).await;
+    browser.close().await;
+}
+
+async fn walk_the_journeys(app: &TestApp, browser: &Browser) {
+    let moderator = app.login_moderator("api-moderator").await;
+    let existing = ListingBuilder::new().with("full_name", json!("Dr. Rowan Whitfield")).build();
+    app.publish(&moderator, &existing).await;
+
+    // A patient searches by ZIP code from the home page and opens a profile.
+    browser.open(app, "/").await;
+    let script_ran = browser.text().await.contains("Use my location");
+    assert_eq!(script_ran, browser.scripts == Scripts::On, "the optional script runs only when scripts are on");
+    browser.check("home").await;
+    browser.type_into("near", "97201").await;
+    browser.click(Locator::Css("form[action='/search'] button[type=submit]")).await;
+    assert!(browser.path().await.starts_with("/search"));
+    assert!(browser.text().await.contains("Dr. Rowan Whitfield"));
+    browser.check("search").await;
+    browser.screenshot("search").await;
+    browser.click(Locator::XPath("//a[contains(., 'Dr. Rowan Whitfield')]")).await;
+    assert!(browser.path().await.starts_with("/clinicians/"));
+    assert!(browser.text().await.contains("Riverbend Clinic"));
+    browser.check("profile").await;
+    browser.screenshot("profile").await;
+    browser.open(app, "/questions").await;
+    browser.check("questions").await;
+
+    // A clinician submits with mistakes, sees them beside the fields, corrects them.
+    browser.open(app, "/submit").await;
+    browser.check("submit").await;
+    browser.type_into("full_name", "Dr. Imogen Hale").await;
+    browser.type_into("postal_code", "9810").await;
+    browser.type_into("contact_email", "imogen.private@example.org").await;
+    browser.submit_listing_form().await;
+    let page = browser.text().await;
+    assert!(page.contains("Please correct"), "{page}");
+    assert!(page.contains("must be a US ZIP code"));
+    assert_eq!(browser.value_of("full_name").await, "Dr. Imogen Hale", "values are kept");
+    browser.check("submit with errors").await;
+    browser.screenshot("submit-with-errors").await;
+    browser.choose("profession", "psychologist").await;
+    browser.choose("specialty", "psychotherapy").await;
+    browser.clear_and_type("postal_code", "98101").await;
+    browser.type_into("city", "Seattle").await;
+    browser.type_into("region", "WA").await;
+    browser.tick("criteria-patient_sets_pace").await;
+    browser.submit_listing_form().await;
+    assert!(browser.text().await.contains("Save this link now"));
+    browser.check("submission received").await;
+    let manage_link = browser.attribute(Locator::Css(".token a"), "href").await;
+
+    // A moderator logs in and approves it.
+    app.add_moderator("mira", "a long moderator password");
+    browser.open(app, "/moderate").await;
+    browser.check("moderator log-in").await;
+    browser.type_into("username", "mira").await;
+    browser.type_into("password", "a long moderator password").await;
+    browser.click(Locator::Css("form[action='/moderate/login'] button")).await;
+    assert!(browser.text().await.contains("Dr. Imogen Hale"));
+    browser.check("moderation queue").await;
+    browser.screenshot("queue").await;
+    browser.click(Locator::XPath("//form[contains(@action, '/approve')]//button")).await;
+    assert!(browser.text().await.contains("Nothing is waiting."));
+
+    // The patient now finds the new listing, and the clinician sees it approved.
+    browser.open(app, "/search?near=98101&radius=10&unit=mi").await;
+    assert!(browser.text().await.contains("Dr. Imogen Hale"));
+    browser.goto(&manage_link.replace("http://benzowise.test", &app.address)).await;
+    assert!(browser.text().await.contains("Public in the directory."));
+    browser.check("manage").await;
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Scripts {
+    On,
+    Off,
+}
+
+struct Browser {
+    client: Client,
+    driver: Child,
+    scripts: Scripts,
+    _profile: tempfile::TempDir,
+}
+
+impl Browser {
+    async fn start(scripts: Scripts) -> Option<Browser> {
+        let Some(chromedriver) = find_chromedriver() else {
+            assert!(
+                std::env::var("BENZOWISE_BROWSER_TESTS").as_deref() != Ok("required"),
+                "BENZOWISE_BROWSER_TESTS=required but chromedriver is not installed"
+            );
+            eprintln!("skipped: install chromium and chromium-driver to run the browser tests");
+            return None;
+        };
+        let port = free_port();
+        let driver = Command::new(chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("chromedriver starts");
+        let profile = tempfile::tempdir().unwrap();
+        let mut options = json!({
+            "args": [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1200,900",
+                format!("--user-data-dir={}", profile.path().display()),
+            ],
+        });
+        if Path::new("/usr/bin/chromium").exists() {
+            options["binary"] = json!("/usr/bin/chromium");
+        }
+        if scripts == Scripts::Off {
+            options["prefs"] = json!({"profile.managed_default_content_settings.javascript": 2});
+        }
+        let mut capabilities = serde_json::Map::new();
+        capabilities.insert("goog:chromeOptions".into(), options);
+        wait_for_port(port);
+        let client = ClientBuilder::new(HttpConnector::new())
+            .capabilities(capabilities)
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+            .expect("a WebDriver session");
+        Some(Browser { client, driver, scripts, _profile: profile })
+    }
+
+    async fn close(mut self) {
+        self.client.clone().close().await.expect("the session ends");
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+
+    async fn goto(&self, url: &str) {
+        self.client.goto(url).await.expect("the page loads");
+    }
+
+    async fn open(&self, app: &TestApp, path: &str) {
+        self.goto(&app.url(path)).await;
+    }
+
+    async fn path(&self) -> String {
+        self.client.current_url().await.unwrap().path().to_string()
+    }
+
+    async fn text(&self) -> String {
+        self.client.find(Locator::Css("body")).await.unwrap().text().await.unwrap()
+    }
+
+    async fn type_into(&self, id: &str, text: &str) {
+        let field = self.client.find(Locator::Id(id)).await.unwrap_or_else(|_| panic!("a field #{id}"));
+        field.send_keys(text).await.unwrap();
+    }
+
+    async fn clear_and_type(&self, id: &str, text: &str) {
+        self.client.find(Locator::Id(id)).await.unwrap().clear().await.unwrap();
+        self.type_into(id, text).await;
+    }
+
+    async fn choose(&self, select_id: &str, value: &str) {
+        let select = self.client.find(Locator::Id(select_id)).await.unwrap();
+        select.select_by_value(value).await.unwrap_or_else(|_| panic!("{select_id} offers {value}"));
+    }
+
+    /// Clicks something that loads a new page, and waits until the old one is gone.
+    async fn click(&self, target: Locator<'_>) {
+        let old_page = self.client.find(Locator::Css("html")).await.unwrap();
+        let element = self.client.find(target).await.unwrap_or_else(|e| panic!("{target:?} is on the page: {e}"));
+        element.click().await.unwrap();
+        for _ in 0..200 {
+            if old_page.tag_name().await.is_err() {
+                return;
+            }
+            actix_rt::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("clicking {target:?} loaded no new page");
+    }
+
+    async fn tick(&self, id: &str) {
+        self.client.find(Locator::Id(id)).await.unwrap().click().await.unwrap();
+    }
+
+    async fn submit_listing_form(&self) {
+        self.click(Locator::Css("form[method=post] > div > button[type=submit]")).await;
+    }
+
+    async fn value_of(&self, id: &str) -> String {
+        self.attribute(Locator::Id(id), "value").await
+    }
+
+    async fn attribute(&self, target: Locator<'_>, name: &str) -> String {
+        let element = self.client.find(target).await.unwrap();
+        element.attr(name).await.unwrap().unwrap_or_default()
+    }
+
+    /// Runs axe-core on the page (when scripts are on) and fails on any WCAG 2.2 A/AA violation.
+    async fn check(&self, page: &str) {
+        if self.scripts == Scripts::Off {
+            return;
+        }
+        let axe = std::fs::read_to_string(axe_core_path())
+            .expect("axe-core is installed: run `npm ci` in the repository (see README)");
+        self.client.execute(&format!("{axe}\nreturn true;"), vec![]).await.expect("axe-core loads");
+        let run = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, { runOnly: { type: 'tag', values: arguments[0] } })
+               .then(result => done(result.violations.map(v => ({
+                   id: v.id, impact: v.impact, help: v.help,
+                   nodes: v.nodes.map(n => n.target.join(' ')) }))))
+               .catch(error => done([{ id: 'axe-error', help: String(error), nodes: [] }]));
+        "#;
+        let violations = self.client.execute_async(run, vec![json!(AXE_RULE_TAGS)]).await.expect("axe runs");
+        let violations = violations.as_array().cloned().unwrap_or_default();
+        assert!(violations.is_empty(), "axe found violations on the {page} page: {}", describe(&violations));
+    }
+
+    /// Saves a PNG of the page in `target/tmp/screenshots` (the README's images come from there).
+    async fn screenshot(&self, name: &str) {
+        if self.scripts == Scripts::Off {
+            return;
+        }
+        let png = self.client.screenshot().await.expect("a screenshot");
+        let directory = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
+        std::fs::create_dir_all(&directory).unwrap();
+        std::fs::write(directory.join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+fn wait_for_port(port: u16) {
+    for _ in 0..100 {
+        if TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    panic!("chromedriver did not open port {port}");
+}
+
+fn find_chromedriver() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|dir| dir.join("chromedriver")).find(|candidate| candidate.is_file())
+}
+
+fn axe_core_path() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js")
+}
+
+fn describe(violations: &[Value]) -> String {
+    serde_json::to_string_pretty(violations).unwrap_or_default()
+}
