@@ -89,9 +89,12 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
     }
 }
 
-/// Unknown addresses: a problem document under `/api`, a page elsewhere.
+/// Unknown addresses: a problem document under `/api`, a page elsewhere; a
+/// documented API address asked with another method gets 405 and `Allow`.
 async fn not_found(req: HttpRequest) -> HttpResponse {
-    if req.path().starts_with("/api/") {
+    if let Some(allow) = crate::web::api::allowed_methods(req.method().as_str(), req.path()) {
+        AppError::MethodNotAllowed { allow }.error_response()
+    } else if req.path().starts_with("/api/") {
         AppError::NotFound.error_response()
     } else {
         crate::web::html::HtmlError(AppError::NotFound).error_response()

@@ -58,6 +58,7 @@ struct EventRow {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Event {
     pub id: i64,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
     pub occurred_at: NaiveDateTime,
     pub actor: String,
     pub action: String,

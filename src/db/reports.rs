@@ -20,7 +20,9 @@ pub struct Report {
     pub details: Option<String>,
     #[schema(value_type = ReportStatus)]
     pub status: String,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
     pub created_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339_or_null")]
     pub resolved_at: Option<NaiveDateTime>,
     pub resolution_note: Option<String>,
 }

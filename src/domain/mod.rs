@@ -3,6 +3,7 @@ pub mod listing;
 pub mod moderation;
 pub mod npi;
 pub mod token;
+pub mod utc;
 pub mod vocabulary;
 
 use serde::Serialize;

@@ -141,9 +141,9 @@ impl SubmissionStatus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct FieldChange {
     pub field: String,
-    #[schema(value_type = Object)]
+    /// Any JSON value: text, number, list, object or null.
     pub from: Value,
-    #[schema(value_type = Object)]
+    /// Any JSON value: text, number, list, object or null.
     pub to: Value,
 }
 

@@ -105,3 +105,29 @@ async fn bad_event_paging_names_the_parameter() {
     let reply = app.as_moderator(&moderator, "GET", "/api/v1/moderation/events?limit=abc", None).await;
     assert_eq!(reply.status, 422);
 }
+
+#[actix_rt::test]
+async fn a_documented_address_asked_with_another_method_is_a_405_naming_the_allowed_ones() {
+    let app = spawn_app().await;
+    for (method, path, allowed) in [
+        ("DELETE", "/api/v1/clinicians/7", "GET"),
+        ("TRACE", "/api/v1/manage", "GET, PUT, DELETE"),
+        ("PUT", "/healthz", "GET"),
+    ] {
+        let reply = app.request(method, path, &[], None).await;
+        assert_eq!(reply.status, 405, "{method} {path}");
+        assert_eq!(reply.header("allow"), Some(allowed), "{method} {path}");
+        assert_eq!(reply.header("content-type"), Some("application/problem+json"));
+    }
+    assert_eq!(app.request("DELETE", "/api/v1/nothing-here", &[], None).await.status, 404);
+}
+
+#[actix_rt::test]
+async fn api_times_are_rfc_3339_in_utc() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let published = app.publish(&moderator, &ListingBuilder::new().build()).await;
+    let reply = app.get(&format!("/api/v1/clinicians/{}", published.listing_id)).await;
+    let reviewed = reply.json["last_reviewed_at"].as_str().unwrap();
+    assert!(chrono::DateTime::parse_from_rfc3339(reviewed).is_ok() && reviewed.ends_with('Z'), "{reviewed}");
+}

@@ -91,7 +91,7 @@ async fn moderator_decisions_document_their_problems() {
         doc["paths"]["/api/v1/moderation/submissions/{id}/approve"]["post"]["responses"].as_object().unwrap();
     let mut codes: Vec<&str> = responses.keys().map(String::as_str).collect();
     codes.sort();
-    assert_eq!(codes, ["200", "401", "403", "404", "409", "422"]);
+    assert_eq!(codes, ["200", "400", "401", "403", "404", "409", "413", "415", "422"]);
     assert!(responses["409"]["content"]["application/problem+json"].is_object());
 }
 

@@ -49,6 +49,7 @@ pub struct ListingView {
     pub max_monthly_reduction_pct: Option<u8>,
     pub answers: Answers,
     pub statement: Option<String>,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339_or_null")]
     pub last_reviewed_at: Option<NaiveDateTime>,
 }
 

@@ -21,7 +21,9 @@ pub struct SubmissionSummary {
     pub submission_id: i64,
     pub kind: SubmissionKind,
     pub status: SubmissionStatus,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
     pub submitted_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339_or_null")]
     pub decided_at: Option<NaiveDateTime>,
     /// The moderator's reason, when the submission was rejected.
     pub rejection_reason: Option<String>,

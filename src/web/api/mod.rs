@@ -9,8 +9,12 @@ pub mod session;
 pub mod submissions;
 pub mod vocabulary;
 
+use std::sync::LazyLock;
+
 use actix_web::{get, web};
+use utoipa::openapi::path::{Operation, PathItem};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 #[derive(OpenApi)]
@@ -18,7 +22,7 @@ use utoipa::{Modify, OpenApi};
     info(title = "benzowise", description = "A moderated directory of clinicians who support gradual, patient-led benzodiazepine tapering. Information, not medical advice."),
     paths(ops::healthz, ops::readyz, ops::metrics),
     nest((path = "/api/v1", api = V1), (path = "/api", api = Meta)),
-    modifiers(&SecuritySchemes),
+    modifiers(&SecuritySchemes, &BodyErrors),
 )]
 pub struct ApiDoc;
 
@@ -65,6 +69,69 @@ impl Modify for SecuritySchemes {
             SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::new("benzowise_session"))),
         );
     }
+}
+
+/// Every operation that reads a body can also answer 400 (malformed), 413 (too
+/// large) and 415 (not JSON); said once here rather than on each handler.
+struct BodyErrors;
+
+impl Modify for BodyErrors {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let problems = [
+            ("400", "The body is not well-formed JSON or not UTF-8"),
+            ("413", "The body is larger than 128 KiB"),
+            ("415", "The body is not sent as application/json"),
+        ];
+        for item in openapi.paths.paths.values_mut() {
+            for (_, operation) in operations(item) {
+                if operation.request_body.is_none() {
+                    continue;
+                }
+                for (status, description) in problems {
+                    let problem = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+                    let response =
+                        ResponseBuilder::new().description(description).content("application/problem+json", problem);
+                    operation.responses.responses.entry(status.to_string()).or_insert(RefOr::T(response.build()));
+                }
+            }
+        }
+    }
+}
+
+fn operations(item: &mut PathItem) -> impl Iterator<Item = (&'static str, &mut Operation)> {
+    [
+        ("GET", item.get.as_mut()),
+        ("PUT", item.put.as_mut()),
+        ("POST", item.post.as_mut()),
+        ("DELETE", item.delete.as_mut()),
+        ("PATCH", item.patch.as_mut()),
+    ]
+    .into_iter()
+    .filter_map(|(method, operation)| operation.map(|operation| (method, operation)))
+}
+
+/// The documented paths, as segments (`{id}` matches any one), with their methods.
+static DOCUMENTED_ROUTES: LazyLock<Vec<(Vec<String>, Vec<&'static str>)>> = LazyLock::new(|| {
+    let mut document = ApiDoc::openapi();
+    document
+        .paths
+        .paths
+        .iter_mut()
+        .map(|(path, item)| {
+            let segments = path.split('/').map(str::to_string).collect();
+            (segments, operations(item).map(|(method, _)| method).collect())
+        })
+        .collect()
+});
+
+/// For a documented path asked with a method it does not answer: the methods it does.
+pub fn allowed_methods(method: &str, path: &str) -> Option<String> {
+    let asked: Vec<&str> = path.split('/').collect();
+    DOCUMENTED_ROUTES.iter().find_map(|(segments, methods)| {
+        let same = segments.len() == asked.len()
+            && segments.iter().zip(&asked).all(|(known, part)| known.starts_with('{') || known == part);
+        (same && !methods.contains(&method)).then(|| methods.join(", "))
+    })
 }
 
 /// This document.

@@ -75,6 +75,7 @@ pub struct QueueItem {
     pub submission_id: i64,
     pub listing_id: i64,
     pub kind: SubmissionKind,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
     pub submitted_at: NaiveDateTime,
     pub listing_status: ListingStatus,
     pub red_flags: Vec<RedFlag>,
@@ -271,6 +272,7 @@ pub async fn reinstate(
 #[serde(deny_unknown_fields)]
 pub struct ReportFilter {
     /// `open` (default), `resolved` or `all`.
+    #[param(pattern = "^(open|resolved|all)$")]
     pub status: Option<String>,
 }
 
@@ -333,8 +335,10 @@ pub struct EventFilter {
     /// Only events about this listing.
     pub listing_id: Option<i64>,
     /// 1..200, default 50.
+    #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
     /// 0 or more, default 0.
+    #[param(minimum = 0)]
     pub offset: Option<i64>,
 }
 

@@ -15,7 +15,10 @@ use crate::web::state::AppState;
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
+    // Optional in Rust so that a missing one is named in a 422, not a parse error.
+    #[schema(required = true, nullable = false, min_length = 1)]
     pub username: Option<String>,
+    #[schema(required = true, nullable = false, min_length = 1)]
     pub password: Option<String>,
 }
 
@@ -24,6 +27,7 @@ pub struct SessionStarted {
     /// Send it as `X-CSRF-Token` with every unsafe moderator request.
     pub csrf_token: String,
     pub username: String,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
     pub expires_at: chrono::NaiveDateTime,
 }
 
