@@ -37,6 +37,11 @@ fn show(value: &serde_json::Value) -> String {
     }
 }
 
+/// Submissions and reports shown at once, oldest first, so the page stays small
+/// (well under 60 KB) however long the queue grows.
+const QUEUE_SHOWN: usize = 5;
+const REPORTS_SHOWN: usize = 20;
+
 /// Everything a moderator works on, on one page.
 pub struct Dashboard<'a> {
     pub username: &'a str,
@@ -55,7 +60,10 @@ pub fn dashboard(d: &Dashboard) -> Markup {
         @if let Some(notice) = d.notice { p.notice role="status" { (notice) } }
         h2 #queue { "Waiting for review (" (d.queue.len()) ")" }
         @if d.queue.is_empty() { p { "Nothing is waiting." } }
-        @for item in d.queue {
+        @if d.queue.len() > QUEUE_SHOWN {
+            p { "The oldest " (QUEUE_SHOWN) " are shown; the next appear as these are decided." }
+        }
+        @for item in d.queue.iter().take(QUEUE_SHOWN) {
             section.card aria-labelledby=(format!("submission-{}", item.submission_id)) {
                 h3 #(format!("submission-{}", item.submission_id)) {
                     (item.listing.full_name) " — " (if item.kind == SubmissionKind::Edit { "edit" } else { "new listing" })
@@ -97,7 +105,10 @@ pub fn dashboard(d: &Dashboard) -> Markup {
         }
         h2 #reports { "Open reports (" (d.reports.len()) ")" }
         @if d.reports.is_empty() { p { "No open reports." } }
-        @for report in d.reports {
+        @if d.reports.len() > REPORTS_SHOWN {
+            p { "The oldest " (REPORTS_SHOWN) " are shown; the next appear as these are resolved." }
+        }
+        @for report in d.reports.iter().take(REPORTS_SHOWN) {
             section.card {
                 h3 { "Report #" (report.id) " about " a href=(format!("/clinicians/{}", report.listing_id)) { "listing " (report.listing_id) } }
                 p { (vocabulary::find(vocabulary::REPORT_REASONS, &report.reason).map_or(report.reason.as_str(), |r| r.label)) }

@@ -330,3 +330,45 @@ async fn a_wrong_password_on_the_page_is_refused() {
     assert!(reply.text.contains("Wrong username or password."));
     assert!(reply.header("set-cookie").is_none());
 }
+
+#[actix_rt::test]
+async fn every_page_with_its_stylesheet_and_script_stays_under_60_kb() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let statement = "I taper at the pace my patients set, and we pause when symptoms are hard. ".repeat(8);
+    let listing = |n: usize| {
+        ListingBuilder::new().with("full_name", json!(format!("Dr. Clinician Number {n}"))).with("statement", json!(statement))
+    };
+    let mut published = Vec::new();
+    for n in 0..40 {
+        published.push(app.publish(&moderator, &listing(n).build()).await);
+    }
+    for n in 40..60 {
+        app.submit(&listing(n).build()).await;
+    }
+    for _ in 0..30 {
+        let report = json!({"reason": "inaccurate", "details": "The phone number on this listing no longer works."});
+        app.post_json(&format!("/api/v1/clinicians/{}/reports", published[0].listing_id), &report).await;
+    }
+    let bad_submission = form_body(&[("full_name", "X"), ("postal_code", "9720"), ("statement", &statement)]);
+    let cookie = [("cookie", moderator.cookie.as_str())];
+    let assets = app.get("/static/style.css").await.text.len() + app.get("/static/locate.js").await.text.len();
+
+    let mut sizes = Vec::new();
+    for (name, reply) in [
+        ("home", app.get("/").await),
+        ("search, 100 results", app.get("/search?near=97201&limit=100").await),
+        ("profile", app.get(&format!("/clinicians/{}", published[0].listing_id)).await),
+        ("questions", app.get("/questions").await),
+        ("submit", app.get("/submit").await),
+        ("submit with errors", app.request("POST", "/submit", &[FORM], Some(bad_submission)).await),
+        ("manage", app.get(&format!("/manage/{}", published[1].token)).await),
+        ("moderation", app.request("GET", "/moderate", &cookie, None).await),
+    ] {
+        assert!(reply.status < 500, "{name}: {}", reply.status);
+        let total = reply.text.len() + assets;
+        sizes.push(format!("{name} {:.1} KB", total as f64 / 1024.0));
+        assert!(total <= 60 * 1024, "{name} is {total} bytes with its stylesheet and script");
+    }
+    eprintln!("page sizes with stylesheet and script: {}", sizes.join(", "));
+}
