@@ -13,6 +13,11 @@
 //! Options (after `--`): `--sizes 100000,1000000`, `--queries 20000`,
 //! `--seconds 10` (per wrk run), `--no-http`, `--no-postgis`,
 //! `--postgres URL` (default postgres://postgres@127.0.0.1:5432/test).
+//!
+//! `--load` runs the load test instead: wrk with 128 connections for
+//! `--seconds` (use 60) against search and then against profile pages of the
+//! real binary, while a client keeps submitting listings, and prints p50, p99,
+//! requests per second and every answer that was not a 2xx.
 
 use std::io::{Read, Write};
 use std::net::TcpStream;
@@ -47,6 +52,7 @@ struct Options {
     http: bool,
     postgis: bool,
     postgres: String,
+    load: bool,
 }
 
 fn options() -> Options {
@@ -61,6 +67,7 @@ fn options() -> Options {
         http: !args.iter().any(|a| a == "--no-http"),
         postgis: !args.iter().any(|a| a == "--no-postgis"),
         postgres: value("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into()),
+        load: args.iter().any(|a| a == "--load"),
     }
 }
 
@@ -291,12 +298,22 @@ fn sqlite_database(listings: &[ListingContent], dir: &Path) -> PathBuf {
     path
 }
 
-fn http_get(port: u16, path: &str) -> Option<u16> {
+/// Sends one request on a fresh connection; returns the status code.
+fn http_status(port: u16, request: &str) -> Option<u16> {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
-    write!(stream, "GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").ok()?;
+    stream.write_all(request.as_bytes()).ok()?;
     let mut reply = String::new();
     stream.read_to_string(&mut reply).ok()?;
     reply.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn http_get(port: u16, path: &str) -> Option<u16> {
+    http_status(port, &format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"))
+}
+
+fn http_post_json(port: u16, path: &str, body: &str) -> Option<u16> {
+    let head = "Host: localhost\r\nContent-Type: application/json\r\nConnection: close";
+    http_status(port, &format!("POST {path} HTTP/1.1\r\n{head}\r\nContent-Length: {}\r\n\r\n{body}", body.len()))
 }
 
 fn free_port() -> u16 {
@@ -321,6 +338,7 @@ fn start_server(database: &Path) -> (Server, u16, f64) {
         .env("DATABASE_URL", database)
         .env("BIND", format!("127.0.0.1:{port}"))
         .env("RUST_LOG", "warn")
+        .env("SUBMISSIONS_PER_HOUR", "1000000")
         .stdout(Stdio::null())
         .spawn()
         .expect("the benzowise binary starts");
@@ -365,7 +383,7 @@ struct WrkRun {
     non_2xx: u64,
 }
 
-fn wrk(port: u16, paths_file: &Path, seconds: u64) -> WrkRun {
+fn wrk(port: u16, paths_file: &Path, seconds: u64, connections: u32) -> WrkRun {
     let script = paths_file.with_extension("lua");
     std::fs::write(
         &script,
@@ -374,7 +392,7 @@ fn wrk(port: u16, paths_file: &Path, seconds: u64) -> WrkRun {
     )
     .unwrap();
     let output = Command::new("wrk")
-        .args(["-t2", "-c64", &format!("-d{seconds}s"), "--latency", "-s"])
+        .args(["-t2", &format!("-c{connections}"), &format!("-d{seconds}s"), "--latency", "-s"])
         .arg(&script)
         .arg(format!("http://127.0.0.1:{port}"))
         .env("BENCH_PATHS", paths_file)
@@ -406,6 +424,55 @@ fn wrk(port: u16, paths_file: &Path, seconds: u64) -> WrkRun {
         p99_us: number_after("99%").map_or(f64::NAN, micros),
         non_2xx,
     }
+}
+
+/// wrk with 128 connections on search, then on profile pages, while one client
+/// keeps submitting new listings (about 20 a second) as clinicians would.
+fn load_test(database: &Path, size: usize, search_paths: &Path, data_dir: &Path, seconds: u64) {
+    let (server, port, startup_s) = start_server(database);
+    let mut rng = StdRng::seed_from_u64(7);
+    let profile_paths = data_dir.join("profiles.txt");
+    let profiles: Vec<String> = (0..20_000).map(|_| format!("/clinicians/{}", rng.random_range(1..=size))).collect();
+    std::fs::write(&profile_paths, profiles.join("\n") + "\n").unwrap();
+
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let submitter = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut statuses = std::collections::BTreeMap::<String, u64>::new();
+            let template = include_str!("../fuzz/seeds/listing/valid.json");
+            for n in 0.. {
+                if stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    break;
+                }
+                let body = template.replace("Dr. Rowan Whitfield", &format!("Dr. Load Test {n}"));
+                let status =
+                    http_post_json(port, "/api/v1/submissions", &body).map_or("no answer".into(), |s| s.to_string());
+                *statuses.entry(status).or_default() += 1;
+                std::thread::sleep(Duration::from_millis(50));
+            }
+            statuses
+        })
+    };
+    let search = wrk(port, search_paths, seconds, 128);
+    let profile = wrk(port, &profile_paths, seconds, 128);
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let submissions = submitter.join().unwrap();
+    let rss = rss_mb(server.0.id());
+
+    println!("server ready in {startup_s:.2} s; wrk -t2 -c128 -d{seconds}s; RSS {rss:.0} MB after the runs");
+    println!("| what | p50 | p99 | req/s | non-2xx |");
+    println!("|---|---|---|---|---|");
+    for (what, run) in
+        [("GET /api/v1/clinicians (search mix)", &search), ("GET /clinicians/{id} (profile page)", &profile)]
+    {
+        println!(
+            "| {what} | {:.0} µs | {:.0} µs | {:.0} | {} |",
+            run.median_us, run.p99_us, run.per_second, run.non_2xx
+        );
+    }
+    let answers: Vec<String> = submissions.iter().map(|(status, count)| format!("{count} × {status}")).collect();
+    println!("submissions meanwhile: {}", answers.join(", "));
 }
 
 fn postgis(url: &str, listings: &[ListingContent], mix: &[Vec<(String, String)>]) -> Result<Latency, String> {
@@ -532,7 +599,7 @@ fn main() {
         })
         .collect();
     std::fs::write(&paths_file, paths.join("\n") + "\n").unwrap();
-    let minimal_port = options.http.then(start_minimal_server);
+    let minimal_port = (options.http && !options.load).then(start_minimal_server);
     let minimal_paths = data_dir.join("minimal.txt");
     std::fs::write(&minimal_paths, "/\n").unwrap();
 
@@ -549,6 +616,12 @@ fn main() {
         let generated = Instant::now();
         let listings = generate(size, &cities);
         println!("== {size} listings (generated in {:.1} s)", generated.elapsed().as_secs_f64());
+        if options.load {
+            let database = sqlite_database(&listings, &data_dir);
+            drop(listings);
+            load_test(&database, size, &paths_file, &data_dir, options.seconds);
+            continue;
+        }
 
         let (search, build_s, index_mb, mean_total) = in_process(&listings, &queries);
         println!("in-process index: built in {build_s:.2} s, +{index_mb:.0} MB; mean total per query {mean_total:.0}");
@@ -577,8 +650,8 @@ fn main() {
             drop(listings);
             let (server, port, startup_s) = start_server(&database);
             let idle_mb = rss_mb(server.0.id());
-            let minimal = wrk(minimal_port, &minimal_paths, options.seconds);
-            let http = wrk(port, &paths_file, options.seconds);
+            let minimal = wrk(minimal_port, &minimal_paths, options.seconds, 64);
+            let http = wrk(port, &paths_file, options.seconds, 64);
             let loaded_mb = rss_mb(server.0.id());
             println!(
                 "| minimal actix-web JSON handler, HTTP | {:.0} µs | {:.0} µs | {:.0} req/s | |",
