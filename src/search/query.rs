@@ -80,7 +80,9 @@ impl SearchQuery {
         let mut errors = Vec::new();
         let mut fail = |field: &str, message: &str| errors.push(FieldError::new(field, message));
         for (name, _) in &params.pairs {
-            if !KNOWN.contains(&name.as_str()) {
+            if name.is_empty() {
+                fail("query", "has a value without a parameter name");
+            } else if !KNOWN.contains(&name.as_str()) {
                 fail(name, "is not a search parameter");
             }
         }

@@ -263,6 +263,7 @@ async fn bad_parameters_are_422_problems_naming_the_parameter() {
         ("near=97201&licensed_in=XX-YY", "licensed_in"),
         ("near=Atlantis%2C%20ZZ", "near"),
         ("near=97201&colour=blue", "colour"),
+        ("near=97201&=blue", "query"),
         ("", "near"),
         ("near=97201%27%20OR%201%3D1--", "near"),
     ] {
