@@ -30,16 +30,17 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let pool = db::pool(&settings.database, settings.pool_size)?;
         let setup_pool = pool.clone();
-        let (applied, search) = web::block(move || -> anyhow::Result<_> {
+        let (applied, search, load_time) = web::block(move || -> anyhow::Result<_> {
             let mut conn = setup_pool.get()?;
             let applied = db::migrate(&mut conn)?;
-            Ok((applied, SearchSync::load(&mut conn)?))
+            let started = std::time::Instant::now();
+            Ok((applied, SearchSync::load(&mut conn)?, started.elapsed()))
         })
         .await??;
         if !applied.is_empty() {
             tracing::info!(?applied, "migrations applied");
         }
-        tracing::info!(listings = search.index.len(), "search index loaded");
+        tracing::info!(listings = search.index.len(), ?load_time, "search index loaded");
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         let port = listener.local_addr()?.port();
@@ -103,6 +104,9 @@ async fn not_found(req: HttpRequest) -> HttpResponse {
 
 pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
     let client_timeout = state.settings.client_timeout;
+    // Blocking threads only wait for database connections beyond the pool's
+    // size; each idle one also keeps its allocator's memory.
+    let blocking_threads = state.settings.pool_size as usize;
     let server = HttpServer::new(move || {
         let counted = state.clone();
         App::new()
@@ -144,6 +148,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
             .default_service(web::to(not_found))
     })
     .client_request_timeout(client_timeout)
+    .worker_max_blocking_threads(blocking_threads)
     .shutdown_timeout(30)
     .listen(listener)?
     .run();

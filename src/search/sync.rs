@@ -7,7 +7,7 @@
 //! within one poll interval.
 
 use std::collections::BTreeSet;
-use std::sync::{Arc, Mutex};
+use std::sync::{mpsc, Arc, Mutex};
 
 use diesel::QueryResult;
 
@@ -34,25 +34,24 @@ impl SearchSync {
     pub fn load(conn: &mut AnyConnection) -> QueryResult<SearchSync> {
         let latest = Event::latest_id(conn)?;
         let index = SearchIndex::new();
-        // In pages, so that only the compact index entries stay in memory.
-        let (mut after, mut failure) = (0, None);
-        index.extend(
-            std::iter::from_fn(|| match Listing::public_summaries_after(conn, after, LOAD_PAGE) {
-                Ok(page) if !page.is_empty() => {
-                    after = page.last().map_or(after, |(id, _)| *id);
-                    Some(page)
+        // One thread reads and parses pages while this one indexes them; only
+        // a few pages are held in memory at a time.
+        let (pages, received) = mpsc::sync_channel(2);
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(move || -> QueryResult<()> {
+                let mut after = 0;
+                loop {
+                    let page = Listing::public_summaries_after(conn, after, LOAD_PAGE)?;
+                    let Some((last, _)) = page.last() else { return Ok(()) };
+                    after = *last;
+                    if pages.send(page).is_err() {
+                        return Ok(());
+                    }
                 }
-                Ok(_) => None,
-                Err(error) => {
-                    failure = Some(error);
-                    None
-                }
-            })
-            .flatten(),
-        );
-        if let Some(error) = failure {
-            return Err(error);
-        }
+            });
+            index.extend(received.into_iter().flatten());
+            reader.join().expect("the index reader does not panic")
+        })?;
         let applied = ((latest - REREAD_EVENTS).max(0)..=latest).collect();
         Ok(SearchSync { index: Arc::new(index), applied: Mutex::new(applied) })
     }
