@@ -31,6 +31,7 @@ use benzowise::domain::vocabulary::{CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_AP
 use benzowise::search::gazetteer::Gazetteer;
 use benzowise::search::index::SearchIndex;
 use benzowise::search::query::{SearchParams, SearchQuery};
+use benzowise::web::api::search::SearchResponse;
 use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use diesel::sql_types::{BigInt, Double};
@@ -222,7 +223,18 @@ fn rss_mb(pid: u32) -> f64 {
     kb / 1024.0
 }
 
-fn in_process(listings: &[ListingContent], queries: &[SearchQuery]) -> (Latency, f64, f64, f64) {
+/// What the index costs in-process: the search alone, and the search with the
+/// JSON body the API writes for it.
+struct InProcess {
+    search: Latency,
+    with_json: Latency,
+    build_s: f64,
+    index_mb: f64,
+    mean_total: f64,
+    mean_body_bytes: f64,
+}
+
+fn in_process(listings: &[ListingContent], queries: &[SearchQuery]) -> InProcess {
     let before = rss_mb(std::process::id());
     let started = Instant::now();
     let index = SearchIndex::new();
@@ -243,7 +255,34 @@ fn in_process(listings: &[ListingContent], queries: &[SearchQuery]) -> (Latency,
             elapsed
         })
         .collect();
-    (summarize(micros), build_s, index_mb, totals as f64 / queries.len() as f64)
+    let mut body_bytes = 0usize;
+    let with_json = queries
+        .iter()
+        .map(|query| {
+            let started = Instant::now();
+            let body = index.search_with(query, |page| {
+                let mut body = Vec::with_capacity(16 * 1024);
+                let response = SearchResponse {
+                    center: query.center.as_ref(),
+                    radius_km: Some(query.radius_km),
+                    total: page.total,
+                    results: page.results,
+                };
+                serde_json::to_writer(&mut body, &response).map(|()| body)
+            });
+            let elapsed = started.elapsed().as_secs_f64() * 1e6;
+            body_bytes += std::hint::black_box(body.unwrap()).len();
+            elapsed
+        })
+        .collect();
+    InProcess {
+        search: summarize(micros),
+        with_json: summarize(with_json),
+        build_s,
+        index_mb,
+        mean_total: totals as f64 / queries.len() as f64,
+        mean_body_bytes: body_bytes as f64 / queries.len() as f64,
+    }
 }
 
 /// A SQLite database holding the listings as approved, as `serve` would find it.
@@ -623,13 +662,22 @@ fn main() {
             continue;
         }
 
-        let (search, build_s, index_mb, mean_total) = in_process(&listings, &queries);
-        println!("in-process index: built in {build_s:.2} s, +{index_mb:.0} MB; mean total per query {mean_total:.0}");
+        let measured = in_process(&listings, &queries);
+        let search = &measured.search;
+        println!(
+            "in-process index: built in {:.2} s, +{:.0} MB; mean total per query {:.0}; mean JSON body {:.0} bytes",
+            measured.build_s, measured.index_mb, measured.mean_total, measured.mean_body_bytes
+        );
         println!("| what | median | p99 | throughput | ratio |");
         println!("|---|---|---|---|---|");
         println!(
             "| search index, in-process (1 thread) | {:.1} µs | {:.1} µs | {:.0} q/s | |",
             search.median_us, search.p99_us, search.per_second
+        );
+        let with_json = &measured.with_json;
+        println!(
+            "| search + JSON response body, in-process | {:.1} µs | {:.1} µs | {:.0} q/s | |",
+            with_json.median_us, with_json.p99_us, with_json.per_second
         );
         if options.postgis {
             match postgis(&options.postgres, &listings, &mix[..mix.len().min(3000)]) {

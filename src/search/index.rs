@@ -436,9 +436,18 @@ pub struct CodeSet {
 }
 
 impl CodeSet {
+    /// The codes in order, visiting only the set bits.
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
         let codes = self.codes;
-        (0..codes.len()).filter(|i| self.bits[i / 64] & (1 << (i % 64)) != 0).map(move |i| codes[i])
+        self.bits.iter().enumerate().flat_map(move |(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                let bit = rest.trailing_zeros() as usize;
+                rest &= rest.wrapping_sub(1);
+                (bit < 64).then_some(w * 64 + bit)
+            })
+            .map_while(move |i| codes.get(i).copied())
+        })
     }
 }
 

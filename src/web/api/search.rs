@@ -68,12 +68,15 @@ pub async fn search(state: web::Data<AppState>, req: HttpRequest) -> Result<Http
     let params = SearchParams::from_query_string(req.query_string());
     let query = SearchQuery::parse(&params, state.gazetteer).map_err(AppError::Validation)?;
     let body = state.search.index.search_with(&query, |page| {
-        serde_json::to_vec(&SearchResponse {
+        // Twenty results come to about 12 KB: one allocation, no regrowth.
+        let mut body = Vec::with_capacity(16 * 1024);
+        let response = SearchResponse {
             center: query.center.as_ref(),
             radius_km: query.center.as_ref().map(|_| query.radius_km),
             total: page.total,
             results: page.results,
-        })
+        };
+        serde_json::to_writer(&mut body, &response).map(|()| body)
     });
     let body = body.map_err(|e| AppError::Internal(e.into()))?;
     Ok(HttpResponse::Ok().content_type("application/json").body(body))
