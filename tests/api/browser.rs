@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
+use fantoccini::wd::PrintConfiguration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
@@ -56,8 +57,10 @@ async fn walk_the_journeys(app: &TestApp, browser: &Browser) {
     assert!(browser.text().await.contains("Riverbend Clinic"));
     browser.check("profile").await;
     browser.screenshot("profile").await;
+    assert!((1..=2).contains(&browser.printed_pages().await), "a profile prints on one or two pages");
     browser.open(app, "/questions").await;
     browser.check("questions").await;
+    assert!((1..=2).contains(&browser.printed_pages().await), "the first-visit sheet prints on one or two pages");
 
     // A clinician submits with mistakes, sees them beside the fields, corrects them.
     browser.open(app, "/submit").await;
@@ -247,6 +250,13 @@ impl Browser {
         let violations = self.client.execute_async(run, vec![json!(AXE_RULE_TAGS)]).await.expect("axe runs");
         let violations = violations.as_array().cloned().unwrap_or_default();
         assert!(violations.is_empty(), "axe found violations on the {page} page: {}", describe(&violations));
+    }
+
+    /// How many A4 pages the page prints on, with its print stylesheet.
+    async fn printed_pages(&self) -> usize {
+        let pdf = self.client.print(PrintConfiguration::default()).await.expect("a PDF");
+        let page = b"/Type /Page";
+        pdf.windows(page.len() + 1).filter(|w| w.starts_with(page) && w[page.len()] != b's').count()
     }
 
     /// Saves a PNG of the page in `target/tmp/screenshots` (the README's images come from there).
