@@ -111,7 +111,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
         let counted = state.clone();
         App::new()
             .wrap_fn(|req, srv| {
-                let head_bytes = req.uri().to_string().len()
+                let head_bytes = req.uri().path_and_query().map_or(0, |target| target.as_str().len())
                     + req.headers().iter().map(|(name, value)| name.as_str().len() + value.len() + 4).sum::<usize>();
                 let refused = (head_bytes > MAX_REQUEST_HEAD_BYTES)
                     .then(|| AppError::HeadersTooLarge { limit: MAX_REQUEST_HEAD_BYTES }.error_response());

@@ -337,7 +337,9 @@ async fn every_page_with_its_stylesheet_and_script_stays_under_60_kb() {
     let moderator = app.login_moderator("mira").await;
     let statement = "I taper at the pace my patients set, and we pause when symptoms are hard. ".repeat(8);
     let listing = |n: usize| {
-        ListingBuilder::new().with("full_name", json!(format!("Dr. Clinician Number {n}"))).with("statement", json!(statement))
+        ListingBuilder::new()
+            .with("full_name", json!(format!("Dr. Clinician Number {n}")))
+            .with("statement", json!(statement))
     };
     let mut published = Vec::new();
     for n in 0..40 {

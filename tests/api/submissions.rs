@@ -57,6 +57,18 @@ async fn a_filled_honeypot_is_accepted_but_nothing_is_kept() {
 }
 
 #[actix_rt::test]
+async fn an_edit_with_the_honeypot_filled_needs_the_token_and_is_refused() {
+    let app = spawn_app().await;
+    let submitted = app.submit(&ListingBuilder::new().build()).await;
+    let bot = ListingBuilder::new().with("website_url_confirm", json!("http://spam.example")).build();
+
+    assert_eq!(app.manage("PUT", &"0".repeat(64), Some(&bot)).await.status, 401);
+    let reply = app.manage("PUT", &submitted.token, Some(&bot)).await;
+    assert_eq!(reply.status, 422);
+    assert_eq!(reply.error_fields(), ["website_url_confirm"]);
+}
+
+#[actix_rt::test]
 async fn every_bad_field_is_named_in_one_reply() {
     let app = spawn_app().await;
     let listing = ListingBuilder::new()

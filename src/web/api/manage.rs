@@ -10,9 +10,9 @@ use crate::db::submissions::Submission;
 use crate::db::AnyConnection;
 use crate::domain::listing::{ListingContent, ListingInput, Parsed};
 use crate::domain::moderation::{ListingStatus, SubmissionKind, SubmissionStatus};
-use crate::domain::token;
+use crate::domain::{token, FieldError};
 use crate::error::{AppError, Problem};
-use crate::web::api::submissions::{parse_listing, Received};
+use crate::web::api::submissions::parse_listing;
 use crate::web::extract::{ApiJson, ManageToken};
 use crate::web::state::AppState;
 
@@ -116,13 +116,14 @@ pub async fn update(
     token: ManageToken,
     body: ApiJson<ListingInput>,
 ) -> Result<HttpResponse, AppError> {
-    let listing = match parse_listing(&state, body.0)? {
-        Parsed::Listing(listing) => listing,
-        Parsed::Honeypot => return Ok(HttpResponse::Accepted().json(Received { status: "pending" })),
-    };
+    let parsed = parse_listing(&state, body.0)?;
     let (listing_id, submission_id) = state
         .db(move |conn| {
             let current = listing_for(conn, &token)?;
+            // Bots without a token were refused above; a person never fills the hidden field.
+            let Parsed::Listing(listing) = parsed else {
+                return Err(AppError::Validation(vec![FieldError::new("website_url_confirm", "must be left empty")]));
+            };
             Ok((current.id, Submission::create_edit(conn, current.id, &listing)?))
         })
         .await?;
