@@ -28,6 +28,8 @@ pub enum AppError {
     TooManyRequests { retry_after_secs: u64 },
     #[error("the request body is larger than {limit} bytes")]
     PayloadTooLarge { limit: usize },
+    #[error("the request body did not arrive in time")]
+    BodyTimedOut,
     #[error("the request's headers are larger than {limit} bytes")]
     HeadersTooLarge { limit: usize },
     #[error("the request body must be JSON (Content-Type: application/json)")]
@@ -98,6 +100,7 @@ impl AppError {
             AppError::TooManyRequests { .. } => "rate-limited",
             AppError::PayloadTooLarge { .. } => "payload-too-large",
             AppError::HeadersTooLarge { .. } => "headers-too-large",
+            AppError::BodyTimedOut => "body-timeout",
             AppError::UnsupportedMediaType => "unsupported-media-type",
             AppError::Unavailable(_) | AppError::NotReady => "unavailable",
             AppError::TimedOut { .. } => "timeout",
@@ -143,6 +146,7 @@ impl ResponseError for AppError {
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::HeadersTooLarge { .. } => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            AppError::BodyTimedOut => StatusCode::REQUEST_TIMEOUT,
             AppError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             AppError::Unavailable(_) | AppError::NotReady | AppError::TimedOut { .. } => {
                 StatusCode::SERVICE_UNAVAILABLE

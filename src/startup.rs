@@ -2,10 +2,14 @@
 
 use std::net::TcpListener;
 use std::sync::Arc;
+use std::time::Duration;
 
 use futures_util::future::Either;
+use futures_util::StreamExt;
 
-use actix_web::dev::{Server, Service};
+use actix_web::dev::{Payload, Server, Service, ServiceRequest};
+use actix_web::error::PayloadError;
+use actix_web::http::header;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer, ResponseError};
@@ -90,6 +94,32 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
     }
 }
 
+/// A request's body must arrive within `limit` of its head; after that, reading
+/// it fails with `TimedOut` (a 408 for JSON bodies), so a trickling client
+/// cannot hold a request open for ever.
+fn with_body_deadline(req: ServiceRequest, limit: Duration) -> ServiceRequest {
+    let has_body =
+        req.headers().contains_key(header::CONTENT_LENGTH) || req.headers().contains_key(header::TRANSFER_ENCODING);
+    if !has_body {
+        return req;
+    }
+    let deadline = actix_web::rt::time::Instant::now() + limit;
+    let (request, payload) = req.into_parts();
+    let timed = futures_util::stream::unfold(Some(payload), move |payload| async move {
+        let mut payload = payload?;
+        let left = deadline.saturating_duration_since(actix_web::rt::time::Instant::now());
+        match actix_web::rt::time::timeout(left, payload.next()).await {
+            Ok(Some(chunk)) => Some((chunk, Some(payload))),
+            Ok(None) => None,
+            Err(_) => {
+                let late = std::io::Error::new(std::io::ErrorKind::TimedOut, "the request body took too long");
+                Some((Err(PayloadError::Io(late)), None))
+            }
+        }
+    });
+    ServiceRequest::from_parts(request, Payload::Stream { payload: Box::pin(timed) })
+}
+
 /// Unknown addresses: a problem document under `/api`, a page elsewhere; a
 /// documented API address asked with another method gets 405 and `Allow`.
 async fn not_found(req: HttpRequest) -> HttpResponse {
@@ -109,7 +139,9 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
     let blocking_threads = state.settings.pool_size as usize;
     let server = HttpServer::new(move || {
         let counted = state.clone();
+        let body_timeout = state.settings.client_timeout;
         App::new()
+            .wrap_fn(move |req, srv| srv.call(with_body_deadline(req, body_timeout)))
             .wrap_fn(|req, srv| {
                 let head_bytes = req.uri().path_and_query().map_or(0, |target| target.as_str().len())
                     + req.headers().iter().map(|(name, value)| name.as_str().len() + value.len() + 4).sum::<usize>();

@@ -3,6 +3,7 @@
 use std::future::{ready, Ready};
 
 use actix_web::dev::Payload;
+use actix_web::error::PayloadError;
 use actix_web::http::{header, Method};
 use actix_web::{web, FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
@@ -46,7 +47,10 @@ impl<T: DeserializeOwned + 'static> FromRequest for ApiJson<T> {
             }
             let mut body = Vec::new();
             while let Some(chunk) = payload.next().await {
-                let chunk = chunk.map_err(|e| AppError::BadRequest(format!("could not read the body: {e}")))?;
+                let chunk = chunk.map_err(|error| match error {
+                    PayloadError::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => AppError::BodyTimedOut,
+                    other => AppError::BadRequest(format!("could not read the body: {other}")),
+                })?;
                 if body.len() + chunk.len() > JSON_LIMIT {
                     return Err(AppError::PayloadTooLarge { limit: JSON_LIMIT });
                 }

@@ -153,6 +153,16 @@ async fn a_client_that_never_finishes_its_request_head_gets_a_408() {
 }
 
 #[actix_rt::test]
+async fn a_body_that_never_finishes_arriving_gets_a_408() {
+    let app = spawn_app_with(|settings| settings.client_timeout = Duration::from_secs(1)).await;
+    let head = "POST /api/v1/submissions HTTP/1.1\r\nHost: benzowise.test\r\nContent-Type: application/json\r\n\
+                Content-Length: 500\r\n\r\n{\"full_name\": ";
+    let answer = raw_exchange(&app, head.as_bytes()).await;
+    assert!(answer.starts_with("HTTP/1.1 408"), "{answer}");
+    assert!(answer.contains("/problems/body-timeout"), "{answer}");
+}
+
+#[actix_rt::test]
 async fn oversized_request_heads_are_refused_with_a_4xx() {
     let app = spawn_app().await;
     let big = app.request("GET", "/api/v1/vocabulary", &[("x-big", &"a".repeat(20 * 1024))], None).await;
