@@ -163,10 +163,9 @@ impl Browser {
         Some(Browser { client, driver, scripts, _profile: profile })
     }
 
-    async fn close(mut self) {
+    /// Ends the session; dropping the browser then stops chromedriver.
+    async fn close(self) {
         self.client.clone().close().await.expect("the session ends");
-        let _ = self.driver.kill();
-        let _ = self.driver.wait();
     }
 
     async fn goto(&self, url: &str) {
@@ -268,6 +267,14 @@ impl Browser {
         let directory = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("screenshots");
         std::fs::create_dir_all(&directory).unwrap();
         std::fs::write(directory.join(format!("{name}.png")), png).unwrap();
+    }
+}
+
+/// Also when a test fails half-way, so no chromedriver outlives its test.
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
     }
 }
 
