@@ -135,8 +135,10 @@ fn sub_cell_of(lat: f64, lon: f64) -> i32 {
 
 /// One public listing, compactly: what filters need and what a result shows.
 struct Entry {
-    /// Full name, credentials, practice name, city, region and country, joined by `SEPARATOR`.
+    /// Full name, credentials, practice name, city, region and country, one after another.
     text: Box<str>,
+    /// Where each of those six ends in `text`, so results slice it without searching.
+    ends: [u32; 6],
     regions: Box<[u16]>,
     languages: Languages,
     lat: f64,
@@ -144,8 +146,6 @@ struct Entry {
     mask: u64,
     demo: bool,
 }
-
-const SEPARATOR: char = '\u{1f}';
 
 /// The axis-aligned box around some unit vectors.
 #[derive(Debug, Clone, Copy)]
@@ -332,27 +332,38 @@ impl Probe<'_> {
         haversine_km(self.lat, self.lon, entry.lat, entry.lon) <= self.radius_km
     }
 
-    /// Counts and ranks the members of one cell.
-    fn visit(&self, cell: &Cell, entries: &[Option<Entry>], total: &mut usize, nearest: &mut Nearest) {
+    /// Counts and ranks the members of one cell. `subs` is scratch space,
+    /// reused from cell to cell: (near, far, sub-cell index).
+    fn visit(
+        &self,
+        cell: &Cell,
+        entries: &[Option<Entry>],
+        total: &mut usize,
+        nearest: &mut Nearest,
+        subs: &mut Vec<(f64, f64, usize)>,
+    ) {
         let (near, far) = cell.bounds.chord2_range(&self.q);
         if near > self.limit2 + EDGE_BAND {
             return;
         }
         let cell_inside = far < self.limit2 - EDGE_BAND;
-        let mut subs: Vec<(f64, f64, &SubCell)> = cell
-            .sub_cells
-            .iter()
-            .map(|sub| {
-                let (near, far) = sub.bounds.chord2_range(&self.q);
-                (near, if cell_inside { 0.0 } else { far }, sub)
-            })
-            .filter(|(near, _, _)| *near <= self.limit2 + EDGE_BAND)
-            .collect();
+        subs.clear();
+        subs.extend(
+            cell.sub_cells
+                .iter()
+                .enumerate()
+                .map(|(i, sub)| {
+                    let (near, far) = sub.bounds.chord2_range(&self.q);
+                    (near, if cell_inside { 0.0 } else { far }, i)
+                })
+                .filter(|(near, _, _)| *near <= self.limit2 + EDGE_BAND),
+        );
         // Nearest first, so the page fills with near members and the rest are only counted.
         if nearest.could_take(near) {
             subs.sort_by(|a, b| a.0.total_cmp(&b.0));
         }
-        for (near, far, sub) in subs {
+        for &(near, far, i) in subs.iter() {
+            let sub = &cell.sub_cells[i];
             let inside = far < self.limit2 - EDGE_BAND;
             let rank = nearest.could_take(near);
             if inside && !rank && self.extra.is_empty() {
@@ -579,21 +590,28 @@ impl Inner {
         for region in regions.iter() {
             self.by_region.entry(*region).or_default().insert(id);
         }
-        let text = [
+        let parts = [
             s.full_name.as_str(),
             s.credentials.as_deref().unwrap_or(""),
             s.practice_name.as_deref().unwrap_or(""),
             s.city.as_str(),
             s.region.as_deref().unwrap_or(""),
             s.country.as_str(),
-        ]
-        .join(&SEPARATOR.to_string());
+        ];
+        let text = parts.concat();
+        let mut ends = [0u32; 6];
+        let mut end = 0;
+        for (slot, part) in ends.iter_mut().zip(parts) {
+            end += part.len() as u32;
+            *slot = end;
+        }
         let index = id as usize;
         if self.entries.len() <= index {
             self.entries.resize_with(index + 1, || None);
         }
         self.entries[index] = Some(Entry {
             text: text.into_boxed_str(),
+            ends,
             regions,
             languages: language_bits(&s.languages),
             lat: s.latitude,
@@ -714,8 +732,9 @@ impl Inner {
         let wanted = query.offset + query.limit;
         let mut nearest = Nearest { heap: BinaryHeap::with_capacity(wanted + 1), wanted };
         let mut total = 0;
+        let mut subs = Vec::with_capacity((SUBDIVISIONS * SUBDIVISIONS) as usize);
         for (_, cell) in cells {
-            probe.visit(cell, &self.entries, &mut total, &mut nearest);
+            probe.visit(cell, &self.entries, &mut total, &mut nearest, &mut subs);
         }
         let mut ranked: Vec<(f64, u32)> = nearest
             .heap
@@ -748,10 +767,12 @@ impl Inner {
 
     fn result(&self, id: u32, distance_km: Option<f64>) -> SearchResult<'_> {
         let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
-        let mut parts = entry.text.split(SEPARATOR);
-        let mut next = || parts.next().unwrap_or("");
+        let part = |n: usize| {
+            let start = if n == 0 { 0 } else { entry.ends[n - 1] as usize };
+            &entry.text[start..entry.ends[n] as usize]
+        };
         let (full_name, credentials, practice_name, city, region, country) =
-            (next(), next(), next(), next(), next(), next());
+            (part(0), part(1), part(2), part(3), part(4), part(5));
         let code_set = |base: u32, codes: &'static [&'static str]| CodeSet { bits: [entry.mask >> base, 0, 0], codes };
         let first = |set: CodeSet| set.iter().next().unwrap_or("");
         SearchResult {
