@@ -137,8 +137,9 @@ fn sub_cell_of(lat: f64, lon: f64) -> i32 {
 struct Entry {
     /// Full name, credentials, practice name, city, region and country, one after another.
     text: Box<str>,
-    /// Where each of those six ends in `text`, so results slice it without searching.
-    ends: [u32; 6],
+    /// Where each of the first five ends in `text` (field lengths are capped far
+    /// below 64 KiB), so results slice it without searching.
+    ends: [u16; 5],
     regions: Box<[u16]>,
     languages: Languages,
     lat: f64,
@@ -599,10 +600,10 @@ impl Inner {
             s.country.as_str(),
         ];
         let text = parts.concat();
-        let mut ends = [0u32; 6];
+        let mut ends = [0u16; 5];
         let mut end = 0;
         for (slot, part) in ends.iter_mut().zip(parts) {
-            end += part.len() as u32;
+            end += part.len() as u16;
             *slot = end;
         }
         let index = id as usize;
@@ -768,8 +769,9 @@ impl Inner {
     fn result(&self, id: u32, distance_km: Option<f64>) -> SearchResult<'_> {
         let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
         let part = |n: usize| {
-            let start = if n == 0 { 0 } else { entry.ends[n - 1] as usize };
-            &entry.text[start..entry.ends[n] as usize]
+            let start = if n == 0 { 0 } else { usize::from(entry.ends[n - 1]) };
+            let end = entry.ends.get(n).map_or(entry.text.len(), |&end| usize::from(end));
+            &entry.text[start..end]
         };
         let (full_name, credentials, practice_name, city, region, country) =
             (part(0), part(1), part(2), part(3), part(4), part(5));
