@@ -94,6 +94,13 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
     }
 }
 
+/// The 431 for a request line and headers over `MAX_REQUEST_HEAD_BYTES`.
+fn oversized_head(req: &ServiceRequest) -> Option<AppError> {
+    let target = req.uri().path_and_query().map_or(0, |target| target.as_str().len());
+    let headers: usize = req.headers().iter().map(|(name, value)| name.as_str().len() + value.len() + 4).sum();
+    (target + headers > MAX_REQUEST_HEAD_BYTES).then_some(AppError::HeadersTooLarge { limit: MAX_REQUEST_HEAD_BYTES })
+}
+
 /// A request's body must arrive within `limit` of its head; after that, reading
 /// it fails with `TimedOut` (a 408 for JSON bodies), so a trickling client
 /// cannot hold a request open for ever.
@@ -139,16 +146,11 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
     let blocking_threads = state.settings.pool_size as usize;
     let server = HttpServer::new(move || {
         let counted = state.clone();
-        let body_timeout = state.settings.client_timeout;
         App::new()
-            .wrap_fn(move |req, srv| srv.call(with_body_deadline(req, body_timeout)))
+            .wrap_fn(move |req, srv| srv.call(with_body_deadline(req, client_timeout)))
             .wrap_fn(|req, srv| {
-                let head_bytes = req.uri().path_and_query().map_or(0, |target| target.as_str().len())
-                    + req.headers().iter().map(|(name, value)| name.as_str().len() + value.len() + 4).sum::<usize>();
-                let refused = (head_bytes > MAX_REQUEST_HEAD_BYTES)
-                    .then(|| AppError::HeadersTooLarge { limit: MAX_REQUEST_HEAD_BYTES }.error_response());
-                let response = match refused {
-                    Some(answer) => Either::Left(std::future::ready(Ok(req.into_response(answer)))),
+                let response = match oversized_head(&req) {
+                    Some(error) => Either::Left(std::future::ready(Ok(req.into_response(error.error_response())))),
                     None => Either::Right(srv.call(req)),
                 };
                 async move { Ok(response.await?.map_into_boxed_body()) }
