@@ -1,4 +1,5 @@
 pub mod gazetteer;
 pub mod index;
+pub(crate) mod json;
 pub mod query;
 pub mod sync;
