@@ -541,17 +541,18 @@ pub struct CodeSet {
 }
 
 impl CodeSet {
-    /// The codes in order, visiting only the set bits.
+    /// The codes in order, visiting only the set bits (bits past the last
+    /// code, which belong to other vocabularies, end the list).
     pub fn iter(&self) -> impl Iterator<Item = &'static str> + '_ {
-        let codes = self.codes;
-        self.bits.iter().enumerate().flat_map(move |(w, &word)| {
-            let mut rest = word;
-            std::iter::from_fn(move || {
-                let bit = rest.trailing_zeros() as usize;
-                rest &= rest.wrapping_sub(1);
-                (bit < 64).then_some(w * 64 + bit)
-            })
-            .map_while(move |i| codes.get(i).copied())
+        let (mut word, mut rest) = (0, self.bits[0]);
+        std::iter::from_fn(move || {
+            while rest == 0 {
+                word += 1;
+                rest = *self.bits.get(word)?;
+            }
+            let bit = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            self.codes.get(word * 64 + bit).copied()
         })
     }
 }
@@ -854,10 +855,18 @@ impl Inner {
 
     fn result(&self, id: u32, distance_km: Option<f64>) -> SearchResult<'_> {
         let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
-        let mut parts = entry.text.split(SEPARATOR);
-        let mut next = || parts.next().unwrap_or("");
-        let (full_name, credentials, practice_name, city, region, country) =
-            (next(), next(), next(), next(), next(), next());
+        // One pass over a short text: cheaper than a searcher per field.
+        let mut fields = [""; 6];
+        let (mut field, mut start) = (0, 0);
+        for (i, byte) in entry.text.bytes().enumerate().chain([(entry.text.len(), SEPARATOR as u8)]) {
+            if byte == SEPARATOR as u8 {
+                if let Some(slot) = fields.get_mut(field) {
+                    *slot = &entry.text[start..i];
+                }
+                (field, start) = (field + 1, i + 1);
+            }
+        }
+        let [full_name, credentials, practice_name, city, region, country] = fields;
         let code_set = |base: u32, codes: &'static [&'static str]| CodeSet { bits: [entry.mask >> base, 0, 0], codes };
         let first = |set: CodeSet| set.iter().next().unwrap_or("");
         SearchResult {

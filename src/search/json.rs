@@ -17,8 +17,24 @@ macro_rules! key {
 }
 pub(crate) use key;
 
+/// Whether any byte is a control character, a quote or a backslash: eight
+/// bytes at a time, with the usual has-zero-byte arithmetic.
+fn needs_escaping(bytes: &[u8]) -> bool {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
+    let has_zero = |word: u64| word.wrapping_sub(ONES) & !word & HIGHS != 0;
+    let (chunks, tail) = bytes.as_chunks::<8>();
+    chunks.iter().any(|chunk| {
+        let word = u64::from_ne_bytes(*chunk);
+        // Bytes below 0x20 borrow from 0x20 subtracted in each lane.
+        word.wrapping_sub(ONES * 0x20) & !word & HIGHS != 0
+            || has_zero(word ^ (ONES * u64::from(b'"')))
+            || has_zero(word ^ (ONES * u64::from(b'\\')))
+    }) || tail.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+}
+
 pub fn string(out: &mut Vec<u8>, text: &str) {
-    if text.bytes().all(|b| b >= 0x20 && b != b'"' && b != b'\\') {
+    if !needs_escaping(text.as_bytes()) {
         out.push(b'"');
         out.extend_from_slice(text.as_bytes());
         out.push(b'"');
@@ -61,5 +77,22 @@ pub fn optional_number(out: &mut Vec<u8>, value: Option<f64>) {
     match value {
         Some(value) => number(out, value),
         None => out.extend_from_slice(b"null"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::needs_escaping;
+
+    #[test]
+    fn every_byte_that_json_escapes_is_found_at_every_position() {
+        for byte in 0..=u8::MAX {
+            let expected = byte < 0x20 || byte == b'"' || byte == b'\\';
+            for position in 0..20 {
+                let mut text = [b'a'; 20];
+                text[position] = byte;
+                assert_eq!(needs_escaping(&text), expected, "byte {byte:#04x} at {position}");
+            }
+        }
     }
 }
