@@ -656,6 +656,7 @@ impl SearchIndex {
     pub fn search_with<R>(&self, query: &SearchQuery, use_page: impl FnOnce(SearchPage<'_>) -> R) -> R {
         let inner = self.inner.read().expect("search index lock");
         let (total, hits) = inner.search(query);
+        inner.warm_up(&hits);
         use_page(SearchPage { total, results: hits.into_iter().map(|(id, km)| inner.result(id, km)).collect() })
     }
 }
@@ -851,6 +852,20 @@ impl Inner {
         };
         rows.flat_map(move |row| columns.clone().map(move |column| grid_position(row, column)))
             .filter_map(|position| self.cells.get(&position))
+    }
+
+    /// Reads the ends of each hit's text and its regions in one pass of
+    /// independent loads. At a million listings these are cache misses, and
+    /// most of a result's cost: this way they overlap instead of arriving one
+    /// result at a time.
+    fn warm_up(&self, hits: &[(u32, Option<f64>)]) {
+        let entries = hits.iter().filter_map(|(id, _)| self.entries.get(*id as usize)?.as_ref());
+        let touched = entries.fold(0u32, |sum, entry| {
+            let text = entry.text.as_bytes();
+            let ends = [text.first(), text.last()].map(|byte| u32::from(byte.copied().unwrap_or(0)));
+            sum.wrapping_add(ends[0] + ends[1] + u32::from(entry.regions.first().copied().unwrap_or(0)))
+        });
+        std::hint::black_box(touched);
     }
 
     fn result(&self, id: u32, distance_km: Option<f64>) -> SearchResult<'_> {
