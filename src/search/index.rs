@@ -656,7 +656,6 @@ impl SearchIndex {
     pub fn search_with<R>(&self, query: &SearchQuery, use_page: impl FnOnce(SearchPage<'_>) -> R) -> R {
         let inner = self.inner.read().expect("search index lock");
         let (total, hits) = inner.search(query);
-        inner.warm_up(&hits);
         use_page(SearchPage { total, results: hits.into_iter().map(|(id, km)| inner.result(id, km)).collect() })
     }
 }
@@ -825,6 +824,7 @@ impl Inner {
         for (_, cell) in cells {
             probe.visit(cell, &self.entries, &mut total, &mut nearest, &mut subs);
         }
+        self.warm_up(nearest.heap.iter().map(|c| c.id));
         let mut ranked: Vec<(f64, u32)> = nearest
             .heap
             .into_iter()
@@ -854,12 +854,12 @@ impl Inner {
             .filter_map(|position| self.cells.get(&position))
     }
 
-    /// Reads the ends of each hit's text and its regions in one pass of
-    /// independent loads. At a million listings these are cache misses, and
-    /// most of a result's cost: this way they overlap instead of arriving one
-    /// result at a time.
-    fn warm_up(&self, hits: &[(u32, Option<f64>)]) {
-        let entries = hits.iter().filter_map(|(id, _)| self.entries.get(*id as usize)?.as_ref());
+    /// Reads the entries of the page's listings, the ends of their text and
+    /// their regions in one pass of independent loads. At a million listings
+    /// these are cache misses, and most of a result's cost: this way they
+    /// overlap instead of arriving one result at a time.
+    fn warm_up(&self, ids: impl Iterator<Item = u32>) {
+        let entries = ids.filter_map(|id| self.entries.get(id as usize)?.as_ref());
         let touched = entries.fold(0u32, |sum, entry| {
             let text = entry.text.as_bytes();
             let ends = [text.first(), text.last()].map(|byte| u32::from(byte.copied().unwrap_or(0)));
