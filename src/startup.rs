@@ -35,10 +35,9 @@ impl Application {
         let pool = db::pool(&settings.database, settings.pool_size)?;
         let setup_pool = pool.clone();
         let (applied, search, load_time) = web::block(move || -> anyhow::Result<_> {
-            let mut conn = setup_pool.get()?;
-            let applied = db::migrate(&mut conn)?;
+            let applied = db::migrate(&mut *setup_pool.get()?)?;
             let started = std::time::Instant::now();
-            Ok((applied, SearchSync::load(&mut conn)?, started.elapsed()))
+            Ok((applied, SearchSync::load(&setup_pool)?, started.elapsed()))
         })
         .await??;
         if !applied.is_empty() {

@@ -90,14 +90,23 @@ impl Listing {
         Ok(rows.into_iter().filter_map(Listing::public).collect())
     }
 
-    /// The search summaries of up to `limit` public listings with ids above `after`, by id.
-    pub fn public_summaries_after(
+    /// The highest id of a public listing, 0 when there is none.
+    pub fn last_public_id(conn: &mut AnyConnection) -> QueryResult<i64> {
+        let last = listing_summaries::table.select(diesel::dsl::max(listing_summaries::listing_id));
+        Ok(last.first::<Option<i64>>(conn)?.unwrap_or(0))
+    }
+
+    /// The search summaries of up to `limit` public listings with ids above
+    /// `after` and at most `up_to`, by id.
+    pub fn public_summaries_between(
         conn: &mut AnyConnection,
         after: i64,
+        up_to: i64,
         limit: i64,
     ) -> QueryResult<Vec<(i64, ListingSummary)>> {
         let rows: Vec<(i64, String)> = listing_summaries::table
             .filter(listing_summaries::listing_id.gt(after))
+            .filter(listing_summaries::listing_id.le(up_to))
             .order(listing_summaries::listing_id)
             .limit(limit)
             .select((listing_summaries::listing_id, listing_summaries::summary))

@@ -14,7 +14,7 @@ use diesel::QueryResult;
 use super::index::SearchIndex;
 use crate::db::events::Event;
 use crate::db::listings::Listing;
-use crate::db::AnyConnection;
+use crate::db::{AnyConnection, Pool, PooledConnection};
 
 /// Events are re-read this far back: PostgreSQL hands out ids before commit,
 /// so a slow transaction can commit an id lower than one already seen.
@@ -30,27 +30,41 @@ pub struct SearchSync {
 }
 
 impl SearchSync {
-    /// Builds the index from every public listing.
-    pub fn load(conn: &mut AnyConnection) -> QueryResult<SearchSync> {
-        let latest = Event::latest_id(conn)?;
+    /// Builds the index from every public listing. Reading and parsing the
+    /// stored summaries is the slower half of loading, so when the pool has a
+    /// second connection free, two threads read half of the ids each while
+    /// this one indexes what they send; only a few pages are held at a time.
+    pub fn load(pool: &Pool) -> anyhow::Result<SearchSync> {
+        let mut first = pool.get()?;
+        let latest = Event::latest_id(&mut first)?;
+        let last_id = Listing::last_public_id(&mut first)?;
+        let mut connections: Vec<PooledConnection> = std::iter::once(first).chain(pool.try_get()).collect();
+        let share = last_id / connections.len() as i64 + 1;
         let index = SearchIndex::new();
-        // One thread reads and parses pages while this one indexes them; only
-        // a few pages are held in memory at a time.
         let (pages, received) = mpsc::sync_channel(2);
         std::thread::scope(|scope| {
-            let reader = scope.spawn(move || -> QueryResult<()> {
-                let mut after = 0;
-                loop {
-                    let page = Listing::public_summaries_after(conn, after, LOAD_PAGE)?;
-                    let Some((last, _)) = page.last() else { return Ok(()) };
-                    after = *last;
-                    if pages.send(page).is_err() {
-                        return Ok(());
-                    }
-                }
-            });
+            let readers: Vec<_> = connections
+                .iter_mut()
+                .zip(0..)
+                .map(|(conn, part)| {
+                    let pages = pages.clone();
+                    let (mut after, up_to) = (part * share, (part + 1) * share);
+                    scope.spawn(move || -> QueryResult<()> {
+                        loop {
+                            let page = Listing::public_summaries_between(conn, after, up_to, LOAD_PAGE)?;
+                            let Some((last, _)) = page.last() else { return Ok(()) };
+                            after = *last;
+                            if pages.send(page).is_err() {
+                                return Ok(());
+                            }
+                        }
+                    })
+                })
+                .collect();
+            // The readers hold the only senders now, so `received` ends when they do.
+            drop(pages);
             index.extend(received.into_iter().flatten());
-            reader.join().expect("the index reader does not panic")
+            readers.into_iter().try_for_each(|reader| reader.join().expect("an index reader does not panic"))
         })?;
         let applied = ((latest - REREAD_EVENTS).max(0)..=latest).collect();
         Ok(SearchSync { index: Arc::new(index), applied: Mutex::new(applied) })

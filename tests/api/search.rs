@@ -358,3 +358,25 @@ async fn another_instance_on_the_same_database_catches_up() {
     }
     assert_eq!(seen, 1, "listing {} never reached the other instance", submitted.listing_id);
 }
+
+#[actix_rt::test]
+async fn an_instance_started_on_a_database_with_public_listings_finds_every_one() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let mut published = Vec::new();
+    for _ in 0..7 {
+        published.push(app.publish(&moderator, &ListingBuilder::new().build()).await.listing_id);
+    }
+    let withdrawn = app.publish(&moderator, &ListingBuilder::new().build()).await;
+    app.manage("DELETE", &withdrawn.token, None).await;
+
+    // The index is loaded before the new instance answers, by two readers
+    // that each take half of the ids.
+    let restarted = spawn_app_on(app.database.clone()).await;
+    let found = restarted.get("/api/v1/clinicians?near=97201&limit=100").await.json;
+    let mut ids: Vec<i64> = found["results"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
+    ids.sort_unstable();
+    published.sort_unstable();
+    assert_eq!(ids, published);
+    assert_eq!(found["total"], 7);
+}
