@@ -191,18 +191,23 @@ struct CompactBounds {
 
 impl CompactBounds {
     fn enclosing(bounds: &Bounds) -> CompactBounds {
-        let round = |value: f64, outwards: fn(f32) -> f32, too_far: fn(f64, f64) -> bool| {
+        let down = |value: f64| {
             let rounded = value as f32;
-            if too_far(f64::from(rounded), value) {
-                outwards(rounded)
+            if f64::from(rounded) > value {
+                rounded.next_down()
             } else {
                 rounded
             }
         };
-        CompactBounds {
-            low: bounds.low.map(|v| round(v, f32::next_down, |r, v| r > v)),
-            high: bounds.high.map(|v| round(v, f32::next_up, |r, v| r < v)),
-        }
+        let up = |value: f64| {
+            let rounded = value as f32;
+            if f64::from(rounded) < value {
+                rounded.next_up()
+            } else {
+                rounded
+            }
+        };
+        CompactBounds { low: bounds.low.map(down), high: bounds.high.map(up) }
     }
 
     fn widened(&self) -> Bounds {
@@ -906,6 +911,27 @@ impl Inner {
             criteria: code_set(CRITERION_BIT, &CRITERION_CODES),
             distance_km: distance_km.map(|km| (km * 1000.0).round() / 1000.0),
             distance_mi: distance_km.map(|km| (km / KM_PER_MILE * 1000.0).round() / 1000.0),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Bounds, CompactBounds};
+
+    #[test]
+    fn compact_boxes_still_hold_every_point() {
+        // Values that f32 cannot hold exactly, on both sides of zero and near ±1.
+        let values =
+            [0.1, -0.1, 0.999_999_999_9, -0.999_999_999_9, 1e-12, -1e-12, std::f64::consts::FRAC_1_SQRT_2, 0.0, 1.0];
+        for &low in &values {
+            for &high in values.iter().filter(|&&high| high >= low) {
+                let exact = Bounds { low: [low; 3], high: [high; 3] };
+                let widened = CompactBounds::enclosing(&exact).widened();
+                for axis in 0..3 {
+                    assert!(widened.low[axis] <= low && high <= widened.high[axis], "{low}..{high}");
+                }
+            }
         }
     }
 }
