@@ -18,6 +18,7 @@ use tracing_actix_web::{RequestId, TracingLogger};
 use crate::config::Settings;
 use crate::db;
 use crate::error::AppError;
+use crate::search::gazetteer::Gazetteer;
 use crate::search::sync::SearchSync;
 use crate::web::state::AppState;
 
@@ -34,6 +35,8 @@ impl Application {
     pub async fn build(settings: Settings) -> anyhow::Result<Application> {
         let pool = db::pool(&settings.database, settings.pool_size)?;
         let setup_pool = pool.clone();
+        // Parsing the gazetteer takes a few tenths of a second: do it while the index loads.
+        std::thread::spawn(Gazetteer::shared);
         let (applied, search, load_time) = web::block(move || -> anyhow::Result<_> {
             let applied = db::migrate(&mut *setup_pool.get()?)?;
             let started = std::time::Instant::now();

@@ -195,6 +195,31 @@ impl ListingSummary {
             criteria: content.criteria.clone(),
         }
     }
+
+    /// A plain physician's summary at a place, for unit tests to vary.
+    #[cfg(test)]
+    pub fn example(full_name: &str, latitude: f64, longitude: f64) -> ListingSummary {
+        ListingSummary {
+            demo: false,
+            full_name: full_name.to_string(),
+            credentials: None,
+            profession: "physician".to_string(),
+            prescriber: true,
+            specialty: "psychiatry".to_string(),
+            practice_name: None,
+            city: "Portland".to_string(),
+            region: None,
+            country: "US".to_string(),
+            latitude,
+            longitude,
+            telehealth: true,
+            licensed_regions: Vec::new(),
+            accepting_new_patients: true,
+            languages: Vec::new(),
+            taper_approaches: vec!["micro_taper".to_string()],
+            criteria: Vec::new(),
+        }
+    }
 }
 
 /// A red-flag phrase found in one field.

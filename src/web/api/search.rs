@@ -152,23 +152,15 @@ mod tests {
     fn listing(full_name: &str, city: &str, latitude: f64, optional: bool) -> ListingSummary {
         ListingSummary {
             demo: optional,
-            full_name: full_name.to_string(),
             credentials: optional.then(|| "MD, \"DO\"".to_string()),
-            profession: "physician".to_string(),
-            prescriber: true,
-            specialty: "psychiatry".to_string(),
             practice_name: optional.then(|| "Back\\slash\tclinic".to_string()),
             city: city.to_string(),
             region: optional.then(|| "OR".to_string()),
-            country: "US".to_string(),
-            latitude,
-            longitude: -122.676_207_123_456_7,
-            telehealth: true,
             licensed_regions: if optional { vec!["US-OR".to_string(), "US-WA".to_string()] } else { Vec::new() },
             accepting_new_patients: !optional,
             languages: if optional { vec!["en".to_string(), "es".to_string()] } else { Vec::new() },
-            taper_approaches: vec!["micro_taper".to_string()],
             criteria: if optional { vec!["patient_sets_pace".to_string()] } else { Vec::new() },
+            ..ListingSummary::example(full_name, latitude, -122.676_207_123_456_7)
         }
     }
 
