@@ -28,7 +28,7 @@ use std::time::{Duration, Instant};
 use benzowise::db::schema::{listing_summaries, listings};
 use benzowise::domain::listing::{Answers, ListingContent, ListingSummary, LocationSource};
 use benzowise::domain::vocabulary::{CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
-use benzowise::search::gazetteer::Gazetteer;
+use benzowise::places::Gazetteer;
 use benzowise::search::index::SearchIndex;
 use benzowise::search::query::{SearchParams, SearchQuery};
 use benzowise::web::api::search::SearchResponse;

@@ -1,4 +1,4 @@
-//! The `benzowise` command line (SPEC §5).
+//! The `benzowise` command line.
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -6,14 +6,14 @@ use std::path::PathBuf;
 use anyhow::{bail, Context};
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::listings;
+use crate::app::seed::{self, Publication, SeedBatch};
 use crate::config::Settings;
-use crate::db::listings::Listing;
 use crate::db::moderators::Moderator;
 use crate::db::{self, AnyConnection};
-use crate::search::gazetteer::Gazetteer;
-use crate::seed::{self, SeedBatch};
+use crate::domain::listing::Provenance;
+use crate::places::Gazetteer;
 use crate::startup::Application;
-use crate::web::api::clinicians::ListingView;
 
 #[derive(Debug, Parser)]
 #[command(name = "benzowise", version, about = "A moderated directory of benzo-wise clinicians")]
@@ -99,10 +99,14 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         Command::Seed { file, status, demo } => {
             let mut batch = SeedBatch::read(&file)?;
             batch.demo |= demo;
-            let is_demo = batch.demo;
+            let provenance = if batch.demo { Provenance::Demo } else { Provenance::Clinician };
+            let publication = match status {
+                SeedStatus::Approved => Publication::Approved,
+                SeedStatus::Pending => Publication::Pending,
+            };
             let listings = batch.parse(Gazetteer::shared())?;
             let mut conn = connect(&settings)?;
-            let loaded = seed::load(&mut conn, listings, matches!(status, SeedStatus::Approved), is_demo)?;
+            let loaded = seed::load(&mut conn, listings, publication, provenance)?;
             let mut out = csv::Writer::from_writer(std::io::stdout());
             out.write_record(["listing_id", "full_name", "manage_token"])?;
             for listing in &loaded {
@@ -136,7 +140,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         }
         Command::Export { format } => {
             let mut conn = connect(&settings)?;
-            let listings: Vec<ListingView> = Listing::all_public(&mut conn)?.into_iter().map(Into::into).collect();
+            let listings = listings::all_public(&mut conn)?;
             let text = match format {
                 ExportFormat::Csv => seed::export_csv(listings)?,
                 ExportFormat::Json => seed::export_json(listings)?,

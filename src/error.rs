@@ -67,12 +67,6 @@ impl From<diesel::r2d2::PoolError> for AppError {
     }
 }
 
-impl From<actix_web::error::BlockingError> for AppError {
-    fn from(error: actix_web::error::BlockingError) -> Self {
-        AppError::Internal(anyhow::anyhow!("blocking task failed: {error}"))
-    }
-}
-
 /// An RFC 9457 problem document.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Problem {

@@ -1,10 +1,11 @@
+pub mod app;
 pub mod cli;
 pub mod config;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod places;
 pub mod search;
-pub mod seed;
 pub mod startup;
 pub mod telemetry;
 pub mod views;

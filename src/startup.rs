@@ -15,12 +15,12 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer, ResponseError};
 use tracing_actix_web::{RequestId, TracingLogger};
 
+use crate::app::AppState;
 use crate::config::Settings;
 use crate::db;
 use crate::error::AppError;
-use crate::search::gazetteer::Gazetteer;
+use crate::places::Gazetteer;
 use crate::search::sync::SearchSync;
-use crate::web::state::AppState;
 
 /// Request line and headers together; actix-web's own ceiling is far higher.
 const MAX_REQUEST_HEAD_BYTES: usize = 16 * 1024;

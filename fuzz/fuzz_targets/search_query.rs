@@ -2,8 +2,9 @@
 //! names a parameter, and an accepted query stays within the documented ranges.
 #![no_main]
 
-use benzowise::search::gazetteer::Gazetteer;
+use benzowise::places::Gazetteer;
 use benzowise::search::query::{SearchParams, SearchQuery};
+use benzowise::error::AppError;
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
@@ -18,7 +19,10 @@ fuzz_target!(|data: &[u8]| {
                 assert!((-90.0..=90.0).contains(&center.lat) && (-180.0..=180.0).contains(&center.lon));
             }
         }
-        Err(errors) => assert!(!errors.is_empty() && errors.iter().all(|e| !e.field.is_empty())),
+        Err(AppError::Validation(errors)) => {
+            assert!(!errors.is_empty() && errors.iter().all(|e| !e.field.is_empty()))
+        }
+        Err(other) => panic!("a search is refused only for its parameters, not {other}"),
     }
     for place in gazetteer.suggest(&text, 10) {
         assert!((-90.0..=90.0).contains(&place.lat));

@@ -14,7 +14,8 @@ use crate::error::AppError;
 #[diesel(table_name = listings, check_for_backend(MultiBackend))]
 pub struct Listing {
     pub id: i64,
-    status: String,
+    #[diesel(deserialize_as = String)]
+    status: ListingStatus,
     content: Option<String>,
     pub status_reason: Option<String>,
     pub is_demo: bool,
@@ -35,7 +36,7 @@ pub struct ListingInsertForm<'a> {
 
 /// An approved listing as the public sees it.
 #[derive(Debug, Clone)]
-pub struct PublicListing {
+pub struct ApprovedListing {
     pub id: i64,
     pub content: ListingContent,
     pub is_demo: bool,
@@ -44,7 +45,7 @@ pub struct PublicListing {
 
 impl Listing {
     pub fn status(&self) -> ListingStatus {
-        ListingStatus::from_stored(&self.status)
+        self.status
     }
 
     /// The approved version, if there has ever been one.
@@ -52,8 +53,8 @@ impl Listing {
         self.content.as_deref().and_then(|json| serde_json::from_str(json).ok())
     }
 
-    fn public(self) -> Option<PublicListing> {
-        Some(PublicListing {
+    fn public(self) -> Option<ApprovedListing> {
+        Some(ApprovedListing {
             id: self.id,
             content: self.approved_content()?,
             is_demo: self.is_demo,
@@ -70,7 +71,7 @@ impl Listing {
     }
 
     /// One listing, only when it is public.
-    pub fn find_public(conn: &mut AnyConnection, id: i64) -> QueryResult<PublicListing> {
+    pub fn find_public(conn: &mut AnyConnection, id: i64) -> QueryResult<ApprovedListing> {
         listings::table
             .find(id)
             .filter(listings::status.eq(ListingStatus::Approved.as_str()))
@@ -81,7 +82,7 @@ impl Listing {
     }
 
     /// Every public listing, by id.
-    pub fn all_public(conn: &mut AnyConnection) -> QueryResult<Vec<PublicListing>> {
+    pub fn all_public(conn: &mut AnyConnection) -> QueryResult<Vec<ApprovedListing>> {
         let rows = listings::table
             .filter(listings::status.eq(ListingStatus::Approved.as_str()))
             .order(listings::id)

@@ -18,8 +18,8 @@ pub struct Report {
     pub listing_id: i64,
     pub reason: String,
     pub details: Option<String>,
-    #[schema(value_type = ReportStatus)]
-    pub status: String,
+    #[diesel(deserialize_as = String)]
+    pub status: ReportStatus,
     #[serde(serialize_with = "crate::domain::utc::rfc3339")]
     pub created_at: NaiveDateTime,
     #[serde(serialize_with = "crate::domain::utc::rfc3339_or_null")]
@@ -53,7 +53,7 @@ impl Report {
     pub fn resolve(conn: &mut AnyConnection, id: i64, actor: &Actor, note: &str) -> Result<(), AppError> {
         write_transaction(conn, |conn| {
             let report: Report = reports::table.find(id).select(Report::as_select()).first(conn)?;
-            if ReportStatus::from_stored(&report.status) != ReportStatus::Open {
+            if report.status != ReportStatus::Open {
                 return Err(AppError::Conflict("this report was already resolved".into()));
             }
             diesel::update(reports::table.find(id))

@@ -16,8 +16,10 @@ use crate::error::AppError;
 pub struct Submission {
     pub id: i64,
     pub listing_id: i64,
-    kind: String,
-    status: String,
+    #[diesel(deserialize_as = String)]
+    kind: SubmissionKind,
+    #[diesel(deserialize_as = String)]
+    status: SubmissionStatus,
     content: String,
     pub submitted_at: NaiveDateTime,
     pub decided_at: Option<NaiveDateTime>,
@@ -43,11 +45,11 @@ pub struct Created {
 
 impl Submission {
     pub fn kind(&self) -> SubmissionKind {
-        SubmissionKind::from_stored(&self.kind)
+        self.kind
     }
 
     pub fn status(&self) -> SubmissionStatus {
-        SubmissionStatus::from_stored(&self.status)
+        self.status
     }
 
     pub fn content(&self) -> Result<ListingContent, AppError> {

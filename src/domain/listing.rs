@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use super::{iso, npi, vocabulary};
-use crate::domain::FieldError;
-use crate::search::gazetteer::Gazetteer;
+use super::{npi, vocabulary, FieldError, FieldErrors};
+use crate::error::AppError;
+use crate::places::{iso, Gazetteer, Place};
 
 /// The answers to the three first-visit questions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
@@ -37,7 +37,7 @@ impl Answers {
     }
 }
 
-/// A listing as a clinician sends it (SPEC §2). Every field is optional here
+/// A listing as a clinician sends it. Every field is optional here
 /// so that one request can be told about every missing or bad field at once.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, Validate, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -87,6 +87,13 @@ pub struct ListingInput {
     pub website_url_confirm: Option<String>,
 }
 
+/// Whether a listing names a real clinician or one of the fictional demo people.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provenance {
+    Clinician,
+    Demo,
+}
+
 /// Where a listing's coordinates came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 #[serde(rename_all = "snake_case")]
@@ -96,7 +103,7 @@ pub enum LocationSource {
     City,
 }
 
-/// The content of a listing after parsing: every rule of SPEC §2 holds.
+/// The content of a listing after parsing: every rule of `NewListing::parse` holds.
 /// Stored as JSON, both for submissions and for the approved public version.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ListingContent {
@@ -242,163 +249,87 @@ pub enum Parsed {
     Honeypot,
 }
 
+// The patterns are literals: they compile, or no test would pass.
+#[expect(clippy::unwrap_used, reason = "a literal pattern")]
 static TAXONOMY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{3}[0-9A-Z]{6}X$").unwrap());
+#[expect(clippy::unwrap_used, reason = "a literal pattern")]
 static US_POSTAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{5}(-[0-9]{4})?$").unwrap());
+#[expect(clippy::unwrap_used, reason = "a literal pattern")]
 static OTHER_POSTAL: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9A-Za-z][0-9A-Za-z -]{0,10}[0-9A-Za-z]$").unwrap());
 
+/// Who the clinician is: name, profession and specialty.
+struct Practitioner {
+    full_name: String,
+    profession: String,
+    specialty: String,
+}
+
+/// The coded lists of a listing, each in its canonical order.
+struct Codes {
+    licensed_regions: Vec<String>,
+    languages: Vec<String>,
+    taper_approaches: Vec<String>,
+    criteria: Vec<String>,
+}
+
+/// Where the listing is on the map, and how that was found.
+struct Location {
+    latitude: f64,
+    longitude: f64,
+    source: LocationSource,
+}
+
 impl NewListing {
     /// Turns a clinician's input into listing content, or names every bad field.
-    pub fn parse(input: ListingInput, gazetteer: &Gazetteer) -> Result<Parsed, Vec<FieldError>> {
+    pub fn parse(input: ListingInput, gazetteer: &Gazetteer) -> Result<Parsed, AppError> {
         if input.website_url_confirm.as_deref().is_some_and(|v| !v.trim().is_empty()) {
             return Ok(Parsed::Honeypot);
         }
         let input = input.normalized();
-        let mut errors = match input.validate() {
-            Ok(()) => Vec::new(),
-            Err(e) => validation_errors(&e, ""),
-        };
-        let mut fail = |field: &str, message: &str| errors.push(FieldError::new(field, message));
-
-        for (field, value) in input.single_line_fields() {
-            if value.is_some_and(|v| v.chars().any(char::is_control)) {
-                fail(field, "must be a single line of text without control characters");
-            }
+        let mut errors = FieldErrors::new();
+        if let Err(shape) = input.validate() {
+            errors.extend(validation_errors(&shape, ""));
         }
-        let full_name = required(&input.full_name, "full_name", &mut fail);
-        let profession = code_of(&input.profession, "profession", &mut fail, |c| vocabulary::profession(c).is_some());
-        let specialty = code_of(&input.specialty, "specialty", &mut fail, |c| {
-            vocabulary::find(vocabulary::SPECIALTIES, c).is_some()
-        });
-        if let Some(code) = &input.taxonomy_code {
-            if !TAXONOMY.is_match(code) {
-                fail("taxonomy_code", "must be a 10-character NUCC code like 2084P0800X");
-            }
-        }
-        if let Some(number) = &input.npi {
-            if !npi::is_valid(number) {
-                fail("npi", "must be a 10-digit NPI with a valid check digit");
-            }
-        }
-        let city = required(&input.city, "city", &mut fail);
-        let country = input.country.clone().unwrap_or_else(|| "US".to_string());
-        let country_ok = iso::is_country(&country);
-        if !country_ok {
-            fail("country", "must be an ISO 3166-1 alpha-2 code such as US, CA or GB");
-        }
-        if let Some(region) = &input.region {
-            if country_ok && !iso::is_region_of(&country, region) {
-                fail("region", "must be a state, province or region code such as OR");
-            }
-        }
-        if let Some(postal) = &input.postal_code {
-            let ok = if country == "US" { US_POSTAL.is_match(postal) } else { OTHER_POSTAL.is_match(postal) };
-            if !ok {
-                fail(
-                    "postal_code",
-                    if country == "US" {
-                        "must be a US ZIP code: 12345 or 12345-6789"
-                    } else {
-                        "must be a postal code of letters, digits, spaces or hyphens"
-                    },
-                );
-            }
-        }
-        if let Some(phone) = &input.phone {
-            let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +()-.".contains(c));
-            let digits = phone.chars().filter(char::is_ascii_digit).count();
-            let length = phone.chars().count();
-            if !allowed || !(7..=25).contains(&length) || digits < 7 {
-                fail("phone", "must be 7 to 25 characters of digits, spaces and + ( ) - .");
-            }
-        }
-        if let Some(website) = &input.website {
-            let ok = url::Url::parse(website)
-                .is_ok_and(|u| matches!(u.scheme(), "http" | "https") && u.host_str().is_some());
-            if !ok {
-                fail("website", "must be a web address starting with http:// or https://");
-            }
-        }
-        if input.contact_email.is_none() {
-            fail("contact_email", "is required");
-        }
-        let licensed_regions = codes_of(&input.licensed_regions, "licensed_regions", &mut fail, iso::is_subdivision);
-        let languages = match &input.languages {
-            Some(list) if !list.is_empty() => {
-                codes_of(&input.languages, "languages", &mut fail, iso::is_language).unwrap_or_else(|| list.clone())
-            }
-            _ => vec!["en".to_string()],
-        };
-        let taper_approaches =
-            in_vocabulary(&input.taper_approaches, "taper_approaches", vocabulary::TAPER_APPROACHES, &mut fail);
-        let criteria = in_vocabulary(&input.criteria, "criteria", vocabulary::CRITERIA, &mut fail);
-
-        let location = match (input.latitude, input.longitude) {
-            (Some(lat), Some(lon)) => Some((lat, lon, LocationSource::Given)),
-            (Some(_), None) => {
-                fail("longitude", "is required when latitude is given");
-                None
-            }
-            (None, Some(_)) => {
-                fail("latitude", "is required when longitude is given");
-                None
-            }
-            (None, None) => {
-                let by_postal = input
-                    .postal_code
-                    .as_deref()
-                    .filter(|_| country == "US")
-                    .and_then(|zip| gazetteer.zip(zip))
-                    .map(|p| (p.lat, p.lon, LocationSource::PostalCode));
-                let by_city = || {
-                    city.as_deref()
-                        .and_then(|c| gazetteer.city(c, input.region.as_deref(), &country))
-                        .map(|p| (p.lat, p.lon, LocationSource::City))
-                };
-                let found = by_postal.or_else(by_city);
-                if found.is_none() && city.is_some() && country_ok {
-                    fail(
-                        "city",
-                        "could not be found on the map; check the city and postal code, or give latitude and longitude",
-                    );
-                }
-                found
-            }
-        };
-
-        if !errors.is_empty() {
-            errors.sort_by(|a, b| a.field.cmp(&b.field));
-            errors.dedup_by(|a, b| a.field == b.field);
-            return Err(errors);
-        }
-        let (latitude, longitude, location_source) = location.expect("location checked above");
+        check_single_lines(&input, &mut errors);
+        check_contact(&input, &mut errors);
+        let practitioner = practitioner(&input, &mut errors);
+        let (city, country) = address(&input, &mut errors);
+        let location = location(&input, city.as_deref(), country.as_deref(), gazetteer, &mut errors);
+        let contact_email = errors.require("contact_email", input.contact_email.clone());
+        let codes = codes(&input, &mut errors);
+        // validator's errors come in no fixed order.
+        errors.sort_by_field();
+        // Each part is absent only when `errors` says why.
+        let required = (|| Some((practitioner?, city?, country?, location?, contact_email?)))();
+        let (practitioner, city, country, location, contact_email) = errors.finish(required)?;
         Ok(Parsed::Listing(NewListing(ListingContent {
-            full_name: full_name.expect("checked above"),
+            full_name: practitioner.full_name,
             credentials: input.credentials,
-            profession: profession.expect("checked above"),
-            specialty: specialty.expect("checked above"),
+            profession: practitioner.profession,
+            specialty: practitioner.specialty,
             taxonomy_code: input.taxonomy_code,
             npi: input.npi,
             practice_name: input.practice_name,
             address_line: input.address_line,
-            city: city.expect("checked above"),
+            city,
             region: input.region,
             postal_code: input.postal_code,
             country,
-            latitude,
-            longitude,
-            location_source,
+            latitude: location.latitude,
+            longitude: location.longitude,
+            location_source: location.source,
             phone: input.phone,
             website: input.website,
             public_email: input.public_email,
-            contact_email: input.contact_email.expect("checked above"),
+            contact_email,
             telehealth: input.telehealth.unwrap_or(false),
-            licensed_regions: licensed_regions.unwrap_or_default(),
+            licensed_regions: codes.licensed_regions,
             accepting_new_patients: input.accepting_new_patients.unwrap_or(false),
-            languages,
-            taper_approaches,
-            criteria,
-            max_monthly_reduction_pct: input.max_monthly_reduction_pct.map(|p| p as u8),
+            languages: codes.languages,
+            taper_approaches: codes.taper_approaches,
+            criteria: codes.criteria,
+            max_monthly_reduction_pct: input.max_monthly_reduction_pct.and_then(|pct| u8::try_from(pct).ok()),
             answers: input.answers.unwrap_or_default(),
             statement: input.statement,
         })))
@@ -411,6 +342,151 @@ impl NewListing {
     pub fn into_content(self) -> ListingContent {
         self.0
     }
+}
+
+fn check_single_lines(input: &ListingInput, errors: &mut FieldErrors) {
+    for (field, value) in input.single_line_fields() {
+        if value.is_some_and(|v| v.chars().any(char::is_control)) {
+            errors.add(field, "must be a single line of text without control characters");
+        }
+    }
+}
+
+fn check_contact(input: &ListingInput, errors: &mut FieldErrors) {
+    if let Some(phone) = &input.phone {
+        let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +()-.".contains(c));
+        let digits = phone.chars().filter(char::is_ascii_digit).count();
+        let length = phone.chars().count();
+        if !allowed || !(7..=25).contains(&length) || digits < 7 {
+            errors.add("phone", "must be 7 to 25 characters of digits, spaces and + ( ) - .");
+        }
+    }
+    if let Some(website) = &input.website {
+        let web_address = url::Url::parse(website)
+            .is_ok_and(|address| matches!(address.scheme(), "http" | "https") && address.host_str().is_some());
+        if !web_address {
+            errors.add("website", "must be a web address starting with http:// or https://");
+        }
+    }
+}
+
+fn practitioner(input: &ListingInput, errors: &mut FieldErrors) -> Option<Practitioner> {
+    let full_name = errors.require("full_name", input.full_name.clone());
+    let profession = errors
+        .require("profession", input.profession.as_deref())
+        .and_then(|code| errors.code("profession", code, |code| vocabulary::profession(code).map(|term| term.code)));
+    let specialty = errors.require("specialty", input.specialty.as_deref()).and_then(|code| {
+        errors.code("specialty", code, |code| vocabulary::find(vocabulary::SPECIALTIES, code).map(|term| term.code))
+    });
+    if input.taxonomy_code.as_deref().is_some_and(|code| !TAXONOMY.is_match(code)) {
+        errors.add("taxonomy_code", "must be a 10-character NUCC code like 2084P0800X");
+    }
+    if input.npi.as_deref().is_some_and(|number| !npi::is_valid(number)) {
+        errors.add("npi", "must be a 10-digit NPI with a valid check digit");
+    }
+    Some(Practitioner { full_name: full_name?, profession: profession?.to_string(), specialty: specialty?.to_string() })
+}
+
+/// The city, and the country when it is a known one (`US` when not given);
+/// the region and postal code are checked against that country.
+fn address(input: &ListingInput, errors: &mut FieldErrors) -> (Option<String>, Option<String>) {
+    let city = errors.require("city", input.city.clone());
+    let country = input.country.clone().unwrap_or_else(|| "US".to_string());
+    if !iso::is_country(&country) {
+        errors.add("country", "must be an ISO 3166-1 alpha-2 code such as US, CA or GB");
+        return (city, None);
+    }
+    if input.region.as_deref().is_some_and(|region| !iso::is_region_of(&country, region)) {
+        errors.add("region", "must be a state, province or region code such as OR");
+    }
+    if let Some(postal) = &input.postal_code {
+        if country == "US" && !US_POSTAL.is_match(postal) {
+            errors.add("postal_code", "must be a US ZIP code: 12345 or 12345-6789");
+        } else if country != "US" && !OTHER_POSTAL.is_match(postal) {
+            errors.add("postal_code", "must be a postal code of letters, digits, spaces or hyphens");
+        }
+    }
+    (city, Some(country))
+}
+
+/// The coordinates given, or else those of the US ZIP code, or else of the city.
+fn location(
+    input: &ListingInput,
+    city: Option<&str>,
+    country: Option<&str>,
+    gazetteer: &Gazetteer,
+    errors: &mut FieldErrors,
+) -> Option<Location> {
+    match (input.latitude, input.longitude) {
+        (Some(latitude), Some(longitude)) => Some(Location { latitude, longitude, source: LocationSource::Given }),
+        (Some(_), None) => {
+            errors.add("longitude", "is required when latitude is given");
+            None
+        }
+        (None, Some(_)) => {
+            errors.add("latitude", "is required when longitude is given");
+            None
+        }
+        (None, None) => {
+            // A missing city or unknown country is already named.
+            let (city, country) = (city?, country?);
+            let at = |place: Place, source| Location { latitude: place.lat, longitude: place.lon, source };
+            let by_postal_code = input
+                .postal_code
+                .as_deref()
+                .filter(|_| country == "US")
+                .and_then(|zip| gazetteer.zip(zip))
+                .map(|place| at(place, LocationSource::PostalCode));
+            let found = by_postal_code.or_else(|| {
+                gazetteer.city(city, input.region.as_deref(), country).map(|place| at(place, LocationSource::City))
+            });
+            if found.is_none() {
+                errors.add(
+                    "city",
+                    "could not be found on the map; check the city and postal code, or give latitude and longitude",
+                );
+            }
+            found
+        }
+    }
+}
+
+fn codes(input: &ListingInput, errors: &mut FieldErrors) -> Codes {
+    let listed = |list: &Option<Vec<String>>| list.clone().unwrap_or_default();
+    let known = |check: fn(&str) -> bool| move |code: &str| check(code).then(|| code.to_string());
+    let licensed_regions = errors.codes(
+        "licensed_regions",
+        listed(&input.licensed_regions).iter().map(String::as_str),
+        known(iso::is_subdivision),
+    );
+    let mut languages =
+        errors.codes("languages", listed(&input.languages).iter().map(String::as_str), known(iso::is_language));
+    if languages.is_empty() {
+        languages.push("en".to_string());
+    }
+    Codes {
+        licensed_regions,
+        languages,
+        taper_approaches: in_vocabulary(
+            &input.taper_approaches,
+            "taper_approaches",
+            vocabulary::TAPER_APPROACHES,
+            errors,
+        ),
+        criteria: in_vocabulary(&input.criteria, "criteria", vocabulary::CRITERIA, errors),
+    }
+}
+
+/// The known codes of a list, in the vocabulary's order.
+fn in_vocabulary(
+    list: &Option<Vec<String>>,
+    field: &str,
+    terms: &'static [vocabulary::Term],
+    errors: &mut FieldErrors,
+) -> Vec<String> {
+    let values = list.iter().flatten().map(String::as_str);
+    let found = errors.codes(field, values, |code| vocabulary::find(terms, code).map(|term| term.code));
+    terms.iter().filter(|term| found.contains(&term.code)).map(|term| term.code.to_string()).collect()
 }
 
 impl ListingInput {
@@ -478,60 +554,6 @@ impl ListingInput {
         clean_list(&mut self.criteria, str::to_string);
         self
     }
-}
-
-fn required(value: &Option<String>, field: &str, fail: &mut impl FnMut(&str, &str)) -> Option<String> {
-    if value.is_none() {
-        fail(field, "is required");
-    }
-    value.clone()
-}
-
-fn code_of(
-    value: &Option<String>,
-    field: &str,
-    fail: &mut impl FnMut(&str, &str),
-    known: impl Fn(&str) -> bool,
-) -> Option<String> {
-    match value {
-        None => {
-            fail(field, "is required");
-            None
-        }
-        Some(code) if known(code) => Some(code.clone()),
-        Some(code) => {
-            fail(field, &format!("'{code}' is not a known code; see /api/v1/vocabulary"));
-            None
-        }
-    }
-}
-
-/// Checks each code of a list; `None` when any is bad (the failure names them).
-fn codes_of(
-    list: &Option<Vec<String>>,
-    field: &str,
-    fail: &mut impl FnMut(&str, &str),
-    known: impl Fn(&str) -> bool,
-) -> Option<Vec<String>> {
-    let items = list.clone().unwrap_or_default();
-    let unknown: Vec<&str> = items.iter().map(String::as_str).filter(|c| !known(c)).collect();
-    if unknown.is_empty() {
-        Some(items)
-    } else {
-        fail(field, &format!("unknown codes: {}", unknown.join(", ")));
-        None
-    }
-}
-
-/// Checks a list against a vocabulary and returns it in the vocabulary's order.
-fn in_vocabulary(
-    list: &Option<Vec<String>>,
-    field: &str,
-    terms: &'static [vocabulary::Term],
-    fail: &mut impl FnMut(&str, &str),
-) -> Vec<String> {
-    let items = codes_of(list, field, fail, |c| vocabulary::find(terms, c).is_some()).unwrap_or_default();
-    terms.iter().filter(|t| items.iter().any(|i| i == t.code)).map(|t| t.code.to_string()).collect()
 }
 
 /// Flattens validator's nested errors into one message per field.

@@ -1,4 +1,4 @@
-//! The lifecycle of SPEC §3: which decisions each status allows, and the
+//! The lifecycle of a listing: which decisions each status allows, and the
 //! field-level change recorded in the audit trail.
 
 use serde::{Deserialize, Serialize};
@@ -6,6 +6,34 @@ use serde_json::Value;
 use utoipa::ToSchema;
 
 use super::listing::ListingContent;
+use super::FieldErrors;
+use crate::error::AppError;
+
+/// The longest note or reason a moderator may write, in characters.
+const MAX_NOTE: usize = 2000;
+
+/// A moderator's optional note for the audit trail (`field` names it in errors).
+pub fn optional_note(field: &str, value: Option<String>) -> Result<Option<String>, AppError> {
+    let mut errors = FieldErrors::new();
+    let note = errors.text(field, value, MAX_NOTE);
+    errors.check()?;
+    Ok(note)
+}
+
+/// A reason or note a moderator must give, such as why a listing is suspended.
+pub fn required_note(field: &str, value: Option<String>) -> Result<String, AppError> {
+    let mut errors = FieldErrors::new();
+    let note = errors.required_text(field, value, MAX_NOTE);
+    errors.finish(note)
+}
+
+/// A stored status or kind that no version of the service writes.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown {kind} in the database: {text:?}")]
+pub struct UnknownStoredValue {
+    kind: &'static str,
+    text: String,
+}
 
 /// A decision that the current status does not allow; shown as `409 Conflict`.
 #[derive(Debug, thiserror::Error)]
@@ -23,12 +51,16 @@ macro_rules! text_enum {
             pub fn as_str(self) -> &'static str {
                 match self { $(Self::$variant => $text),+ }
             }
+        }
 
-            /// Reads the stored form; the database only ever holds values written by `as_str`.
-            pub fn from_stored(text: &str) -> Self {
-                match text {
-                    $($text => Self::$variant,)+
-                    other => panic!(concat!("unknown ", stringify!($name), " in database: {}"), other),
+        impl TryFrom<String> for $name {
+            type Error = UnknownStoredValue;
+
+            /// Reads the stored form; anything else is an error, never a panic.
+            fn try_from(text: String) -> Result<Self, UnknownStoredValue> {
+                match text.as_str() {
+                    $($text => Ok(Self::$variant),)+
+                    _ => Err(UnknownStoredValue { kind: stringify!($name), text }),
                 }
             }
         }

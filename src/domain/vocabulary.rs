@@ -1,4 +1,4 @@
-//! The fixed code lists of the product (SPEC §1). Codes are stable API values;
+//! The fixed code lists of the directory. Codes are stable API values;
 //! labels are for people.
 
 use serde::Serialize;

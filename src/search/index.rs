@@ -24,9 +24,9 @@ use utoipa::ToSchema;
 
 use super::json::{self, key};
 use super::query::{SearchQuery, KM_PER_MILE};
-use crate::domain::iso;
 use crate::domain::listing::ListingSummary;
 use crate::domain::vocabulary::{CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
+use crate::places::iso;
 
 /// The mean Earth radius that `geo::Haversine` uses.
 const EARTH_RADIUS_KM: f64 = 6_371.008_8;
@@ -948,7 +948,7 @@ impl Inner {
 mod tests {
     use super::{Bounds, CompactBounds, SearchIndex, PARALLEL_REBUILD};
     use crate::domain::listing::ListingSummary;
-    use crate::search::gazetteer::Place;
+    use crate::places::Place;
     use crate::search::query::SearchQuery;
 
     #[test]

@@ -1,4 +1,3 @@
-pub mod gazetteer;
 pub mod index;
 pub(crate) mod json;
 pub mod query;

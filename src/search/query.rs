@@ -1,7 +1,13 @@
-//! The parameters of a proximity search (SPEC §4), parsed from a query string.
+//! The parameters of a proximity search, parsed from a query string.
 
-use crate::domain::{iso, vocabulary, FieldError};
-use crate::search::gazetteer::{Gazetteer, Place};
+use std::sync::LazyLock;
+
+use utoipa::openapi::path::ParameterIn;
+use utoipa::IntoParams;
+
+use crate::domain::{vocabulary, FieldErrors};
+use crate::error::AppError;
+use crate::places::{iso, Gazetteer, Place};
 
 pub const KM_PER_MILE: f64 = 1.609344;
 const DEFAULT_RADIUS_KM: f64 = 50.0;
@@ -55,157 +61,227 @@ impl SearchParams {
     }
 }
 
-const KNOWN: &[&str] = &[
-    "near",
-    "lat",
-    "lon",
-    "radius_km",
-    "radius_mi",
-    "specialty",
-    "profession",
-    "approach",
-    "criteria",
-    "telehealth",
-    "accepting",
-    "prescriber",
-    "language",
-    "licensed_in",
-    "limit",
-    "offset",
-];
+/// The search parameters, for the OpenAPI document.
+///
+/// This struct is the one list of parameter names: the parser takes exactly
+/// these, so the document and the parser cannot drift apart. Its fields are
+/// read only through `IntoParams`.
+#[derive(Debug, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[allow(dead_code)]
+pub struct SearchParameters {
+    /// A US ZIP code, `City, ST`, `City, CC` or a city name (the most populous match wins).
+    near: Option<String>,
+    lat: Option<f64>,
+    lon: Option<f64>,
+    /// 1..500, default 50.
+    radius_km: Option<f64>,
+    /// Instead of radius_km.
+    radius_mi: Option<f64>,
+    specialty: Option<String>,
+    profession: Option<String>,
+    /// Repeatable; every one must match.
+    approach: Option<Vec<String>>,
+    /// Repeatable; every one must match.
+    criteria: Option<Vec<String>>,
+    telehealth: Option<bool>,
+    accepting: Option<bool>,
+    prescriber: Option<bool>,
+    /// ISO 639-1.
+    language: Option<String>,
+    /// ISO 3166-2; with telehealth=true and no place, lists telehealth clinicians licensed there.
+    licensed_in: Option<String>,
+    /// 1..100, default 20.
+    limit: Option<usize>,
+    /// 0..10000.
+    offset: Option<usize>,
+}
 
-impl SearchQuery {
-    /// Checks every parameter, naming each bad one; resolves `near` to a place.
-    pub fn parse(params: &SearchParams, gazetteer: &Gazetteer) -> Result<SearchQuery, Vec<FieldError>> {
-        let mut errors = Vec::new();
-        let mut fail = |field: &str, message: &str| errors.push(FieldError::new(field, message));
-        for (name, _) in &params.pairs {
-            if name.is_empty() {
-                fail("query", "has a value without a parameter name");
-            } else if !KNOWN.contains(&name.as_str()) {
-                fail(name, "is not a search parameter");
+/// The names `SearchParameters` documents.
+static KNOWN: LazyLock<Vec<String>> = LazyLock::new(|| {
+    SearchParameters::into_params(|| Some(ParameterIn::Query)).into_iter().map(|parameter| parameter.name).collect()
+});
+
+/// Reads the parameters one by one, noting each bad one.
+struct Reader<'a> {
+    params: &'a SearchParams,
+    errors: FieldErrors,
+}
+
+impl Reader<'_> {
+    fn number(&mut self, name: &str) -> Option<f64> {
+        let text = self.params.get(name)?;
+        match text.parse::<f64>() {
+            Ok(number) if number.is_finite() => Some(number),
+            _ => {
+                self.errors.add(name, "must be a number");
+                None
             }
         }
-        let number = |name: &str, fail: &mut dyn FnMut(&str, &str)| -> Option<f64> {
-            let text = params.get(name)?;
-            match text.parse::<f64>() {
-                Ok(n) if n.is_finite() => Some(n),
-                _ => {
-                    fail(name, "must be a number");
-                    None
-                }
+    }
+
+    fn whole(&mut self, name: &str, range: std::ops::RangeInclusive<usize>) -> Option<usize> {
+        let text = self.params.get(name)?;
+        match text.parse::<usize>() {
+            Ok(number) if range.contains(&number) => Some(number),
+            _ => {
+                let message = format!("must be a whole number from {} to {}", range.start(), range.end());
+                self.errors.add(name, &message);
+                None
             }
-        };
-        let whole = |name: &str, range: std::ops::RangeInclusive<usize>, fail: &mut dyn FnMut(&str, &str)| {
-            let text = params.get(name)?;
-            match text.parse::<usize>() {
-                Ok(n) if range.contains(&n) => Some(n),
-                _ => {
-                    fail(name, &format!("must be a whole number from {} to {}", range.start(), range.end()));
-                    None
-                }
-            }
-        };
-        let flag = |name: &str, fail: &mut dyn FnMut(&str, &str)| match params.get(name)? {
+        }
+    }
+
+    fn flag(&mut self, name: &str) -> Option<bool> {
+        match self.params.get(name)? {
             "true" | "1" | "yes" | "on" => Some(true),
             "false" | "0" | "no" | "off" => Some(false),
             _ => {
-                fail(name, "must be true or false");
+                self.errors.add(name, "must be true or false");
                 None
             }
-        };
+        }
+    }
 
-        let lat = number("lat", &mut fail);
-        let lon = number("lon", &mut fail);
-        let center = match (params.get("near"), lat, lon) {
+    /// The known codes among every value of `name`, each once.
+    fn codes(&mut self, name: &str, terms: &'static [vocabulary::Term]) -> Vec<&'static str> {
+        let mut found =
+            self.errors.codes(name, self.params.all(name), |code| vocabulary::find(terms, code).map(|term| term.code));
+        let mut seen = Vec::new();
+        found.retain(|code| {
+            !seen.contains(code) && {
+                seen.push(*code);
+                true
+            }
+        });
+        found
+    }
+
+    fn check_names(&mut self) {
+        for (name, _) in &self.params.pairs {
+            if name.is_empty() {
+                self.errors.add("query", "has a value without a parameter name");
+            } else if !KNOWN.iter().any(|known| known == name) {
+                self.errors.add(name, "is not a search parameter");
+            }
+        }
+    }
+
+    /// `near`, or `lat` and `lon`; `None` when neither (or when bad, and named).
+    fn center(&mut self, gazetteer: &Gazetteer) -> Option<Place> {
+        let (lat, lon) = (self.number("lat"), self.number("lon"));
+        match (self.params.get("near"), lat, lon) {
             (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-                fail("near", "give either near or lat and lon, not both");
+                self.errors.add("near", "give either near or lat and lon, not both");
                 None
             }
             (Some(near), None, None) => {
                 let place = gazetteer.resolve(near);
                 if place.is_none() {
-                    fail("near", &format!("no place called '{near}' was found; try a US ZIP code or 'City, ST'"));
+                    let message = format!("no place called '{near}' was found; try a US ZIP code or 'City, ST'");
+                    self.errors.add("near", &message);
                 }
                 place
             }
             (None, Some(lat), Some(lon)) => {
-                let mut ok = true;
                 if !(-90.0..=90.0).contains(&lat) {
-                    fail("lat", "must be between -90 and 90");
-                    ok = false;
+                    self.errors.add("lat", "must be between -90 and 90");
                 }
                 if !(-180.0..=180.0).contains(&lon) {
-                    fail("lon", "must be between -180 and 180");
-                    ok = false;
+                    self.errors.add("lon", "must be between -180 and 180");
                 }
-                ok.then(|| Place { lat, lon, label: format!("{lat:.4}, {lon:.4}") })
+                let in_range = (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon);
+                in_range.then(|| Place { lat, lon, label: format!("{lat:.4}, {lon:.4}") })
             }
             (None, Some(_), None) => {
-                fail("lon", "is required with lat");
+                self.errors.add("lon", "is required with lat");
                 None
             }
             (None, None, Some(_)) => {
-                fail("lat", "is required with lon");
+                self.errors.add("lat", "is required with lon");
                 None
             }
             (None, None, None) => None,
-        };
+        }
+    }
 
-        let radius_km = match (number("radius_km", &mut fail), number("radius_mi", &mut fail)) {
+    fn radius_km(&mut self) -> f64 {
+        let radius_km = match (self.number("radius_km"), self.number("radius_mi")) {
             (Some(_), Some(_)) => {
-                fail("radius_km", "give either radius_km or radius_mi, not both");
+                self.errors.add("radius_km", "give either radius_km or radius_mi, not both");
                 DEFAULT_RADIUS_KM
             }
             (Some(km), None) => km,
-            (None, Some(mi)) => mi * KM_PER_MILE,
+            (None, Some(miles)) => miles * KM_PER_MILE,
             (None, None) => DEFAULT_RADIUS_KM,
         };
         if !(1.0..=500.0).contains(&radius_km) {
-            let field = if params.get("radius_mi").is_some() { "radius_mi" } else { "radius_km" };
-            fail(field, "must be from 1 to 500 km (about 0.6 to 310 miles)");
+            let field = if self.params.get("radius_mi").is_some() { "radius_mi" } else { "radius_km" };
+            self.errors.add(field, "must be from 1 to 500 km (about 0.6 to 310 miles)");
         }
+        radius_km
+    }
 
-        let profession =
-            code(params.get("profession"), "profession", &mut fail, |c| vocabulary::profession(c).map(|p| p.code));
-        let specialty = code(params.get("specialty"), "specialty", &mut fail, |c| {
-            vocabulary::find(vocabulary::SPECIALTIES, c).map(|t| t.code)
-        });
-        let approaches = codes(params.all("approach"), "approach", vocabulary::TAPER_APPROACHES, &mut fail);
-        let criteria = codes(params.all("criteria"), "criteria", vocabulary::CRITERIA, &mut fail);
-        let telehealth = flag("telehealth", &mut fail);
-        let accepting = flag("accepting", &mut fail);
-        let prescriber = flag("prescriber", &mut fail);
-        let language = params.get("language").map(str::to_ascii_lowercase);
-        if language.as_deref().is_some_and(|l| !iso::is_language(l)) {
-            fail("language", "must be an ISO 639-1 code such as en or es");
-        }
-        let licensed_in = params.get("licensed_in").map(str::to_ascii_uppercase);
-        if licensed_in.as_deref().is_some_and(|r| !iso::is_subdivision(r)) {
-            fail("licensed_in", "must be an ISO 3166-2 code such as US-OR");
-        }
-        let limit = whole("limit", 1..=100, &mut fail).unwrap_or(DEFAULT_LIMIT);
-        let offset = whole("offset", 0..=MAX_OFFSET, &mut fail).unwrap_or(0);
+    /// A code of `name`'s list, when one was given.
+    fn code(&mut self, name: &str, known: impl Fn(&str) -> Option<&'static str>) -> Option<&'static str> {
+        let value = self.params.get(name)?;
+        self.errors.code(name, value, known)
+    }
 
-        let located = center.is_some() || params.get("near").is_some() || lat.is_some() || lon.is_some();
+    /// An ISO code in its canonical case, when given and `valid`.
+    fn iso_code(
+        &mut self,
+        name: &str,
+        case: fn(&str) -> String,
+        valid: fn(&str) -> bool,
+        hint: &str,
+    ) -> Option<String> {
+        let code = self.params.get(name).map(case)?;
+        if !valid(&code) {
+            self.errors.add(name, hint);
+        }
+        Some(code)
+    }
+}
+
+impl SearchQuery {
+    /// Checks every parameter, naming each bad one; resolves `near` to a place.
+    pub fn parse(params: &SearchParams, gazetteer: &Gazetteer) -> Result<SearchQuery, AppError> {
+        let mut reader = Reader { params, errors: FieldErrors::new() };
+        reader.check_names();
+        let center = reader.center(gazetteer);
+        let radius_km = reader.radius_km();
+        let profession = reader.code("profession", |code| vocabulary::profession(code).map(|term| term.code));
+        let specialty =
+            reader.code("specialty", |code| vocabulary::find(vocabulary::SPECIALTIES, code).map(|term| term.code));
+        let approaches = reader.codes("approach", vocabulary::TAPER_APPROACHES);
+        let criteria = reader.codes("criteria", vocabulary::CRITERIA);
+        let telehealth = reader.flag("telehealth");
+        let accepting = reader.flag("accepting");
+        let prescriber = reader.flag("prescriber");
+        let language = reader.iso_code(
+            "language",
+            str::to_ascii_lowercase,
+            iso::is_language,
+            "must be an ISO 639-1 code such as en or es",
+        );
+        let licensed_in = reader.iso_code(
+            "licensed_in",
+            str::to_ascii_uppercase,
+            iso::is_subdivision,
+            "must be an ISO 3166-2 code such as US-OR",
+        );
+        let limit = reader.whole("limit", 1..=100).unwrap_or(DEFAULT_LIMIT);
+        let offset = reader.whole("offset", 0..=MAX_OFFSET).unwrap_or(0);
+
+        let located = ["near", "lat", "lon"].iter().any(|name| params.get(name).is_some());
         if !located && licensed_in.is_none() {
-            fail("near", "give a place (near, or lat and lon), or telehealth=true with licensed_in");
+            reader.errors.add("near", "give a place (near, or lat and lon), or telehealth=true with licensed_in");
         }
         if !located && telehealth == Some(false) {
-            fail("telehealth", "without a place, the search lists telehealth clinicians only");
+            reader.errors.add("telehealth", "without a place, the search lists telehealth clinicians only");
         }
-
-        if !errors.is_empty() {
-            // One message per parameter: the first, most specific one.
-            let mut named = Vec::new();
-            errors.retain(|e| {
-                !named.contains(&e.field) && {
-                    named.push(e.field.clone());
-                    true
-                }
-            });
-            return Err(errors);
-        }
+        reader.errors.check()?;
         Ok(SearchQuery {
             // Without a place, clinicians licensed in a region are found by telehealth.
             telehealth: if center.is_none() { Some(true) } else { telehealth },
@@ -223,35 +299,4 @@ impl SearchQuery {
             offset,
         })
     }
-}
-
-fn code(
-    value: Option<&str>,
-    field: &str,
-    fail: &mut dyn FnMut(&str, &str),
-    known: impl Fn(&str) -> Option<&'static str>,
-) -> Option<&'static str> {
-    let value = value?;
-    let found = known(value);
-    if found.is_none() {
-        fail(field, &format!("'{value}' is not a known code; see /api/v1/vocabulary"));
-    }
-    found
-}
-
-fn codes(
-    values: Vec<&str>,
-    field: &str,
-    terms: &'static [vocabulary::Term],
-    fail: &mut dyn FnMut(&str, &str),
-) -> Vec<&'static str> {
-    let mut found = Vec::new();
-    for value in values {
-        match vocabulary::find(terms, value) {
-            Some(term) if !found.contains(&term.code) => found.push(term.code),
-            Some(_) => {}
-            None => fail(field, &format!("'{value}' is not a known code; see /api/v1/vocabulary")),
-        }
-    }
-    found
 }

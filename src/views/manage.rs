@@ -4,10 +4,10 @@ use maud::{html, Markup};
 
 use super::layout::{page, Footer};
 use super::submit::listing_form;
+use crate::app::manage::ManageStatus;
 use crate::domain::listing::ListingContent;
 use crate::domain::moderation::{ListingStatus, SubmissionStatus};
 use crate::domain::FieldError;
-use crate::web::api::manage::ManageView;
 
 /// A listing's content as the form's fields, so the edit form starts filled in.
 pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {
@@ -51,7 +51,7 @@ pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {
     values
 }
 
-fn status_text(view: &ManageView) -> &'static str {
+fn status_text(view: &ManageStatus) -> &'static str {
     match view.status {
         ListingStatus::Pending => "Waiting for a moderator. It is not public yet.",
         ListingStatus::Rejected => "Not accepted. See the moderator's reason below; you can send a corrected version.",
@@ -65,7 +65,7 @@ fn status_text(view: &ManageView) -> &'static str {
 pub type RejectedEdit<'a> = (&'a [(String, String)], &'a [FieldError]);
 
 /// The manage page; `edit` holds the form's values and errors after a bad edit.
-pub fn manage(token: &str, view: &ManageView, edit: Option<RejectedEdit>, notice: Option<&str>) -> Markup {
+pub fn manage(token: &str, view: &ManageStatus, edit: Option<RejectedEdit>, notice: Option<&str>) -> Markup {
     let prefilled = view.listing.as_ref().map(form_values).unwrap_or_default();
     let (values, errors) = edit.unwrap_or((&prefilled, &[]));
     let body = html! {

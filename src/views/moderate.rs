@@ -3,11 +3,11 @@
 use maud::{html, Markup};
 
 use super::layout::{page, Footer};
+use crate::app::moderation::QueueItem;
 use crate::db::events::Event;
 use crate::db::reports::Report;
 use crate::domain::moderation::SubmissionKind;
 use crate::domain::vocabulary;
-use crate::web::api::moderation::QueueItem;
 
 pub fn login(error: Option<&str>) -> Markup {
     page(

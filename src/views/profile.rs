@@ -4,7 +4,7 @@ use maud::{html, Markup};
 
 use super::layout::{field_error, page, Footer};
 use super::search::approach_name;
-use crate::db::listings::PublicListing;
+use crate::app::listings::PublicListing;
 use crate::domain::vocabulary::{self, CRITERIA, QUESTIONS, RED_FLAGS, REPORT_REASONS, TAPER_APPROACHES};
 use crate::domain::FieldError;
 
@@ -20,7 +20,7 @@ pub enum ReportState<'a> {
 }
 
 pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
-    let c = &listing.content;
+    let c = listing;
     let profession = vocabulary::profession(&c.profession);
     let name = match &c.credentials {
         Some(credentials) => format!("{}, {credentials}", c.full_name),
@@ -39,11 +39,11 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
         article {
             h1 { (name) }
             p {
-                @if listing.is_demo { span.badge.demo { "Demo: fictional person" } }
-                @if c.prescriber() { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
+                @if listing.demo { span.badge.demo { "Demo: fictional person" } }
+                @if c.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
                 (profession.map_or("", |p| p.label)) " · " (vocabulary::find(vocabulary::SPECIALTIES, &c.specialty).map_or("", |s| s.label))
             }
-            @if !c.prescriber() {
+            @if !c.prescriber {
                 p.notice { "A taper needs a prescriber. This clinician can support you through one alongside the clinician who prescribes." }
             }
             dl.facts {
@@ -94,7 +94,7 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
             (report_form(listing.id, report))
         }
     };
-    page(&name, Footer { shows_demo: listing.is_demo }, body)
+    page(&name, Footer { shows_demo: listing.demo }, body)
 }
 
 fn report_form(id: i64, state: ReportState) -> Markup {

@@ -10,11 +10,12 @@ use futures_util::future::LocalBoxFuture;
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
+use crate::app::{sessions, AppState};
+use crate::db::events::Actor;
 use crate::db::sessions::ModeratorSession;
 use crate::domain::token::constant_time_eq;
 use crate::domain::FieldError;
 use crate::error::AppError;
-use crate::web::state::AppState;
 
 /// The largest JSON body accepted: room for every text field at its longest.
 pub const JSON_LIMIT: usize = 128 * 1024;
@@ -136,10 +137,13 @@ impl Moderator {
             return Err(AppError::Unauthorized);
         };
         let token = state.settings.session_key.verify(cookie.value()).ok_or(AppError::Unauthorized)?.to_string();
-        let lookup = token.clone();
-        let session =
-            state.db(move |conn| Ok(ModeratorSession::find(conn, &lookup)?)).await?.ok_or(AppError::Unauthorized)?;
+        let session = sessions::current(&state, token.clone()).await?;
         Ok(Moderator { session, token })
+    }
+
+    /// The moderator as the audit trail names them.
+    pub fn actor(&self) -> Actor {
+        Actor::Moderator { id: self.session.moderator_id, username: self.session.username.clone() }
     }
 
     /// Refuses an unsafe request whose CSRF token is not this session's.

@@ -85,7 +85,7 @@ async fn results_are_paged_with_links_that_keep_the_search() {
 #[actix_rt::test]
 async fn demo_listings_are_marked_fictional_wherever_they_appear() {
     let app = spawn_app().await;
-    benzowise::seed::load_demo_if_empty(&mut app.connect()).unwrap();
+    benzowise::app::seed::load_demo_if_empty(&mut app.connect()).unwrap();
     let mut reply = app.get("/search?near=Portland%2C+OR").await;
     for _ in 0..40 {
         if reply.text.contains("Demo: fictional") {

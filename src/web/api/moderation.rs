@@ -1,89 +1,17 @@
 //! The moderators' work: the queue, decisions, suspensions, reports, audit trail.
 
 use actix_web::{get, post, web};
-use chrono::NaiveDateTime;
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, IntoResponses, ToSchema};
 
-use crate::db::events::{Actor, Event};
-use crate::db::listings::Listing;
+use crate::app::moderation::{self, ListingChange, QueueItem};
+use crate::app::AppState;
+use crate::db::events::Event;
 use crate::db::reports::Report;
-use crate::db::submissions::Submission;
-use crate::db::AnyConnection;
-use crate::domain::listing::{ListingContent, RedFlag};
-use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, ReportStatus, SubmissionKind};
-use crate::domain::FieldError;
+use crate::domain::moderation::{optional_note, required_note, ReportStatus};
+use crate::domain::{FieldError, FieldErrors};
 use crate::error::{AppError, Problem};
 use crate::web::extract::{ApiJson, Moderator};
-use crate::web::state::AppState;
-
-/// Approves a submission and puts the listing's new public state into search.
-pub async fn approve_submission(state: &AppState, actor: Actor, id: i64, note: Option<String>) -> Result<(), AppError> {
-    let search = state.search.clone();
-    state
-        .db(move |conn| {
-            let listing = Submission::approve(conn, id, &actor, note.as_deref())?;
-            Ok(search.refresh(conn, listing)?)
-        })
-        .await
-}
-
-/// A moderator's change to an approved listing's standing.
-pub enum ListingChange {
-    Suspend(String),
-    Reinstate(Option<String>),
-}
-
-/// Suspends or reinstates a listing, and updates search at once.
-pub async fn set_listing_status(
-    state: &AppState,
-    actor: Actor,
-    id: i64,
-    change: ListingChange,
-) -> Result<ListingStatus, AppError> {
-    let search = state.search.clone();
-    state
-        .db(move |conn| {
-            let status = match &change {
-                ListingChange::Suspend(reason) => Listing::suspend(conn, id, &actor, reason)?,
-                ListingChange::Reinstate(note) => Listing::reinstate(conn, id, &actor, note.as_deref())?,
-            };
-            search.refresh(conn, id)?;
-            Ok(status)
-        })
-        .await
-}
-
-pub fn actor(moderator: &Moderator) -> Actor {
-    Actor::Moderator { id: moderator.session.moderator_id, username: moderator.session.username.clone() }
-}
-
-/// A trimmed, non-empty text of at most `max` characters, or a field error.
-pub fn text(value: Option<String>, field: &str, required: bool, max: usize) -> Result<Option<String>, AppError> {
-    let value = value.map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
-    match &value {
-        None if required => Err(AppError::Validation(vec![FieldError::new(field, "is required")])),
-        Some(v) if v.chars().count() > max => {
-            Err(AppError::Validation(vec![FieldError::new(field, &format!("must be at most {max} characters"))]))
-        }
-        _ => Ok(value),
-    }
-}
-
-#[derive(Debug, Serialize, ToSchema)]
-pub struct QueueItem {
-    pub submission_id: i64,
-    pub listing_id: i64,
-    pub kind: SubmissionKind,
-    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
-    pub submitted_at: NaiveDateTime,
-    pub listing_status: ListingStatus,
-    pub red_flags: Vec<RedFlag>,
-    /// For edits: each field that differs from the public version.
-    pub changed_fields: Vec<FieldChange>,
-    /// The submitted version, private contact email included.
-    pub listing: ListingContent,
-}
 
 /// Pending submissions, oldest first, with red flags and changed fields.
 #[utoipa::path(
@@ -95,32 +23,9 @@ pub struct QueueItem {
     )
 )]
 #[get("/moderation/queue")]
+#[tracing::instrument(skip_all)]
 pub async fn queue(state: web::Data<AppState>, _moderator: Moderator) -> Result<web::Json<Vec<QueueItem>>, AppError> {
-    Ok(web::Json(state.db(queue_items).await?))
-}
-
-/// Pending submissions with what a moderator must see, oldest first.
-pub fn queue_items(conn: &mut AnyConnection) -> Result<Vec<QueueItem>, AppError> {
-    Submission::pending_queue(conn)?
-        .into_iter()
-        .map(|(submission, listing)| {
-            let content = submission.content()?;
-            let changed = match submission.kind() {
-                SubmissionKind::Edit => changed_fields(listing.approved_content().as_ref(), &content),
-                SubmissionKind::New => Vec::new(),
-            };
-            Ok(QueueItem {
-                submission_id: submission.id,
-                listing_id: listing.id,
-                kind: submission.kind(),
-                submitted_at: submission.submitted_at,
-                listing_status: listing.status(),
-                red_flags: content.red_flags(),
-                changed_fields: changed,
-                listing: content,
-            })
-        })
-        .collect()
+    Ok(web::Json(moderation::queue(&state).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -186,9 +91,8 @@ pub async fn approve(
     body: ApiJson<NoteInput>,
 ) -> Result<web::Json<Decided>, AppError> {
     let id = id.into_inner();
-    let note = text(body.0.note, "note", false, 2000)?;
-    let actor = actor(&moderator);
-    approve_submission(&state, actor, id, note).await?;
+    let note = optional_note("note", body.0.note)?;
+    moderation::approve(&state, moderator.actor(), id, note).await?;
     Ok(web::Json(Decided { id, status: "approved" }))
 }
 
@@ -211,9 +115,8 @@ pub async fn reject(
     body: ApiJson<ReasonInput>,
 ) -> Result<web::Json<Decided>, AppError> {
     let id = id.into_inner();
-    let reason = text(body.0.reason, "reason", true, 2000)?.unwrap_or_default();
-    let actor = actor(&moderator);
-    state.db(move |conn| Submission::reject(conn, id, &actor, &reason)).await?;
+    let reason = required_note("reason", body.0.reason)?;
+    moderation::reject(&state, moderator.actor(), id, reason).await?;
     Ok(web::Json(Decided { id, status: "rejected" }))
 }
 
@@ -236,9 +139,8 @@ pub async fn suspend(
     body: ApiJson<ReasonInput>,
 ) -> Result<web::Json<Decided>, AppError> {
     let id = id.into_inner();
-    let reason = text(body.0.reason, "reason", true, 2000)?.unwrap_or_default();
-    let actor = actor(&moderator);
-    let status = set_listing_status(&state, actor, id, ListingChange::Suspend(reason)).await?;
+    let reason = required_note("reason", body.0.reason)?;
+    let status = moderation::change_listing(&state, moderator.actor(), id, ListingChange::Suspend { reason }).await?;
     Ok(web::Json(Decided { id, status: status.as_str() }))
 }
 
@@ -261,9 +163,8 @@ pub async fn reinstate(
     body: ApiJson<NoteInput>,
 ) -> Result<web::Json<Decided>, AppError> {
     let id = id.into_inner();
-    let note = text(body.0.note, "note", false, 2000)?;
-    let actor = actor(&moderator);
-    let status = set_listing_status(&state, actor, id, ListingChange::Reinstate(note)).await?;
+    let note = optional_note("note", body.0.note)?;
+    let status = moderation::change_listing(&state, moderator.actor(), id, ListingChange::Reinstate { note }).await?;
     Ok(web::Json(Decided { id, status: status.as_str() }))
 }
 
@@ -299,8 +200,7 @@ pub async fn reports(
         "all" => None,
         _ => return Err(AppError::Validation(vec![FieldError::new("status", "must be open, resolved or all")])),
     };
-    let reports = state.db(move |conn| Ok(Report::list(conn, status)?)).await?;
-    Ok(web::Json(reports))
+    Ok(web::Json(moderation::reports(&state, status).await?))
 }
 
 /// Closes a report with a note of what was done.
@@ -322,9 +222,8 @@ pub async fn resolve_report(
     body: ApiJson<NoteInput>,
 ) -> Result<web::Json<Decided>, AppError> {
     let id = id.into_inner();
-    let note = text(body.0.note, "note", true, 2000)?.unwrap_or_default();
-    let actor = actor(&moderator);
-    state.db(move |conn| Report::resolve(conn, id, &actor, &note)).await?;
+    let note = required_note("note", body.0.note)?;
+    moderation::resolve_report(&state, moderator.actor(), id, note).await?;
     Ok(web::Json(Decided { id, status: "resolved" }))
 }
 
@@ -361,17 +260,13 @@ pub async fn events(
 ) -> Result<web::Json<Vec<Event>>, AppError> {
     let limit = filter.limit.unwrap_or(50);
     let offset = filter.offset.unwrap_or(0);
-    let mut errors = Vec::new();
+    let mut errors = FieldErrors::new();
     if !(1..=200).contains(&limit) {
-        errors.push(FieldError::new("limit", "must be from 1 to 200"));
+        errors.add("limit", "must be from 1 to 200");
     }
     if !(0..=1_000_000).contains(&offset) {
-        errors.push(FieldError::new("offset", "must be from 0 to 1000000"));
+        errors.add("offset", "must be from 0 to 1000000");
     }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
-    let listing = filter.listing_id;
-    let events = state.db(move |conn| Ok(Event::list(conn, listing, limit, offset)?)).await?;
-    Ok(web::Json(events))
+    errors.check()?;
+    Ok(web::Json(moderation::events(&state, filter.listing_id, limit, offset).await?))
 }

@@ -2,10 +2,10 @@
 
 use actix_web::{get, web, HttpResponse};
 
+use crate::app::AppState;
 use crate::db::listings::Listing;
 use crate::db::submissions::Submission;
 use crate::error::{AppError, Problem};
-use crate::web::state::AppState;
 
 /// The process is up.
 #[utoipa::path(tag = "operations", responses((status = 200, body = String, content_type = "text/plain")))]

@@ -4,13 +4,13 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::domain::FieldError;
+use crate::app::AppState;
+use crate::domain::FieldErrors;
 use crate::error::{AppError, Problem};
-use crate::search::gazetteer::Place;
+use crate::places::Place;
 use crate::search::index::SearchResult;
 use crate::search::json::{self, key};
-use crate::search::query::{SearchParams, SearchQuery};
-use crate::web::state::AppState;
+use crate::search::query::{SearchParameters, SearchParams, SearchQuery};
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchResponse<'a> {
@@ -47,38 +47,6 @@ impl SearchResponse<'_> {
     }
 }
 
-/// The search parameters, for the OpenAPI document.
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct SearchParameters {
-    /// A US ZIP code, `City, ST`, `City, CC` or a city name (the most populous match wins).
-    near: Option<String>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    /// 1..500, default 50.
-    radius_km: Option<f64>,
-    /// Instead of radius_km.
-    radius_mi: Option<f64>,
-    specialty: Option<String>,
-    profession: Option<String>,
-    /// Repeatable; every one must match.
-    approach: Option<Vec<String>>,
-    /// Repeatable; every one must match.
-    criteria: Option<Vec<String>>,
-    telehealth: Option<bool>,
-    accepting: Option<bool>,
-    prescriber: Option<bool>,
-    /// ISO 639-1.
-    language: Option<String>,
-    /// ISO 3166-2; with telehealth=true and no place, lists telehealth clinicians licensed there.
-    licensed_in: Option<String>,
-    /// 1..100, default 20.
-    limit: Option<usize>,
-    /// 0..10000.
-    offset: Option<usize>,
-}
-
 /// Clinicians near a place, nearest first, with filters.
 #[utoipa::path(
     tag = "public",
@@ -91,7 +59,7 @@ pub struct SearchParameters {
 #[get("/clinicians")]
 pub async fn search(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let params = SearchParams::from_query_string(req.query_string());
-    let query = SearchQuery::parse(&params, state.gazetteer).map_err(AppError::Validation)?;
+    let query = SearchQuery::parse(&params, state.gazetteer)?;
     let body = state.search.index.search_with(&query, |page| {
         SearchResponse {
             center: query.center.as_ref(),
@@ -127,19 +95,17 @@ pub async fn places(
     state: web::Data<AppState>,
     lookup: web::Query<PlaceLookup>,
 ) -> Result<web::Json<Vec<Place>>, AppError> {
-    let mut errors = Vec::new();
-    let q = lookup.q.as_deref().map(str::trim).unwrap_or("");
-    if q.is_empty() || q.chars().count() > 100 {
-        errors.push(FieldError::new("q", "must be 1 to 100 characters"));
+    let mut errors = FieldErrors::new();
+    let typed = lookup.q.as_deref().map(str::trim).unwrap_or("");
+    if typed.is_empty() || typed.chars().count() > 100 {
+        errors.add("q", "must be 1 to 100 characters");
     }
     let limit = lookup.limit.unwrap_or(10);
     if !(1..=50).contains(&limit) {
-        errors.push(FieldError::new("limit", "must be from 1 to 50"));
+        errors.add("limit", "must be from 1 to 50");
     }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
-    Ok(web::Json(state.gazetteer.suggest(q, limit)))
+    errors.check()?;
+    Ok(web::Json(state.gazetteer.suggest(typed, limit)))
 }
 
 #[cfg(test)]

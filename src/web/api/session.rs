@@ -5,14 +5,12 @@ use actix_web::{delete, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use crate::db::moderators::Moderator as ModeratorAccount;
-use crate::db::sessions::{ModeratorSession, NewSession};
-use crate::domain::FieldError;
+use crate::app::{sessions, AppState};
 use crate::error::{AppError, Problem};
 use crate::web::extract::{client_key, ApiJson, Moderator, SESSION_COOKIE};
-use crate::web::state::AppState;
 
-#[derive(Debug, Deserialize, ToSchema)]
+/// No `Debug`: it holds a password.
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
     // Optional in Rust so that a missing one is named in a 422, not a parse error.
@@ -53,39 +51,6 @@ fn cookie(state: &AppState, value: String, max_age: time::Duration) -> Cookie<'s
         .finish()
 }
 
-/// Checks a moderator's password, throttling a client after repeated failures.
-pub async fn authenticate(
-    state: &AppState,
-    req: &HttpRequest,
-    username: String,
-    password: String,
-) -> Result<(ModeratorAccount, NewSession), AppError> {
-    let client = client_key(req);
-    state.failed_logins.check(&client)?;
-    let ttl = state.settings.session_ttl;
-    let found = state
-        .db(move |conn| match ModeratorAccount::authenticate(conn, &username, &password)? {
-            Some(account) => {
-                let session = ModeratorSession::start(conn, account.id, ttl)?;
-                Ok(Some((account, session)))
-            }
-            None => Ok(None),
-        })
-        .await?;
-    match found {
-        Some((account, session)) => {
-            state.failed_logins.clear(&client);
-            tracing::info!(moderator = %account.username, "moderator logged in");
-            Ok((account, session))
-        }
-        None => {
-            state.failed_logins.record(&client);
-            tracing::warn!(client, "failed moderator login");
-            Err(AppError::Unauthorized)
-        }
-    }
-}
-
 /// Logs a moderator in: a fresh `HttpOnly`, `SameSite=Strict` session cookie.
 #[utoipa::path(
     tag = "moderator",
@@ -104,19 +69,8 @@ pub async fn login(
     req: HttpRequest,
     body: ApiJson<Credentials>,
 ) -> Result<HttpResponse, AppError> {
-    let present = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.is_empty() && v.len() <= 1000);
-    let mut errors = Vec::new();
-    for (field, value) in [("username", &body.0.username), ("password", &body.0.password)] {
-        if !present(value) {
-            errors.push(FieldError::new(field, "is required"));
-        }
-    }
-    if !errors.is_empty() {
-        return Err(AppError::Validation(errors));
-    }
     let ApiJson(Credentials { username, password }) = body;
-    let (account, session) =
-        authenticate(&state, &req, username.unwrap_or_default(), password.unwrap_or_default()).await?;
+    let (account, session) = sessions::log_in(&state, &client_key(&req), username, password).await?;
     Ok(HttpResponse::Ok().cookie(session_cookie(&state, &session.token)).json(SessionStarted {
         csrf_token: session.csrf_token,
         username: account.username,
@@ -135,8 +89,8 @@ pub async fn login(
     )
 )]
 #[delete("/moderator/session")]
+#[tracing::instrument(skip_all)]
 pub async fn logout(state: web::Data<AppState>, moderator: Moderator) -> Result<HttpResponse, AppError> {
-    let token = moderator.token;
-    state.db(move |conn| Ok(ModeratorSession::end(conn, &token)?)).await?;
+    sessions::log_out(&state, moderator.token).await?;
     Ok(HttpResponse::NoContent().cookie(ended_session_cookie(&state)).finish())
 }

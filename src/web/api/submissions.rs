@@ -1,17 +1,14 @@
 //! New listings sent by clinicians.
 
-use std::sync::atomic::Ordering;
-
 use actix_web::{post, web, HttpRequest, HttpResponse};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::db::submissions::{Created, Submission};
-use crate::domain::listing::{ListingInput, NewListing, Parsed};
-use crate::domain::token;
+use crate::app::submissions::{self, Outcome};
+use crate::app::AppState;
+use crate::domain::listing::{ListingInput, NewListing};
 use crate::error::{AppError, Problem};
 use crate::web::extract::{client_key, ApiJson};
-use crate::web::state::AppState;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SubmissionCreated {
@@ -27,28 +24,6 @@ pub struct SubmissionCreated {
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Received {
     pub status: &'static str,
-}
-
-/// Parses a listing, or fails with every bad field named.
-pub fn parse_listing(state: &AppState, input: ListingInput) -> Result<Parsed, AppError> {
-    NewListing::parse(input, state.gazetteer).map_err(AppError::Validation)
-}
-
-/// Stores a parsed new listing for review, counting it against the client's
-/// submission limit; returns its ids and the manage token, which only this
-/// caller ever sees (the database keeps its hash).
-pub async fn store_new_listing(
-    state: &AppState,
-    req: &HttpRequest,
-    listing: NewListing,
-) -> Result<(Created, String), AppError> {
-    state.submissions.hit(&client_key(req))?;
-    let manage_token = token::generate();
-    let hash = token::hash(&manage_token);
-    let created = state.db(move |conn| Submission::create_listing(conn, &listing, &hash, false)).await?;
-    state.metrics.submissions.fetch_add(1, Ordering::Relaxed);
-    tracing::info!(listing_id = created.listing_id, submission_id = created.submission_id, "listing submitted");
-    Ok((created, manage_token))
 }
 
 /// Submits a new listing for review.
@@ -72,20 +47,18 @@ pub async fn create(
     req: HttpRequest,
     body: ApiJson<ListingInput>,
 ) -> Result<HttpResponse, AppError> {
-    state.submissions.check(&client_key(&req))?;
-    let listing = match parse_listing(&state, body.0)? {
-        Parsed::Listing(listing) => listing,
-        Parsed::Honeypot => {
-            state.metrics.honeypot_drops.fetch_add(1, Ordering::Relaxed);
-            return Ok(HttpResponse::Accepted().json(Received { status: "pending" }));
-        }
-    };
-    let (created, manage_token) = store_new_listing(&state, &req, listing).await?;
-    Ok(HttpResponse::Created().json(SubmissionCreated {
-        submission_id: created.submission_id,
-        listing_id: created.listing_id,
-        status: "pending",
-        manage_url: state.manage_url(&manage_token),
-        manage_token,
-    }))
+    let client = client_key(&req);
+    // Refused before the work of parsing; `submit` counts it.
+    state.submissions.check(&client)?;
+    let parsed = NewListing::parse(body.0, state.gazetteer)?;
+    Ok(match submissions::submit(&state, &client, parsed).await? {
+        Outcome::Stored(receipt) => HttpResponse::Created().json(SubmissionCreated {
+            submission_id: receipt.submission_id,
+            listing_id: receipt.listing_id,
+            status: "pending",
+            manage_token: receipt.manage_token,
+            manage_url: receipt.manage_url,
+        }),
+        Outcome::Dropped => HttpResponse::Accepted().json(Received { status: "pending" }),
+    })
 }

@@ -5,27 +5,22 @@ use actix_web::http::{header, StatusCode};
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 
 use super::{form_pairs, html_response, HtmlError};
-use crate::db::events::Event;
-use crate::db::reports::Report;
-use crate::db::sessions::ModeratorSession;
-use crate::db::submissions::Submission;
-use crate::domain::moderation::ReportStatus;
+use crate::app::moderation::{self, ListingChange};
+use crate::app::{sessions, AppState};
+use crate::domain::moderation::{optional_note, required_note};
+use crate::domain::FieldError;
 use crate::error::AppError;
 use crate::views;
 use crate::views::moderate::Dashboard;
-use crate::web::api::moderation::{actor, approve_submission, queue_items, set_listing_status, text, ListingChange};
-use crate::web::api::session::{authenticate, ended_session_cookie, session_cookie};
-use crate::web::extract::Moderator;
-use crate::web::state::AppState;
-
-const EVENTS_SHOWN: i64 = 50;
+use crate::web::api::session::{ended_session_cookie, session_cookie};
+use crate::web::extract::{client_key, Moderator};
 
 /// A form's fields by name.
 struct Fields(Vec<(String, String)>);
 
 impl Fields {
     fn get(&self, name: &str) -> Option<String> {
-        self.0.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+        self.0.iter().find(|(key, _)| key == name).map(|(_, value)| value.clone())
     }
 }
 
@@ -47,15 +42,7 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest) -> Result<H
         Err(AppError::Unauthorized) => return Ok(html_response(StatusCode::OK, views::moderate::login(None))),
         Err(other) => return Err(other.into()),
     };
-    let (queue, reports, events) = state
-        .db(|conn| {
-            Ok((
-                queue_items(conn)?,
-                Report::list(conn, Some(ReportStatus::Open))?,
-                Event::list(conn, None, EVENTS_SHOWN, 0)?,
-            ))
-        })
-        .await?;
+    let workload = moderation::workload(&state).await?;
     let done = web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
         .ok()
         .and_then(|q| q.get("done").cloned());
@@ -70,9 +57,9 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest) -> Result<H
     let page = views::moderate::dashboard(&Dashboard {
         username: &moderator.session.username,
         csrf_token: &moderator.session.csrf_token,
-        queue: &queue,
-        reports: &reports,
-        events: &events,
+        queue: &workload.queue,
+        reports: &workload.open_reports,
+        events: &workload.recent_events,
         notice,
     });
     Ok(html_response(StatusCode::OK, page))
@@ -81,8 +68,7 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest) -> Result<H
 #[post("/moderate/login")]
 pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let fields = Fields(form_pairs(&body));
-    let (username, password) = (fields.get("username").unwrap_or_default(), fields.get("password").unwrap_or_default());
-    match authenticate(&state, &req, username, password).await {
+    match sessions::log_in(&state, &client_key(&req), fields.get("username"), fields.get("password")).await {
         Ok((_, session)) => HttpResponse::SeeOther()
             .cookie(session_cookie(&state, &session.token))
             .insert_header((header::LOCATION, "/moderate"))
@@ -100,8 +86,7 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Byte
 #[post("/moderate/logout")]
 pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, HtmlError> {
     let moderator = moderator(&req, &Fields(form_pairs(&body))).await?;
-    let token = moderator.token;
-    state.db(move |conn| Ok(ModeratorSession::end(conn, &token)?)).await?;
+    sessions::log_out(&state, moderator.token).await?;
     Ok(HttpResponse::SeeOther()
         .cookie(ended_session_cookie(&state))
         .insert_header((header::LOCATION, "/moderate"))
@@ -118,15 +103,15 @@ pub async fn decide(
     let fields = Fields(form_pairs(&body));
     let moderator = moderator(&req, &fields).await?;
     let (id, decision) = path.into_inner();
-    let actor = actor(&moderator);
     match decision.as_str() {
         "approve" => {
-            approve_submission(&state, actor, id, text(fields.get("note"), "note", false, 2000)?).await?;
+            let note = optional_note("note", fields.get("note"))?;
+            moderation::approve(&state, moderator.actor(), id, note).await?;
             Ok(back_to_dashboard("approved"))
         }
         "reject" => {
-            let reason = text(fields.get("reason"), "reason", true, 2000)?.unwrap_or_default();
-            state.db(move |conn| Submission::reject(conn, id, &actor, &reason)).await?;
+            let reason = required_note("reason", fields.get("reason"))?;
+            moderation::reject(&state, moderator.actor(), id, reason).await?;
             Ok(back_to_dashboard("rejected"))
         }
         _ => Err(AppError::NotFound.into()),
@@ -142,9 +127,8 @@ pub async fn resolve(
 ) -> Result<HttpResponse, HtmlError> {
     let fields = Fields(form_pairs(&body));
     let moderator = moderator(&req, &fields).await?;
-    let (id, actor) = (id.into_inner(), actor(&moderator));
-    let note = text(fields.get("note"), "note", true, 2000)?.unwrap_or_default();
-    state.db(move |conn| Report::resolve(conn, id, &actor, &note)).await?;
+    let note = required_note("note", fields.get("note"))?;
+    moderation::resolve_report(&state, moderator.actor(), id.into_inner(), note).await?;
     Ok(back_to_dashboard("resolved"))
 }
 
@@ -156,15 +140,19 @@ pub async fn listing_status(
 ) -> Result<HttpResponse, HtmlError> {
     let fields = Fields(form_pairs(&body));
     let moderator = moderator(&req, &fields).await?;
-    let id: i64 = fields.get("listing_id").and_then(|v| v.trim().parse().ok()).ok_or_else(|| {
-        AppError::Validation(vec![crate::domain::FieldError::new("listing_id", "must be a listing number")])
-    })?;
-    let reason = text(fields.get("reason"), "reason", fields.get("action").as_deref() == Some("suspend"), 2000)?;
+    let id: i64 = fields
+        .get("listing_id")
+        .and_then(|value| value.trim().parse().ok())
+        .ok_or_else(|| AppError::Validation(vec![FieldError::new("listing_id", "must be a listing number")]))?;
     let (change, done) = match fields.get("action").as_deref() {
-        Some("suspend") => (ListingChange::Suspend(reason.unwrap_or_default()), "suspended"),
-        Some("reinstate") => (ListingChange::Reinstate(reason), "reinstated"),
+        Some("suspend") => {
+            (ListingChange::Suspend { reason: required_note("reason", fields.get("reason"))? }, "suspended")
+        }
+        Some("reinstate") => {
+            (ListingChange::Reinstate { note: optional_note("reason", fields.get("reason"))? }, "reinstated")
+        }
         _ => return Err(AppError::BadRequest("choose suspend or reinstate".into()).into()),
     };
-    set_listing_status(&state, actor(&moderator), id, change).await?;
+    moderation::change_listing(&state, moderator.actor(), id, change).await?;
     Ok(back_to_dashboard(done))
 }

@@ -3,10 +3,13 @@
 use actix_web::http::StatusCode;
 use actix_web::{get, web, HttpRequest, HttpResponse};
 
-use super::html_response;
+use actix_web::ResponseError;
+
+use super::{html_response, HtmlError};
+use crate::app::AppState;
+use crate::error::AppError;
 use crate::search::query::{SearchParams, SearchQuery};
 use crate::views;
-use crate::web::state::AppState;
 
 /// The form's `radius` and `unit` become the API's `radius_mi` or `radius_km`.
 fn search_params(req: &HttpRequest) -> (SearchParams, SearchParams) {
@@ -34,6 +37,9 @@ pub async fn results(state: web::Data<AppState>, req: HttpRequest) -> HttpRespon
             let markup = state.search.index.search_with(&query, |page| views::search::results(&shown, &query, &page));
             html_response(StatusCode::OK, markup)
         }
-        Err(errors) => html_response(StatusCode::UNPROCESSABLE_ENTITY, views::search::with_errors(&shown, &errors)),
+        Err(AppError::Validation(errors)) => {
+            html_response(StatusCode::UNPROCESSABLE_ENTITY, views::search::with_errors(&shown, &errors))
+        }
+        Err(other) => HtmlError(other).error_response(),
     }
 }

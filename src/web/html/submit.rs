@@ -1,17 +1,17 @@
 //! `/submit`: the clinician's form, without JavaScript.
 
-use std::sync::atomic::Ordering;
-
 use actix_web::http::StatusCode;
 use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde_json::{Map, Value};
 
 use super::{form_pairs, html_response, HtmlError};
+use crate::app::submissions::{self, Outcome};
+use crate::app::AppState;
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
 use crate::domain::FieldError;
+use crate::error::AppError;
 use crate::views;
-use crate::web::api::submissions::store_new_listing;
-use crate::web::state::AppState;
+use crate::web::extract::client_key;
 
 /// The form's fields as the API's `ListingInput`: checkboxes repeat a name,
 /// licences and languages are typed as comma-separated codes.
@@ -71,24 +71,33 @@ pub async fn form() -> HttpResponse {
     html_response(StatusCode::OK, views::submit::form(&[], &[]))
 }
 
+/// The form's fields parsed as a listing; a bad one is shown again with its errors.
+pub(super) fn parse_form(state: &AppState, pairs: &[(String, String)]) -> Result<Parsed, Vec<FieldError>> {
+    let input = listing_input(pairs)?;
+    match NewListing::parse(input, state.gazetteer) {
+        Ok(parsed) => Ok(parsed),
+        Err(AppError::Validation(errors)) => Err(errors),
+        Err(other) => Err(vec![FieldError::new("form", &other.to_string())]),
+    }
+}
+
 #[post("/submit")]
+#[tracing::instrument(skip_all)]
 pub async fn submit(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, HtmlError> {
     let pairs = form_pairs(&body);
-    let parsed = listing_input(&pairs).and_then(|input| NewListing::parse(input, state.gazetteer));
-    let listing = match parsed {
-        Ok(Parsed::Listing(listing)) => listing,
-        Ok(Parsed::Honeypot) => {
-            state.metrics.honeypot_drops.fetch_add(1, Ordering::Relaxed);
-            let thanks = "Thank you. A moderator will review your listing.";
-            return Ok(html_response(StatusCode::OK, views::layout::message_page("Submission received", thanks)));
-        }
+    let parsed = match parse_form(&state, &pairs) {
+        Ok(parsed) => parsed,
         Err(errors) => {
             return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, views::submit::form(&pairs, &errors)))
         }
     };
-    let (created, manage_token) = store_new_listing(&state, &req, listing).await?;
-    Ok(html_response(
-        StatusCode::CREATED,
-        views::submit::received(created.listing_id, &state.manage_url(&manage_token)),
-    ))
+    Ok(match submissions::submit(&state, &client_key(&req), parsed).await? {
+        Outcome::Stored(receipt) => {
+            html_response(StatusCode::CREATED, views::submit::received(receipt.listing_id, &receipt.manage_url))
+        }
+        Outcome::Dropped => {
+            let thanks = "Thank you. A moderator will review your listing.";
+            html_response(StatusCode::OK, views::layout::message_page("Submission received", thanks))
+        }
+    })
 }

@@ -7,7 +7,7 @@ use serde::Serialize;
 use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
 use utoipa::ToSchema;
 
-use crate::domain::iso;
+use super::iso;
 
 const ZIP_CSV: &str = include_str!("../../seeds/us_zip_centroids.csv");
 const CITIES_CSV: &str = include_str!("../../seeds/cities.csv");

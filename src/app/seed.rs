@@ -1,6 +1,6 @@
 //! Loading listings in bulk (`benzowise seed`, `serve --demo`) and exporting
-//! the approved directory (`benzowise export`). CSV and JSON use the field
-//! names of SPEC §2; in CSV, lists are separated by `;` and the answers are
+//! the approved directory (`benzowise export`). CSV and JSON use the listing's
+//! field names; in CSV, lists are separated by `;` and the answers are
 //! columns named `answers.<question>`.
 
 use std::collections::BTreeMap;
@@ -9,17 +9,18 @@ use anyhow::{bail, Context};
 use serde::Deserialize;
 use serde_json::{Map, Value};
 
+use super::listings::PublicListing;
+use super::submissions;
 use crate::db::events::Actor;
 use crate::db::listings::Listing;
 use crate::db::submissions::Submission;
 use crate::db::AnyConnection;
-use crate::domain::listing::{ListingInput, NewListing, Parsed};
-use crate::domain::{token, FieldError};
-use crate::search::gazetteer::Gazetteer;
-use crate::web::api::clinicians::ListingView;
+use crate::domain::listing::{ListingInput, NewListing, Parsed, Provenance};
+use crate::error::AppError;
+use crate::places::Gazetteer;
 
 /// The fictional demo listings shipped in `seeds/`.
-pub const DEMO_LISTINGS: &str = include_str!("../seeds/demo_listings.json");
+pub const DEMO_LISTINGS: &str = include_str!("../../seeds/demo_listings.json");
 
 const LIST_FIELDS: &[&str] = &["licensed_regions", "languages", "taper_approaches", "criteria"];
 const BOOL_FIELDS: &[&str] = &["telehealth", "accepting_new_patients"];
@@ -98,15 +99,20 @@ impl SeedBatch {
         let mut problems = Vec::new();
         for (index, value) in self.listings.into_iter().enumerate() {
             let row = index + 1;
-            let result = serde_json::from_value::<ListingInput>(value)
-                .map_err(|e| vec![FieldError::new("row", &e.to_string())])
-                .and_then(|input| NewListing::parse(input, gazetteer));
-            match result {
+            let input = match serde_json::from_value::<ListingInput>(value) {
+                Ok(input) => input,
+                Err(error) => {
+                    problems.push(format!("row {row}: {error}"));
+                    continue;
+                }
+            };
+            match NewListing::parse(input, gazetteer) {
                 Ok(Parsed::Listing(listing)) => parsed.push(listing),
                 Ok(Parsed::Honeypot) => problems.push(format!("row {row}: website_url_confirm must be empty")),
-                Err(errors) => {
+                Err(AppError::Validation(errors)) => {
                     problems.extend(errors.into_iter().map(|e| format!("row {row}: {} {}", e.field, e.message)))
                 }
+                Err(other) => problems.push(format!("row {row}: {other}")),
             }
         }
         if !problems.is_empty() {
@@ -147,20 +153,26 @@ pub struct Loaded {
     pub manage_token: String,
 }
 
+/// Whether loaded listings are published at once or wait for moderators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publication {
+    Approved,
+    Pending,
+}
+
 /// Stores parsed listings, approved (recorded in the audit trail as done by
 /// the operator) or left pending for moderators.
 pub fn load(
     conn: &mut AnyConnection,
     listings: Vec<NewListing>,
-    approve: bool,
-    demo: bool,
+    publication: Publication,
+    provenance: Provenance,
 ) -> anyhow::Result<Vec<Loaded>> {
     let actor = Actor::Operator("seed");
     let mut loaded = Vec::with_capacity(listings.len());
     for listing in listings {
-        let manage_token = token::generate();
-        let created = Submission::create_listing(conn, &listing, &token::hash(&manage_token), demo)?;
-        if approve {
+        let (created, manage_token) = submissions::create(conn, &listing, provenance)?;
+        if publication == Publication::Approved {
             Submission::approve(conn, created.submission_id, &actor, Some("loaded from a seed file"))?;
         }
         loaded.push(Loaded {
@@ -179,16 +191,16 @@ pub fn load_demo_if_empty(conn: &mut AnyConnection) -> anyhow::Result<usize> {
     }
     let batch = SeedBatch::from_json(DEMO_LISTINGS)?;
     let listings = batch.parse(Gazetteer::shared())?;
-    Ok(load(conn, listings, true, true)?.len())
+    Ok(load(conn, listings, Publication::Approved, Provenance::Demo)?.len())
 }
 
 /// The approved directory as JSON: an array of public listings.
-pub fn export_json(listings: Vec<ListingView>) -> anyhow::Result<String> {
+pub fn export_json(listings: Vec<PublicListing>) -> anyhow::Result<String> {
     Ok(serde_json::to_string_pretty(&listings)?)
 }
 
 /// The approved directory as CSV, in the columns `seed` reads back.
-pub fn export_csv(listings: Vec<ListingView>) -> anyhow::Result<String> {
+pub fn export_csv(listings: Vec<PublicListing>) -> anyhow::Result<String> {
     let rows: Vec<BTreeMap<String, String>> = listings.iter().map(csv_row).collect::<anyhow::Result<_>>()?;
     let columns: Vec<String> = match listings.first() {
         Some(first) => flatten(serde_json::to_value(first)?).into_iter().map(|(k, _)| k).collect(),
@@ -202,7 +214,7 @@ pub fn export_csv(listings: Vec<ListingView>) -> anyhow::Result<String> {
     Ok(String::from_utf8(writer.into_inner()?)?)
 }
 
-fn csv_row(listing: &ListingView) -> anyhow::Result<BTreeMap<String, String>> {
+fn csv_row(listing: &PublicListing) -> anyhow::Result<BTreeMap<String, String>> {
     Ok(flatten(serde_json::to_value(listing)?).into_iter().collect())
 }
 

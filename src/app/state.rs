@@ -1,6 +1,4 @@
-//! What every handler shares: the pool, settings, gazetteer and limits.
-
-use actix_web::web;
+//! What every use case shares: the pool, settings, gazetteer, search and limits.
 
 use std::sync::Arc;
 
@@ -9,7 +7,7 @@ use super::throttle::RateLimiter;
 use crate::config::Settings;
 use crate::db::{AnyConnection, Pool};
 use crate::error::AppError;
-use crate::search::gazetteer::Gazetteer;
+use crate::places::Gazetteer;
 use crate::search::sync::SearchSync;
 
 pub struct AppState {
@@ -48,13 +46,13 @@ impl AppState {
         F: FnOnce(&mut AnyConnection) -> Result<T, AppError> + Send + 'static,
     {
         let pool = self.pool.clone();
-        let blocking = web::block(move || {
+        let blocking = tokio::task::spawn_blocking(move || {
             let mut conn = pool.get()?;
             work(&mut conn)
         });
         let limit = self.settings.request_timeout;
-        match actix_web::rt::time::timeout(limit, blocking).await {
-            Ok(done) => done?,
+        match tokio::time::timeout(limit, blocking).await {
+            Ok(done) => done.map_err(|failed| AppError::Internal(anyhow::anyhow!("blocking task failed: {failed}")))?,
             Err(_) => Err(AppError::TimedOut { limit_secs: limit.as_secs() }),
         }
     }

@@ -1,0 +1,131 @@
+//! A clinician managing their own listing with the token they were given.
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use super::AppState;
+use crate::db::listings::Listing;
+use crate::db::submissions::Submission;
+use crate::db::AnyConnection;
+use crate::domain::listing::{ListingContent, NewListing};
+use crate::domain::moderation::{ListingStatus, SubmissionKind, SubmissionStatus};
+use crate::domain::token;
+use crate::error::AppError;
+
+#[derive(Debug, Serialize, ToSchema)]
+pub struct SubmissionSummary {
+    pub submission_id: i64,
+    pub kind: SubmissionKind,
+    pub status: SubmissionStatus,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
+    pub submitted_at: NaiveDateTime,
+    #[serde(serialize_with = "crate::domain::utc::rfc3339_or_null")]
+    pub decided_at: Option<NaiveDateTime>,
+    /// The moderator's reason, when the submission was rejected.
+    pub rejection_reason: Option<String>,
+}
+
+/// What the clinician holding a manage token sees of their listing.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ManageStatus {
+    pub listing_id: i64,
+    pub status: ListingStatus,
+    /// Whether the listing is in the public directory now.
+    pub public: bool,
+    /// Why a moderator suspended the listing.
+    pub suspension_reason: Option<String>,
+    pub latest_submission: Option<SubmissionSummary>,
+    /// The most recently sent version, private fields included.
+    pub listing: Option<ListingContent>,
+}
+
+/// An edit waiting for review.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EditReceived {
+    pub submission_id: i64,
+    pub listing_id: i64,
+    pub status: SubmissionStatus,
+}
+
+/// The listing a manage token opens; an unknown token is `401`, not `404`.
+fn listing_for(conn: &mut AnyConnection, manage_token: &str) -> Result<Listing, AppError> {
+    Listing::find_by_token_hash(conn, &token::hash(manage_token))?.ok_or(AppError::Unauthorized)
+}
+
+fn status_of(conn: &mut AnyConnection, listing: Listing) -> Result<ManageStatus, AppError> {
+    let latest = Submission::latest_for(conn, listing.id)?;
+    let content = match &latest {
+        Some(submission) => Some(submission.content()?),
+        None => listing.approved_content(),
+    };
+    Ok(ManageStatus {
+        listing_id: listing.id,
+        status: listing.status(),
+        public: listing.status().is_public(),
+        suspension_reason: listing.status_reason.clone(),
+        latest_submission: latest.map(|submission| SubmissionSummary {
+            submission_id: submission.id,
+            kind: submission.kind(),
+            status: submission.status(),
+            submitted_at: submission.submitted_at,
+            decided_at: submission.decided_at,
+            rejection_reason: (submission.status() == SubmissionStatus::Rejected)
+                .then(|| submission.decision_note.clone())
+                .flatten(),
+        }),
+        listing: content,
+    })
+}
+
+/// The listing's status, its latest submission and any rejection reason.
+#[tracing::instrument(skip_all)]
+pub async fn status(state: &AppState, manage_token: String) -> Result<ManageStatus, AppError> {
+    state
+        .db(move |conn| {
+            let listing = listing_for(conn, &manage_token)?;
+            status_of(conn, listing)
+        })
+        .await
+}
+
+/// Sends a full new version for review; the approved one stays public meanwhile.
+#[tracing::instrument(skip_all)]
+pub async fn edit(state: &AppState, manage_token: String, listing: NewListing) -> Result<EditReceived, AppError> {
+    state
+        .db(move |conn| {
+            let current = listing_for(conn, &manage_token)?;
+            let submission_id = Submission::create_edit(conn, current.id, &listing)?;
+            Ok(EditReceived { submission_id, listing_id: current.id, status: SubmissionStatus::Pending })
+        })
+        .await
+}
+
+/// Withdraws the listing: it leaves every public view at once.
+#[tracing::instrument(skip_all)]
+pub async fn withdraw(state: &AppState, manage_token: String) -> Result<ManageStatus, AppError> {
+    let search = state.search.clone();
+    state
+        .db(move |conn| {
+            let listing = listing_for(conn, &manage_token)?;
+            Listing::withdraw(conn, listing.id)?;
+            search.refresh(conn, listing.id)?;
+            let withdrawn = Listing::find(conn, listing.id)?;
+            status_of(conn, withdrawn)
+        })
+        .await
+}
+
+/// Replaces the manage token; the old one stops working at once. Returns the new one.
+#[tracing::instrument(skip_all)]
+pub async fn replace_token(state: &AppState, manage_token: String) -> Result<String, AppError> {
+    let new_token = token::generate();
+    let hash = token::hash(&new_token);
+    state
+        .db(move |conn| {
+            let listing = listing_for(conn, &manage_token)?;
+            Ok(Listing::set_manage_token_hash(conn, listing.id, &hash)?)
+        })
+        .await?;
+    Ok(new_token)
+}

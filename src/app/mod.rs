@@ -1,0 +1,16 @@
+//! What the service does, one module per group of use cases: plain values in,
+//! domain results or `AppError` out. The JSON and HTML handlers, the command
+//! line and the seeder all call it; it knows nothing of HTTP.
+
+pub mod listings;
+pub mod manage;
+pub mod metrics;
+pub mod moderation;
+pub mod reports;
+pub mod seed;
+pub mod sessions;
+mod state;
+pub mod submissions;
+pub mod throttle;
+
+pub use state::AppState;

@@ -1,0 +1,63 @@
+//! New listings sent by clinicians.
+
+use std::sync::atomic::Ordering;
+
+use super::AppState;
+use crate::db::submissions::{Created, Submission};
+use crate::db::AnyConnection;
+use crate::domain::listing::{NewListing, Parsed, Provenance};
+use crate::domain::token;
+use crate::error::AppError;
+
+/// What a clinician is told once their listing is stored for review.
+#[derive(Debug)]
+pub struct Receipt {
+    pub listing_id: i64,
+    pub submission_id: i64,
+    /// The secret, shown once; the database keeps only its hash.
+    pub manage_token: String,
+    pub manage_url: String,
+}
+
+/// What became of a submission.
+#[derive(Debug)]
+pub enum Outcome {
+    Stored(Receipt),
+    /// The honeypot was filled: answered politely, nothing kept.
+    Dropped,
+}
+
+/// Stores a parsed submission for review, counting it against the client's
+/// submission limit.
+#[tracing::instrument(skip_all, fields(client))]
+pub async fn submit(state: &AppState, client: &str, parsed: Parsed) -> Result<Outcome, AppError> {
+    let listing = match parsed {
+        Parsed::Listing(listing) => listing,
+        Parsed::Honeypot => {
+            state.metrics.honeypot_drops.fetch_add(1, Ordering::Relaxed);
+            return Ok(Outcome::Dropped);
+        }
+    };
+    state.submissions.hit(client)?;
+    let (created, manage_token) = state.db(move |conn| create(conn, &listing, Provenance::Clinician)).await?;
+    state.metrics.submissions.fetch_add(1, Ordering::Relaxed);
+    tracing::info!(listing_id = created.listing_id, submission_id = created.submission_id, "listing submitted");
+    Ok(Outcome::Stored(Receipt {
+        listing_id: created.listing_id,
+        submission_id: created.submission_id,
+        manage_url: state.manage_url(&manage_token),
+        manage_token,
+    }))
+}
+
+/// Stores a new listing with a fresh manage token; returns its ids and the token.
+pub fn create(
+    conn: &mut AnyConnection,
+    listing: &NewListing,
+    provenance: Provenance,
+) -> Result<(Created, String), AppError> {
+    let manage_token = token::generate();
+    let demo = provenance == Provenance::Demo;
+    let created = Submission::create_listing(conn, listing, &token::hash(&manage_token), demo)?;
+    Ok((created, manage_token))
+}

@@ -1,0 +1,180 @@
+//! Bad fields, collected so that one answer names every one of them.
+
+use serde::Serialize;
+use utoipa::ToSchema;
+
+use crate::error::AppError;
+
+/// One bad field of a request, as reported in a problem's `errors`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: &str) -> Self {
+        Self { field: field.to_string(), message: message.to_string() }
+    }
+}
+
+/// Collects bad fields while a request is parsed. Every helper that gives back
+/// `None` for a field has recorded why, so `finish` can turn a missing value
+/// into the errors that explain it.
+#[derive(Debug, Default)]
+pub struct FieldErrors(Vec<FieldError>);
+
+impl FieldErrors {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, field: &str, message: &str) {
+        self.0.push(FieldError::new(field, message));
+    }
+
+    pub fn extend(&mut self, errors: impl IntoIterator<Item = FieldError>) {
+        self.0.extend(errors);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The value, or "is required".
+    pub fn require<T>(&mut self, field: &str, value: Option<T>) -> Option<T> {
+        if value.is_none() {
+            self.add(field, "is required");
+        }
+        value
+    }
+
+    /// A trimmed text, absent when blank, of at most `max` characters.
+    pub fn text(&mut self, field: &str, value: Option<String>, max: usize) -> Option<String> {
+        let value = value.map(|text| text.trim().to_string()).filter(|text| !text.is_empty());
+        if value.as_ref().is_some_and(|text| text.chars().count() > max) {
+            self.add(field, &format!("must be at most {max} characters"));
+            return None;
+        }
+        value
+    }
+
+    /// Like `text`, and required.
+    pub fn required_text(&mut self, field: &str, value: Option<String>, max: usize) -> Option<String> {
+        let value = value.filter(|text| !text.trim().is_empty());
+        let value = self.require(field, value)?;
+        self.text(field, Some(value), max)
+    }
+
+    /// A code that `known` recognises, as `known` gives it back.
+    pub fn code<T>(&mut self, field: &str, value: &str, known: impl Fn(&str) -> Option<T>) -> Option<T> {
+        let found = known(value);
+        if found.is_none() {
+            self.add(field, &format!("'{value}' is not a known code; see /api/v1/vocabulary"));
+        }
+        found
+    }
+
+    /// Every code of a list that `known` recognises; one error names all the others.
+    pub fn codes<'a, T>(
+        &mut self,
+        field: &str,
+        values: impl IntoIterator<Item = &'a str>,
+        known: impl Fn(&str) -> Option<T>,
+    ) -> Vec<T> {
+        let mut found = Vec::new();
+        let mut unknown = Vec::new();
+        for value in values {
+            match known(value) {
+                Some(code) => found.push(code),
+                None => unknown.push(value),
+            }
+        }
+        match unknown.as_slice() {
+            [] => {}
+            [one] => self.add(field, &format!("'{one}' is not a known code; see /api/v1/vocabulary")),
+            many => self.add(field, &format!("unknown codes: {}; see /api/v1/vocabulary", many.join(", "))),
+        }
+        found
+    }
+
+    /// Names the bad fields alphabetically rather than in the order they were found.
+    pub fn sort_by_field(&mut self) {
+        self.0.sort_by(|a, b| a.field.cmp(&b.field));
+    }
+
+    /// `value` when no field was bad; otherwise every bad field, each with
+    /// the first message found for it.
+    pub fn finish<T>(self, value: Option<T>) -> Result<T, AppError> {
+        match value {
+            Some(value) if self.0.is_empty() => Ok(value),
+            _ => Err(AppError::Validation(self.into_errors())),
+        }
+    }
+
+    /// `Ok` when no field was bad.
+    pub fn check(self) -> Result<(), AppError> {
+        self.finish(Some(()))
+    }
+
+    fn into_errors(self) -> Vec<FieldError> {
+        let mut named = Vec::new();
+        let mut errors = self.0;
+        errors.retain(|error| {
+            let first = !named.contains(&error.field);
+            named.push(error.field.clone());
+            first
+        });
+        errors
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(result: Result<(), AppError>) -> Vec<(String, String)> {
+        match result {
+            Err(AppError::Validation(errors)) => errors.into_iter().map(|e| (e.field, e.message)).collect(),
+            other => panic!("expected field errors, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn finish_names_each_field_once_with_its_first_message_in_the_order_found() {
+        let mut errors = FieldErrors::new();
+        errors.add("b", "first about b");
+        errors.add("a", "about a");
+        errors.add("b", "second about b");
+        assert_eq!(
+            fields(errors.check()),
+            [("b".to_string(), "first about b".to_string()), ("a".to_string(), "about a".to_string())]
+        );
+    }
+
+    #[test]
+    fn a_missing_value_without_a_named_field_is_still_an_error_not_a_panic() {
+        let errors = FieldErrors::new();
+        assert!(matches!(errors.finish::<u8>(None), Err(AppError::Validation(list)) if list.is_empty()));
+    }
+
+    #[test]
+    fn texts_are_trimmed_blank_is_absent_and_length_counts_characters() {
+        let mut errors = FieldErrors::new();
+        assert_eq!(errors.text("note", Some("  ".into()), 3), None);
+        assert_eq!(errors.text("note", Some(" ñññ ".into()), 3), Some("ñññ".to_string()));
+        assert_eq!(errors.required_text("reason", Some(" ".into()), 3), None);
+        assert_eq!(fields(errors.check()), [("reason".to_string(), "is required".to_string())]);
+    }
+
+    #[test]
+    fn unknown_codes_are_named_together() {
+        let mut errors = FieldErrors::new();
+        let known = |code: &str| (code == "a").then_some(code.len());
+        assert_eq!(errors.codes("criteria", ["a", "x", "y"], known), vec![1]);
+        assert_eq!(
+            fields(errors.check()),
+            [("criteria".to_string(), "unknown codes: x, y; see /api/v1/vocabulary".to_string())]
+        );
+    }
+}
