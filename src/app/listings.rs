@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::QueryResult;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::AppState;
@@ -14,7 +14,7 @@ use crate::error::AppError;
 
 /// Everything public about an approved listing. `contact_email` is private
 /// and never appears here.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct PublicListing {
     pub id: i64,
     /// True for the fictional demo listings.
@@ -22,7 +22,7 @@ pub struct PublicListing {
     pub full_name: String,
     pub credentials: Option<String>,
     pub profession: String,
-    pub profession_label: &'static str,
+    pub profession_label: String,
     /// Derived from the profession: a taper needs a prescriber.
     pub prescriber: bool,
     pub specialty: String,
@@ -48,7 +48,7 @@ pub struct PublicListing {
     pub max_monthly_reduction_pct: Option<u8>,
     pub answers: Answers,
     pub statement: Option<String>,
-    #[serde(serialize_with = "crate::domain::utc::rfc3339_or_null")]
+    #[serde(with = "crate::domain::utc::optional")]
     pub last_reviewed_at: Option<NaiveDateTime>,
 }
 
@@ -59,7 +59,7 @@ impl From<ApprovedListing> for PublicListing {
         PublicListing {
             id: listing.id,
             demo: listing.is_demo,
-            profession_label: profession.map_or("", |term| term.label),
+            profession_label: profession.map_or("", |term| term.label).to_string(),
             prescriber: profession.is_some_and(|term| term.prescriber),
             full_name: content.full_name,
             credentials: content.credentials,

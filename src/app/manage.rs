@@ -1,7 +1,7 @@
 //! A clinician managing their own listing with the token they were given.
 
 use chrono::NaiveDateTime;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::AppState;
@@ -13,21 +13,21 @@ use crate::domain::moderation::{ListingStatus, SubmissionKind, SubmissionStatus}
 use crate::domain::token;
 use crate::error::AppError;
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct SubmissionSummary {
     pub submission_id: i64,
     pub kind: SubmissionKind,
     pub status: SubmissionStatus,
-    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
+    #[serde(with = "crate::domain::utc")]
     pub submitted_at: NaiveDateTime,
-    #[serde(serialize_with = "crate::domain::utc::rfc3339_or_null")]
+    #[serde(with = "crate::domain::utc::optional")]
     pub decided_at: Option<NaiveDateTime>,
     /// The moderator's reason, when the submission was rejected.
     pub rejection_reason: Option<String>,
 }
 
 /// What the clinician holding a manage token sees of their listing.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ManageStatus {
     pub listing_id: i64,
     pub status: ListingStatus,
@@ -41,7 +41,7 @@ pub struct ManageStatus {
 }
 
 /// An edit waiting for review.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct EditReceived {
     pub submission_id: i64,
     pub listing_id: i64,

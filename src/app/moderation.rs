@@ -1,7 +1,7 @@
 //! The moderators' work: the queue, decisions, suspensions, reports, audit trail.
 
 use chrono::NaiveDateTime;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::AppState;
@@ -15,12 +15,12 @@ use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, Repo
 use crate::error::AppError;
 
 /// A pending submission with what a moderator must see to decide it.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct QueueItem {
     pub submission_id: i64,
     pub listing_id: i64,
     pub kind: SubmissionKind,
-    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
+    #[serde(with = "crate::domain::utc")]
     pub submitted_at: NaiveDateTime,
     pub listing_status: ListingStatus,
     pub red_flags: Vec<RedFlag>,

@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::schema::events;
@@ -55,10 +55,10 @@ struct EventRow {
 }
 
 /// One audit event as shown to moderators.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Event {
     pub id: i64,
-    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
+    #[serde(with = "crate::domain::utc")]
     pub occurred_at: NaiveDateTime,
     pub actor: String,
     pub action: String,

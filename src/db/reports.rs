@@ -2,7 +2,7 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::events::{Actor, Event, Subject};
@@ -11,7 +11,7 @@ use super::{write_transaction, AnyConnection, MultiBackend};
 use crate::domain::moderation::{FieldChange, ReportStatus};
 use crate::error::AppError;
 
-#[derive(Debug, Clone, Queryable, Selectable, Serialize, ToSchema)]
+#[derive(Debug, Clone, Queryable, Selectable, Serialize, Deserialize, ToSchema)]
 #[diesel(table_name = reports, check_for_backend(MultiBackend))]
 pub struct Report {
     pub id: i64,
@@ -20,9 +20,9 @@ pub struct Report {
     pub details: Option<String>,
     #[diesel(deserialize_as = String)]
     pub status: ReportStatus,
-    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
+    #[serde(with = "crate::domain::utc")]
     pub created_at: NaiveDateTime,
-    #[serde(serialize_with = "crate::domain::utc::rfc3339_or_null")]
+    #[serde(with = "crate::domain::utc::optional")]
     pub resolved_at: Option<NaiveDateTime>,
     pub resolution_note: Option<String>,
 }

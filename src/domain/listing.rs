@@ -149,7 +149,9 @@ impl ListingContent {
         answers
             .chain(statement)
             .flat_map(|(field, text)| {
-                vocabulary::red_flags_in(text).into_iter().map(move |phrase| RedFlag { field: field.clone(), phrase })
+                vocabulary::red_flags_in(text)
+                    .into_iter()
+                    .map(move |phrase| RedFlag { field: field.clone(), phrase: phrase.to_string() })
             })
             .collect()
     }
@@ -230,10 +232,10 @@ impl ListingSummary {
 }
 
 /// A red-flag phrase found in one field.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct RedFlag {
     pub field: String,
-    pub phrase: &'static str,
+    pub phrase: String,
 }
 
 /// A listing that has passed every rule; the only way in is `parse`.

@@ -16,6 +16,7 @@ use crate::db::sessions::ModeratorSession;
 use crate::domain::token::constant_time_eq;
 use crate::domain::FieldError;
 use crate::error::AppError;
+use crate::web::session_cookie::SESSION_COOKIE;
 
 /// The largest JSON body accepted: room for every text field at its longest.
 pub const JSON_LIMIT: usize = 128 * 1024;
@@ -117,7 +118,6 @@ impl FromRequest for ManageToken {
     }
 }
 
-pub const SESSION_COOKIE: &str = "benzowise_session";
 pub const CSRF_HEADER: &str = "x-csrf-token";
 
 /// A logged-in moderator. Unsafe methods also need the session's CSRF token

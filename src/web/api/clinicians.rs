@@ -6,6 +6,7 @@ use utoipa::ToSchema;
 
 use crate::app::listings::{self, PublicListing};
 use crate::app::{reports, AppState};
+use crate::domain::moderation::ReportStatus;
 use crate::domain::report::NewReport;
 use crate::error::{AppError, Problem};
 use crate::web::extract::{client_key, ApiJson};
@@ -35,10 +36,10 @@ pub struct ReportInput {
     pub details: Option<String>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct ReportReceived {
     pub report_id: i64,
-    pub status: &'static str,
+    pub status: ReportStatus,
 }
 
 /// Tells the moderators about a problem with an approved listing.
@@ -64,5 +65,5 @@ pub async fn report(
     let ReportInput { reason, details } = body.0;
     let report = NewReport::parse(reason, details)?;
     let report_id = reports::file(&state, &client_key(&req), id.into_inner(), report).await?;
-    Ok(HttpResponse::Accepted().json(ReportReceived { report_id, status: "open" }))
+    Ok(HttpResponse::Accepted().json(ReportReceived { report_id, status: ReportStatus::Open }))
 }

@@ -1,7 +1,7 @@
 //! A clinician managing their own listing with the token they were given.
 
 use actix_web::{delete, get, post, put, web, HttpResponse};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::app::manage::{self, EditReceived, ManageStatus};
@@ -72,7 +72,7 @@ pub async fn withdraw(state: web::Data<AppState>, token: ManageToken) -> Result<
     Ok(web::Json(manage::withdraw(&state, token.0).await?))
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct TokenRotated {
     /// The new secret, shown once; the old one no longer works.
     pub manage_token: String,

@@ -8,7 +8,7 @@ use crate::app::moderation::{self, ListingChange, QueueItem};
 use crate::app::AppState;
 use crate::db::events::Event;
 use crate::db::reports::Report;
-use crate::domain::moderation::{optional_note, required_note, ReportStatus};
+use crate::domain::moderation::{optional_note, required_note, ReportStatus, SubmissionStatus};
 use crate::domain::{FieldError, FieldErrors};
 use crate::error::{AppError, Problem};
 use crate::web::extract::{ApiJson, Moderator};
@@ -66,10 +66,11 @@ pub enum DecisionProblems {
     Invalid(#[to_schema] Problem),
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+/// A decision taken: the submission's, listing's or report's new status.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Decided {
     pub id: i64,
-    pub status: &'static str,
+    pub status: String,
 }
 
 /// Approves a pending submission: it becomes the public version at once.
@@ -93,7 +94,7 @@ pub async fn approve(
     let id = id.into_inner();
     let note = optional_note("note", body.0.note)?;
     moderation::approve(&state, moderator.actor(), id, note).await?;
-    Ok(web::Json(Decided { id, status: "approved" }))
+    Ok(web::Json(Decided { id, status: SubmissionStatus::Approved.as_str().into() }))
 }
 
 /// Rejects a pending submission with a reason the clinician will see.
@@ -117,7 +118,7 @@ pub async fn reject(
     let id = id.into_inner();
     let reason = required_note("reason", body.0.reason)?;
     moderation::reject(&state, moderator.actor(), id, reason).await?;
-    Ok(web::Json(Decided { id, status: "rejected" }))
+    Ok(web::Json(Decided { id, status: SubmissionStatus::Rejected.as_str().into() }))
 }
 
 /// Takes an approved listing out of public view.
@@ -141,7 +142,7 @@ pub async fn suspend(
     let id = id.into_inner();
     let reason = required_note("reason", body.0.reason)?;
     let status = moderation::change_listing(&state, moderator.actor(), id, ListingChange::Suspend { reason }).await?;
-    Ok(web::Json(Decided { id, status: status.as_str() }))
+    Ok(web::Json(Decided { id, status: status.as_str().into() }))
 }
 
 /// Brings a suspended listing back into public view.
@@ -165,7 +166,7 @@ pub async fn reinstate(
     let id = id.into_inner();
     let note = optional_note("note", body.0.note)?;
     let status = moderation::change_listing(&state, moderator.actor(), id, ListingChange::Reinstate { note }).await?;
-    Ok(web::Json(Decided { id, status: status.as_str() }))
+    Ok(web::Json(Decided { id, status: status.as_str().into() }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -224,7 +225,7 @@ pub async fn resolve_report(
     let id = id.into_inner();
     let note = required_note("note", body.0.note)?;
     moderation::resolve_report(&state, moderator.actor(), id, note).await?;
-    Ok(web::Json(Decided { id, status: "resolved" }))
+    Ok(web::Json(Decided { id, status: ReportStatus::Resolved.as_str().into() }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]

@@ -1,13 +1,13 @@
 //! Moderator log-in and log-out.
 
-use actix_web::cookie::{time, Cookie, SameSite};
 use actix_web::{delete, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::app::{sessions, AppState};
 use crate::error::{AppError, Problem};
-use crate::web::extract::{client_key, ApiJson, Moderator, SESSION_COOKIE};
+use crate::web::extract::{client_key, ApiJson, Moderator};
+use crate::web::session_cookie::{ended_session_cookie, session_cookie};
 
 /// No `Debug`: it holds a password.
 #[derive(Deserialize, ToSchema)]
@@ -20,35 +20,13 @@ pub struct Credentials {
     pub password: Option<String>,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct SessionStarted {
     /// Send it as `X-CSRF-Token` with every unsafe moderator request.
     pub csrf_token: String,
     pub username: String,
-    #[serde(serialize_with = "crate::domain::utc::rfc3339")]
+    #[serde(with = "crate::domain::utc")]
     pub expires_at: chrono::NaiveDateTime,
-}
-
-/// The session cookie, signed with `SESSION_KEY`: `HttpOnly`, `SameSite=Strict`,
-/// `Secure` when configured, living as long as the session.
-pub fn session_cookie(state: &AppState, token: &str) -> Cookie<'static> {
-    let max_age = time::Duration::seconds(state.settings.session_ttl.as_secs() as i64);
-    cookie(state, state.settings.session_key.sign(token), max_age)
-}
-
-/// The cookie that tells the browser to forget its session.
-pub fn ended_session_cookie(state: &AppState) -> Cookie<'static> {
-    cookie(state, String::new(), time::Duration::ZERO)
-}
-
-fn cookie(state: &AppState, value: String, max_age: time::Duration) -> Cookie<'static> {
-    Cookie::build(SESSION_COOKIE, value)
-        .path("/")
-        .http_only(true)
-        .same_site(SameSite::Strict)
-        .secure(state.settings.cookie_secure)
-        .max_age(max_age)
-        .finish()
 }
 
 /// Logs a moderator in: a fresh `HttpOnly`, `SameSite=Strict` session cookie.

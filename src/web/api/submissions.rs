@@ -1,29 +1,30 @@
 //! New listings sent by clinicians.
 
 use actix_web::{post, web, HttpRequest, HttpResponse};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use crate::app::submissions::{self, Outcome};
 use crate::app::AppState;
 use crate::domain::listing::{ListingInput, NewListing};
+use crate::domain::moderation::SubmissionStatus;
 use crate::error::{AppError, Problem};
 use crate::web::extract::{client_key, ApiJson};
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct SubmissionCreated {
     pub submission_id: i64,
     /// The id the listing will have in public routes once approved.
     pub listing_id: i64,
-    pub status: &'static str,
+    pub status: SubmissionStatus,
     /// Shown once: keep it to edit or withdraw the listing. Only its hash is stored.
     pub manage_token: String,
     pub manage_url: String,
 }
 
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Received {
-    pub status: &'static str,
+    pub status: SubmissionStatus,
 }
 
 /// Submits a new listing for review.
@@ -55,10 +56,10 @@ pub async fn create(
         Outcome::Stored(receipt) => HttpResponse::Created().json(SubmissionCreated {
             submission_id: receipt.submission_id,
             listing_id: receipt.listing_id,
-            status: "pending",
+            status: SubmissionStatus::Pending,
             manage_token: receipt.manage_token,
             manage_url: receipt.manage_url,
         }),
-        Outcome::Dropped => HttpResponse::Accepted().json(Received { status: "pending" }),
+        Outcome::Dropped => HttpResponse::Accepted().json(Received { status: SubmissionStatus::Pending }),
     })
 }

@@ -12,8 +12,8 @@ use crate::domain::FieldError;
 use crate::error::AppError;
 use crate::views;
 use crate::views::moderate::Dashboard;
-use crate::web::api::session::{ended_session_cookie, session_cookie};
 use crate::web::extract::{client_key, Moderator};
+use crate::web::session_cookie::{ended_session_cookie, session_cookie};
 
 /// A form's fields by name.
 struct Fields(Vec<(String, String)>);
