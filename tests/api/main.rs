@@ -3,6 +3,7 @@ mod bad_input;
 mod browser;
 mod cli;
 mod durability;
+mod edges;
 mod helpers;
 mod lifecycle;
 mod operations;
