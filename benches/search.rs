@@ -19,6 +19,8 @@
 //! real binary, while a client keeps submitting listings, and prints p50, p99,
 //! requests per second and every answer that was not a 2xx.
 
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a benchmark that cannot set up should stop at once
+
 use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};

@@ -75,7 +75,7 @@ impl Settings {
             Some(other) => bail!("BENZOWISE_ENV must be development or production, not {other:?}"),
         };
         Ok(Settings {
-            database: Database::from_url(&var("DATABASE_URL").unwrap_or_else(|| "benzowise.db".into())),
+            database: Database::from_url(&var("DATABASE_URL").unwrap_or_else(|| "benzowise.db".into()))?,
             bind: var("BIND").unwrap_or_else(|| "127.0.0.1:8080".into()),
             public_url: var("PUBLIC_URL").map(|u| u.trim_end_matches('/').to_string()),
             cookie_secure: flag("COOKIE_SECURE", production)?,

@@ -82,6 +82,18 @@ pub struct Problem {
 }
 
 impl AppError {
+    /// This error and every error beneath it, outermost first, for the log.
+    pub fn cause_chain(&self) -> String {
+        let mut chain = self.to_string();
+        let mut cause = std::error::Error::source(self);
+        while let Some(error) = cause {
+            chain.push_str(": ");
+            chain.push_str(&error.to_string());
+            cause = error.source();
+        }
+        chain
+    }
+
     fn slug(&self) -> &'static str {
         match self {
             AppError::Validation(_) => "validation",
@@ -151,7 +163,7 @@ impl ResponseError for AppError {
 
     fn error_response(&self) -> HttpResponse {
         if self.status_code().is_server_error() {
-            tracing::error!(error = %self, cause = ?self, "request failed");
+            tracing::error!(error = %self.cause_chain(), "request failed");
         }
         let mut response = HttpResponse::build(self.status_code());
         response.content_type("application/problem+json");

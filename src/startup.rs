@@ -9,8 +9,8 @@ use futures_util::StreamExt;
 
 use actix_web::dev::{Payload, Server, Service, ServiceRequest};
 use actix_web::error::PayloadError;
-use actix_web::http::header;
 use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::{header, Method};
 use actix_web::middleware::DefaultHeaders;
 use actix_web::{web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer, ResponseError};
 use tracing_actix_web::{RequestId, TracingLogger};
@@ -129,6 +129,15 @@ fn with_body_deadline(req: ServiceRequest, limit: Duration) -> ServiceRequest {
     ServiceRequest::from_parts(request, Payload::Stream { payload: Box::pin(timed) })
 }
 
+/// `HEAD` is answered as `GET` is: the connection's encoder still knows the
+/// request was `HEAD` and sends the headers without the body.
+fn head_as_get(mut req: ServiceRequest) -> ServiceRequest {
+    if req.method() == Method::HEAD {
+        req.head_mut().method = Method::GET;
+    }
+    req
+}
+
 /// Unknown addresses: a problem document under `/api`, a page elsewhere; a
 /// documented API address asked with another method gets 405 and `Allow`.
 async fn not_found(req: HttpRequest) -> HttpResponse {
@@ -149,6 +158,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
     let server = HttpServer::new(move || {
         let counted = state.clone();
         App::new()
+            .wrap_fn(|req, srv| srv.call(head_as_get(req)))
             .wrap_fn(move |req, srv| srv.call(with_body_deadline(req, client_timeout)))
             .wrap_fn(|req, srv| {
                 let response = match oversized_head(&req) {

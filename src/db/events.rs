@@ -92,6 +92,7 @@ struct EventInsertForm<'a> {
 }
 
 impl Event {
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn record(
         conn: &mut AnyConnection,
         actor: &Actor,
@@ -100,6 +101,8 @@ impl Event {
         reason: Option<&str>,
         changes: &[FieldChange],
     ) -> QueryResult<()> {
+        let changes =
+            serde_json::to_string(changes).map_err(|error| diesel::result::Error::SerializationError(error.into()))?;
         diesel::insert_into(events::table)
             .values(EventInsertForm {
                 occurred_at: super::now(),
@@ -110,17 +113,19 @@ impl Event {
                 submission_id: subject.submission_id,
                 report_id: subject.report_id,
                 reason,
-                changes: serde_json::to_string(changes).expect("field changes serialize"),
+                changes,
             })
             .execute(conn)?;
         Ok(())
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn latest_id(conn: &mut AnyConnection) -> QueryResult<i64> {
         Ok(events::table.select(diesel::dsl::max(events::id)).first::<Option<i64>>(conn)?.unwrap_or(0))
     }
 
     /// `(event id, listing id)` of events after `after`, oldest first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn listings_changed_after(conn: &mut AnyConnection, after: i64) -> QueryResult<Vec<(i64, i64)>> {
         let rows: Vec<(i64, Option<i64>)> = events::table
             .filter(events::id.gt(after))
@@ -131,6 +136,7 @@ impl Event {
     }
 
     /// Newest first, optionally for one listing.
+    #[tracing::instrument(level = "debug", skip_all, fields(listing = ?listing, limit = limit, offset = offset))]
     pub fn list(conn: &mut AnyConnection, listing: Option<i64>, limit: i64, offset: i64) -> QueryResult<Vec<Event>> {
         let mut query = events::table.select(EventRow::as_select()).into_boxed();
         if let Some(id) = listing {

@@ -62,15 +62,18 @@ impl Listing {
         })
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Listing> {
         listings::table.find(id).select(Listing::as_select()).first(conn)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn find_by_token_hash(conn: &mut AnyConnection, hash: &str) -> QueryResult<Option<Listing>> {
         listings::table.filter(listings::manage_token_hash.eq(hash)).select(Listing::as_select()).first(conn).optional()
     }
 
     /// One listing, only when it is public.
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn find_public(conn: &mut AnyConnection, id: i64) -> QueryResult<ApprovedListing> {
         listings::table
             .find(id)
@@ -82,6 +85,7 @@ impl Listing {
     }
 
     /// Every public listing, by id.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn all_public(conn: &mut AnyConnection) -> QueryResult<Vec<ApprovedListing>> {
         let rows = listings::table
             .filter(listings::status.eq(ListingStatus::Approved.as_str()))
@@ -92,6 +96,7 @@ impl Listing {
     }
 
     /// The highest id of a public listing, 0 when there is none.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn last_public_id(conn: &mut AnyConnection) -> QueryResult<i64> {
         let last = listing_summaries::table.select(diesel::dsl::max(listing_summaries::listing_id));
         Ok(last.first::<Option<i64>>(conn)?.unwrap_or(0))
@@ -99,6 +104,7 @@ impl Listing {
 
     /// The search summaries of up to `limit` public listings with ids above
     /// `after` and at most `up_to`, by id.
+    #[tracing::instrument(level = "debug", skip_all, fields(after = after, up_to = up_to, limit = limit))]
     pub fn public_summaries_between(
         conn: &mut AnyConnection,
         after: i64,
@@ -116,6 +122,7 @@ impl Listing {
     }
 
     /// The search summary of a listing if it is public now.
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn public_summary(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<ListingSummary>> {
         let json: Option<String> =
             listing_summaries::table.find(id).select(listing_summaries::summary).first(conn).optional()?;
@@ -124,12 +131,13 @@ impl Listing {
 
     /// Keeps `listing_summaries` to exactly the public listings: call after
     /// any change to a listing's status or approved content.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn sync_summary(conn: &mut AnyConnection, id: i64) -> QueryResult<()> {
         diesel::delete(listing_summaries::table.find(id)).execute(conn)?;
         let listing = Listing::find(conn, id)?;
         if let (true, Some(content)) = (listing.status().is_public(), listing.approved_content()) {
-            let summary =
-                serde_json::to_string(&ListingSummary::of(&content, listing.is_demo)).expect("a summary serializes");
+            let summary = serde_json::to_string(&ListingSummary::of(&content, listing.is_demo))
+                .map_err(|error| diesel::result::Error::SerializationError(error.into()))?;
             diesel::insert_into(listing_summaries::table)
                 .values((listing_summaries::listing_id.eq(id), listing_summaries::summary.eq(summary)))
                 .execute(conn)?;
@@ -138,20 +146,24 @@ impl Listing {
     }
 
     /// `(status, count)` for every status in use.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn count_by_status(conn: &mut AnyConnection) -> QueryResult<Vec<(String, i64)>> {
         listings::table.group_by(listings::status).select((listings::status, diesel::dsl::count_star())).load(conn)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn count(conn: &mut AnyConnection) -> QueryResult<i64> {
         listings::table.count().get_result(conn)
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn set_manage_token_hash(conn: &mut AnyConnection, id: i64, hash: &str) -> QueryResult<()> {
         diesel::update(listings::table.find(id)).set(listings::manage_token_hash.eq(hash)).execute(conn)?;
         Ok(())
     }
 
     /// The clinician takes the listing out of the directory; pending versions are dropped.
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn withdraw(conn: &mut AnyConnection, id: i64) -> Result<ListingStatus, AppError> {
         write_transaction(conn, |conn| {
             let listing = Listing::find(conn, id)?;
@@ -167,6 +179,7 @@ impl Listing {
     }
 
     /// A moderator takes an approved listing out of public view, with a reason.
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn suspend(conn: &mut AnyConnection, id: i64, actor: &Actor, reason: &str) -> Result<ListingStatus, AppError> {
         write_transaction(conn, |conn| {
             let listing = Listing::find(conn, id)?;
@@ -177,6 +190,7 @@ impl Listing {
     }
 
     /// A moderator brings a suspended listing back.
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn reinstate(
         conn: &mut AnyConnection,
         id: i64,

@@ -9,7 +9,7 @@ pub mod schema;
 pub mod sessions;
 pub mod submissions;
 
-use chrono::Timelike;
+use chrono::SubsecRound;
 use diesel::connection::SimpleConnection;
 use diesel::pg::PgConnection;
 use diesel::r2d2::{self, ManageConnection};
@@ -29,20 +29,31 @@ pub enum AnyConnection {
 pub type Pool = r2d2::Pool<Manager>;
 pub type PooledConnection = r2d2::PooledConnection<Manager>;
 
-/// Which backend a `DATABASE_URL` names.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Which backend a `DATABASE_URL` names. Its `Debug` hides a password.
+#[derive(Clone, PartialEq, Eq)]
 pub enum Database {
     Postgres(String),
     /// A file path (`sqlite://` stripped).
     Sqlite(String),
 }
 
+/// A `DATABASE_URL` whose scheme names no backend this service has.
+#[derive(Debug, thiserror::Error)]
+#[error("DATABASE_URL must be a file path, sqlite://PATH or postgres://…; {scheme}:// is not supported")]
+pub struct UnknownScheme {
+    scheme: String,
+}
+
 impl Database {
-    pub fn from_url(url: &str) -> Database {
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Database::Postgres(url.to_string())
-        } else {
-            Database::Sqlite(url.strip_prefix("sqlite://").unwrap_or(url).to_string())
+    pub fn from_url(url: &str) -> Result<Database, UnknownScheme> {
+        match url.split_once("://") {
+            Some(("postgres" | "postgresql", _)) => Ok(Database::Postgres(url.to_string())),
+            Some(("sqlite", path)) => Ok(Database::Sqlite(path.to_string())),
+            // A scheme is letters, digits, `+`, `-` and `.`; anything else before `://` is part of a path.
+            Some((scheme, _)) if scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c)) => {
+                Err(UnknownScheme { scheme: scheme.to_string() })
+            }
+            _ => Ok(Database::Sqlite(url.to_string())),
         }
     }
 
@@ -68,6 +79,26 @@ impl Database {
                 .map_err(ConnectionError::CouldntSetupConfiguration)?;
                 Ok(AnyConnection::Sqlite(conn))
             }
+        }
+    }
+}
+
+impl std::fmt::Debug for Database {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Database::Postgres(url) => {
+                let shown = match url::Url::parse(url) {
+                    Ok(mut parsed) if parsed.password().is_some() => {
+                        // Setting a password fails only for URLs that cannot have one.
+                        let _cannot_fail = parsed.set_password(Some("***"));
+                        parsed.to_string()
+                    }
+                    Ok(parsed) => parsed.to_string(),
+                    Err(_) => "(not a valid URL)".to_string(),
+                };
+                formatter.debug_tuple("Postgres").field(&shown).finish()
+            }
+            Database::Sqlite(path) => formatter.debug_tuple("Sqlite").field(path).finish(),
         }
     }
 }
@@ -109,6 +140,7 @@ pub fn pool(database: &Database, max_size: u32) -> anyhow::Result<Pool> {
 }
 
 /// Applies every pending migration of the connection's backend.
+#[tracing::instrument(level = "debug", skip_all)]
 pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
     let applied = match conn {
         AnyConnection::Postgresql(pg) => pg.run_pending_migrations(POSTGRES_MIGRATIONS),
@@ -120,6 +152,7 @@ pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
 
 /// Writes a consistent copy of a SQLite database to a new file while it is
 /// in use (`VACUUM INTO`). PostgreSQL has its own tools: `pg_dump`.
+#[tracing::instrument(level = "debug", skip_all)]
 pub fn backup(conn: &mut AnyConnection, path: &std::path::Path) -> anyhow::Result<()> {
     if path.exists() {
         anyhow::bail!("{} already exists; choose a new file", path.display());
@@ -137,13 +170,14 @@ pub fn backup(conn: &mut AnyConnection, path: &std::path::Path) -> anyhow::Resul
 }
 
 /// Whether the database answers.
+#[tracing::instrument(level = "debug", skip_all)]
 pub fn ping(conn: &mut AnyConnection) -> bool {
     conn.batch_execute("SELECT 1").is_ok()
 }
 
 /// The time stored with every row: UTC without a zone, which both backends keep.
 pub fn now() -> chrono::NaiveDateTime {
-    chrono::Utc::now().naive_utc().with_nanosecond(0).expect("zero nanoseconds is valid")
+    chrono::Utc::now().naive_utc().trunc_subsecs(0)
 }
 
 /// A transaction that takes SQLite's write lock at its start, so that a

@@ -21,6 +21,7 @@ pub struct Moderator {
 /// takes as long as a wrong password.
 static DUMMY_HASH: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| hash_password("not a real password"));
 
+#[expect(clippy::expect_used, reason = "argon2 with default parameters hashes any input")]
 pub fn hash_password(password: &str) -> String {
     Argon2::default().hash_password(password.as_bytes()).expect("argon2 hashes any input").to_string()
 }
@@ -31,6 +32,7 @@ fn verify(password: &str, hash: &str) -> bool {
 
 impl Moderator {
     /// Adds a moderator, or sets a new password for an existing one.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn upsert(conn: &mut AnyConnection, username: &str, password: &str) -> Result<bool, AppError> {
         let hash = hash_password(password);
         let updated = diesel::update(moderators::table.filter(moderators::username.eq(username)))
@@ -49,6 +51,7 @@ impl Moderator {
     }
 
     /// The moderator whose username and password these are.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn authenticate(conn: &mut AnyConnection, username: &str, password: &str) -> QueryResult<Option<Moderator>> {
         let found = moderators::table
             .filter(moderators::username.eq(username))
@@ -65,6 +68,7 @@ impl Moderator {
         })
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Option<Moderator>> {
         moderators::table.find(id).select(Moderator::as_select()).first(conn).optional()
     }

@@ -28,6 +28,7 @@ pub struct Report {
 }
 
 impl Report {
+    #[tracing::instrument(level = "debug", skip_all, fields(listing_id = listing_id))]
     pub fn create(conn: &mut AnyConnection, listing_id: i64, reason: &str, details: Option<&str>) -> QueryResult<i64> {
         diesel::insert_into(reports::table)
             .values((
@@ -42,6 +43,7 @@ impl Report {
     }
 
     /// Reports of one status (all when `None`), oldest first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn list(conn: &mut AnyConnection, status: Option<ReportStatus>) -> QueryResult<Vec<Report>> {
         let mut query = reports::table.select(Report::as_select()).into_boxed();
         if let Some(status) = status {
@@ -50,6 +52,7 @@ impl Report {
         query.order((reports::created_at, reports::id)).load(conn)
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn resolve(conn: &mut AnyConnection, id: i64, actor: &Actor, note: &str) -> Result<(), AppError> {
         write_transaction(conn, |conn| {
             let report: Report = reports::table.find(id).select(Report::as_select()).first(conn)?;

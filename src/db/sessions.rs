@@ -25,6 +25,7 @@ pub struct NewSession {
 
 impl ModeratorSession {
     /// Starts a session with fresh secrets, and sweeps away expired ones.
+    #[tracing::instrument(level = "debug", skip_all, fields(moderator_id = moderator_id))]
     pub fn start(conn: &mut AnyConnection, moderator_id: i64, ttl: std::time::Duration) -> QueryResult<NewSession> {
         let now = super::now();
         diesel::delete(moderator_sessions::table.filter(moderator_sessions::expires_at.le(now))).execute(conn)?;
@@ -46,6 +47,7 @@ impl ModeratorSession {
     }
 
     /// The unexpired session a cookie's token opens.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn find(conn: &mut AnyConnection, token: &str) -> QueryResult<Option<ModeratorSession>> {
         let row: Option<(i64, String, String, NaiveDateTime)> = moderator_sessions::table
             .inner_join(moderators::table)
@@ -67,6 +69,7 @@ impl ModeratorSession {
         }))
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn end(conn: &mut AnyConnection, token: &str) -> QueryResult<()> {
         diesel::delete(moderator_sessions::table.filter(moderator_sessions::token_hash.eq(token::hash(token))))
             .execute(conn)?;

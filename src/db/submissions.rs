@@ -56,11 +56,13 @@ impl Submission {
         serde_json::from_str(&self.content).map_err(|e| AppError::Internal(e.into()))
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn find(conn: &mut AnyConnection, id: i64) -> QueryResult<Submission> {
         submissions::table.find(id).select(Submission::as_select()).first(conn)
     }
 
     /// The most recent version sent for a listing.
+    #[tracing::instrument(level = "debug", skip_all, fields(listing_id = listing_id))]
     pub fn latest_for(conn: &mut AnyConnection, listing_id: i64) -> QueryResult<Option<Submission>> {
         submissions::table
             .filter(submissions::listing_id.eq(listing_id))
@@ -71,6 +73,7 @@ impl Submission {
     }
 
     /// Pending submissions with their listings, oldest first.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn pending_queue(conn: &mut AnyConnection) -> QueryResult<Vec<(Submission, Listing)>> {
         submissions::table
             .inner_join(listings::table)
@@ -80,11 +83,13 @@ impl Submission {
             .load(conn)
     }
 
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn count_pending(conn: &mut AnyConnection) -> QueryResult<i64> {
         submissions::table.filter(submissions::status.eq(SubmissionStatus::Pending.as_str())).count().get_result(conn)
     }
 
     /// A brand-new listing, pending review; only the hash of its manage token is kept.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub fn create_listing(
         conn: &mut AnyConnection,
         listing: &NewListing,
@@ -110,6 +115,7 @@ impl Submission {
 
     /// A new version of an existing listing. It replaces any version still
     /// pending; the approved version stays public until a moderator decides.
+    #[tracing::instrument(level = "debug", skip_all, fields(listing_id = listing_id))]
     pub fn create_edit(conn: &mut AnyConnection, listing_id: i64, listing: &NewListing) -> Result<i64, AppError> {
         write_transaction(conn, |conn| {
             let current = Listing::find(conn, listing_id)?;
@@ -131,6 +137,7 @@ impl Submission {
     /// Publishes a pending version: a new listing goes public, an edit replaces
     /// the public content at once.
     /// Returns the listing's id.
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn approve(conn: &mut AnyConnection, id: i64, actor: &Actor, note: Option<&str>) -> Result<i64, AppError> {
         write_transaction(conn, |conn| {
             let submission = claim(conn, id, SubmissionStatus::Approved, actor, note)?;
@@ -157,6 +164,7 @@ impl Submission {
     }
 
     /// Declines a pending version with a reason the clinician will see.
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn reject(conn: &mut AnyConnection, id: i64, actor: &Actor, reason: &str) -> Result<(), AppError> {
         write_transaction(conn, |conn| {
             let submission = claim(conn, id, SubmissionStatus::Rejected, actor, Some(reason))?;
@@ -179,6 +187,7 @@ fn subject(submission: &Submission) -> Subject {
     Subject { listing_id: Some(submission.listing_id), submission_id: Some(submission.id), report_id: None }
 }
 
+#[expect(clippy::expect_used, reason = "listing content is plain data and always serializes")]
 fn insert(
     conn: &mut AnyConnection,
     listing_id: i64,

@@ -42,6 +42,7 @@ impl SessionKey {
         SessionKey(generate().into_bytes())
     }
 
+    #[expect(clippy::expect_used, reason = "HMAC takes keys of any length")]
     fn mac(&self, token: &str) -> Hmac<Sha256> {
         let mut mac = Hmac::<Sha256>::new_from_slice(&self.0).expect("HMAC takes keys of any length");
         mac.update(token.as_bytes());

@@ -47,6 +47,7 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     /// The gazetteer built into the binary, loaded once per process.
+    #[expect(clippy::expect_used, reason = "the gazetteer is built into the binary; its tests parse it")]
     pub fn shared() -> &'static Gazetteer {
         static SHARED: OnceLock<Gazetteer> = OnceLock::new();
         SHARED.get_or_init(|| Gazetteer::from_csv(ZIP_CSV, CITIES_CSV).expect("the bundled gazetteer parses"))

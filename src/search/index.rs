@@ -374,6 +374,7 @@ struct Probe<'a> {
 
 impl Probe<'_> {
     /// Whether a member whose chord is too close to the radius to tell is within it.
+    #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
     fn on_edge_within(&self, entries: &[Option<Entry>], id: u32) -> bool {
         let entry = entries[id as usize].as_ref().expect("indexed ids have entries");
         haversine_km(self.lat, self.lon, entry.lat, entry.lon) <= self.radius_km
@@ -618,6 +619,10 @@ impl SearchIndex {
         SearchIndex::default()
     }
 
+    #[expect(
+        clippy::expect_used,
+        reason = "a poisoned lock means an update panicked half-way; serving on would hide it"
+    )]
     pub fn len(&self) -> usize {
         self.inner.read().expect("search index lock").len
     }
@@ -632,6 +637,10 @@ impl SearchIndex {
     }
 
     /// Takes a listing out of search (no effect if it is not there).
+    #[expect(
+        clippy::expect_used,
+        reason = "a poisoned lock means an update panicked half-way; serving on would hide it"
+    )]
     pub fn remove(&self, id: i64) {
         if let Ok(id) = u32::try_from(id) {
             let mut inner = self.inner.write().expect("search index lock");
@@ -642,6 +651,10 @@ impl SearchIndex {
     }
 
     /// Adds or replaces many listings, rebuilding each touched cell once.
+    #[expect(
+        clippy::expect_used,
+        reason = "a poisoned lock means an update panicked half-way; serving on would hide it"
+    )]
     pub fn extend(&self, listings: impl IntoIterator<Item = (i64, ListingSummary)>) {
         let mut inner = self.inner.write().expect("search index lock");
         // Grid position → ids joining that cell.
@@ -658,6 +671,10 @@ impl SearchIndex {
 
     /// Runs a search and hands the page to `use_page` while the index is
     /// read, so results borrow from it instead of being copied.
+    #[expect(
+        clippy::expect_used,
+        reason = "a poisoned lock means an update panicked half-way; serving on would hide it"
+    )]
     pub fn search_with<R>(&self, query: &SearchQuery, use_page: impl FnOnce(SearchPage<'_>) -> R) -> R {
         let inner = self.inner.read().expect("search index lock");
         let (total, hits) = inner.search(query);
@@ -731,6 +748,7 @@ impl Inner {
     /// Rebuilds each cell at `(position, joining)` from its members that are
     /// still there and those joining, on every core when there are many (at
     /// start-up this is a tenth of loading, with nothing else left to run).
+    #[expect(clippy::expect_used, reason = "a cell builder that panicked leaves the index incomplete")]
     fn rebuild(&mut self, touched: Vec<(u32, Vec<u32>)>) {
         let threads = if touched.len() < PARALLEL_REBUILD {
             1
@@ -826,6 +844,7 @@ impl Inner {
     }
 
     /// Telehealth clinicians licensed in a region, by id.
+    #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
     fn search_region(&self, query: &SearchQuery, need: u64, extra: &Extra) -> (usize, Vec<(u32, Option<f64>)>) {
         let Some(ids) = extra.region.and_then(|r| self.by_region.get(&r)) else {
             return (0, Vec::new());
@@ -844,6 +863,7 @@ impl Inner {
         (total, page)
     }
 
+    #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
     fn search_near(&self, query: &SearchQuery, probe: &Probe, angle: f64) -> (usize, Vec<(u32, Option<f64>)>) {
         let mut cells: Vec<(f64, &Cell)> = self
             .cells_around(probe.lat, probe.lon, angle)
@@ -902,6 +922,7 @@ impl Inner {
         std::hint::black_box(touched);
     }
 
+    #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
     fn result(&self, id: u32, distance_km: Option<f64>) -> SearchResult<'_> {
         let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
         // One pass over a short text: cheaper than a searcher per field.

@@ -33,6 +33,7 @@ fn needs_escaping(bytes: &[u8]) -> bool {
     }) || tail.iter().any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
+#[expect(clippy::expect_used, reason = "serializing a string into a Vec cannot fail")]
 pub fn string(out: &mut Vec<u8>, text: &str) {
     if !needs_escaping(text.as_bytes()) {
         out.push(b'"');
@@ -69,6 +70,7 @@ pub fn integer(out: &mut Vec<u8>, value: impl itoa::Integer) {
     out.extend_from_slice(itoa::Buffer::new().format(value).as_bytes());
 }
 
+#[expect(clippy::expect_used, reason = "serializing a number into a Vec cannot fail")]
 pub fn number(out: &mut Vec<u8>, value: f64) {
     serde_json::to_writer(out, &value).expect("a number always serializes");
 }

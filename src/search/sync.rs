@@ -34,6 +34,7 @@ impl SearchSync {
     /// stored summaries is the slower half of loading, so when the pool has a
     /// second connection free, two threads read half of the ids each while
     /// this one indexes what they send; only a few pages are held at a time.
+    #[expect(clippy::expect_used, reason = "a reader that panicked leaves the index incomplete; start-up must stop")]
     pub fn load(pool: &Pool) -> anyhow::Result<SearchSync> {
         let mut first = pool.get()?;
         let latest = Event::latest_id(&mut first)?;
@@ -80,6 +81,10 @@ impl SearchSync {
     }
 
     /// Applies changes recorded since the last call; returns how many listings it refreshed.
+    #[expect(
+        clippy::expect_used,
+        reason = "a poisoned lock means a refresh panicked half-way; serving on would hide it"
+    )]
     pub fn catch_up(&self, conn: &mut AnyConnection) -> QueryResult<usize> {
         let newest_applied = self.applied.lock().expect("sync lock").last().copied().unwrap_or(0);
         let changes = Event::listings_changed_after(conn, newest_applied - REREAD_EVENTS)?;

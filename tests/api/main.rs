@@ -1,3 +1,6 @@
+//! The black-box tests: the real application against a real database.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed step should stop the test where it failed
+
 mod auth;
 mod bad_input;
 mod browser;

@@ -137,6 +137,8 @@ pub fn allowed_methods(method: &str, path: &str) -> Option<String> {
 /// This document.
 #[utoipa::path(tag = "operations", responses((status = 200, description = "OpenAPI 3 document")))]
 #[get("/openapi.json")]
+#[tracing::instrument(skip_all)]
+#[expect(clippy::expect_used, reason = "the document is built from types; its test serializes it")]
 pub async fn openapi_document() -> HttpResponse {
     // Built once: it cannot change while the process runs, and building it
     // for every request made it the slowest route (about 3,000 a second).

@@ -85,6 +85,7 @@ pub struct Decided {
     )
 )]
 #[post("/moderation/submissions/{id}/approve")]
+#[tracing::instrument(skip_all)]
 pub async fn approve(
     state: web::Data<AppState>,
     moderator: Moderator,
@@ -109,6 +110,7 @@ pub async fn approve(
     )
 )]
 #[post("/moderation/submissions/{id}/reject")]
+#[tracing::instrument(skip_all)]
 pub async fn reject(
     state: web::Data<AppState>,
     moderator: Moderator,
@@ -133,6 +135,7 @@ pub async fn reject(
     )
 )]
 #[post("/moderation/clinicians/{id}/suspend")]
+#[tracing::instrument(skip_all)]
 pub async fn suspend(
     state: web::Data<AppState>,
     moderator: Moderator,
@@ -157,6 +160,7 @@ pub async fn suspend(
     )
 )]
 #[post("/moderation/clinicians/{id}/reinstate")]
+#[tracing::instrument(skip_all)]
 pub async fn reinstate(
     state: web::Data<AppState>,
     moderator: Moderator,
@@ -190,6 +194,7 @@ pub struct ReportFilter {
     )
 )]
 #[get("/moderation/reports")]
+#[tracing::instrument(skip_all)]
 pub async fn reports(
     state: web::Data<AppState>,
     _moderator: Moderator,
@@ -216,6 +221,7 @@ pub async fn reports(
     )
 )]
 #[post("/moderation/reports/{id}/resolve")]
+#[tracing::instrument(skip_all)]
 pub async fn resolve_report(
     state: web::Data<AppState>,
     moderator: Moderator,
@@ -254,6 +260,7 @@ pub struct EventFilter {
     )
 )]
 #[get("/moderation/events")]
+#[tracing::instrument(skip_all)]
 pub async fn events(
     state: web::Data<AppState>,
     _moderator: Moderator,

@@ -10,6 +10,7 @@ use crate::error::{AppError, Problem};
 /// The process is up.
 #[utoipa::path(tag = "operations", responses((status = 200, body = String, content_type = "text/plain")))]
 #[get("/healthz")]
+#[tracing::instrument(skip_all)]
 pub async fn healthz() -> HttpResponse {
     HttpResponse::Ok().content_type("text/plain").body("ok")
 }
@@ -23,6 +24,7 @@ pub async fn healthz() -> HttpResponse {
     )
 )]
 #[get("/readyz")]
+#[tracing::instrument(skip_all)]
 pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     if state.db(|conn| Ok(crate::db::ping(conn))).await? {
         Ok(HttpResponse::Ok().content_type("text/plain").body("ready"))
@@ -34,6 +36,7 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError
 /// Counters and gauges in the Prometheus text format.
 #[utoipa::path(tag = "operations", responses((status = 200, body = String, content_type = "text/plain")))]
 #[get("/metrics")]
+#[tracing::instrument(skip_all)]
 pub async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {
     let (listings, pending) =
         state.db(|conn| Ok((Listing::count_by_status(conn)?, Submission::count_pending(conn)?))).await?;

@@ -25,6 +25,7 @@ pub struct SearchResponse<'a> {
 
 impl SearchResponse<'_> {
     /// The response as the JSON its `Serialize` writes, faster (see `search::json`).
+    #[expect(clippy::expect_used, reason = "serializing a place into a Vec cannot fail")]
     pub fn to_json(&self) -> Vec<u8> {
         // Twenty results come to about 12 KB: one allocation, no regrowth.
         let mut out = Vec::with_capacity(16 * 1024);
@@ -57,6 +58,7 @@ impl SearchResponse<'_> {
     )
 )]
 #[get("/clinicians")]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn search(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let params = SearchParams::from_query_string(req.query_string());
     let query = SearchQuery::parse(&params, state.gazetteer)?;
@@ -91,6 +93,7 @@ pub struct PlaceLookup {
     )
 )]
 #[get("/places")]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn places(
     state: web::Data<AppState>,
     lookup: web::Query<PlaceLookup>,

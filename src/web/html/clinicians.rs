@@ -48,6 +48,7 @@ pub async fn report(
 }
 
 #[get("/questions")]
+#[tracing::instrument(skip_all)]
 pub async fn questions() -> HttpResponse {
     html_response(StatusCode::OK, views::profile::questions())
 }

@@ -17,6 +17,7 @@ const STYLESHEET: &str = include_str!("../../../static/style.css");
 const LOCATE_SCRIPT: &str = include_str!("../../../static/locate.js");
 
 #[get("/static/style.css")]
+#[tracing::instrument(skip_all)]
 async fn stylesheet() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header(("content-type", "text/css; charset=utf-8"))
@@ -25,6 +26,7 @@ async fn stylesheet() -> HttpResponse {
 }
 
 #[get("/static/locate.js")]
+#[tracing::instrument(skip_all)]
 async fn locate_script() -> HttpResponse {
     HttpResponse::Ok()
         .insert_header(("content-type", "text/javascript; charset=utf-8"))

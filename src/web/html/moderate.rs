@@ -36,6 +36,7 @@ async fn moderator(req: &HttpRequest, fields: &Fields) -> Result<Moderator, AppE
 }
 
 #[get("/moderate")]
+#[tracing::instrument(skip_all)]
 pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
     let moderator = match Moderator::from_cookie(&req).await {
         Ok(moderator) => moderator,
@@ -66,6 +67,7 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest) -> Result<H
 }
 
 #[post("/moderate/login")]
+#[tracing::instrument(skip_all)]
 pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
     let fields = Fields(form_pairs(&body));
     match sessions::log_in(&state, &client_key(&req), fields.get("username"), fields.get("password")).await {
@@ -84,6 +86,7 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Byte
 }
 
 #[post("/moderate/logout")]
+#[tracing::instrument(skip_all)]
 pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, HtmlError> {
     let moderator = moderator(&req, &Fields(form_pairs(&body))).await?;
     sessions::log_out(&state, moderator.token).await?;
@@ -94,6 +97,7 @@ pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Byt
 }
 
 #[post("/moderate/submissions/{id}/{decision}")]
+#[tracing::instrument(skip_all)]
 pub async fn decide(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -119,6 +123,7 @@ pub async fn decide(
 }
 
 #[post("/moderate/reports/{id}/resolve")]
+#[tracing::instrument(skip_all)]
 pub async fn resolve(
     state: web::Data<AppState>,
     req: HttpRequest,
@@ -133,6 +138,7 @@ pub async fn resolve(
 }
 
 #[post("/moderate/clinicians/status")]
+#[tracing::instrument(skip_all)]
 pub async fn listing_status(
     state: web::Data<AppState>,
     req: HttpRequest,

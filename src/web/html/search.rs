@@ -25,11 +25,13 @@ fn search_params(req: &HttpRequest) -> (SearchParams, SearchParams) {
 }
 
 #[get("/")]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn home(req: HttpRequest) -> HttpResponse {
     html_response(StatusCode::OK, views::search::home(&search_params(&req).0))
 }
 
 #[get("/search")]
+#[tracing::instrument(level = "debug", skip_all)]
 pub async fn results(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
     let (shown, params) = search_params(&req);
     match SearchQuery::parse(&params, state.gazetteer) {

@@ -67,6 +67,7 @@ pub(super) fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, 
 }
 
 #[get("/submit")]
+#[tracing::instrument(skip_all)]
 pub async fn form() -> HttpResponse {
     html_response(StatusCode::OK, views::submit::form(&[], &[]))
 }
