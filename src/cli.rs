@@ -97,41 +97,10 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Seed { file, status, demo } => {
-            let mut batch = SeedBatch::read(&file)?;
-            batch.demo |= demo;
-            let provenance = if batch.demo { Provenance::Demo } else { Provenance::Clinician };
-            let publication = match status {
-                SeedStatus::Approved => Publication::Approved,
-                SeedStatus::Pending => Publication::Pending,
-            };
-            let listings = batch.parse(Gazetteer::shared())?;
-            let mut conn = connect(&settings)?;
-            let loaded = seed::load(&mut conn, listings, publication, provenance)?;
-            let mut out = csv::Writer::from_writer(std::io::stdout());
-            out.write_record(["listing_id", "full_name", "manage_token"])?;
-            for listing in &loaded {
-                out.write_record([&listing.listing_id.to_string(), &listing.full_name, &listing.manage_token])?;
-            }
-            out.flush()?;
-            eprintln!("{} listing(s) loaded as {status:?}", loaded.len());
-            Ok(())
+            let provenance = if demo { Provenance::Demo } else { Provenance::Clinician };
+            seed(&settings, &file, status, provenance)
         }
-        Command::Moderator { command: ModeratorCommand::Add { name } } => {
-            let name = name.trim().to_string();
-            if name.is_empty() || name.len() > 200 {
-                bail!("the moderator name must be 1 to 200 characters");
-            }
-            let mut password = String::new();
-            std::io::stdin().lock().read_line(&mut password)?;
-            let password = password.trim_end_matches(['\r', '\n']);
-            if password.chars().count() < 12 {
-                bail!("the password must be at least 12 characters");
-            }
-            let mut conn = connect(&settings)?;
-            let created = Moderator::upsert(&mut conn, &name, password)?;
-            println!("moderator {name} {}", if created { "added" } else { "updated" });
-            Ok(())
-        }
+        Command::Moderator { command: ModeratorCommand::Add { name } } => add_moderator(&settings, &name),
         Command::Backup { path } => {
             let mut conn = open(&settings)?;
             db::backup(&mut conn, &path)?;
@@ -149,6 +118,46 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
     }
+}
+
+/// Loads listings from a file and prints each one's manage token as CSV.
+fn seed(settings: &Settings, file: &std::path::Path, status: SeedStatus, provenance: Provenance) -> anyhow::Result<()> {
+    let batch = SeedBatch::read(file)?;
+    // A file may mark its listings as demo ones itself.
+    let provenance = if batch.demo { Provenance::Demo } else { provenance };
+    let publication = match status {
+        SeedStatus::Approved => Publication::Approved,
+        SeedStatus::Pending => Publication::Pending,
+    };
+    let listings = batch.parse(Gazetteer::shared())?;
+    let mut conn = connect(settings)?;
+    let loaded = seed::load(&mut conn, listings, publication, provenance)?;
+    let mut out = csv::Writer::from_writer(std::io::stdout());
+    out.write_record(["listing_id", "full_name", "manage_token"])?;
+    for listing in &loaded {
+        out.write_record([&listing.listing_id.to_string(), &listing.full_name, &listing.manage_token])?;
+    }
+    out.flush()?;
+    eprintln!("{} listing(s) loaded as {status:?}", loaded.len());
+    Ok(())
+}
+
+/// Adds a moderator, or sets a new password, reading it from standard input.
+fn add_moderator(settings: &Settings, name: &str) -> anyhow::Result<()> {
+    let name = name.trim().to_string();
+    if name.is_empty() || name.len() > 200 {
+        bail!("the moderator name must be 1 to 200 characters");
+    }
+    let mut password = String::new();
+    std::io::stdin().lock().read_line(&mut password)?;
+    let password = password.trim_end_matches(['\r', '\n']);
+    if password.chars().count() < 12 {
+        bail!("the password must be at least 12 characters");
+    }
+    let mut conn = connect(settings)?;
+    let created = Moderator::upsert(&mut conn, &name, password)?;
+    println!("moderator {name} {}", if created { "added" } else { "updated" });
+    Ok(())
 }
 
 async fn serve(settings: Settings, demo: bool) -> anyhow::Result<()> {

@@ -382,6 +382,23 @@ impl Probe<'_> {
 
     /// Counts and ranks the members of one cell. `subs` is scratch space,
     /// reused from cell to cell: (near, far, sub-cell index).
+    /// `(nearest chord², farthest chord² or 0 when the cell is inside, index)`
+    /// of each of the cell's sub-cells the radius can reach.
+    #[inline]
+    fn sub_cells_in_reach(&self, cell: &Cell, cell_inside: bool, subs: &mut Vec<(f64, f64, usize)>) {
+        subs.clear();
+        subs.extend(
+            cell.sub_cells
+                .iter()
+                .enumerate()
+                .map(|(sub_index, sub)| {
+                    let (near, far) = sub.bounds.widened().chord2_range(&self.q);
+                    (near, if cell_inside { 0.0 } else { far }, sub_index)
+                })
+                .filter(|(near, _, _)| *near <= self.limit2 + EDGE_BAND),
+        );
+    }
+
     fn visit(
         &self,
         cell: &Cell,
@@ -399,23 +416,13 @@ impl Probe<'_> {
             *total += cell.count_matching(0, cell.ids.len(), &self.bits);
             return;
         }
-        subs.clear();
-        subs.extend(
-            cell.sub_cells
-                .iter()
-                .enumerate()
-                .map(|(i, sub)| {
-                    let (near, far) = sub.bounds.widened().chord2_range(&self.q);
-                    (near, if cell_inside { 0.0 } else { far }, i)
-                })
-                .filter(|(near, _, _)| *near <= self.limit2 + EDGE_BAND),
-        );
+        self.sub_cells_in_reach(cell, cell_inside, subs);
         // Nearest first, so the page fills with near members and the rest are only counted.
         if nearest.could_take(near) {
             subs.sort_by(|a, b| a.0.total_cmp(&b.0));
         }
-        for &(near, far, i) in subs.iter() {
-            let sub = &cell.sub_cells[i];
+        for &(near, far, sub_index) in subs.iter() {
+            let sub = &cell.sub_cells[sub_index];
             let (start, end) = (sub.start as usize, sub.end as usize);
             let inside = far < self.limit2 - EDGE_BAND;
             let rank = nearest.could_take(near);
@@ -425,13 +432,13 @@ impl Probe<'_> {
             }
             for (first, mut members) in cell.matching_words(start, end, &self.bits) {
                 while members != 0 {
-                    let i = first + members.trailing_zeros() as usize;
+                    let member = first + members.trailing_zeros() as usize;
                     members &= members - 1;
-                    let id = cell.ids[i];
+                    let id = cell.ids[member];
                     if !self.extra.is_empty() && !self.extra.accepts(id) {
                         continue;
                     }
-                    let d2 = chord2(&cell.points[i], &self.q);
+                    let d2 = chord2(&cell.points[member], &self.q);
                     // Counted without a branch: on the edge of the radius
                     // about half the members are in, unpredictably.
                     let within = inside
