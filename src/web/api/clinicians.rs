@@ -4,11 +4,12 @@ use actix_web::{get, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::problems;
 use crate::app::listings::{self, PublicListing};
 use crate::app::{reports, AppState};
 use crate::domain::moderation::ReportStatus;
 use crate::domain::report::NewReport;
-use crate::error::{AppError, Problem};
+use crate::error::AppError;
 use crate::web::extract::{client_key, ApiJson};
 
 /// One approved listing.
@@ -17,7 +18,7 @@ use crate::web::extract::{client_key, ApiJson};
     params(("id" = i64, Path, description = "Listing id")),
     responses(
         (status = 200, body = PublicListing),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
+        problems::NotFound,
     )
 )]
 #[get("/clinicians/{id}")]
@@ -49,9 +50,9 @@ pub struct ReportReceived {
     request_body = ReportInput,
     responses(
         (status = 202, body = ReportReceived),
-        (status = 404, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json"),
+        problems::NotFound,
+        problems::Invalid,
+        problems::RateLimited,
     )
 )]
 #[post("/clinicians/{id}/reports")]

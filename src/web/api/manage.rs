@@ -4,11 +4,12 @@ use actix_web::{delete, get, post, put, web, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::problems;
 use crate::app::manage::{self, EditReceived, ManageStatus};
 use crate::app::AppState;
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
 use crate::domain::FieldError;
-use crate::error::{AppError, Problem};
+use crate::error::AppError;
 use crate::web::extract::{ApiJson, ManageToken};
 
 /// The listing's status, its latest submission and any rejection reason.
@@ -17,7 +18,7 @@ use crate::web::extract::{ApiJson, ManageToken};
     security(("manage_token" = [])),
     responses(
         (status = 200, body = ManageStatus),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        problems::Unauthorized,
     )
 )]
 #[get("/manage")]
@@ -33,9 +34,8 @@ pub async fn show(state: web::Data<AppState>, token: ManageToken) -> Result<web:
     request_body = ListingInput,
     responses(
         (status = 202, body = EditReceived),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        problems::Unauthorized,
+        problems::Invalid,
     )
 )]
 #[put("/manage")]
@@ -62,8 +62,8 @@ pub async fn update(
     security(("manage_token" = [])),
     responses(
         (status = 200, body = ManageStatus),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 409, body = Problem, content_type = "application/problem+json"),
+        problems::Unauthorized,
+        problems::Conflict,
     )
 )]
 #[delete("/manage")]
@@ -85,7 +85,7 @@ pub struct TokenRotated {
     security(("manage_token" = [])),
     responses(
         (status = 200, body = TokenRotated),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        problems::Unauthorized,
     )
 )]
 #[post("/manage/token")]

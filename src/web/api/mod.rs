@@ -4,6 +4,7 @@ pub mod clinicians;
 pub mod manage;
 pub mod moderation;
 pub mod ops;
+mod problems;
 pub mod search;
 pub mod session;
 pub mod submissions;

@@ -4,6 +4,7 @@ use actix_web::{get, post, web};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, IntoResponses, ToSchema};
 
+use super::problems;
 use crate::app::moderation::{self, ListingChange, QueueItem};
 use crate::app::AppState;
 use crate::db::events::Event;
@@ -19,7 +20,7 @@ use crate::web::extract::{ApiJson, Moderator};
     security(("session" = [])),
     responses(
         (status = 200, body = Vec<QueueItem>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
+        problems::Unauthorized,
     )
 )]
 #[get("/moderation/queue")]
@@ -189,8 +190,8 @@ pub struct ReportFilter {
     params(ReportFilter),
     responses(
         (status = 200, body = Vec<Report>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        problems::Unauthorized,
+        problems::Invalid,
     )
 )]
 #[get("/moderation/reports")]
@@ -255,8 +256,8 @@ pub struct EventFilter {
     params(EventFilter),
     responses(
         (status = 200, body = Vec<Event>),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        problems::Unauthorized,
+        problems::Invalid,
     )
 )]
 #[get("/moderation/events")]

@@ -4,6 +4,7 @@ use actix_web::{get, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
+use super::problems;
 use crate::app::AppState;
 use crate::domain::FieldErrors;
 use crate::error::{AppError, Problem};
@@ -89,7 +90,7 @@ pub struct PlaceLookup {
     params(PlaceLookup),
     responses(
         (status = 200, body = Vec<Place>),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        problems::Invalid,
     )
 )]
 #[get("/places")]

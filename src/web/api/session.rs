@@ -4,6 +4,7 @@ use actix_web::{delete, post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::problems;
 use crate::app::{sessions, AppState};
 use crate::error::{AppError, Problem};
 use crate::web::extract::{client_key, ApiJson, Moderator};
@@ -35,8 +36,8 @@ pub struct SessionStarted {
     request_body = Credentials,
     responses(
         (status = 200, body = SessionStarted),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
+        problems::Unauthorized,
+        problems::Invalid,
         (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json"),
     )
 )]
@@ -62,8 +63,8 @@ pub async fn login(
     security(("session" = [])),
     responses(
         (status = 204),
-        (status = 401, body = Problem, content_type = "application/problem+json"),
-        (status = 403, body = Problem, content_type = "application/problem+json"),
+        problems::Unauthorized,
+        problems::Forbidden,
     )
 )]
 #[delete("/moderator/session")]

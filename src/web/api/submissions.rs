@@ -4,11 +4,12 @@ use actix_web::{post, web, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::problems;
 use crate::app::submissions::{self, Outcome};
 use crate::app::AppState;
 use crate::domain::listing::{ListingInput, NewListing};
 use crate::domain::moderation::SubmissionStatus;
-use crate::error::{AppError, Problem};
+use crate::error::AppError;
 use crate::web::extract::{client_key, ApiJson};
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -34,11 +35,8 @@ pub struct Received {
     responses(
         (status = 201, body = SubmissionCreated),
         (status = 202, description = "Accepted (and dropped: the honeypot was filled)", body = Received),
-        (status = 400, body = Problem, content_type = "application/problem+json"),
-        (status = 413, body = Problem, content_type = "application/problem+json"),
-        (status = 415, body = Problem, content_type = "application/problem+json"),
-        (status = 422, body = Problem, content_type = "application/problem+json"),
-        (status = 429, body = Problem, content_type = "application/problem+json"),
+        problems::Invalid,
+        problems::RateLimited,
     )
 )]
 #[post("/submissions")]

@@ -16,22 +16,22 @@ use crate::views::layout::message_page;
 const STYLESHEET: &str = include_str!("../../../static/style.css");
 const LOCATE_SCRIPT: &str = include_str!("../../../static/locate.js");
 
-#[get("/static/style.css")]
-#[tracing::instrument(skip_all)]
-async fn stylesheet() -> HttpResponse {
+/// A file built into the binary, cached by browsers for an hour.
+fn static_file(content_type: &'static str, body: &'static str) -> HttpResponse {
     HttpResponse::Ok()
-        .insert_header(("content-type", "text/css; charset=utf-8"))
+        .insert_header(("content-type", content_type))
         .insert_header(("cache-control", "public, max-age=3600"))
-        .body(STYLESHEET)
+        .body(body)
+}
+
+#[get("/static/style.css")]
+async fn stylesheet() -> HttpResponse {
+    static_file("text/css; charset=utf-8", STYLESHEET)
 }
 
 #[get("/static/locate.js")]
-#[tracing::instrument(skip_all)]
 async fn locate_script() -> HttpResponse {
-    HttpResponse::Ok()
-        .insert_header(("content-type", "text/javascript; charset=utf-8"))
-        .insert_header(("cache-control", "public, max-age=3600"))
-        .body(LOCATE_SCRIPT)
+    static_file("text/javascript; charset=utf-8", LOCATE_SCRIPT)
 }
 
 pub fn html_response(status: actix_web::http::StatusCode, markup: maud::Markup) -> HttpResponse {
