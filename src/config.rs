@@ -32,8 +32,9 @@ pub struct Settings {
 }
 
 impl std::fmt::Debug for Settings {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Settings")
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter
+            .debug_struct("Settings")
             .field("backend", &self.database.backend_name())
             .field("bind", &self.bind)
             .field("public_url", &self.public_url)

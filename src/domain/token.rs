@@ -19,8 +19,8 @@ pub fn hash(token: &str) -> String {
 }
 
 /// Compares two secrets in time that does not depend on where they differ.
-pub fn constant_time_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.bytes().zip(b.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+pub fn constant_time_eq(left: &str, right: &str) -> bool {
+    left.len() == right.len() && left.bytes().zip(right.bytes()).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
 /// The server's `SESSION_KEY`. Session cookies carry an HMAC made with it, so
@@ -63,8 +63,8 @@ impl SessionKey {
 }
 
 impl std::fmt::Debug for SessionKey {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("SessionKey(..)")
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        formatter.write_str("SessionKey(..)")
     }
 }
 

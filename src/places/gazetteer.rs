@@ -152,7 +152,7 @@ impl Gazetteer {
             return self.zip_prefix(text, limit);
         }
         let (name, qualifier) = match text.split_once(',') {
-            Some((n, q)) => (n, Some(q.trim().to_ascii_uppercase())),
+            Some((name, qualifier)) => (name, Some(qualifier.trim().to_ascii_uppercase())),
             None => (text, None),
         };
         let prefix = normalize(name);
@@ -165,8 +165,9 @@ impl Gazetteer {
             .take_while(|(n, _)| n.starts_with(&prefix))
             .map(|&(_, i)| &self.cities[i as usize])
             .filter(|c| match &qualifier {
-                Some(q) if !q.is_empty() => {
-                    c.admin1.starts_with(q.as_str()) && c.country == "US" || c.country.starts_with(country_alias(q))
+                Some(code) if !code.is_empty() => {
+                    c.admin1.starts_with(code.as_str()) && c.country == "US"
+                        || c.country.starts_with(country_alias(code))
                 }
                 _ => true,
             })
@@ -208,14 +209,14 @@ mod tests {
 
     #[test]
     fn finds_each_form_of_place() {
-        let g = Gazetteer::shared();
-        let portland = g.resolve("Portland, OR").unwrap();
+        let gazetteer = Gazetteer::shared();
+        let portland = gazetteer.resolve("Portland, OR").unwrap();
         assert!((portland.lat - 45.52).abs() < 0.1, "{portland:?}");
-        assert_eq!(g.resolve("portland").unwrap().label, "Portland, OR");
-        assert_eq!(g.resolve("London, UK").unwrap().label, "London, GB");
-        assert!(g.resolve("97201").is_some() && g.resolve("97201-1234").is_some());
-        assert_eq!(g.resolve("sant julia de loria").unwrap().label, "Sant Julià de Lòria, AD");
-        assert!(g.resolve("Nowhereville, ZZ").is_none());
-        assert_eq!(g.suggest("Seat", 3)[0].label, "Seattle, WA");
+        assert_eq!(gazetteer.resolve("portland").unwrap().label, "Portland, OR");
+        assert_eq!(gazetteer.resolve("London, UK").unwrap().label, "London, GB");
+        assert!(gazetteer.resolve("97201").is_some() && gazetteer.resolve("97201-1234").is_some());
+        assert_eq!(gazetteer.resolve("sant julia de loria").unwrap().label, "Sant Julià de Lòria, AD");
+        assert!(gazetteer.resolve("Nowhereville, ZZ").is_none());
+        assert_eq!(gazetteer.suggest("Seat", 3)[0].label, "Seattle, WA");
     }
 }

@@ -90,8 +90,8 @@ type Languages = [u64; 3];
 
 fn language_bits(codes: &[String]) -> Languages {
     let mut bits = [0u64; 3];
-    for i in codes.iter().filter_map(|code| iso::language_index(code)) {
-        bits[i / 64] |= 1 << (i % 64);
+    for language_index in codes.iter().filter_map(|code| iso::language_index(code)) {
+        bits[language_index / 64] |= 1 << (language_index % 64);
     }
     bits
 }
@@ -101,9 +101,9 @@ fn unit_vector(lat: f64, lon: f64) -> [f64; 3] {
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
 }
 
-fn chord2(a: &[f64; 3], b: &[f64; 3]) -> f64 {
-    let (x, y, z) = (a[0] - b[0], a[1] - b[1], a[2] - b[2]);
-    x * x + y * y + z * z
+fn chord2(from: &[f64; 3], to: &[f64; 3]) -> f64 {
+    let (delta_x, delta_y, delta_z) = (from[0] - to[0], from[1] - to[1], from[2] - to[2]);
+    delta_x * delta_x + delta_y * delta_y + delta_z * delta_z
 }
 
 fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -170,10 +170,10 @@ impl Bounds {
         bounds
     }
 
-    /// Smallest and largest squared chord from `q` to the box.
-    fn chord2_range(&self, q: &[f64; 3]) -> (f64, f64) {
+    /// Smallest and largest squared chord from `point` to the box.
+    fn chord2_range(&self, point: &[f64; 3]) -> (f64, f64) {
         let (mut near, mut far) = (0.0, 0.0);
-        for ((low, high), value) in self.low.iter().zip(&self.high).zip(q) {
+        for ((low, high), value) in self.low.iter().zip(&self.high).zip(point) {
             let gap = (low - value).max(value - high).max(0.0);
             near += gap * gap;
             let reach = (value - low).abs().max((value - high).abs());
@@ -251,9 +251,9 @@ impl Cell {
         let points: Vec<[f64; 3]> = members.iter().map(|m| m.point).collect();
         let words = members.len().div_ceil(64);
         let mut bitsets = vec![0; BITS * words];
-        for (i, member) in members.iter().enumerate() {
+        for (member_index, member) in members.iter().enumerate() {
             for bit in (0..BITS).filter(|b| member.mask & (1 << b) != 0) {
-                bitsets[bit * words + i / 64] |= 1 << (i % 64);
+                bitsets[bit * words + member_index / 64] |= 1 << (member_index % 64);
             }
         }
         let mut sub_cells = Vec::new();
@@ -366,7 +366,7 @@ struct Probe<'a> {
     lat: f64,
     lon: f64,
     radius_km: f64,
-    q: [f64; 3],
+    center: [f64; 3],
     limit2: f64,
     bits: Vec<usize>,
     extra: Extra<'a>,
@@ -392,7 +392,7 @@ impl Probe<'_> {
                 .iter()
                 .enumerate()
                 .map(|(sub_index, sub)| {
-                    let (near, far) = sub.bounds.widened().chord2_range(&self.q);
+                    let (near, far) = sub.bounds.widened().chord2_range(&self.center);
                     (near, if cell_inside { 0.0 } else { far }, sub_index)
                 })
                 .filter(|(near, _, _)| *near <= self.limit2 + EDGE_BAND),
@@ -407,7 +407,7 @@ impl Probe<'_> {
         nearest: &mut Nearest,
         subs: &mut Vec<(f64, f64, usize)>,
     ) {
-        let (near, far) = cell.bounds.chord2_range(&self.q);
+        let (near, far) = cell.bounds.chord2_range(&self.center);
         if near > self.limit2 + EDGE_BAND {
             return;
         }
@@ -438,7 +438,7 @@ impl Probe<'_> {
                     if !self.extra.is_empty() && !self.extra.accepts(id) {
                         continue;
                     }
-                    let d2 = chord2(&cell.points[member], &self.q);
+                    let d2 = chord2(&cell.points[member], &self.center);
                     // Counted without a branch: on the edge of the radius
                     // about half the members are in, unpredictably.
                     let within = inside
@@ -701,26 +701,26 @@ impl Inner {
     }
 
     /// Records a listing's entry; returns the grid position whose cell needs rebuilding.
-    fn attach(&mut self, id: u32, s: &ListingSummary) -> u32 {
-        let mut mask = profession_bit(&s.profession)
-            | specialty_bit(&s.specialty)
-            | flag_bit(TELEHEALTH_BIT, s.telehealth)
-            | flag_bit(ACCEPTING_BIT, s.accepting_new_patients)
-            | flag_bit(PRESCRIBER_BIT, s.prescriber)
+    fn attach(&mut self, id: u32, summary: &ListingSummary) -> u32 {
+        let mut mask = profession_bit(&summary.profession)
+            | specialty_bit(&summary.specialty)
+            | flag_bit(TELEHEALTH_BIT, summary.telehealth)
+            | flag_bit(ACCEPTING_BIT, summary.accepting_new_patients)
+            | flag_bit(PRESCRIBER_BIT, summary.prescriber)
             | 1 << PRESENT_BIT;
-        mask |= s.taper_approaches.iter().fold(0, |m, c| m | approach_bit(c));
-        mask |= s.criteria.iter().fold(0, |m, c| m | criterion_bit(c));
-        let regions: Box<[u16]> = s.licensed_regions.iter().filter_map(|r| self.region_id(r)).collect();
+        mask |= summary.taper_approaches.iter().fold(0, |m, c| m | approach_bit(c));
+        mask |= summary.criteria.iter().fold(0, |m, c| m | criterion_bit(c));
+        let regions: Box<[u16]> = summary.licensed_regions.iter().filter_map(|r| self.region_id(r)).collect();
         for region in regions.iter() {
             self.by_region.entry(*region).or_default().insert(id);
         }
         let text = [
-            s.full_name.as_str(),
-            s.credentials.as_deref().unwrap_or(""),
-            s.practice_name.as_deref().unwrap_or(""),
-            s.city.as_str(),
-            s.region.as_deref().unwrap_or(""),
-            s.country.as_str(),
+            summary.full_name.as_str(),
+            summary.credentials.as_deref().unwrap_or(""),
+            summary.practice_name.as_deref().unwrap_or(""),
+            summary.city.as_str(),
+            summary.region.as_deref().unwrap_or(""),
+            summary.country.as_str(),
         ]
         .join(&SEPARATOR.to_string());
         let index = id as usize;
@@ -730,14 +730,14 @@ impl Inner {
         self.entries[index] = Some(Entry {
             text: text.into_boxed_str(),
             regions,
-            languages: language_bits(&s.languages),
-            lat: s.latitude,
-            lon: s.longitude,
+            languages: language_bits(&summary.languages),
+            lat: summary.latitude,
+            lon: summary.longitude,
             mask,
-            demo: s.demo,
+            demo: summary.demo,
         });
         self.len += 1;
-        cell_of(s.latitude, s.longitude)
+        cell_of(summary.latitude, summary.longitude)
     }
 
     /// Forgets a listing's entry; returns the grid position whose cell needs rebuilding.
@@ -839,7 +839,7 @@ impl Inner {
                     lat: center.lat,
                     lon: center.lon,
                     radius_km: query.radius_km,
-                    q: unit_vector(center.lat, center.lon),
+                    center: unit_vector(center.lat, center.lon),
                     limit2: (2.0 * (angle / 2.0).sin()).powi(2),
                     bits: filter_bits(need),
                     extra,
@@ -874,7 +874,7 @@ impl Inner {
     fn search_near(&self, query: &SearchQuery, probe: &Probe, angle: f64) -> (usize, Vec<(u32, Option<f64>)>) {
         let mut cells: Vec<(f64, &Cell)> = self
             .cells_around(probe.lat, probe.lon, angle)
-            .map(|cell| (cell.bounds.chord2_range(&probe.q).0, cell))
+            .map(|cell| (cell.bounds.chord2_range(&probe.center).0, cell))
             .filter(|(near, _)| *near <= probe.limit2 + EDGE_BAND)
             .collect();
         cells.sort_by(|a, b| a.0.total_cmp(&b.0));
@@ -935,12 +935,12 @@ impl Inner {
         // One pass over a short text: cheaper than a searcher per field.
         let mut fields = [""; 6];
         let (mut field, mut start) = (0, 0);
-        for (i, byte) in entry.text.bytes().enumerate().chain([(entry.text.len(), SEPARATOR as u8)]) {
+        for (offset, byte) in entry.text.bytes().enumerate().chain([(entry.text.len(), SEPARATOR as u8)]) {
             if byte == SEPARATOR as u8 {
                 if let Some(slot) = fields.get_mut(field) {
-                    *slot = &entry.text[start..i];
+                    *slot = &entry.text[start..offset];
                 }
-                (field, start) = (field + 1, i + 1);
+                (field, start) = (field + 1, offset + 1);
             }
         }
         let [full_name, credentials, practice_name, city, region, country] = fields;

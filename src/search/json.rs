@@ -53,8 +53,8 @@ pub fn optional_string(out: &mut Vec<u8>, text: Option<&str>) {
 
 pub fn strings<'a>(out: &mut Vec<u8>, texts: impl Iterator<Item = &'a str>) {
     out.push(b'[');
-    for (i, text) in texts.enumerate() {
-        if i > 0 {
+    for (position, text) in texts.enumerate() {
+        if position > 0 {
             out.push(b',');
         }
         string(out, text);

@@ -32,7 +32,7 @@ fn csrf(token: &str) -> Markup {
 fn show(value: &serde_json::Value) -> String {
     match value {
         serde_json::Value::Null => "(empty)".to_string(),
-        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::String(text) => text.clone(),
         other => other.to_string(),
     }
 }
@@ -52,18 +52,18 @@ pub struct Dashboard<'a> {
     pub notice: Option<&'a str>,
 }
 
-pub fn dashboard(d: &Dashboard) -> Markup {
+pub fn dashboard(dashboard: &Dashboard) -> Markup {
     let body = html! {
         h1 { "Moderation" }
-        p { "Logged in as " strong { (d.username) } "." }
-        form method="post" action="/moderate/logout" { (csrf(d.csrf_token)) button.secondary type="submit" { "Log out" } }
-        @if let Some(notice) = d.notice { p.notice role="status" { (notice) } }
-        h2 #queue { "Waiting for review (" (d.queue.len()) ")" }
-        @if d.queue.is_empty() { p { "Nothing is waiting." } }
-        @if d.queue.len() > QUEUE_SHOWN {
+        p { "Logged in as " strong { (dashboard.username) } "." }
+        form method="post" action="/moderate/logout" { (csrf(dashboard.csrf_token)) button.secondary type="submit" { "Log out" } }
+        @if let Some(notice) = dashboard.notice { p.notice role="status" { (notice) } }
+        h2 #queue { "Waiting for review (" (dashboard.queue.len()) ")" }
+        @if dashboard.queue.is_empty() { p { "Nothing is waiting." } }
+        @if dashboard.queue.len() > QUEUE_SHOWN {
             p { "The oldest " (QUEUE_SHOWN) " are shown; the next appear as these are decided." }
         }
-        @for item in d.queue.iter().take(QUEUE_SHOWN) {
+        @for item in dashboard.queue.iter().take(QUEUE_SHOWN) {
             section.card aria-labelledby=(format!("submission-{}", item.submission_id)) {
                 h3 #(format!("submission-{}", item.submission_id)) {
                     (item.listing.full_name) " — " (if item.kind == SubmissionKind::Edit { "edit" } else { "new listing" })
@@ -89,13 +89,13 @@ pub fn dashboard(d: &Dashboard) -> Markup {
                 }
                 div.row {
                     form.stack method="post" action=(format!("/moderate/submissions/{}/approve", item.submission_id)) {
-                        (csrf(d.csrf_token))
+                        (csrf(dashboard.csrf_token))
                         label for=(format!("note-{}", item.submission_id)) { "Note (optional)" }
                         input type="text" id=(format!("note-{}", item.submission_id)) name="note";
                         button type="submit" { "Approve" }
                     }
                     form.stack method="post" action=(format!("/moderate/submissions/{}/reject", item.submission_id)) {
-                        (csrf(d.csrf_token))
+                        (csrf(dashboard.csrf_token))
                         label for=(format!("reason-{}", item.submission_id)) { "Reason (the clinician sees it)" }
                         input type="text" id=(format!("reason-{}", item.submission_id)) name="reason" required;
                         button.danger type="submit" { "Reject" }
@@ -103,18 +103,18 @@ pub fn dashboard(d: &Dashboard) -> Markup {
                 }
             }
         }
-        h2 #reports { "Open reports (" (d.reports.len()) ")" }
-        @if d.reports.is_empty() { p { "No open reports." } }
-        @if d.reports.len() > REPORTS_SHOWN {
+        h2 #reports { "Open reports (" (dashboard.reports.len()) ")" }
+        @if dashboard.reports.is_empty() { p { "No open reports." } }
+        @if dashboard.reports.len() > REPORTS_SHOWN {
             p { "The oldest " (REPORTS_SHOWN) " are shown; the next appear as these are resolved." }
         }
-        @for report in d.reports.iter().take(REPORTS_SHOWN) {
+        @for report in dashboard.reports.iter().take(REPORTS_SHOWN) {
             section.card {
                 h3 { "Report #" (report.id) " about " a href=(format!("/clinicians/{}", report.listing_id)) { "listing " (report.listing_id) } }
                 p { (vocabulary::find(vocabulary::REPORT_REASONS, &report.reason).map_or(report.reason.as_str(), |r| r.label)) }
                 @if let Some(details) = &report.details { p { (details) } }
                 form.stack method="post" action=(format!("/moderate/reports/{}/resolve", report.id)) {
-                    (csrf(d.csrf_token))
+                    (csrf(dashboard.csrf_token))
                     label for=(format!("resolve-{}", report.id)) { "What was done" }
                     input type="text" id=(format!("resolve-{}", report.id)) name="note" required;
                     button type="submit" { "Resolve" }
@@ -123,7 +123,7 @@ pub fn dashboard(d: &Dashboard) -> Markup {
         }
         h2 #listing-status { "Suspend or reinstate a listing" }
         form.stack method="post" action="/moderate/clinicians/status" {
-            (csrf(d.csrf_token))
+            (csrf(dashboard.csrf_token))
             div.row {
                 div { label for="listing_id" { "Listing number" } input type="text" id="listing_id" name="listing_id" inputmode="numeric" required; }
                 div { label for="status-reason" { "Reason or note" } input type="text" id="status-reason" name="reason"; }
@@ -133,15 +133,15 @@ pub fn dashboard(d: &Dashboard) -> Markup {
                 button.secondary type="submit" name="action" value="reinstate" { "Reinstate" }
             }
         }
-        h2 #audit { "Audit trail (latest " (d.events.len()) ")" }
+        h2 #audit { "Audit trail (latest " (dashboard.events.len()) ")" }
         table {
             thead { tr { th scope="col" { "When (UTC)" } th scope="col" { "Who" } th scope="col" { "What" } th scope="col" { "Listing" } th scope="col" { "Reason" } th scope="col" { "Changes" } } }
             tbody {
-                @for e in d.events {
+                @for event in dashboard.events {
                     tr {
-                        td { (e.occurred_at.format("%Y-%m-%d %H:%M")) } td { (e.actor) } td { (e.action) }
-                        td { @if let Some(id) = e.listing_id { (id) } } td { @if let Some(reason) = &e.reason { (reason) } }
-                        td { (e.changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>().join(", ")) }
+                        td { (event.occurred_at.format("%Y-%m-%d %H:%M")) } td { (event.actor) } td { (event.action) }
+                        td { @if let Some(id) = event.listing_id { (id) } } td { @if let Some(reason) = &event.reason { (reason) } }
+                        td { (event.changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>().join(", ")) }
                     }
                 }
             }

@@ -20,71 +20,70 @@ pub enum ReportState<'a> {
 }
 
 pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
-    let c = listing;
-    let profession = vocabulary::profession(&c.profession);
-    let name = match &c.credentials {
-        Some(credentials) => format!("{}, {credentials}", c.full_name),
-        None => c.full_name.clone(),
+    let profession = vocabulary::profession(&listing.profession);
+    let name = match &listing.credentials {
+        Some(credentials) => format!("{}, {credentials}", listing.full_name),
+        None => listing.full_name.clone(),
     };
-    let place = [Some(c.city.as_str()), c.region.as_deref(), Some(c.country.as_str())]
+    let place = [Some(listing.city.as_str()), listing.region.as_deref(), Some(listing.country.as_str())]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(", ");
     let directions = format!(
         "https://www.openstreetmap.org/directions?to={:.5}%2C{:.5}#map=14/{:.5}/{:.5}",
-        c.latitude, c.longitude, c.latitude, c.longitude
+        listing.latitude, listing.longitude, listing.latitude, listing.longitude
     );
     let body = html! {
         article {
             h1 { (name) }
             p {
                 @if listing.demo { span.badge.demo { "Demo: fictional person" } }
-                @if c.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
-                (profession.map_or("", |p| p.label)) " · " (vocabulary::find(vocabulary::SPECIALTIES, &c.specialty).map_or("", |s| s.label))
+                @if listing.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
+                (profession.map_or("", |p| p.label)) " · " (vocabulary::find(vocabulary::SPECIALTIES, &listing.specialty).map_or("", |s| s.label))
             }
-            @if !c.prescriber {
+            @if !listing.prescriber {
                 p.notice { "A taper needs a prescriber. This clinician can support you through one alongside the clinician who prescribes." }
             }
             dl.facts {
-                @if let Some(practice) = &c.practice_name { dt { "Practice" } dd { (practice) } }
+                @if let Some(practice) = &listing.practice_name { dt { "Practice" } dd { (practice) } }
                 dt { "Where" } dd {
-                    @if let Some(address) = &c.address_line { (address) br; }
-                    (place) @if let Some(postal) = &c.postal_code { " " (postal) }
+                    @if let Some(address) = &listing.address_line { (address) br; }
+                    (place) @if let Some(postal) = &listing.postal_code { " " (postal) }
                     br; a.no-print href=(directions) { "Directions on OpenStreetMap" }
                 }
                 dt { "Telehealth" } dd {
-                    @if c.telehealth {
-                        "Yes" @if !c.licensed_regions.is_empty() { ", licensed in " (c.licensed_regions.join(", ")) }
+                    @if listing.telehealth {
+                        "Yes" @if !listing.licensed_regions.is_empty() { ", licensed in " (listing.licensed_regions.join(", ")) }
                     } @else { "No, in person only" }
                 }
-                dt { "New patients" } dd { (if c.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" }) }
-                dt { "Languages" } dd { (c.languages.join(", ")) }
-                @if let Some(phone) = &c.phone { dt { "Phone" } dd { a href=(format!("tel:{phone}")) { (phone) } } }
-                @if let Some(email) = &c.public_email { dt { "Email" } dd { a href=(format!("mailto:{email}")) { (email) } } }
-                @if let Some(website) = &c.website { dt { "Website" } dd { a href=(website) rel="nofollow noopener" { (website) } } }
-                @if let Some(npi) = &c.npi { dt { "NPI" } dd { (npi) } }
-                @if let Some(pct) = c.max_monthly_reduction_pct {
+                dt { "New patients" } dd { (if listing.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" }) }
+                dt { "Languages" } dd { (listing.languages.join(", ")) }
+                @if let Some(phone) = &listing.phone { dt { "Phone" } dd { a href=(format!("tel:{phone}")) { (phone) } } }
+                @if let Some(email) = &listing.public_email { dt { "Email" } dd { a href=(format!("mailto:{email}")) { (email) } } }
+                @if let Some(website) = &listing.website { dt { "Website" } dd { a href=(website) rel="nofollow noopener" { (website) } } }
+                @if let Some(npi) = &listing.npi { dt { "NPI" } dd { (npi) } }
+                @if let Some(pct) = listing.max_monthly_reduction_pct {
                     dt { "Fastest usual pace" } dd { "About " (pct) "% of the current dose a month, or slower" }
                 }
                 @if let Some(reviewed) = listing.last_reviewed_at { dt { "Last reviewed" } dd { (reviewed.format("%-d %B %Y")) } }
             }
             h2 { "How they taper" }
-            @if c.taper_approaches.is_empty() { p { "Not given." } }
+            @if listing.taper_approaches.is_empty() { p { "Not given." } }
             ul {
-                @for code in &c.taper_approaches {
+                @for code in &listing.taper_approaches {
                     li { strong { (approach_name(code)) } ": " (vocabulary::find(TAPER_APPROACHES, code).map_or("", |t| t.label)) }
                 }
             }
             h2 { "Benzo-wise practices they attest to" }
-            @if c.criteria.is_empty() { p { "None given." } }
-            ul { @for code in &c.criteria { li { (vocabulary::find(CRITERIA, code).map_or("", |t| t.label)) } } }
+            @if listing.criteria.is_empty() { p { "None given." } }
+            ul { @for code in &listing.criteria { li { (vocabulary::find(CRITERIA, code).map_or("", |t| t.label)) } } }
             h2 { "In their own words" }
             @for question in QUESTIONS {
                 h3 { (question.label) }
-                p { (or_none(c.answers.iter().find(|(q, _)| *q == question.code).map(|(_, a)| a))) }
+                p { (or_none(listing.answers.iter().find(|(q, _)| *q == question.code).map(|(_, a)| a))) }
             }
-            @if let Some(statement) = &c.statement {
+            @if let Some(statement) = &listing.statement {
                 h3 { "Statement" }
                 p style="white-space: pre-line" { (statement) }
             }
@@ -112,7 +111,7 @@ fn report_form(id: i64, state: ReportState) -> Markup {
                 label for="reason" { "What is wrong?" }
                 select id="reason" name="reason" aria-invalid=[error("reason").map(|_| "true")] aria-describedby=[error("reason").map(|_| "reason-error")] {
                     option value="" { "Choose one" }
-                    @for r in REPORT_REASONS { option value=(r.code) selected[reason == r.code] { (r.label) } }
+                    @for report_reason in REPORT_REASONS { option value=(report_reason.code) selected[reason == report_reason.code] { (report_reason.label) } }
                 }
                 (field_error("reason", error("reason")))
             }
@@ -133,8 +132,8 @@ pub fn questions() -> Markup {
         html! {
             h1 { "Questions for a first visit" }
             p.lead { "Print this page and take it with you. Ask each question, write down the answers, and notice how the clinician responds." }
-            @for (n, question) in QUESTIONS.iter().enumerate() {
-                h2 { (n + 1) ". " (question.label) }
+            @for (index, question) in QUESTIONS.iter().enumerate() {
+                h2 { (index + 1) ". " (question.label) }
                 p.notes-label { "Notes:" }
                 // Blank lines for handwriting on the printed page; nothing to announce.
                 div.notes aria-hidden="true" {}

@@ -109,11 +109,11 @@ pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
                 }
                 fieldset {
                     legend { "Taper approaches (all that you choose)" }
-                    div.choices { @for t in TAPER_APPROACHES { (checkbox("approach", t.code, approach_name(t.code), params)) } }
+                    div.choices { @for approach in TAPER_APPROACHES { (checkbox("approach", approach.code, approach_name(approach.code), params)) } }
                 }
                 fieldset {
                     legend { "Benzo-wise practices (all that you choose)" }
-                    div.choices { @for t in CRITERIA { (checkbox("criteria", t.code, t.label, params)) } }
+                    div.choices { @for criterion in CRITERIA { (checkbox("criteria", criterion.code, criterion.label, params)) } }
                 }
             }
             div { button type="submit" { "Search" } }
@@ -153,8 +153,8 @@ pub fn home(params: &SearchParams) -> Markup {
 
 fn page_link(params: &SearchParams, offset: usize) -> String {
     let mut query = url::form_urlencoded::Serializer::new(String::new());
-    for (k, v) in params.pairs.iter().filter(|(k, _)| k != "offset") {
-        query.append_pair(k, v);
+    for (name, value) in params.pairs.iter().filter(|(name, _)| name != "offset") {
+        query.append_pair(name, value);
     }
     query.append_pair("offset", &offset.to_string());
     format!("/search?{}", query.finish())
@@ -190,29 +190,29 @@ pub fn results(params: &SearchParams, query: &SearchQuery, page_of_results: &Sea
             }
         }
         ol.cards start=(first) {
-            @for r in &page_of_results.results {
+            @for result in &page_of_results.results {
                 li.card {
-                    h2 { a href=(format!("/clinicians/{}", r.id)) { (r.full_name) @if let Some(c) = r.credentials { ", " (c) } } }
+                    h2 { a href=(format!("/clinicians/{}", result.id)) { (result.full_name) @if let Some(credentials) = result.credentials { ", " (credentials) } } }
                     p {
-                        @if r.demo { span.badge.demo { "Demo: fictional" } }
-                        @if r.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
-                        (vocabulary::profession(r.profession).map_or("", |p| p.label))
+                        @if result.demo { span.badge.demo { "Demo: fictional" } }
+                        @if result.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
+                        (vocabulary::profession(result.profession).map_or("", |p| p.label))
                     }
                     p.meta {
-                        @if let (Some(km), Some(mi)) = (r.distance_km, r.distance_mi) { (format!("{mi:.1} miles ({km:.1} km) away · ")) }
-                        (r.city) @if let Some(region) = r.region { ", " (region) } ", " (r.country)
+                        @if let (Some(km), Some(mi)) = (result.distance_km, result.distance_mi) { (format!("{mi:.1} miles ({km:.1} km) away · ")) }
+                        (result.city) @if let Some(region) = result.region { ", " (region) } ", " (result.country)
                     }
                     p {
-                        (if r.telehealth { "Offers telehealth" } else { "In person only" }) " · "
-                        (if r.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" })
+                        (if result.telehealth { "Offers telehealth" } else { "In person only" }) " · "
+                        (if result.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" })
                     }
-                    @if r.taper_approaches.iter().next().is_some() {
+                    @if result.taper_approaches.iter().next().is_some() {
                         h3 { "Taper approaches" }
-                        ul.tags { @for code in r.taper_approaches.iter() { li { (approach_name(code)) } } }
+                        ul.tags { @for code in result.taper_approaches.iter() { li { (approach_name(code)) } } }
                     }
-                    @if r.criteria.iter().next().is_some() {
+                    @if result.criteria.iter().next().is_some() {
                         h3 { "Practices" }
-                        ul.tags { @for code in r.criteria.iter() { li { (vocabulary::find(CRITERIA, code).map_or(code, |t| t.label)) } } }
+                        ul.tags { @for code in result.criteria.iter() { li { (vocabulary::find(CRITERIA, code).map_or(code, |t| t.label)) } } }
                     }
                 }
             }
@@ -239,7 +239,7 @@ pub fn with_errors(params: &SearchParams, errors: &[FieldError]) -> Markup {
             h1 { "Check your search" }
             div.errors role="alert" {
                 h2 { "Something in the search needs a change" }
-                ul { @for e in errors { li { a href=(format!("#{}", anchor(&e.field))) { (label(&e.field)) ": " (e.message) } } } }
+                ul { @for error in errors { li { a href=(format!("#{}", anchor(&error.field))) { (label(&error.field)) ": " (error.message) } } } }
             }
             (form(params, errors))
         },

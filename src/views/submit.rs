@@ -96,63 +96,63 @@ pub fn form(values: &[(String, String)], errors: &[FieldError]) -> Markup {
 
 /// Every field of a listing, posted to `action`.
 pub fn listing_form(values: &[(String, String)], errors: &[FieldError], action: &str, button: &str) -> Markup {
-    let f = Form { values: FormValues(values), errors };
+    let fields = Form { values: FormValues(values), errors };
     let professions: Vec<(&str, &str)> = PROFESSIONS.iter().map(|p| (p.code, p.label)).collect();
     let specialties: Vec<(&str, &str)> = SPECIALTIES.iter().map(|s| (s.code, s.label)).collect();
     html! {
         @if !errors.is_empty() {
             div.errors role="alert" tabindex="-1" id="errors" {
                 h2 { "Please correct " (errors.len()) @if errors.len() == 1 { " field" } @else { " fields" } }
-                ul { @for e in errors { li { a href=(format!("#{}", anchor(&e.field))) { (e.field) ": " (e.message) } } } }
+                ul { @for error in errors { li { a href=(format!("#{}", anchor(&error.field))) { (error.field) ": " (error.message) } } } }
             }
         }
         form.stack method="post" action=(action) novalidate {
             fieldset {
                 legend { "About you" }
-                (f.text("full_name", "Full name", "As patients will see it, 2 to 120 characters.", "text", true))
-                (f.text("credentials", "Credentials", "For example MD, FAPA.", "text", false))
-                (f.select("profession", "Profession", &professions))
-                (f.select("specialty", "Specialty", &specialties))
-                (f.text("taxonomy_code", "NUCC taxonomy code", "Optional, 10 characters such as 2084P0800X.", "text", false))
-                (f.text("npi", "NPI", "Optional, 10 digits.", "text", false))
+                (fields.text("full_name", "Full name", "As patients will see it, 2 to 120 characters.", "text", true))
+                (fields.text("credentials", "Credentials", "For example MD, FAPA.", "text", false))
+                (fields.select("profession", "Profession", &professions))
+                (fields.select("specialty", "Specialty", &specialties))
+                (fields.text("taxonomy_code", "NUCC taxonomy code", "Optional, 10 characters such as 2084P0800X.", "text", false))
+                (fields.text("npi", "NPI", "Optional, 10 digits.", "text", false))
             }
             fieldset {
                 legend { "Where you practise" }
-                (f.text("practice_name", "Practice name", "", "text", false))
-                (f.text("address_line", "Street address", "", "text", false))
-                (f.text("city", "City or town", "", "text", true))
-                (f.text("region", "State or region", "For example OR.", "text", false))
-                (f.text("postal_code", "ZIP or postal code", "US: 12345 or 12345-6789.", "text", false))
-                (f.text("country", "Country", "Two letters, such as US, CA or GB. US if empty.", "text", false))
-                (f.text("latitude", "Latitude", "Optional: found from your ZIP code or city if empty.", "text", false))
-                (f.text("longitude", "Longitude", "Optional.", "text", false))
+                (fields.text("practice_name", "Practice name", "", "text", false))
+                (fields.text("address_line", "Street address", "", "text", false))
+                (fields.text("city", "City or town", "", "text", true))
+                (fields.text("region", "State or region", "For example OR.", "text", false))
+                (fields.text("postal_code", "ZIP or postal code", "US: 12345 or 12345-6789.", "text", false))
+                (fields.text("country", "Country", "Two letters, such as US, CA or GB. US if empty.", "text", false))
+                (fields.text("latitude", "Latitude", "Optional: found from your ZIP code or city if empty.", "text", false))
+                (fields.text("longitude", "Longitude", "Optional.", "text", false))
             }
             fieldset {
                 legend { "How patients reach you" }
-                (f.text("phone", "Phone", "", "tel", false))
-                (f.text("website", "Website", "Starting with http:// or https://.", "url", false))
-                (f.text("public_email", "Public email", "Shown on your listing.", "email", false))
-                (f.text("contact_email", "Private contact email", "Only moderators see it.", "email", true))
+                (fields.text("phone", "Phone", "", "tel", false))
+                (fields.text("website", "Website", "Starting with http:// or https://.", "url", false))
+                (fields.text("public_email", "Public email", "Shown on your listing.", "email", false))
+                (fields.text("contact_email", "Private contact email", "Only moderators see it.", "email", true))
                 div.choices {
-                    (f.choice("telehealth", "true", "I offer telehealth"))
-                    (f.choice("accepting_new_patients", "true", "I am accepting new patients"))
+                    (fields.choice("telehealth", "true", "I offer telehealth"))
+                    (fields.choice("accepting_new_patients", "true", "I am accepting new patients"))
                 }
-                (f.text("licensed_regions", "Telehealth licences", "Region codes separated by commas, such as US-OR, US-WA.", "text", false))
-                (f.text("languages", "Languages", "Codes separated by commas, such as en, es. English if empty.", "text", false))
+                (fields.text("licensed_regions", "Telehealth licences", "Region codes separated by commas, such as US-OR, US-WA.", "text", false))
+                (fields.text("languages", "Languages", "Codes separated by commas, such as en, es. English if empty.", "text", false))
             }
             fieldset {
                 legend { "How you taper" }
-                div.choices { @for t in TAPER_APPROACHES { (f.choice("taper_approaches", t.code, approach_name(t.code))) } }
-                (f.text("max_monthly_reduction_pct", "Fastest usual pace", "Optional: the largest cut you usually make in a month, as a percentage of the current dose (1 to 50).", "text", false))
+                div.choices { @for approach in TAPER_APPROACHES { (fields.choice("taper_approaches", approach.code, approach_name(approach.code))) } }
+                (fields.text("max_monthly_reduction_pct", "Fastest usual pace", "Optional: the largest cut you usually make in a month, as a percentage of the current dose (1 to 50).", "text", false))
             }
             fieldset {
                 legend { "Benzo-wise practices you attest to" }
-                div.choices { @for t in CRITERIA { (f.choice("criteria", t.code, t.label)) } }
+                div.choices { @for criterion in CRITERIA { (fields.choice("criteria", criterion.code, criterion.label)) } }
             }
             fieldset {
                 legend { "The first-visit questions, in your words" }
-                @for q in QUESTIONS { (f.area(&format!("answers.{}", q.code), q.label, "Up to 2000 characters.", 2000)) }
-                (f.area("statement", "A short statement", "Plain text, up to 4000 characters.", 4000))
+                @for question in QUESTIONS { (fields.area(&format!("answers.{}", question.code), question.label, "Up to 2000 characters.", 2000)) }
+                (fields.area("statement", "A short statement", "Plain text, up to 4000 characters.", 4000))
             }
             div hidden {
                 label for="website_url_confirm" { "Leave this empty" }
