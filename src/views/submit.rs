@@ -25,6 +25,15 @@ struct Form<'a> {
     errors: &'a [FieldError],
 }
 
+/// Whether a text field must be filled in.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Need {
+    Required,
+    Optional,
+}
+
+use Need::{Optional, Required};
+
 impl Form<'_> {
     fn error(&self, field: &str) -> Option<&str> {
         self.errors
@@ -33,8 +42,9 @@ impl Form<'_> {
             .map(|e| e.message.as_str())
     }
 
-    fn text(&self, name: &str, label: &str, hint: &str, kind: &str, required: bool) -> Markup {
+    fn text(&self, name: &str, label: &str, hint: &str, kind: &str, need: Need) -> Markup {
         let error = self.error(name);
+        let required = need == Required;
         html! {
             div {
                 label for=(name) { (label) @if required { " (required)" } @if !hint.is_empty() { span.hint { (hint) } } }
@@ -109,41 +119,41 @@ pub fn listing_form(values: &[(String, String)], errors: &[FieldError], action: 
         form.stack method="post" action=(action) novalidate {
             fieldset {
                 legend { "About you" }
-                (fields.text("full_name", "Full name", "As patients will see it, 2 to 120 characters.", "text", true))
-                (fields.text("credentials", "Credentials", "For example MD, FAPA.", "text", false))
+                (fields.text("full_name", "Full name", "As patients will see it, 2 to 120 characters.", "text", Required))
+                (fields.text("credentials", "Credentials", "For example MD, FAPA.", "text", Optional))
                 (fields.select("profession", "Profession", &professions))
                 (fields.select("specialty", "Specialty", &specialties))
-                (fields.text("taxonomy_code", "NUCC taxonomy code", "Optional, 10 characters such as 2084P0800X.", "text", false))
-                (fields.text("npi", "NPI", "Optional, 10 digits.", "text", false))
+                (fields.text("taxonomy_code", "NUCC taxonomy code", "Optional, 10 characters such as 2084P0800X.", "text", Optional))
+                (fields.text("npi", "NPI", "Optional, 10 digits.", "text", Optional))
             }
             fieldset {
                 legend { "Where you practise" }
-                (fields.text("practice_name", "Practice name", "", "text", false))
-                (fields.text("address_line", "Street address", "", "text", false))
-                (fields.text("city", "City or town", "", "text", true))
-                (fields.text("region", "State or region", "For example OR.", "text", false))
-                (fields.text("postal_code", "ZIP or postal code", "US: 12345 or 12345-6789.", "text", false))
-                (fields.text("country", "Country", "Two letters, such as US, CA or GB. US if empty.", "text", false))
-                (fields.text("latitude", "Latitude", "Optional: found from your ZIP code or city if empty.", "text", false))
-                (fields.text("longitude", "Longitude", "Optional.", "text", false))
+                (fields.text("practice_name", "Practice name", "", "text", Optional))
+                (fields.text("address_line", "Street address", "", "text", Optional))
+                (fields.text("city", "City or town", "", "text", Required))
+                (fields.text("region", "State or region", "For example OR.", "text", Optional))
+                (fields.text("postal_code", "ZIP or postal code", "US: 12345 or 12345-6789.", "text", Optional))
+                (fields.text("country", "Country", "Two letters, such as US, CA or GB. US if empty.", "text", Optional))
+                (fields.text("latitude", "Latitude", "Optional: found from your ZIP code or city if empty.", "text", Optional))
+                (fields.text("longitude", "Longitude", "Optional.", "text", Optional))
             }
             fieldset {
                 legend { "How patients reach you" }
-                (fields.text("phone", "Phone", "", "tel", false))
-                (fields.text("website", "Website", "Starting with http:// or https://.", "url", false))
-                (fields.text("public_email", "Public email", "Shown on your listing.", "email", false))
-                (fields.text("contact_email", "Private contact email", "Only moderators see it.", "email", true))
+                (fields.text("phone", "Phone", "", "tel", Optional))
+                (fields.text("website", "Website", "Starting with http:// or https://.", "url", Optional))
+                (fields.text("public_email", "Public email", "Shown on your listing.", "email", Optional))
+                (fields.text("contact_email", "Private contact email", "Only moderators see it.", "email", Required))
                 div.choices {
                     (fields.choice("telehealth", "true", "I offer telehealth"))
                     (fields.choice("accepting_new_patients", "true", "I am accepting new patients"))
                 }
-                (fields.text("licensed_regions", "Telehealth licences", "Region codes separated by commas, such as US-OR, US-WA.", "text", false))
-                (fields.text("languages", "Languages", "Codes separated by commas, such as en, es. English if empty.", "text", false))
+                (fields.text("licensed_regions", "Telehealth licences", "Region codes separated by commas, such as US-OR, US-WA.", "text", Optional))
+                (fields.text("languages", "Languages", "Codes separated by commas, such as en, es. English if empty.", "text", Optional))
             }
             fieldset {
                 legend { "How you taper" }
                 div.choices { @for approach in TAPER_APPROACHES { (fields.choice("taper_approaches", approach.code, approach_name(approach.code))) } }
-                (fields.text("max_monthly_reduction_pct", "Fastest usual pace", "Optional: the largest cut you usually make in a month, as a percentage of the current dose (1 to 50).", "text", false))
+                (fields.text("max_monthly_reduction_pct", "Fastest usual pace", "Optional: the largest cut you usually make in a month, as a percentage of the current dose (1 to 50).", "text", Optional))
             }
             fieldset {
                 legend { "Benzo-wise practices you attest to" }
