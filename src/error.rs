@@ -5,9 +5,6 @@ use actix_web::{HttpResponse, ResponseError};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use crate::domain::moderation::TransitionError;
-use crate::domain::FieldError;
-
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
     #[error("some fields are not valid")]
@@ -55,15 +52,22 @@ impl From<diesel::result::Error> for AppError {
     }
 }
 
-impl From<TransitionError> for AppError {
-    fn from(error: TransitionError) -> Self {
-        AppError::Conflict(error.0.to_string())
-    }
-}
-
 impl From<diesel::r2d2::PoolError> for AppError {
     fn from(error: diesel::r2d2::PoolError) -> Self {
         AppError::Unavailable(error)
+    }
+}
+
+/// One bad field of a request, as reported in a problem's `errors`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+impl FieldError {
+    pub fn new(field: &str, message: &str) -> Self {
+        Self { field: field.to_string(), message: message.to_string() }
     }
 }
 

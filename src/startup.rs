@@ -187,7 +187,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
             .app_data(state.clone())
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
             .app_data(web::QueryConfig::default().error_handler(|error, _| {
-                AppError::Validation(vec![crate::domain::FieldError::new("query", &error.to_string())]).into()
+                AppError::Validation(vec![crate::error::FieldError::new("query", &error.to_string())]).into()
             }))
             .configure(crate::web::api::routes)
             .configure(crate::web::html::routes)

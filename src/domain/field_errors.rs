@@ -1,22 +1,6 @@
 //! Bad fields, collected so that one answer names every one of them.
 
-use serde::Serialize;
-use utoipa::ToSchema;
-
-use crate::error::AppError;
-
-/// One bad field of a request, as reported in a problem's `errors`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
-pub struct FieldError {
-    pub field: String,
-    pub message: String,
-}
-
-impl FieldError {
-    pub fn new(field: &str, message: &str) -> Self {
-        Self { field: field.to_string(), message: message.to_string() }
-    }
-}
+use crate::error::{AppError, FieldError};
 
 /// Collects bad fields while a request is parsed. Every helper that gives back
 /// `None` for a field has recorded why, so `finish` can turn a missing value

@@ -8,8 +8,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use super::{npi, vocabulary, FieldError, FieldErrors};
-use crate::error::AppError;
+use super::{npi, vocabulary, FieldErrors};
+use crate::error::{AppError, FieldError};
 use crate::places::{iso, Gazetteer, Place};
 
 /// The answers to the three first-visit questions.

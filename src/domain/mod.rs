@@ -7,4 +7,4 @@ pub mod token;
 pub mod utc;
 pub mod vocabulary;
 
-pub use field_errors::{FieldError, FieldErrors};
+pub use field_errors::FieldErrors;

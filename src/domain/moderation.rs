@@ -40,6 +40,12 @@ pub struct UnknownStoredValue {
 #[error("{0}")]
 pub struct TransitionError(pub &'static str);
 
+impl From<TransitionError> for AppError {
+    fn from(error: TransitionError) -> Self {
+        AppError::Conflict(error.0.to_string())
+    }
+}
+
 macro_rules! text_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident => $text:literal),+ $(,)? }) => {
         $(#[$meta])*

@@ -7,7 +7,7 @@ use super::submit::listing_form;
 use crate::app::manage::ManageStatus;
 use crate::domain::listing::ListingContent;
 use crate::domain::moderation::{ListingStatus, SubmissionStatus};
-use crate::domain::FieldError;
+use crate::error::FieldError;
 
 /// A listing's content as the form's fields, so the edit form starts filled in.
 pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {

@@ -6,7 +6,7 @@ use super::layout::{field_error, page, Footer};
 use super::search::approach_name;
 use crate::app::listings::PublicListing;
 use crate::domain::vocabulary::{self, CRITERIA, QUESTIONS, RED_FLAGS, REPORT_REASONS, TAPER_APPROACHES};
-use crate::domain::FieldError;
+use crate::error::FieldError;
 
 fn or_none(value: Option<&str>) -> &str {
     value.unwrap_or("Not given")

@@ -4,7 +4,7 @@ use maud::{html, Markup};
 
 use super::layout::{field_error, page, Footer};
 use crate::domain::vocabulary::{self, CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
-use crate::domain::FieldError;
+use crate::error::FieldError;
 use crate::search::index::SearchPage;
 use crate::search::query::{SearchParams, SearchQuery};
 

@@ -5,7 +5,7 @@ use maud::{html, Markup};
 use super::layout::{field_error, page, Footer};
 use super::search::approach_name;
 use crate::domain::vocabulary::{CRITERIA, PROFESSIONS, QUESTIONS, SPECIALTIES, TAPER_APPROACHES};
-use crate::domain::FieldError;
+use crate::error::FieldError;
 
 /// The form's values as sent (repeated names repeat).
 pub struct FormValues<'a>(pub &'a [(String, String)]);

@@ -14,8 +14,8 @@ use crate::app::{sessions, AppState};
 use crate::db::events::Actor;
 use crate::db::sessions::ModeratorSession;
 use crate::domain::token::constant_time_eq;
-use crate::domain::FieldError;
 use crate::error::AppError;
+use crate::error::FieldError;
 use crate::web::session_cookie::SESSION_COOKIE;
 
 /// The largest JSON body accepted: room for every text field at its longest.

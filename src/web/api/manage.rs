@@ -8,8 +8,8 @@ use super::problems;
 use crate::app::manage::{self, EditReceived, ManageStatus};
 use crate::app::AppState;
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
-use crate::domain::FieldError;
 use crate::error::AppError;
+use crate::error::FieldError;
 use crate::web::extract::{ApiJson, ManageToken};
 
 /// The listing's status, its latest submission and any rejection reason.

@@ -10,7 +10,8 @@ use crate::app::AppState;
 use crate::db::events::Event;
 use crate::db::reports::Report;
 use crate::domain::moderation::{optional_note, required_note, ReportStatus, SubmissionStatus};
-use crate::domain::{FieldError, FieldErrors};
+use crate::domain::FieldErrors;
+use crate::error::FieldError;
 use crate::error::{AppError, Problem};
 use crate::web::extract::{ApiJson, Moderator};
 

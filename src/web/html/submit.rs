@@ -8,8 +8,8 @@ use super::{form_pairs, html_response, HtmlError};
 use crate::app::submissions::{self, Outcome};
 use crate::app::AppState;
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
-use crate::domain::FieldError;
 use crate::error::AppError;
+use crate::error::FieldError;
 use crate::views;
 use crate::web::extract::client_key;
 
