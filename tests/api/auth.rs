@@ -1,3 +1,6 @@
+use benzowise::domain::moderation::ListingStatus;
+use benzowise::web::api::manage::TokenRotated;
+use benzowise::web::api::session::SessionStarted;
 use serde_json::json;
 
 use crate::helpers::{spawn_app, spawn_app_with, ListingBuilder};
@@ -32,7 +35,7 @@ async fn unsafe_moderator_requests_need_the_csrf_token() {
 
     assert_eq!(missing.status, 403);
     assert_eq!(wrong.status, 403);
-    assert_eq!(app.manage("GET", &submitted.token, None).await.json["status"], "pending");
+    assert_eq!(app.manage_status(&submitted.token).await.status, ListingStatus::Pending);
     let safe = app.request("GET", "/api/v1/moderation/queue", &[("cookie", &moderator.cookie)], None).await;
     assert_eq!(safe.status, 200);
 }
@@ -45,7 +48,7 @@ async fn the_session_cookie_is_http_only_and_same_site_strict() {
     let reply = app.login("mira", "a long moderator password").await;
 
     assert_eq!(reply.status, 200);
-    assert!(reply.json["csrf_token"].as_str().unwrap().len() >= 32);
+    assert!(reply.json::<SessionStarted>().csrf_token.len() >= 32);
     let cookie = reply.header("set-cookie").unwrap();
     assert!(cookie.starts_with("benzowise_session="), "{cookie}");
     assert!(cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"), "{cookie}");
@@ -116,11 +119,11 @@ async fn logging_out_ends_the_session_on_the_server() {
 async fn a_manage_token_opens_only_its_own_listing() {
     let app = spawn_app().await;
     let first = app.submit(&ListingBuilder::new().build()).await;
-    let second = app.submit(&ListingBuilder::new().with("full_name", json!("Dr. Noor Adeyemi")).build()).await;
+    let second = app.submit(&ListingBuilder::new().named("Dr. Noor Adeyemi").build()).await;
 
-    let reply = app.manage("GET", &second.token, None).await;
-    assert_eq!(reply.json["listing_id"], second.listing_id);
-    assert_ne!(reply.json["listing_id"], first.listing_id);
+    let opened = app.manage_status(&second.token).await;
+    assert_eq!(opened.listing_id, second.listing_id);
+    assert_ne!(opened.listing_id, first.listing_id);
 
     assert_eq!(app.manage("GET", "not-a-token", None).await.status, 401);
     assert_eq!(app.request("GET", "/api/v1/manage", &[], None).await.status, 401);
@@ -133,11 +136,11 @@ async fn a_rotated_manage_token_replaces_the_old_one() {
     let submitted = app.submit(&ListingBuilder::new().build()).await;
 
     let bearer = format!("Bearer {}", submitted.token);
-    let rotated = app.request("POST", "/api/v1/manage/token", &[("authorization", &bearer)], None).await;
+    let reply = app.request("POST", "/api/v1/manage/token", &[("authorization", &bearer)], None).await;
 
-    assert_eq!(rotated.status, 200, "{}", rotated.text);
-    let fresh = rotated.json["manage_token"].as_str().unwrap();
-    assert_ne!(fresh, submitted.token);
+    assert_eq!(reply.status, 200, "{}", reply.text);
+    let rotated: TokenRotated = reply.json();
+    assert_ne!(rotated.manage_token, submitted.token);
     assert_eq!(app.manage("GET", &submitted.token, None).await.status, 401);
-    assert_eq!(app.manage("GET", fresh, None).await.json["listing_id"], submitted.listing_id);
+    assert_eq!(app.manage_status(&rotated.manage_token).await.listing_id, submitted.listing_id);
 }

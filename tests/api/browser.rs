@@ -3,8 +3,9 @@
 //! is then found. Every page visited is checked with axe-core for WCAG 2.2 A and AA rules, and the
 //! same journeys are walked again with JavaScript switched off.
 //!
-//! They need `chromium`, `chromium-driver` and `npm ci` (for axe-core). Without chromedriver they
-//! are skipped with a message, unless `BENZOWISE_BROWSER_TESTS=required` (as in `.ci/run`).
+//! They need `chromium`, `chromium-driver` and `npm ci` (for axe-core). Without chromedriver or
+//! axe-core they are skipped with a message, unless `BENZOWISE_BROWSER_TESTS=required` (as in
+//! `.ci/run`).
 
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
@@ -37,9 +38,8 @@ async fn the_three_journeys_work_without_javascript() {
 }
 
 async fn walk_the_journeys(app: &TestApp, browser: &Browser) {
-    let moderator = app.login_moderator("api-moderator").await;
-    let existing = ListingBuilder::new().with("full_name", json!("Dr. Rowan Whitfield")).build();
-    app.publish(&moderator, &existing).await;
+    let existing = ListingBuilder::new().named("Dr. Rowan Whitfield").insert_public(app);
+    app.wait_until_searchable([&existing]).await;
 
     // A patient searches by ZIP code from the home page and opens a profile.
     browser.open(app, "/").await;
@@ -122,14 +122,24 @@ struct Browser {
 
 impl Browser {
     async fn start(scripts: Scripts) -> Option<Browser> {
-        let Some(chromedriver) = find_chromedriver() else {
+        let chromedriver = find_chromedriver();
+        let missing = match &chromedriver {
+            None => Some("chromedriver"),
+            Some(_) if !axe_core_path().is_file() => Some("axe-core"),
+            Some(_) => None,
+        };
+        if let Some(missing) = missing {
             assert!(
                 std::env::var("BENZOWISE_BROWSER_TESTS").as_deref() != Ok("required"),
-                "BENZOWISE_BROWSER_TESTS=required but chromedriver is not installed"
+                "BENZOWISE_BROWSER_TESTS=required but {missing} is not installed"
             );
-            eprintln!("skipped: install chromium and chromium-driver to run the browser tests");
+            eprintln!(
+                "skipped: {missing} is not installed; install chromium and chromium-driver and run `npm ci` \
+                 to run the browser tests"
+            );
             return None;
-        };
+        }
+        let chromedriver = chromedriver?;
         let port = free_port();
         let driver = Command::new(chromedriver)
             .arg(format!("--port={port}"))

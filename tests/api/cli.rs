@@ -3,10 +3,11 @@
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
+use benzowise::app::listings::PublicListing;
 use benzowise::db::Database;
-use serde_json::{json, Value};
+use serde_json::json;
 
-use crate::helpers::{database_url, spawn_app, ListingBuilder};
+use crate::helpers::{database_url, spawn_app, spawn_app_on, ListingBuilder};
 
 fn benzowise(database: &Database, args: &[&str], stdin: &str) -> Output {
     benzowise_with(database, args, stdin, &[])
@@ -39,19 +40,19 @@ async fn seeded_listings_are_public_and_export_round_trips_through_csv() {
     let json_file = dir.path().join("listings.json");
     let listings = json!([
         ListingBuilder::new().build(),
-        ListingBuilder::new().with("full_name", json!("Dr. Noor Adeyemi")).with("telehealth", json!(false)).build(),
+        ListingBuilder::new().named("Dr. Noor Adeyemi").offering_telehealth(false).build(),
     ]);
     std::fs::write(&json_file, listings.to_string()).unwrap();
 
     let seeded = stdout(&benzowise(&app.database, &["seed", json_file.to_str().unwrap()], ""));
     assert_eq!(seeded.lines().count(), 3, "{seeded}");
-    assert_eq!(app.get("/api/v1/clinicians/2").await.json["full_name"], "Dr. Noor Adeyemi");
+    assert_eq!(app.public_listing(2).await.json::<PublicListing>().full_name, "Dr. Noor Adeyemi");
 
     let csv = stdout(&benzowise(&app.database, &["export", "--format", "csv"], ""));
     assert!(!csv.contains("rowan.private@example.org"), "exports are public fields only");
-    let exported: Value =
+    let exported: Vec<PublicListing> =
         serde_json::from_str(&stdout(&benzowise(&app.database, &["export", "--format", "json"], ""))).unwrap();
-    assert_eq!(exported.as_array().unwrap().len(), 2);
+    assert_eq!(exported.len(), 2);
 
     // A CSV export plus the private contact column seeds the same listings back.
     let with_contact = csv
@@ -64,12 +65,11 @@ async fn seeded_listings_are_public_and_export_round_trips_through_csv() {
     std::fs::write(&csv_file, with_contact).unwrap();
     stdout(&benzowise(&app.database, &["seed", csv_file.to_str().unwrap(), "--status", "pending"], ""));
     let moderator = app.login_moderator("mira").await;
-    let queue = app.as_moderator(&moderator, "GET", "/api/v1/moderation/queue", None).await;
-    let queued = queue.json.as_array().unwrap();
+    let queued = app.moderation_queue(&moderator).await;
     assert_eq!(queued.len(), 2);
-    assert_eq!(queued[1]["listing"]["full_name"], "Dr. Noor Adeyemi");
-    assert_eq!(queued[1]["listing"]["telehealth"], false);
-    assert_eq!(queued[0]["listing"]["languages"], json!(["en", "es"]));
+    assert_eq!(queued[1].listing.full_name, "Dr. Noor Adeyemi");
+    assert!(!queued[1].listing.telehealth);
+    assert_eq!(queued[0].listing.languages, ["en", "es"]);
 }
 
 #[actix_rt::test]
@@ -84,7 +84,7 @@ async fn a_seed_with_a_bad_row_loads_nothing_and_names_the_row() {
 
     assert!(!output.status.success());
     assert!(String::from_utf8_lossy(&output.stderr).contains("row 2: npi"));
-    assert_eq!(app.get("/api/v1/clinicians/1").await.status, 404);
+    assert_eq!(app.public_listing(1).await.status, 404);
 }
 
 #[actix_rt::test]
@@ -128,10 +128,8 @@ fn production_mode_will_not_start_without_a_long_session_key() {
 #[actix_rt::test]
 async fn a_backup_restores_every_listing() {
     let app = spawn_app().await;
-    let moderator = app.login_moderator("mira").await;
-    let first = app.publish(&moderator, &ListingBuilder::new().build()).await;
-    let second =
-        app.publish(&moderator, &ListingBuilder::new().with("full_name", json!("Dr. Noor Adeyemi")).build()).await;
+    let first = ListingBuilder::new().insert_public(&app);
+    let second = ListingBuilder::new().named("Dr. Noor Adeyemi").insert_public(&app);
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("copy.db");
 
@@ -143,10 +141,10 @@ async fn a_backup_restores_every_listing() {
         return;
     }
     stdout(&output);
-    let restored = crate::helpers::spawn_app_on(Database::Sqlite(copy.to_string_lossy().into_owned())).await;
+    let restored = spawn_app_on(Database::Sqlite(copy.to_string_lossy().into_owned())).await;
     for listing in [first.listing_id, second.listing_id] {
-        assert_eq!(restored.get(&format!("/api/v1/clinicians/{listing}")).await.status, 200);
+        assert_eq!(restored.public_listing(listing).await.status, 200);
     }
-    assert_eq!(restored.get("/api/v1/clinicians?near=97201").await.json["total"], 2);
+    assert_eq!(restored.search("near=97201").await.total, 2);
     assert!(!benzowise(&app.database, &["backup", copy.to_str().unwrap()], "").status.success(), "never overwrites");
 }

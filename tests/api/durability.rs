@@ -9,11 +9,13 @@ use std::process::{Child, Command, Stdio};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
+use benzowise::app::manage::EditReceived;
 use benzowise::db::schema::submissions;
 use benzowise::db::Database;
+use benzowise::web::api::submissions::SubmissionCreated;
 use diesel::prelude::*;
 use rand::Rng;
-use serde_json::{json, Value};
+use serde_json::Value;
 
 use crate::helpers::{database_url, free_port, fresh_database, ListingBuilder};
 
@@ -82,24 +84,26 @@ struct Acknowledged {
 /// Submits new listings and edits them until the server stops answering.
 async fn keep_writing(server_url: String, worker: String, acknowledged: Rc<RefCell<Acknowledged>>) {
     let client = awc::Client::builder().timeout(Duration::from_secs(10)).finish();
-    for n in 0.. {
-        let name = format!("Durable {worker}-{n}");
-        let listing = ListingBuilder::new().with("full_name", json!(name)).build();
+    for number in 0.. {
+        let name = format!("Durable {worker}-{number}");
+        let listing = ListingBuilder::new().named(&name).build();
         let Ok(mut response) = client.post(format!("{server_url}/api/v1/submissions")).send_json(&listing).await else {
             return;
         };
+        // Read untyped first: a body cut short by the kill ends the worker, any other fails the test.
         let Ok(body) = response.json::<Value>().await else { return };
         assert_eq!(response.status().as_u16(), 201, "{body}");
-        acknowledged.borrow_mut().new_listings.push((body["submission_id"].as_i64().unwrap(), name.clone()));
+        let created: SubmissionCreated = serde_json::from_value(body).unwrap();
+        acknowledged.borrow_mut().new_listings.push((created.submission_id, name.clone()));
 
-        let statement = format!("Edited {worker}-{n}");
-        let edit = ListingBuilder::new().with("full_name", json!(name)).with("statement", json!(statement)).build();
-        let token = body["manage_token"].as_str().unwrap();
-        let request = client.put(format!("{server_url}/api/v1/manage")).bearer_auth(token);
+        let statement = format!("Edited {worker}-{number}");
+        let edit = ListingBuilder::new().named(&name).stating(&statement).build();
+        let request = client.put(format!("{server_url}/api/v1/manage")).bearer_auth(&created.manage_token);
         let Ok(mut response) = request.send_json(&edit).await else { return };
         let Ok(body) = response.json::<Value>().await else { return };
         assert_eq!(response.status().as_u16(), 202, "{body}");
-        acknowledged.borrow_mut().edits.push((body["submission_id"].as_i64().unwrap(), name, statement));
+        let received: EditReceived = serde_json::from_value(body).unwrap();
+        acknowledged.borrow_mut().edits.push((received.submission_id, name, statement));
     }
 }
 
@@ -155,7 +159,7 @@ async fn nothing_acknowledged_is_lost_when_the_server_is_killed() {
 async fn sigterm_lets_a_request_in_flight_finish_before_exit() {
     let (database, _dir) = fresh_database();
     let mut server = Server::start(&database);
-    let body = serde_json::to_vec(&ListingBuilder::new().with("full_name", json!("Dr. In Flight")).build()).unwrap();
+    let body = serde_json::to_vec(&ListingBuilder::new().named("Dr. In Flight").build()).unwrap();
     let head = format!(
         "POST /api/v1/submissions HTTP/1.1\r\nHost: benzowise.test\r\nContent-Type: application/json\r\n\
          Content-Length: {}\r\nConnection: close\r\n\r\n",

@@ -1,17 +1,33 @@
 //! `spawn_app()`: the real application on port 0 with a fresh database
-//! (SQLite file, or a fresh PostgreSQL schema when `TEST_DATABASE_URL` is set).
+//! (SQLite file, or a fresh PostgreSQL schema when `TEST_DATABASE_URL` is set),
+//! typed replies, and `ListingBuilder` for the listings tests send.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use awc::http::header::HeaderMap;
+use benzowise::app::listings::PublicListing;
+use benzowise::app::manage::ManageStatus;
+use benzowise::app::moderation::QueueItem;
+use benzowise::app::seed::{self, Loaded, Publication, SeedBatch};
 use benzowise::config::Settings;
+use benzowise::db::events::Event;
 use benzowise::db::moderators::Moderator;
 use benzowise::db::{AnyConnection, Database};
+use benzowise::domain::listing::Provenance;
 use benzowise::domain::token::SessionKey;
+use benzowise::places::Gazetteer;
 use benzowise::startup::Application;
+use benzowise::web::api::session::SessionStarted;
+use benzowise::web::api::submissions::SubmissionCreated;
 use diesel::connection::SimpleConnection;
 use diesel::{Connection, PgConnection};
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::{json, Value};
+
+/// How long a test waits for something the app does in the background, such
+/// as its search index syncing with rows written behind its back.
+const BACKGROUND_DEADLINE: Duration = Duration::from_secs(5);
 
 pub struct TestApp {
     pub address: String,
@@ -26,21 +42,72 @@ pub struct Reply {
     pub status: u16,
     pub headers: HeaderMap,
     pub text: String,
-    pub json: Value,
 }
 
 impl Reply {
     pub fn header(&self, name: &str) -> Option<&str> {
-        self.headers.get(name).and_then(|v| v.to_str().ok())
+        self.headers.get(name).and_then(|value| value.to_str().ok())
+    }
+
+    /// The body read as JSON of type `T` (`Value` for untyped); fails the test when it is not one.
+    pub fn json<T: DeserializeOwned>(&self) -> T {
+        serde_json::from_str(&self.text)
+            .unwrap_or_else(|error| panic!("the body is not a {}: {error}\n{}", std::any::type_name::<T>(), self.text))
     }
 
     /// The fields named in a problem's `errors`.
     pub fn error_fields(&self) -> Vec<String> {
-        self.json["errors"]
-            .as_array()
-            .map(|errors| errors.iter().map(|e| e["field"].as_str().unwrap_or("").to_string()).collect())
-            .unwrap_or_default()
+        self.json::<Problem>().errors.into_iter().map(|error| error.field).collect()
     }
+}
+
+/// An RFC 9457 problem document (`application/problem+json`), as the API writes it.
+#[derive(Debug, Deserialize)]
+pub struct Problem {
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub title: String,
+    pub status: u16,
+    pub detail: String,
+    #[serde(default)]
+    pub errors: Vec<ProblemField>,
+}
+
+/// One bad field named in a problem.
+#[derive(Debug, Deserialize)]
+pub struct ProblemField {
+    pub field: String,
+}
+
+/// A search reply (`GET /api/v1/clinicians`), with what tests read of it.
+#[derive(Debug, Deserialize)]
+pub struct SearchReply {
+    pub center: Option<Place>,
+    pub radius_km: Option<f64>,
+    pub total: usize,
+    pub results: Vec<SearchHit>,
+}
+
+impl SearchReply {
+    pub fn ids(&self) -> Vec<i64> {
+        self.results.iter().map(|hit| hit.id).collect()
+    }
+}
+
+/// One listing found by a search.
+#[derive(Debug, Deserialize)]
+pub struct SearchHit {
+    pub id: i64,
+    pub full_name: String,
+    pub distance_km: Option<f64>,
+}
+
+/// A place as the API writes it: a search's centre, or a suggestion from `/api/v1/places`.
+#[derive(Debug, Deserialize)]
+pub struct Place {
+    pub lat: f64,
+    pub lon: f64,
+    pub label: String,
 }
 
 fn test_settings(database: Database) -> Settings {
@@ -116,8 +183,8 @@ pub fn database_url(database: &Database) -> String {
 /// A URL-encoded form body, as a browser sends it.
 pub fn form_body(fields: &[(&str, &str)]) -> Vec<u8> {
     let mut form = url::form_urlencoded::Serializer::new(String::new());
-    for (k, v) in fields {
-        form.append_pair(k, v);
+    for (name, value) in fields {
+        form.append_pair(name, value);
     }
     form.finish().into_bytes()
 }
@@ -151,16 +218,36 @@ impl TestApp {
         .expect("the server answers");
         let bytes = response.body().limit(50 * 1024 * 1024).await.expect("a body");
         let text = String::from_utf8_lossy(&bytes).into_owned();
-        Reply {
-            status: response.status().as_u16(),
-            headers: response.headers().clone(),
-            json: serde_json::from_slice(&bytes).unwrap_or(Value::Null),
-            text,
-        }
+        Reply { status: response.status().as_u16(), headers: response.headers().clone(), text }
     }
 
     pub async fn get(&self, path: &str) -> Reply {
         self.request("GET", path, &[], None).await
+    }
+
+    /// Asks again until the reply is `done`; fails the test when it never is.
+    pub async fn get_until(&self, path: &str, done: impl Fn(&Reply) -> bool) -> Reply {
+        let started = Instant::now();
+        loop {
+            let reply = self.get(path).await;
+            if done(&reply) {
+                return reply;
+            }
+            assert!(started.elapsed() < BACKGROUND_DEADLINE, "GET {path} never gave the reply awaited: {}", reply.text);
+            actix_rt::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+
+    /// `GET /api/v1/clinicians/{id}`: public listings only, read from the database.
+    pub async fn public_listing(&self, listing_id: i64) -> Reply {
+        self.get(&format!("/api/v1/clinicians/{listing_id}")).await
+    }
+
+    /// A search with these query parameters; it must succeed.
+    pub async fn search(&self, query: &str) -> SearchReply {
+        let reply = self.get(&format!("/api/v1/clinicians?{query}")).await;
+        assert_eq!(reply.status, 200, "{query}: {}", reply.text);
+        reply.json()
     }
 
     pub async fn send_json(&self, method: &str, path: &str, body: &Value, headers: &[(&str, &str)]) -> Reply {
@@ -181,11 +268,8 @@ impl TestApp {
     pub async fn submit(&self, listing: &Value) -> Submitted {
         let reply = self.post_json("/api/v1/submissions", listing).await;
         assert_eq!(reply.status, 201, "submission refused: {}", reply.text);
-        Submitted {
-            listing_id: reply.json["listing_id"].as_i64().unwrap(),
-            submission_id: reply.json["submission_id"].as_i64().unwrap(),
-            token: reply.json["manage_token"].as_str().unwrap().to_string(),
-        }
+        let created: SubmissionCreated = reply.json();
+        Submitted { listing_id: created.listing_id, submission_id: created.submission_id, token: created.manage_token }
     }
 
     pub async fn manage(&self, method: &str, token: &str, body: Option<&Value>) -> Reply {
@@ -194,6 +278,18 @@ impl TestApp {
             Some(body) => self.send_json(method, "/api/v1/manage", body, &[("authorization", &bearer)]).await,
             None => self.request(method, "/api/v1/manage", &[("authorization", &bearer)], None).await,
         }
+    }
+
+    /// What the clinician holding this manage token sees of their listing.
+    pub async fn manage_status(&self, token: &str) -> ManageStatus {
+        let reply = self.manage("GET", token, None).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        reply.json()
+    }
+
+    /// Reports a public listing to the moderators.
+    pub async fn report(&self, listing_id: i64, report: &Value) -> Reply {
+        self.post_json(&format!("/api/v1/clinicians/{listing_id}/reports"), report).await
     }
 
     pub fn add_moderator(&self, name: &str, password: &str) {
@@ -220,7 +316,7 @@ impl TestApp {
             .next()
             .unwrap()
             .to_string();
-        ModeratorSession { cookie, csrf: reply.json["csrf_token"].as_str().unwrap().to_string() }
+        ModeratorSession { cookie, csrf: reply.json::<SessionStarted>().csrf_token }
     }
 
     pub async fn as_moderator(&self, who: &ModeratorSession, method: &str, path: &str, body: Option<&Value>) -> Reply {
@@ -231,9 +327,38 @@ impl TestApp {
         }
     }
 
+    /// The moderation queue: pending submissions, oldest first.
+    pub async fn moderation_queue(&self, who: &ModeratorSession) -> Vec<QueueItem> {
+        let reply = self.as_moderator(who, "GET", "/api/v1/moderation/queue", None).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        reply.json()
+    }
+
+    /// The audit trail, newest first.
+    pub async fn audit_events(&self, who: &ModeratorSession) -> Vec<Event> {
+        let reply = self.as_moderator(who, "GET", "/api/v1/moderation/events", None).await;
+        assert_eq!(reply.status, 200, "{}", reply.text);
+        reply.json()
+    }
+
     pub async fn approve(&self, who: &ModeratorSession, submission_id: i64) -> Reply {
         let path = format!("/api/v1/moderation/submissions/{submission_id}/approve");
         self.as_moderator(who, "POST", &path, Some(&json!({}))).await
+    }
+
+    pub async fn reject(&self, who: &ModeratorSession, submission_id: i64, reason: &str) -> Reply {
+        let path = format!("/api/v1/moderation/submissions/{submission_id}/reject");
+        self.as_moderator(who, "POST", &path, Some(&json!({ "reason": reason }))).await
+    }
+
+    pub async fn suspend(&self, who: &ModeratorSession, listing_id: i64, reason: &str) -> Reply {
+        let path = format!("/api/v1/moderation/clinicians/{listing_id}/suspend");
+        self.as_moderator(who, "POST", &path, Some(&json!({ "reason": reason }))).await
+    }
+
+    pub async fn reinstate(&self, who: &ModeratorSession, listing_id: i64, note: &str) -> Reply {
+        let path = format!("/api/v1/moderation/clinicians/{listing_id}/reinstate");
+        self.as_moderator(who, "POST", &path, Some(&json!({ "note": note }))).await
     }
 
     /// Submits a listing and has a moderator approve it.
@@ -242,8 +367,30 @@ impl TestApp {
         assert_eq!(self.approve(who, submitted.submission_id).await.status, 200);
         submitted
     }
+
+    /// Stores listings as approved straight through the library, as `benzowise seed`
+    /// does, for tests that need public listings but are not about submitting and
+    /// approving them. `GET /api/v1/clinicians/{id}` sees them at once; search only
+    /// after `wait_until_searchable`.
+    pub fn insert_public(&self, listings: impl IntoIterator<Item = Value>) -> Vec<Loaded> {
+        let batch = SeedBatch { demo: false, listings: listings.into_iter().collect() };
+        let parsed = batch.parse(Gazetteer::shared()).expect("valid listings");
+        seed::load(&mut self.connect(), parsed, Publication::Approved, Provenance::Clinician).expect("stored listings")
+    }
+
+    /// Waits until search finds each listing: the running app's index learns of
+    /// rows written behind its back at its next sync (`search_sync_interval`).
+    pub async fn wait_until_searchable(&self, listings: impl IntoIterator<Item = &Loaded>) {
+        for listing_id in listings.into_iter().map(|loaded| loaded.listing_id) {
+            let listing: PublicListing = self.public_listing(listing_id).await.json();
+            let around =
+                format!("/api/v1/clinicians?lat={}&lon={}&radius_km=1&limit=100", listing.latitude, listing.longitude);
+            self.get_until(&around, |reply| reply.json::<SearchReply>().ids().contains(&listing_id)).await;
+        }
+    }
 }
 
+/// A listing submitted over HTTP, with the manage token its clinician was given.
 pub struct Submitted {
     pub listing_id: i64,
     pub submission_id: i64,
@@ -255,7 +402,8 @@ pub struct ModeratorSession {
     pub csrf: String,
 }
 
-/// A complete, valid listing; tests change what they need with `with`/`without`.
+/// A complete, valid listing; tests change what they need with the named
+/// methods, or with `with`/`without` for input no clinician should send.
 pub struct ListingBuilder(Value);
 
 impl ListingBuilder {
@@ -293,6 +441,72 @@ impl ListingBuilder {
         }))
     }
 
+    pub fn named(self, full_name: &str) -> Self {
+        self.with("full_name", json!(full_name))
+    }
+
+    /// Placed by a US ZIP code: no latitude or longitude is given, so the
+    /// coordinates come from the ZIP code.
+    pub fn near(self, zip_code: &str) -> Self {
+        self.without("latitude").without("longitude").with("country", json!("US")).with("postal_code", json!(zip_code))
+    }
+
+    /// Placed by its city alone: no coordinates or ZIP code come first.
+    pub fn in_city(self, city: &str, region: &str) -> Self {
+        self.without("latitude")
+            .without("longitude")
+            .without("postal_code")
+            .with("city", json!(city))
+            .with("region", json!(region))
+    }
+
+    /// Placed at these coordinates, whatever its address.
+    pub fn at(self, latitude: f64, longitude: f64) -> Self {
+        self.with("latitude", json!(latitude)).with("longitude", json!(longitude))
+    }
+
+    pub fn profession(self, code: &str) -> Self {
+        self.with("profession", json!(code))
+    }
+
+    pub fn specialty(self, code: &str) -> Self {
+        self.with("specialty", json!(code))
+    }
+
+    pub fn approaches(self, codes: &[&str]) -> Self {
+        self.with("taper_approaches", json!(codes))
+    }
+
+    pub fn criteria(self, codes: &[&str]) -> Self {
+        self.with("criteria", json!(codes))
+    }
+
+    pub fn speaking(self, languages: &[&str]) -> Self {
+        self.with("languages", json!(languages))
+    }
+
+    pub fn licensed_in(self, regions: &[&str]) -> Self {
+        self.with("licensed_regions", json!(regions))
+    }
+
+    pub fn offering_telehealth(self, telehealth: bool) -> Self {
+        self.with("telehealth", json!(telehealth))
+    }
+
+    pub fn accepting_new_patients(self, accepting: bool) -> Self {
+        self.with("accepting_new_patients", json!(accepting))
+    }
+
+    /// Answers one of the first-visit questions; the other answers stay.
+    pub fn answering(mut self, question: &str, answer: &str) -> Self {
+        self.0["answers"][question] = json!(answer);
+        self
+    }
+
+    pub fn stating(self, statement: &str) -> Self {
+        self.with("statement", json!(statement))
+    }
+
     pub fn with(mut self, field: &str, value: Value) -> Self {
         self.0[field] = value;
         self
@@ -305,5 +519,10 @@ impl ListingBuilder {
 
     pub fn build(self) -> Value {
         self.0
+    }
+
+    /// Stores the listing as approved without going through HTTP; see `TestApp::insert_public`.
+    pub fn insert_public(self, app: &TestApp) -> Loaded {
+        app.insert_public([self.build()]).remove(0)
     }
 }

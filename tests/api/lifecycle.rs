@@ -1,3 +1,6 @@
+use benzowise::app::listings::PublicListing;
+use benzowise::app::manage::{EditReceived, ManageStatus};
+use benzowise::domain::moderation::{FieldChange, ListingStatus, SubmissionKind, SubmissionStatus};
 use serde_json::json;
 
 use crate::helpers::{spawn_app, ListingBuilder};
@@ -8,39 +11,31 @@ async fn an_approved_listing_is_public_without_its_private_contact_email() {
     let moderator = app.login_moderator("mira").await;
     let submitted = app.publish(&moderator, &ListingBuilder::new().build()).await;
 
-    let reply = app.get(&format!("/api/v1/clinicians/{}", submitted.listing_id)).await;
+    let reply = app.public_listing(submitted.listing_id).await;
 
     assert_eq!(reply.status, 200, "{}", reply.text);
-    assert_eq!(reply.json["full_name"], "Dr. Rowan Whitfield");
-    assert_eq!(reply.json["prescriber"], true);
-    assert_eq!(reply.json["public_email"], "office@example.org");
-    assert!(reply.json.get("contact_email").is_none());
+    let listing: PublicListing = reply.json();
+    assert_eq!(listing.full_name, "Dr. Rowan Whitfield");
+    assert!(listing.prescriber);
+    assert_eq!(listing.public_email.as_deref(), Some("office@example.org"));
+    assert!(!reply.text.contains("contact_email"));
     assert!(!reply.text.contains("rowan.private@example.org"));
-    assert!(reply.json["last_reviewed_at"].is_string());
+    assert!(listing.last_reviewed_at.is_some());
 }
 
 #[actix_rt::test]
 async fn coordinates_come_from_the_zip_code_and_then_the_city() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
-    let by_zip = app.publish(&moderator, &ListingBuilder::new().with("postal_code", json!("97201")).build()).await;
-    let by_city = app
-        .publish(
-            &moderator,
-            &ListingBuilder::new()
-                .without("postal_code")
-                .with("city", json!("Seattle"))
-                .with("region", json!("WA"))
-                .build(),
-        )
-        .await;
+    let by_zip = app.publish(&moderator, &ListingBuilder::new().near("97201").build()).await;
+    let by_city = app.publish(&moderator, &ListingBuilder::new().in_city("Seattle", "WA").build()).await;
 
-    let zip = app.get(&format!("/api/v1/clinicians/{}", by_zip.listing_id)).await.json;
-    let city = app.get(&format!("/api/v1/clinicians/{}", by_city.listing_id)).await.json;
+    let zip: PublicListing = app.public_listing(by_zip.listing_id).await.json();
+    let city: PublicListing = app.public_listing(by_city.listing_id).await.json();
 
-    assert!((zip["latitude"].as_f64().unwrap() - 45.50).abs() < 0.1, "{zip}");
-    assert!((zip["longitude"].as_f64().unwrap() + 122.69).abs() < 0.1, "{zip}");
-    assert!((city["latitude"].as_f64().unwrap() - 47.61).abs() < 0.1, "{city}");
+    assert!((zip.latitude - 45.50).abs() < 0.1, "{zip:?}");
+    assert!((zip.longitude + 122.69).abs() < 0.1, "{zip:?}");
+    assert!((city.latitude - 47.61).abs() < 0.1, "{city:?}");
 }
 
 #[actix_rt::test]
@@ -48,91 +43,84 @@ async fn a_rejection_needs_a_reason_which_the_clinician_then_sees() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
     let submitted = app.submit(&ListingBuilder::new().build()).await;
-    let path = format!("/api/v1/moderation/submissions/{}/reject", submitted.submission_id);
 
-    let without_reason = app.as_moderator(&moderator, "POST", &path, Some(&json!({"reason": "  "}))).await;
+    let without_reason = app.reject(&moderator, submitted.submission_id, "  ").await;
     assert_eq!(without_reason.status, 422);
     assert_eq!(without_reason.error_fields(), ["reason"]);
 
-    let reply = app.as_moderator(&moderator, "POST", &path, Some(&json!({"reason": "Please add your NPI."}))).await;
+    let reply = app.reject(&moderator, submitted.submission_id, "Please add your NPI.").await;
     assert_eq!(reply.status, 200, "{}", reply.text);
 
-    let manage = app.manage("GET", &submitted.token, None).await;
-    assert_eq!(manage.json["status"], "rejected");
-    assert_eq!(manage.json["public"], false);
-    assert_eq!(manage.json["latest_submission"]["rejection_reason"], "Please add your NPI.");
-    assert_eq!(app.get(&format!("/api/v1/clinicians/{}", submitted.listing_id)).await.status, 404);
+    let manage = app.manage_status(&submitted.token).await;
+    assert_eq!(manage.status, ListingStatus::Rejected);
+    assert!(!manage.public);
+    assert_eq!(manage.latest_submission.unwrap().rejection_reason.as_deref(), Some("Please add your NPI."));
+    assert_eq!(app.public_listing(submitted.listing_id).await.status, 404);
 }
 
 #[actix_rt::test]
 async fn an_edit_waits_for_review_while_the_approved_version_stays_public() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
-    let submitted = app.publish(&moderator, &ListingBuilder::new().build()).await;
-    let public_path = format!("/api/v1/clinicians/{}", submitted.listing_id);
+    let published = ListingBuilder::new().insert_public(&app);
 
-    let edit = ListingBuilder::new()
-        .with("full_name", json!("Dr. Rowan Whitfield-Ames"))
-        .with("telehealth", json!(false))
-        .build();
-    let reply = app.manage("PUT", &submitted.token, Some(&edit)).await;
+    let edit = ListingBuilder::new().named("Dr. Rowan Whitfield-Ames").offering_telehealth(false).build();
+    let reply = app.manage("PUT", &published.manage_token, Some(&edit)).await;
     assert_eq!(reply.status, 202, "{}", reply.text);
-    let edit_id = reply.json["submission_id"].as_i64().unwrap();
+    let received: EditReceived = reply.json();
 
-    assert_eq!(app.get(&public_path).await.json["full_name"], "Dr. Rowan Whitfield");
-    let queue = app.as_moderator(&moderator, "GET", "/api/v1/moderation/queue", None).await;
-    let item = &queue.json[0];
-    assert_eq!(item["kind"], "edit");
-    let mut changed: Vec<&str> =
-        item["changed_fields"].as_array().unwrap().iter().map(|c| c["field"].as_str().unwrap()).collect();
+    let public: PublicListing = app.public_listing(published.listing_id).await.json();
+    assert_eq!(public.full_name, "Dr. Rowan Whitfield");
+    let queue = app.moderation_queue(&moderator).await;
+    let item = &queue[0];
+    assert_eq!(item.kind, SubmissionKind::Edit);
+    let mut changed: Vec<&str> = item.changed_fields.iter().map(|change| change.field.as_str()).collect();
     changed.sort();
     assert_eq!(changed, ["full_name", "telehealth"]);
-    assert_eq!(item["changed_fields"][0]["from"], "Dr. Rowan Whitfield");
+    assert_eq!(item.changed_fields[0].from, "Dr. Rowan Whitfield");
 
-    assert_eq!(app.approve(&moderator, edit_id).await.status, 200);
-    let public = app.get(&public_path).await.json;
-    assert_eq!(public["full_name"], "Dr. Rowan Whitfield-Ames");
-    assert_eq!(public["telehealth"], false);
+    assert_eq!(app.approve(&moderator, received.submission_id).await.status, 200);
+    let public: PublicListing = app.public_listing(published.listing_id).await.json();
+    assert_eq!(public.full_name, "Dr. Rowan Whitfield-Ames");
+    assert!(!public.telehealth);
 }
 
 #[actix_rt::test]
 async fn a_withdrawn_listing_leaves_public_view_at_once() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
-    let submitted = app.publish(&moderator, &ListingBuilder::new().build()).await;
-    app.manage("PUT", &submitted.token, Some(&ListingBuilder::new().build())).await;
+    let published = ListingBuilder::new().insert_public(&app);
+    app.manage("PUT", &published.manage_token, Some(&ListingBuilder::new().build())).await;
 
-    let reply = app.manage("DELETE", &submitted.token, None).await;
+    let reply = app.manage("DELETE", &published.manage_token, None).await;
 
     assert_eq!(reply.status, 200, "{}", reply.text);
-    assert_eq!(reply.json["status"], "withdrawn");
-    assert_eq!(reply.json["latest_submission"]["status"], "withdrawn");
-    assert_eq!(app.get(&format!("/api/v1/clinicians/{}", submitted.listing_id)).await.status, 404);
-    let queue = app.as_moderator(&moderator, "GET", "/api/v1/moderation/queue", None).await;
-    assert_eq!(queue.json, json!([]));
-    assert_eq!(app.manage("DELETE", &submitted.token, None).await.status, 409);
+    let withdrawn: ManageStatus = reply.json();
+    assert_eq!(withdrawn.status, ListingStatus::Withdrawn);
+    assert_eq!(withdrawn.latest_submission.unwrap().status, SubmissionStatus::Withdrawn);
+    assert_eq!(app.public_listing(published.listing_id).await.status, 404);
+    assert!(app.moderation_queue(&moderator).await.is_empty());
+    assert_eq!(app.manage("DELETE", &published.manage_token, None).await.status, 409);
 }
 
 #[actix_rt::test]
 async fn a_suspended_listing_is_hidden_until_reinstated() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
-    let submitted = app.publish(&moderator, &ListingBuilder::new().build()).await;
-    let public_path = format!("/api/v1/clinicians/{}", submitted.listing_id);
-    let suspend = format!("/api/v1/moderation/clinicians/{}/suspend", submitted.listing_id);
-    let reinstate = format!("/api/v1/moderation/clinicians/{}/reinstate", submitted.listing_id);
+    let published = ListingBuilder::new().insert_public(&app);
+    let suspend = format!("/api/v1/moderation/clinicians/{}/suspend", published.listing_id);
 
     assert_eq!(app.as_moderator(&moderator, "POST", &suspend, Some(&json!({}))).await.status, 422);
-    let reply =
-        app.as_moderator(&moderator, "POST", &suspend, Some(&json!({"reason": "Complaint under review"}))).await;
+    let reply = app.suspend(&moderator, published.listing_id, "Complaint under review").await;
     assert_eq!(reply.status, 200, "{}", reply.text);
-    assert_eq!(app.get(&public_path).await.status, 404);
-    assert_eq!(app.manage("GET", &submitted.token, None).await.json["suspension_reason"], "Complaint under review");
-    assert_eq!(app.as_moderator(&moderator, "POST", &suspend, Some(&json!({"reason": "again"}))).await.status, 409);
+    assert_eq!(app.public_listing(published.listing_id).await.status, 404);
+    let manage = app.manage_status(&published.manage_token).await;
+    assert_eq!(manage.suspension_reason.as_deref(), Some("Complaint under review"));
+    assert_eq!(app.suspend(&moderator, published.listing_id, "again").await.status, 409);
 
-    let reply = app.as_moderator(&moderator, "POST", &reinstate, Some(&json!({"note": "Resolved"}))).await;
+    let reply = app.reinstate(&moderator, published.listing_id, "Resolved").await;
     assert_eq!(reply.status, 200);
-    assert_eq!(app.get(&public_path).await.status, 200);
+    assert_eq!(app.public_listing(published.listing_id).await.status, 200);
 }
 
 #[actix_rt::test]
@@ -143,8 +131,7 @@ async fn the_second_decision_on_a_submission_conflicts() {
     let submitted = app.submit(&ListingBuilder::new().build()).await;
 
     assert_eq!(app.approve(&first, submitted.submission_id).await.status, 200);
-    let path = format!("/api/v1/moderation/submissions/{}/reject", submitted.submission_id);
-    let reply = app.as_moderator(&second, "POST", &path, Some(&json!({"reason": "late"}))).await;
+    let reply = app.reject(&second, submitted.submission_id, "late").await;
 
     assert_eq!(reply.status, 409);
     assert_eq!(reply.header("content-type"), Some("application/problem+json"));
@@ -157,16 +144,14 @@ async fn of_two_simultaneous_decisions_exactly_one_wins() {
     let second = app.login_moderator("noor").await;
     for _ in 0..5 {
         let submitted = app.submit(&ListingBuilder::new().build()).await;
-        let reject = format!("/api/v1/moderation/submissions/{}/reject", submitted.submission_id);
-        let body = json!({"reason": "duplicate"});
-        let (a, b) = futures_util::future::join(
+        let (approval, rejection) = futures_util::future::join(
             app.approve(&first, submitted.submission_id),
-            app.as_moderator(&second, "POST", &reject, Some(&body)),
+            app.reject(&second, submitted.submission_id, "duplicate"),
         )
         .await;
-        let mut statuses = [a.status, b.status];
+        let mut statuses = [approval.status, rejection.status];
         statuses.sort();
-        assert_eq!(statuses, [200, 409], "{} / {}", a.text, b.text);
+        assert_eq!(statuses, [200, 409], "{} / {}", approval.text, rejection.text);
     }
 }
 
@@ -175,24 +160,20 @@ async fn every_decision_is_in_the_audit_trail_newest_first() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
     let submitted = app.publish(&moderator, &ListingBuilder::new().build()).await;
-    let suspend = format!("/api/v1/moderation/clinicians/{}/suspend", submitted.listing_id);
-    app.as_moderator(&moderator, "POST", &suspend, Some(&json!({"reason": "Checking licence"}))).await;
+    app.suspend(&moderator, submitted.listing_id, "Checking licence").await;
     app.manage("DELETE", &submitted.token, None).await;
 
-    let reply = app.as_moderator(&moderator, "GET", "/api/v1/moderation/events", None).await;
+    let events = app.audit_events(&moderator).await;
 
-    assert_eq!(reply.status, 200);
-    let events = reply.json.as_array().unwrap();
-    let actions: Vec<&str> = events.iter().map(|e| e["action"].as_str().unwrap()).collect();
+    let actions: Vec<&str> = events.iter().map(|event| event.action.as_str()).collect();
     assert_eq!(actions, ["withdraw", "suspend", "approve"]);
-    assert_eq!(events[0]["actor"], "clinician");
-    assert_eq!(events[1]["actor"], "moderator:mira");
-    assert_eq!(events[1]["reason"], "Checking licence");
-    assert_eq!(events[1]["changes"], json!([{"field": "status", "from": "approved", "to": "suspended"}]));
-    let approved_fields: Vec<&str> =
-        events[2]["changes"].as_array().unwrap().iter().map(|c| c["field"].as_str().unwrap()).collect();
+    assert_eq!(events[0].actor, "clinician");
+    assert_eq!(events[1].actor, "moderator:mira");
+    assert_eq!(events[1].reason.as_deref(), Some("Checking licence"));
+    assert_eq!(events[1].changes, [FieldChange::new("status", "approved", "suspended")]);
+    let approved_fields: Vec<&str> = events[2].changes.iter().map(|change| change.field.as_str()).collect();
     assert!(approved_fields.contains(&"full_name") && approved_fields.contains(&"status"), "{approved_fields:?}");
-    assert!(events.iter().all(|e| e["listing_id"] == submitted.listing_id && e["occurred_at"].is_string()));
+    assert!(events.iter().all(|event| event.listing_id == Some(submitted.listing_id)));
 }
 
 #[actix_rt::test]
@@ -203,28 +184,29 @@ async fn the_queue_is_oldest_first_and_shows_red_flags() {
     let flagged = app
         .submit(
             &ListingBuilder::new()
-                .with("answers", json!({"dependence_plan": "Patients can JUST STOP; a two-week taper works."}))
-                .with("statement", json!("Benzos are not addictive."))
+                .answering("dependence_plan", "Patients can JUST STOP; a two-week taper works.")
+                .stating("Benzos are not addictive.")
                 .build(),
         )
         .await;
 
-    let reply = app.as_moderator(&moderator, "GET", "/api/v1/moderation/queue", None).await;
+    let queue = app.moderation_queue(&moderator).await;
 
-    let queue = reply.json.as_array().unwrap();
     assert_eq!(queue.len(), 2);
-    assert_eq!(queue[0]["submission_id"], calm.submission_id);
-    assert_eq!(queue[0]["red_flags"], json!([]));
-    assert_eq!(queue[1]["submission_id"], flagged.submission_id);
+    assert_eq!(queue[0].submission_id, calm.submission_id);
+    assert!(queue[0].red_flags.is_empty());
+    assert_eq!(queue[1].submission_id, flagged.submission_id);
+    let red_flags: Vec<(&str, &str)> =
+        queue[1].red_flags.iter().map(|flag| (flag.field.as_str(), flag.phrase.as_str())).collect();
     assert_eq!(
-        queue[1]["red_flags"],
-        json!([
-            {"field": "answers.dependence_plan", "phrase": "just stop"},
-            {"field": "answers.dependence_plan", "phrase": "two-week taper"},
-            {"field": "statement", "phrase": "not addictive"},
-        ])
+        red_flags,
+        [
+            ("answers.dependence_plan", "just stop"),
+            ("answers.dependence_plan", "two-week taper"),
+            ("statement", "not addictive"),
+        ]
     );
-    assert_eq!(queue[1]["listing"]["contact_email"], "rowan.private@example.org");
+    assert_eq!(queue[1].listing.contact_email, "rowan.private@example.org");
 }
 
 #[actix_rt::test]
@@ -232,14 +214,13 @@ async fn a_rejected_listing_can_be_sent_again_and_approved() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
     let submitted = app.submit(&ListingBuilder::new().without("npi").build()).await;
-    let reject = format!("/api/v1/moderation/submissions/{}/reject", submitted.submission_id);
-    app.as_moderator(&moderator, "POST", &reject, Some(&json!({"reason": "Add your NPI"}))).await;
+    app.reject(&moderator, submitted.submission_id, "Add your NPI").await;
 
     let reply = app.manage("PUT", &submitted.token, Some(&ListingBuilder::new().build())).await;
     assert_eq!(reply.status, 202);
-    assert_eq!(app.manage("GET", &submitted.token, None).await.json["status"], "pending");
-    assert_eq!(app.approve(&moderator, reply.json["submission_id"].as_i64().unwrap()).await.status, 200);
+    assert_eq!(app.manage_status(&submitted.token).await.status, ListingStatus::Pending);
+    assert_eq!(app.approve(&moderator, reply.json::<EditReceived>().submission_id).await.status, 200);
 
-    let public = app.get(&format!("/api/v1/clinicians/{}", submitted.listing_id)).await;
-    assert_eq!(public.json["npi"], "1234567893");
+    let public: PublicListing = app.public_listing(submitted.listing_id).await.json();
+    assert_eq!(public.npi.as_deref(), Some("1234567893"));
 }

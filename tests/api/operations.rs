@@ -4,8 +4,9 @@ use std::time::{Duration, Instant};
 
 use benzowise::db::Database;
 use diesel::connection::SimpleConnection;
+use serde_json::Value;
 
-use crate::helpers::{spawn_app, spawn_app_with, ListingBuilder, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, ListingBuilder, Problem, TestApp};
 
 #[actix_rt::test]
 async fn health_and_readiness_answer() {
@@ -41,14 +42,15 @@ async fn every_response_carries_security_headers_and_a_request_id() {
 #[actix_rt::test]
 async fn the_vocabulary_lists_every_code_with_labels() {
     let app = spawn_app().await;
-    let reply = app.get("/api/v1/vocabulary").await;
-    assert_eq!(reply.json["professions"].as_array().unwrap().len(), 6);
-    assert_eq!(reply.json["professions"][5]["code"], "therapist");
-    assert_eq!(reply.json["professions"][5]["prescriber"], false);
-    assert_eq!(reply.json["specialties"].as_array().unwrap().len(), 8);
-    assert_eq!(reply.json["taper_approaches"].as_array().unwrap().len(), 10);
-    assert_eq!(reply.json["criteria"].as_array().unwrap().len(), 9);
-    assert_eq!(reply.json["red_flags"].as_array().unwrap().len(), 7);
+    let vocabulary: Value = app.get("/api/v1/vocabulary").await.json();
+    let count = |list: &str| vocabulary[list].as_array().unwrap().len();
+    assert_eq!(count("professions"), 6);
+    assert_eq!(vocabulary["professions"][5]["code"], "therapist");
+    assert_eq!(vocabulary["professions"][5]["prescriber"], false);
+    assert_eq!(count("specialties"), 8);
+    assert_eq!(count("taper_approaches"), 10);
+    assert_eq!(count("criteria"), 9);
+    assert_eq!(count("red_flags"), 7);
 }
 
 #[actix_rt::test]
@@ -56,8 +58,9 @@ async fn the_openapi_document_covers_every_route() {
     let app = spawn_app().await;
     let reply = app.get("/api/openapi.json").await;
     assert_eq!(reply.status, 200);
-    assert!(reply.json["openapi"].as_str().unwrap().starts_with("3."));
-    let paths = reply.json["paths"].as_object().unwrap();
+    let document: Value = reply.json();
+    assert!(document["openapi"].as_str().unwrap().starts_with("3."));
+    let paths = document["paths"].as_object().unwrap();
     for path in [
         "/api/v1/clinicians/{id}",
         "/api/v1/clinicians/{id}/reports",
@@ -86,9 +89,9 @@ async fn the_openapi_document_covers_every_route() {
 #[actix_rt::test]
 async fn moderator_decisions_document_their_problems() {
     let app = spawn_app().await;
-    let doc = app.get("/api/openapi.json").await.json;
+    let document: Value = app.get("/api/openapi.json").await.json();
     let responses =
-        doc["paths"]["/api/v1/moderation/submissions/{id}/approve"]["post"]["responses"].as_object().unwrap();
+        document["paths"]["/api/v1/moderation/submissions/{id}/approve"]["post"]["responses"].as_object().unwrap();
     let mut codes: Vec<&str> = responses.keys().map(String::as_str).collect();
     codes.sort();
     assert_eq!(codes, ["200", "400", "401", "403", "404", "409", "413", "415", "422"]);
@@ -109,7 +112,7 @@ async fn a_request_stuck_on_a_locked_database_is_answered_503_and_the_server_goe
     let api = app.post_json("/api/v1/submissions", &ListingBuilder::new().build()).await;
     assert_eq!(api.status, 503);
     assert_eq!(api.header("content-type"), Some("application/problem+json"));
-    assert_eq!(api.json["type"], "/problems/timeout");
+    assert_eq!(api.json::<Problem>().kind, "/problems/timeout");
     let form = [
         ("full_name", "Dr. Page"),
         ("profession", "physician"),
@@ -167,7 +170,7 @@ async fn oversized_request_heads_are_refused_with_a_4xx() {
     let app = spawn_app().await;
     let big = app.request("GET", "/api/v1/vocabulary", &[("x-big", &"a".repeat(20 * 1024))], None).await;
     assert_eq!(big.status, 431);
-    assert_eq!(big.json["type"], "/problems/headers-too-large");
+    assert_eq!(big.json::<Problem>().kind, "/problems/headers-too-large");
     let normal = app.request("GET", "/api/v1/vocabulary", &[("x-normal", &"a".repeat(4 * 1024))], None).await;
     assert_eq!(normal.status, 200);
     let many: String = (0..200).map(|n| format!("X-Header-{n}: {n}\r\n")).collect();

@@ -1,8 +1,9 @@
 //! The HTML pages, read as a browser without JavaScript would get them.
 
+use benzowise::domain::moderation::ListingStatus;
 use serde_json::json;
 
-use crate::helpers::{form_body, spawn_app, ListingBuilder, FORM};
+use crate::helpers::{form_body, spawn_app, ListingBuilder, TestApp, FORM};
 
 #[actix_rt::test]
 async fn the_home_page_explains_and_offers_the_search_form() {
@@ -27,9 +28,8 @@ async fn the_home_page_explains_and_offers_the_search_form() {
 #[actix_rt::test]
 async fn search_results_show_readable_cards_with_escaped_text() {
     let app = spawn_app().await;
-    let moderator = app.login_moderator("mira").await;
-    let listing = ListingBuilder::new().with("full_name", json!("Dr. <b>Bold</b> Whitfield")).build();
-    let published = app.publish(&moderator, &listing).await;
+    let published = ListingBuilder::new().named("Dr. <b>Bold</b> Whitfield").insert_public(&app);
+    app.wait_until_searchable([&published]).await;
 
     let reply = app.get("/search?near=97201&radius=25&unit=mi").await;
 
@@ -70,11 +70,9 @@ async fn a_bad_search_comes_back_with_the_error_beside_the_field() {
 #[actix_rt::test]
 async fn results_are_paged_with_links_that_keep_the_search() {
     let app = spawn_app().await;
-    let moderator = app.login_moderator("mira").await;
-    for n in 0..3 {
-        app.publish(&moderator, &ListingBuilder::new().with("full_name", json!(format!("Clinician {n}"))).build())
-            .await;
-    }
+    let published =
+        app.insert_public((0..3).map(|number| ListingBuilder::new().named(&format!("Clinician {number}")).build()));
+    app.wait_until_searchable(&published).await;
     let reply = app.get("/search?near=97201&limit=2").await;
     assert!(reply.text.contains("Showing 1–2 of 3 clinicians"));
     assert!(reply.text.contains("/search?near=97201&amp;limit=2&amp;offset=2"));
@@ -86,15 +84,7 @@ async fn results_are_paged_with_links_that_keep_the_search() {
 async fn demo_listings_are_marked_fictional_wherever_they_appear() {
     let app = spawn_app().await;
     benzowise::app::seed::load_demo_if_empty(&mut app.connect()).unwrap();
-    let mut reply = app.get("/search?near=Portland%2C+OR").await;
-    for _ in 0..40 {
-        if reply.text.contains("Demo: fictional") {
-            break;
-        }
-        actix_rt::time::sleep(std::time::Duration::from_millis(100)).await;
-        reply = app.get("/search?near=Portland%2C+OR").await;
-    }
-    assert!(reply.text.contains("Demo: fictional"));
+    let reply = app.get_until("/search?near=Portland%2C+OR", |reply| reply.text.contains("Demo: fictional")).await;
     assert!(reply.text.contains("Demo listings are fictional."));
 }
 
@@ -187,11 +177,12 @@ async fn a_good_submission_shows_the_manage_link_once_and_waits_for_review() {
     assert_eq!(reply.status, 201, "{}", reply.text);
     assert!(reply.text.contains("Save this link now"));
     let token = reply.text.split("/manage/").nth(1).unwrap().split('"').next().unwrap().to_string();
-    let manage = app.manage("GET", &token, None).await;
-    assert_eq!(manage.json["status"], "pending");
-    assert_eq!(manage.json["listing"]["licensed_regions"], json!(["US-OR", "US-WA"]));
-    assert_eq!(manage.json["listing"]["criteria"], json!(["patient_sets_pace", "no_abrupt_stops"]));
-    assert_eq!(manage.json["listing"]["telehealth"], true);
+    let manage = app.manage_status(&token).await;
+    assert_eq!(manage.status, ListingStatus::Pending);
+    let listing = manage.listing.unwrap();
+    assert_eq!(listing.licensed_regions, ["US-OR", "US-WA"]);
+    assert_eq!(listing.criteria, ["patient_sets_pace", "no_abrupt_stops"]);
+    assert!(listing.telehealth);
 }
 
 #[actix_rt::test]
@@ -199,8 +190,7 @@ async fn the_manage_page_shows_status_and_reason_and_edits_with_a_prefilled_form
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
     let submitted = app.submit(&ListingBuilder::new().build()).await;
-    let reject = format!("/api/v1/moderation/submissions/{}/reject", submitted.submission_id);
-    app.as_moderator(&moderator, "POST", &reject, Some(&json!({"reason": "Please add your licence number."}))).await;
+    app.reject(&moderator, submitted.submission_id, "Please add your licence number.").await;
     let path = format!("/manage/{}", submitted.token);
 
     let page = app.get(&path).await;
@@ -226,23 +216,23 @@ async fn the_manage_page_shows_status_and_reason_and_edits_with_a_prefilled_form
     let sent = app.request("POST", &path, &[FORM], Some(form_body(&fields))).await;
     assert_eq!(sent.status, 200);
     assert!(sent.text.contains("waiting for review"));
-    assert_eq!(app.manage("GET", &submitted.token, None).await.json["status"], "pending");
+    assert_eq!(app.manage_status(&submitted.token).await.status, ListingStatus::Pending);
 }
 
 #[actix_rt::test]
 async fn withdrawing_from_the_manage_page_needs_confirmation() {
     let app = spawn_app().await;
-    let moderator = app.login_moderator("mira").await;
-    let published = app.publish(&moderator, &ListingBuilder::new().build()).await;
-    let path = format!("/manage/{}/withdraw", published.token);
+    let published = ListingBuilder::new().insert_public(&app);
+    app.wait_until_searchable([&published]).await;
+    let path = format!("/manage/{}/withdraw", published.manage_token);
 
     let unconfirmed = app.request("POST", &path, &[FORM], Some(Vec::new())).await;
     assert!(unconfirmed.text.contains("Nothing changed"));
-    assert_eq!(app.get(&format!("/api/v1/clinicians/{}", published.listing_id)).await.status, 200);
+    assert_eq!(app.public_listing(published.listing_id).await.status, 200);
 
     let confirmed = app.request("POST", &path, &[FORM], Some(form_body(&[("confirm", "yes")]))).await;
     assert!(confirmed.text.contains("withdrawn"));
-    assert_eq!(app.get(&format!("/api/v1/clinicians/{}", published.listing_id)).await.status, 404);
+    assert_eq!(app.public_listing(published.listing_id).await.status, 404);
     assert!(!app.get("/search?near=97201").await.text.contains("Dr. Rowan Whitfield"));
 }
 
@@ -255,7 +245,7 @@ async fn a_wrong_manage_link_is_refused_with_a_page() {
 }
 
 /// Logs in through the HTML form; returns the cookie and the page's CSRF token.
-async fn moderator_page_login(app: &crate::helpers::TestApp) -> (String, String) {
+async fn moderator_page_login(app: &TestApp) -> (String, String) {
     app.add_moderator("ines", "a long moderator password");
     let body = form_body(&[("username", "ines"), ("password", "a long moderator password")]);
     let reply = app.request("POST", "/moderate/login", &[FORM], Some(body)).await;
@@ -270,7 +260,7 @@ async fn moderator_page_login(app: &crate::helpers::TestApp) -> (String, String)
 async fn moderators_log_in_review_the_queue_and_approve_with_the_csrf_token() {
     let app = spawn_app().await;
     assert!(app.get("/moderate").await.text.contains(r#"action="/moderate/login""#));
-    let listing = ListingBuilder::new().with("statement", json!("Most can just stop.")).build();
+    let listing = ListingBuilder::new().stating("Most can just stop.").build();
     let submitted = app.submit(&listing).await;
     let (cookie, csrf) = moderator_page_login(&app).await;
 
@@ -285,7 +275,7 @@ async fn moderators_log_in_review_the_queue_and_approve_with_the_csrf_token() {
     let reply =
         app.request("POST", &approve, &[FORM, ("cookie", &cookie)], Some(form_body(&[("csrf_token", &csrf)]))).await;
     assert_eq!(reply.status, 303);
-    assert_eq!(app.get(&format!("/api/v1/clinicians/{}", submitted.listing_id)).await.status, 200);
+    assert_eq!(app.public_listing(submitted.listing_id).await.status, 200);
 
     let again =
         app.request("POST", &approve, &[FORM, ("cookie", &cookie)], Some(form_body(&[("csrf_token", &csrf)]))).await;
@@ -297,8 +287,7 @@ async fn moderators_log_in_review_the_queue_and_approve_with_the_csrf_token() {
 #[actix_rt::test]
 async fn moderators_suspend_and_reject_from_the_page() {
     let app = spawn_app().await;
-    let moderator = app.login_moderator("mira").await;
-    let published = app.publish(&moderator, &ListingBuilder::new().build()).await;
+    let published = ListingBuilder::new().insert_public(&app);
     let pending = app.submit(&ListingBuilder::new().build()).await;
     let (cookie, csrf) = moderator_page_login(&app).await;
     let headers = [FORM, ("cookie", cookie.as_str())];
@@ -309,15 +298,13 @@ async fn moderators_suspend_and_reject_from_the_page() {
     let suspend =
         form_body(&[("csrf_token", &csrf), ("listing_id", &id), ("action", "suspend"), ("reason", "Checking")]);
     assert_eq!(app.request("POST", "/moderate/clinicians/status", &headers, Some(suspend)).await.status, 303);
-    assert_eq!(app.get(&format!("/api/v1/clinicians/{id}")).await.status, 404);
+    assert_eq!(app.public_listing(published.listing_id).await.status, 404);
 
     let reject = format!("/moderate/submissions/{}/reject", pending.submission_id);
     let body = form_body(&[("csrf_token", &csrf), ("reason", "Add an NPI")]);
     assert_eq!(app.request("POST", &reject, &headers, Some(body)).await.status, 303);
-    assert_eq!(
-        app.manage("GET", &pending.token, None).await.json["latest_submission"]["rejection_reason"],
-        "Add an NPI"
-    );
+    let latest = app.manage_status(&pending.token).await.latest_submission.unwrap();
+    assert_eq!(latest.rejection_reason.as_deref(), Some("Add an NPI"));
 }
 
 #[actix_rt::test]
@@ -336,21 +323,16 @@ async fn every_page_with_its_stylesheet_and_script_stays_under_60_kb() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
     let statement = "I taper at the pace my patients set, and we pause when symptoms are hard. ".repeat(8);
-    let listing = |n: usize| {
-        ListingBuilder::new()
-            .with("full_name", json!(format!("Dr. Clinician Number {n}")))
-            .with("statement", json!(statement))
-    };
-    let mut published = Vec::new();
-    for n in 0..40 {
-        published.push(app.publish(&moderator, &listing(n).build()).await);
-    }
-    for n in 40..60 {
-        app.submit(&listing(n).build()).await;
+    let listing =
+        |number: usize| ListingBuilder::new().named(&format!("Dr. Clinician Number {number}")).stating(&statement);
+    let published = app.insert_public((0..40).map(|number| listing(number).build()));
+    app.wait_until_searchable(&published).await;
+    for number in 40..60 {
+        app.submit(&listing(number).build()).await;
     }
     for _ in 0..30 {
         let report = json!({"reason": "inaccurate", "details": "The phone number on this listing no longer works."});
-        app.post_json(&format!("/api/v1/clinicians/{}/reports", published[0].listing_id), &report).await;
+        app.report(published[0].listing_id, &report).await;
     }
     let bad_submission = form_body(&[("full_name", "X"), ("postal_code", "9720"), ("statement", &statement)]);
     let cookie = [("cookie", moderator.cookie.as_str())];
@@ -364,7 +346,7 @@ async fn every_page_with_its_stylesheet_and_script_stays_under_60_kb() {
         ("questions", app.get("/questions").await),
         ("submit", app.get("/submit").await),
         ("submit with errors", app.request("POST", "/submit", &[FORM], Some(bad_submission)).await),
-        ("manage", app.get(&format!("/manage/{}", published[1].token)).await),
+        ("manage", app.get(&format!("/manage/{}", published[1].manage_token)).await),
         ("moderation", app.request("GET", "/moderate", &cookie, None).await),
     ] {
         assert!(reply.status < 500, "{name}: {}", reply.status);

@@ -1,13 +1,14 @@
 //! Proximity search, checked against an oracle that computes the expected
 //! set and order itself.
 
+use benzowise::app::manage::EditReceived;
 use geo::{point, Distance, Haversine};
 use rand::rngs::StdRng;
 use rand::seq::IndexedRandom;
 use rand::{Rng, SeedableRng};
-use serde_json::{json, Value};
+use serde_json::Value;
 
-use crate::helpers::{spawn_app, spawn_app_on, ListingBuilder, ModeratorSession, TestApp};
+use crate::helpers::{spawn_app, spawn_app_on, ListingBuilder, Place, SearchReply, TestApp};
 
 const PROFESSIONS: &[&str] =
     &["physician", "nurse_practitioner", "physician_assistant", "pharmacist", "psychologist", "therapist"];
@@ -52,8 +53,8 @@ const PORTLAND: (f64, f64) = (45.5152, -122.6784);
 /// A search parameter and how to draw a random value for it.
 type Filter<'a> = (&'a str, &'a dyn Fn(&mut StdRng) -> String);
 
-fn km_between(a: (f64, f64), b: (f64, f64)) -> f64 {
-    Haversine.distance(point!(x: a.1, y: a.0), point!(x: b.1, y: b.0)) / 1000.0
+fn km_between(from: (f64, f64), to: (f64, f64)) -> f64 {
+    Haversine.distance(point!(x: from.1, y: from.0), point!(x: to.1, y: to.0)) / 1000.0
 }
 
 fn subset<'a>(rng: &mut StdRng, items: &[&'a str], chance: f64) -> Vec<&'a str> {
@@ -61,24 +62,23 @@ fn subset<'a>(rng: &mut StdRng, items: &[&'a str], chance: f64) -> Vec<&'a str> 
 }
 
 /// A random listing placed within about 120 km of Portland.
-fn random_listing(rng: &mut StdRng, n: usize) -> Value {
+fn random_listing(rng: &mut StdRng, number: usize) -> Value {
     let (lat, lon) = (PORTLAND.0 + rng.random_range(-1.1..1.1), PORTLAND.1 + rng.random_range(-1.5..1.5));
     // A few listings share one spot, to exercise ties broken by id.
-    let (lat, lon) = if n.is_multiple_of(10) { (45.52, -122.68) } else { (lat, lon) };
+    let (lat, lon) = if number.is_multiple_of(10) { (45.52, -122.68) } else { (lat, lon) };
     let mut languages = vec!["en"];
     languages.extend(subset(rng, &LANGUAGES[1..], 0.3));
     ListingBuilder::new()
-        .with("full_name", json!(format!("Clinician {n}")))
-        .with("latitude", json!(lat))
-        .with("longitude", json!(lon))
-        .with("profession", json!(PROFESSIONS.choose(rng).unwrap()))
-        .with("specialty", json!(SPECIALTIES.choose(rng).unwrap()))
-        .with("taper_approaches", json!(subset(rng, APPROACHES, 0.4)))
-        .with("criteria", json!(subset(rng, CRITERIA, 0.5)))
-        .with("telehealth", json!(rng.random_bool(0.5)))
-        .with("accepting_new_patients", json!(rng.random_bool(0.6)))
-        .with("languages", json!(languages))
-        .with("licensed_regions", json!(subset(rng, REGIONS, 0.4)))
+        .named(&format!("Clinician {number}"))
+        .at(lat, lon)
+        .profession(PROFESSIONS.choose(rng).unwrap())
+        .specialty(SPECIALTIES.choose(rng).unwrap())
+        .approaches(&subset(rng, APPROACHES, 0.4))
+        .criteria(&subset(rng, CRITERIA, 0.5))
+        .offering_telehealth(rng.random_bool(0.5))
+        .accepting_new_patients(rng.random_bool(0.6))
+        .speaking(&languages)
+        .licensed_in(&subset(rng, REGIONS, 0.4))
         .build()
 }
 
@@ -117,27 +117,19 @@ fn query_string(params: &[(&str, String)]) -> String {
         .join("&")
 }
 
-async fn publish_random(
-    app: &TestApp,
-    moderator: &ModeratorSession,
-    count: usize,
-    rng: &mut StdRng,
-) -> Vec<(i64, Value)> {
-    let mut listings = Vec::new();
-    for n in 0..count {
-        let listing = random_listing(rng, n);
-        let submitted = app.publish(moderator, &listing).await;
-        listings.push((submitted.listing_id, listing));
-    }
-    listings
+/// Stores `count` random public listings, and waits until search finds them.
+async fn insert_random(app: &TestApp, count: usize, rng: &mut StdRng) -> Vec<(i64, Value)> {
+    let listings: Vec<Value> = (0..count).map(|number| random_listing(rng, number)).collect();
+    let inserted = app.insert_public(listings.clone());
+    app.wait_until_searchable(&inserted).await;
+    inserted.iter().map(|loaded| loaded.listing_id).zip(listings).collect()
 }
 
 #[actix_rt::test]
 async fn random_searches_match_the_oracle_in_set_order_and_distance() {
     let app = spawn_app().await;
-    let moderator = app.login_moderator("mira").await;
     let mut rng = StdRng::seed_from_u64(7);
-    let listings = publish_random(&app, &moderator, 160, &mut rng).await;
+    let listings = insert_random(&app, 160, &mut rng).await;
 
     for round in 0..120 {
         let mut params = vec![
@@ -164,15 +156,9 @@ async fn random_searches_match_the_oracle_in_set_order_and_distance() {
             }
         }
         let want = expected(&listings, &params);
-        let reply = app.get(&format!("/api/v1/clinicians?{}", query_string(&params))).await;
-        assert_eq!(reply.status, 200, "{}", reply.text);
-        let got: Vec<(i64, f64)> = reply.json["results"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|r| (r["id"].as_i64().unwrap(), r["distance_km"].as_f64().unwrap()))
-            .collect();
-        assert_eq!(reply.json["total"], want.len(), "round {round}: {params:?}");
+        let found = app.search(&query_string(&params)).await;
+        let got: Vec<(i64, f64)> = found.results.iter().map(|hit| (hit.id, hit.distance_km.unwrap())).collect();
+        assert_eq!(found.total, want.len(), "round {round}: {params:?}");
         let want_page: Vec<(i64, f64)> = want.iter().take(100).copied().collect();
         assert_eq!(
             got.iter().map(|g| g.0).collect::<Vec<_>>(),
@@ -188,17 +174,16 @@ async fn random_searches_match_the_oracle_in_set_order_and_distance() {
 #[actix_rt::test]
 async fn pages_concatenate_to_the_full_list() {
     let app = spawn_app().await;
-    let moderator = app.login_moderator("mira").await;
     let mut rng = StdRng::seed_from_u64(11);
-    let listings = publish_random(&app, &moderator, 45, &mut rng).await;
+    let listings = insert_random(&app, 45, &mut rng).await;
     let base = vec![("lat", "45.5".to_string()), ("lon", "-122.6".to_string()), ("radius_km", "150".to_string())];
     let want: Vec<i64> = expected(&listings, &base).into_iter().map(|(id, _)| id).collect();
 
     let mut pages = Vec::new();
     for offset in (0..want.len() + 7).step_by(7) {
-        let reply = app.get(&format!("/api/v1/clinicians?{}&limit=7&offset={offset}", query_string(&base))).await;
-        assert_eq!(reply.json["total"], want.len());
-        pages.extend(reply.json["results"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()));
+        let page = app.search(&format!("{}&limit=7&offset={offset}", query_string(&base))).await;
+        assert_eq!(page.total, want.len());
+        pages.extend(page.ids());
     }
     assert_eq!(pages, want);
 }
@@ -217,27 +202,26 @@ async fn each_form_of_place_is_understood() {
         ("Seattle", 47.61, -122.33),
         ("Montreal, CA", 45.51, -73.59),
     ] {
-        let reply = app.get(&format!("/api/v1/clinicians?near={}", near.replace(' ', "%20").replace(',', "%2C"))).await;
-        assert_eq!(reply.status, 200, "{near}: {}", reply.text);
-        let center = &reply.json["center"];
-        assert!((center["lat"].as_f64().unwrap() - lat).abs() < 0.05, "{near}: {center}");
-        assert!((center["lon"].as_f64().unwrap() - lon).abs() < 0.05, "{near}: {center}");
-        assert!(center["label"].is_string());
-        assert_eq!(reply.json["radius_km"], 50.0);
+        let found = app.search(&format!("near={}", near.replace(' ', "%20").replace(',', "%2C"))).await;
+        let center = found.center.unwrap();
+        assert!((center.lat - lat).abs() < 0.05, "{near}: {center:?}");
+        assert!((center.lon - lon).abs() < 0.05, "{near}: {center:?}");
+        assert!(!center.label.is_empty(), "{near}: {center:?}");
+        assert_eq!(found.radius_km, Some(50.0));
     }
-    let reply = app.get("/api/v1/clinicians?lat=45.5&lon=-122.6&radius_mi=10").await;
-    assert!((reply.json["radius_km"].as_f64().unwrap() - 16.09344).abs() < 1e-9);
+    let found = app.search("lat=45.5&lon=-122.6&radius_mi=10").await;
+    assert!((found.radius_km.unwrap() - 16.09344).abs() < 1e-9);
 }
 
 #[actix_rt::test]
 async fn places_suggests_the_most_populous_matches_first() {
     let app = spawn_app().await;
-    let reply = app.get("/api/v1/places?q=Seat").await;
-    assert_eq!(reply.json[0]["label"], "Seattle, WA");
-    let reply = app.get("/api/v1/places?q=portland%2C%20me&limit=3").await;
-    assert_eq!(reply.json[0]["label"], "Portland, ME");
-    let reply = app.get("/api/v1/places?q=972").await;
-    assert!(reply.json.as_array().unwrap().iter().all(|p| p["label"].as_str().unwrap().starts_with("972")));
+    let places: Vec<Place> = app.get("/api/v1/places?q=Seat").await.json();
+    assert_eq!(places[0].label, "Seattle, WA");
+    let places: Vec<Place> = app.get("/api/v1/places?q=portland%2C%20me&limit=3").await.json();
+    assert_eq!(places[0].label, "Portland, ME");
+    let places: Vec<Place> = app.get("/api/v1/places?q=972").await.json();
+    assert!(places.iter().all(|place| place.label.starts_with("972")), "{places:?}");
     assert_eq!(app.get("/api/v1/places").await.error_fields(), ["q"]);
 }
 
@@ -277,67 +261,47 @@ async fn bad_parameters_are_422_problems_naming_the_parameter() {
 #[actix_rt::test]
 async fn telehealth_clinicians_licensed_in_a_region_are_listed_without_a_place() {
     let app = spawn_app().await;
-    let moderator = app.login_moderator("mira").await;
-    let licensed =
-        app.publish(&moderator, &ListingBuilder::new().with("licensed_regions", json!(["US-WA"])).build()).await;
-    app.publish(&moderator, &ListingBuilder::new().with("licensed_regions", json!(["US-OR"])).build()).await;
-    app.publish(
-        &moderator,
-        &ListingBuilder::new().with("telehealth", json!(false)).with("licensed_regions", json!(["US-WA"])).build(),
-    )
-    .await;
-    let far_away = app
-        .publish(
-            &moderator,
-            &ListingBuilder::new()
-                .with("latitude", json!(25.76))
-                .with("longitude", json!(-80.19))
-                .with("licensed_regions", json!(["US-WA"]))
-                .build(),
-        )
-        .await;
+    let licensed = ListingBuilder::new().licensed_in(&["US-WA"]).insert_public(&app);
+    let elsewhere = ListingBuilder::new().licensed_in(&["US-OR"]).insert_public(&app);
+    let in_person = ListingBuilder::new().offering_telehealth(false).licensed_in(&["US-WA"]).insert_public(&app);
+    let far_away = ListingBuilder::new().at(25.76, -80.19).licensed_in(&["US-WA"]).insert_public(&app);
+    app.wait_until_searchable([&licensed, &elsewhere, &in_person, &far_away]).await;
 
-    let reply = app.get("/api/v1/clinicians?telehealth=true&licensed_in=US-WA").await;
+    let found = app.search("telehealth=true&licensed_in=US-WA").await;
 
-    assert_eq!(reply.status, 200, "{}", reply.text);
-    assert_eq!(reply.json["center"], Value::Null);
-    assert_eq!(reply.json["total"], 2);
-    let ids: Vec<i64> = reply.json["results"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
-    assert_eq!(ids, [licensed.listing_id, far_away.listing_id]);
-    assert_eq!(reply.json["results"][0]["distance_km"], Value::Null);
+    assert!(found.center.is_none());
+    assert_eq!(found.total, 2);
+    assert_eq!(found.ids(), [licensed.listing_id, far_away.listing_id]);
+    assert_eq!(found.results[0].distance_km, None);
 }
 
 #[actix_rt::test]
 async fn search_shows_only_public_listings_and_follows_every_change_at_once() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("mira").await;
-    let search = "/api/v1/clinicians?near=97201";
-    let total = |reply: &crate::helpers::Reply| reply.json["total"].as_u64().unwrap();
+    let near_portland = "near=97201";
 
     let submitted = app.submit(&ListingBuilder::new().build()).await;
-    assert_eq!(total(&app.get(search).await), 0);
+    assert_eq!(app.search(near_portland).await.total, 0);
 
     app.approve(&moderator, submitted.submission_id).await;
-    let found = app.get(search).await;
-    assert_eq!(total(&found), 1);
-    assert!(found.json["results"][0].get("contact_email").is_none());
+    let reply = app.get(&format!("/api/v1/clinicians?{near_portland}")).await;
+    assert_eq!(reply.json::<SearchReply>().total, 1);
+    assert!(!reply.text.contains("contact_email"));
 
-    let edit = app
-        .manage("PUT", &submitted.token, Some(&ListingBuilder::new().with("full_name", json!("Dr. Renamed")).build()))
-        .await;
-    assert_eq!(app.get(search).await.json["results"][0]["full_name"], "Dr. Rowan Whitfield");
-    app.approve(&moderator, edit.json["submission_id"].as_i64().unwrap()).await;
-    assert_eq!(app.get(search).await.json["results"][0]["full_name"], "Dr. Renamed");
+    let renamed = ListingBuilder::new().named("Dr. Renamed").build();
+    let edit = app.manage("PUT", &submitted.token, Some(&renamed)).await;
+    assert_eq!(app.search(near_portland).await.results[0].full_name, "Dr. Rowan Whitfield");
+    app.approve(&moderator, edit.json::<EditReceived>().submission_id).await;
+    assert_eq!(app.search(near_portland).await.results[0].full_name, "Dr. Renamed");
 
-    let suspend = format!("/api/v1/moderation/clinicians/{}/suspend", submitted.listing_id);
-    app.as_moderator(&moderator, "POST", &suspend, Some(&json!({"reason": "check"}))).await;
-    assert_eq!(total(&app.get(search).await), 0);
-    let reinstate = format!("/api/v1/moderation/clinicians/{}/reinstate", submitted.listing_id);
-    app.as_moderator(&moderator, "POST", &reinstate, Some(&json!({}))).await;
-    assert_eq!(total(&app.get(search).await), 1);
+    app.suspend(&moderator, submitted.listing_id, "check").await;
+    assert_eq!(app.search(near_portland).await.total, 0);
+    app.reinstate(&moderator, submitted.listing_id, "checked").await;
+    assert_eq!(app.search(near_portland).await.total, 1);
 
     app.manage("DELETE", &submitted.token, None).await;
-    assert_eq!(total(&app.get(search).await), 0);
+    assert_eq!(app.search(near_portland).await.total, 0);
 }
 
 #[actix_rt::test]
@@ -346,37 +310,26 @@ async fn another_instance_on_the_same_database_catches_up() {
     let other = spawn_app_on(app.database.clone()).await;
     let moderator = app.login_moderator("mira").await;
 
-    let submitted = app.publish(&moderator, &ListingBuilder::new().build()).await;
+    app.publish(&moderator, &ListingBuilder::new().build()).await;
 
-    let mut seen = 0;
-    for _ in 0..40 {
-        seen = other.get("/api/v1/clinicians?near=97201").await.json["total"].as_u64().unwrap();
-        if seen == 1 {
-            break;
-        }
-        actix_rt::time::sleep(std::time::Duration::from_millis(100)).await;
-    }
-    assert_eq!(seen, 1, "listing {} never reached the other instance", submitted.listing_id);
+    other.get_until("/api/v1/clinicians?near=97201", |reply| reply.json::<SearchReply>().total == 1).await;
 }
 
 #[actix_rt::test]
 async fn an_instance_started_on_a_database_with_public_listings_finds_every_one() {
     let app = spawn_app().await;
-    let moderator = app.login_moderator("mira").await;
-    let mut published = Vec::new();
-    for _ in 0..7 {
-        published.push(app.publish(&moderator, &ListingBuilder::new().build()).await.listing_id);
-    }
-    let withdrawn = app.publish(&moderator, &ListingBuilder::new().build()).await;
-    app.manage("DELETE", &withdrawn.token, None).await;
+    let inserted = app.insert_public((0..8).map(|_| ListingBuilder::new().build()));
+    let (withdrawn, published) = inserted.split_last().unwrap();
+    app.manage("DELETE", &withdrawn.manage_token, None).await;
 
     // The index is loaded before the new instance answers, by two readers
     // that each take half of the ids.
     let restarted = spawn_app_on(app.database.clone()).await;
-    let found = restarted.get("/api/v1/clinicians?near=97201&limit=100").await.json;
-    let mut ids: Vec<i64> = found["results"].as_array().unwrap().iter().map(|r| r["id"].as_i64().unwrap()).collect();
-    ids.sort_unstable();
-    published.sort_unstable();
-    assert_eq!(ids, published);
-    assert_eq!(found["total"], 7);
+    let found = restarted.search("near=97201&limit=100").await;
+    let mut found_ids = found.ids();
+    found_ids.sort_unstable();
+    let mut published_ids: Vec<i64> = published.iter().map(|loaded| loaded.listing_id).collect();
+    published_ids.sort_unstable();
+    assert_eq!(found_ids, published_ids);
+    assert_eq!(found.total, 7);
 }

@@ -1,9 +1,12 @@
+use benzowise::app::listings::PublicListing;
 use benzowise::db::schema::listings;
+use benzowise::domain::moderation::SubmissionStatus;
 use benzowise::domain::token;
+use benzowise::web::api::submissions::{Received, SubmissionCreated};
 use diesel::prelude::*;
 use serde_json::json;
 
-use crate::helpers::{spawn_app, ListingBuilder};
+use crate::helpers::{spawn_app, ListingBuilder, Problem};
 
 #[actix_rt::test]
 async fn a_valid_submission_is_pending_and_returns_its_manage_token_once() {
@@ -11,12 +14,12 @@ async fn a_valid_submission_is_pending_and_returns_its_manage_token_once() {
     let reply = app.post_json("/api/v1/submissions", &ListingBuilder::new().build()).await;
 
     assert_eq!(reply.status, 201, "{}", reply.text);
-    assert_eq!(reply.json["status"], "pending");
-    let token = reply.json["manage_token"].as_str().unwrap();
-    assert_eq!(token.len(), 64);
-    assert_eq!(reply.json["manage_url"], format!("http://benzowise.test/manage/{token}"));
-    assert!(reply.json["listing_id"].as_i64().unwrap() > 0);
-    assert!(reply.json["submission_id"].as_i64().unwrap() > 0);
+    let created: SubmissionCreated = reply.json();
+    assert_eq!(created.status, SubmissionStatus::Pending);
+    assert_eq!(created.manage_token.len(), 64);
+    assert_eq!(created.manage_url, format!("http://benzowise.test/manage/{}", created.manage_token));
+    assert!(created.listing_id > 0);
+    assert!(created.submission_id > 0);
 }
 
 #[actix_rt::test]
@@ -24,7 +27,7 @@ async fn a_pending_listing_is_not_public() {
     let app = spawn_app().await;
     let submitted = app.submit(&ListingBuilder::new().build()).await;
 
-    let reply = app.get(&format!("/api/v1/clinicians/{}", submitted.listing_id)).await;
+    let reply = app.public_listing(submitted.listing_id).await;
     assert_eq!(reply.status, 404);
     assert_eq!(reply.header("content-type"), Some("application/problem+json"));
 }
@@ -51,7 +54,8 @@ async fn a_filled_honeypot_is_accepted_but_nothing_is_kept() {
     let reply = app.post_json("/api/v1/submissions", &bot).await;
 
     assert_eq!(reply.status, 202);
-    assert!(reply.json.get("manage_token").is_none());
+    assert_eq!(reply.json::<Received>().status, SubmissionStatus::Pending);
+    assert!(!reply.text.contains("manage_token"));
     let count: i64 = listings::table.count().get_result(&mut app.connect()).unwrap();
     assert_eq!(count, 0);
 }
@@ -94,7 +98,7 @@ async fn every_bad_field_is_named_in_one_reply() {
 
     assert_eq!(reply.status, 422, "{}", reply.text);
     assert_eq!(reply.header("content-type"), Some("application/problem+json"));
-    assert_eq!(reply.json["status"], 422);
+    assert_eq!(reply.json::<Problem>().status, 422);
     let mut fields = reply.error_fields();
     fields.sort();
     assert_eq!(
@@ -134,7 +138,7 @@ async fn a_us_postal_code_must_be_a_zip_and_city_is_required() {
 #[actix_rt::test]
 async fn answers_over_their_length_are_named_by_path() {
     let app = spawn_app().await;
-    let listing = ListingBuilder::new().with("answers", json!({"slow_taper": "y".repeat(2001)})).build();
+    let listing = ListingBuilder::new().answering("slow_taper", &"y".repeat(2001)).build();
 
     let reply = app.post_json("/api/v1/submissions", &listing).await;
 
@@ -145,7 +149,7 @@ async fn answers_over_their_length_are_named_by_path() {
 #[actix_rt::test]
 async fn out_of_range_coordinates_are_refused() {
     let app = spawn_app().await;
-    let listing = ListingBuilder::new().with("latitude", json!(95.0)).with("longitude", json!(-181.0)).build();
+    let listing = ListingBuilder::new().at(95.0, -181.0).build();
 
     let reply = app.post_json("/api/v1/submissions", &listing).await;
 
@@ -156,11 +160,7 @@ async fn out_of_range_coordinates_are_refused() {
 #[actix_rt::test]
 async fn a_place_that_cannot_be_found_asks_for_coordinates() {
     let app = spawn_app().await;
-    let listing = ListingBuilder::new()
-        .with("city", json!("Nowhere At All"))
-        .without("postal_code")
-        .with("country", json!("US"))
-        .build();
+    let listing = ListingBuilder::new().in_city("Nowhere At All", "OR").build();
 
     let reply = app.post_json("/api/v1/submissions", &listing).await;
 
@@ -173,11 +173,11 @@ async fn a_script_tag_or_sql_in_a_name_is_kept_as_plain_text() {
     let app = spawn_app().await;
     let (moderator, name) =
         (app.login_moderator("mira").await, "<script>alert(1)</script> Robert'); DROP TABLE listings;--");
-    let submitted = app.publish(&moderator, &ListingBuilder::new().with("full_name", json!(name)).build()).await;
+    let submitted = app.publish(&moderator, &ListingBuilder::new().named(name).build()).await;
 
-    let reply = app.get(&format!("/api/v1/clinicians/{}", submitted.listing_id)).await;
+    let reply = app.public_listing(submitted.listing_id).await;
 
     assert_eq!(reply.status, 200);
-    assert_eq!(reply.json["full_name"], name);
+    assert_eq!(reply.json::<PublicListing>().full_name, name);
     assert_eq!(reply.header("content-type"), Some("application/json"));
 }
