@@ -13,14 +13,8 @@ use crate::error::AppError;
 use crate::web::extract::{client_key, ApiJson};
 
 /// One approved listing.
-#[utoipa::path(
-    tag = "public",
-    params(("id" = i64, Path, description = "Listing id")),
-    responses(
-        (status = 200, body = PublicListing),
-        problems::NotFound,
-    )
-)]
+#[utoipa::path(params(("id" = i64, Path, description = "Listing id")),
+    responses((status = 200, body = PublicListing), problems::NotFound))]
 #[get("/clinicians/{id}")]
 #[tracing::instrument(skip(state))]
 pub async fn show(state: web::Data<AppState>, id: web::Path<i64>) -> Result<web::Json<PublicListing>, AppError> {
@@ -44,17 +38,8 @@ pub struct ReportReceived {
 }
 
 /// Tells the moderators about a problem with an approved listing.
-#[utoipa::path(
-    tag = "public",
-    params(("id" = i64, Path, description = "Listing id")),
-    request_body = ReportInput,
-    responses(
-        (status = 202, body = ReportReceived),
-        problems::NotFound,
-        problems::Invalid,
-        problems::RateLimited,
-    )
-)]
+#[utoipa::path(params(("id" = i64, Path, description = "Listing id")), request_body = ReportInput,
+    responses((status = 202, body = ReportReceived), problems::NotFound, problems::Invalid, problems::RateLimited))]
 #[post("/clinicians/{id}/reports")]
 #[tracing::instrument(skip_all)]
 pub async fn report(

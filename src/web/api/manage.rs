@@ -13,14 +13,7 @@ use crate::error::FieldError;
 use crate::web::extract::{ApiJson, ManageToken};
 
 /// The listing's status, its latest submission and any rejection reason.
-#[utoipa::path(
-    tag = "clinician",
-    security(("manage_token" = [])),
-    responses(
-        (status = 200, body = ManageStatus),
-        problems::Unauthorized,
-    )
-)]
+#[utoipa::path(responses((status = 200, body = ManageStatus)))]
 #[get("/manage")]
 #[tracing::instrument(skip_all)]
 pub async fn show(state: web::Data<AppState>, token: ManageToken) -> Result<web::Json<ManageStatus>, AppError> {
@@ -28,16 +21,7 @@ pub async fn show(state: web::Data<AppState>, token: ManageToken) -> Result<web:
 }
 
 /// Sends a full new version; it waits for review while the approved one stays public.
-#[utoipa::path(
-    tag = "clinician",
-    security(("manage_token" = [])),
-    request_body = ListingInput,
-    responses(
-        (status = 202, body = EditReceived),
-        problems::Unauthorized,
-        problems::Invalid,
-    )
-)]
+#[utoipa::path(request_body = ListingInput, responses((status = 202, body = EditReceived), problems::Invalid))]
 #[put("/manage")]
 #[tracing::instrument(skip_all)]
 pub async fn update(
@@ -57,15 +41,7 @@ pub async fn update(
 }
 
 /// Withdraws the listing: it leaves every public view at once.
-#[utoipa::path(
-    tag = "clinician",
-    security(("manage_token" = [])),
-    responses(
-        (status = 200, body = ManageStatus),
-        problems::Unauthorized,
-        problems::Conflict,
-    )
-)]
+#[utoipa::path(responses((status = 200, body = ManageStatus), problems::Conflict))]
 #[delete("/manage")]
 #[tracing::instrument(skip_all)]
 pub async fn withdraw(state: web::Data<AppState>, token: ManageToken) -> Result<web::Json<ManageStatus>, AppError> {
@@ -80,14 +56,7 @@ pub struct TokenRotated {
 }
 
 /// Replaces the manage token, for example after the link was shared by mistake.
-#[utoipa::path(
-    tag = "clinician",
-    security(("manage_token" = [])),
-    responses(
-        (status = 200, body = TokenRotated),
-        problems::Unauthorized,
-    )
-)]
+#[utoipa::path(responses((status = 200, body = TokenRotated)))]
 #[post("/manage/token")]
 #[tracing::instrument(skip_all)]
 pub async fn rotate_token(state: web::Data<AppState>, token: ManageToken) -> Result<web::Json<TokenRotated>, AppError> {

@@ -14,7 +14,9 @@ use std::sync::LazyLock;
 
 use actix_web::{get, web, HttpResponse};
 use utoipa::openapi::path::{Operation, PathItem};
-use utoipa::openapi::security::{ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa::openapi::security::{
+    ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+};
 use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
@@ -23,7 +25,7 @@ use utoipa::{Modify, OpenApi};
     info(title = "benzowise", description = "A moderated directory of clinicians who support gradual, patient-led benzodiazepine tapering. Information, not medical advice."),
     paths(ops::healthz, ops::readyz, ops::metrics),
     nest((path = "/api/v1", api = V1), (path = "/api", api = Meta)),
-    modifiers(&SecuritySchemes, &BodyErrors),
+    modifiers(&SecuritySchemes, &BodyErrors, &AccessRules),
 )]
 pub struct ApiDoc;
 
@@ -78,25 +80,56 @@ struct BodyErrors;
 
 impl Modify for BodyErrors {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let problems = [
-            ("400", "The body is not well-formed JSON or not UTF-8"),
-            ("413", "The body is larger than 128 KiB"),
-            ("415", "The body is not sent as application/json"),
-        ];
         for item in openapi.paths.paths.values_mut() {
-            for (_, operation) in operations(item) {
-                if operation.request_body.is_none() {
-                    continue;
-                }
-                for (status, description) in problems {
-                    let problem = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
-                    let response =
-                        ResponseBuilder::new().description(description).content("application/problem+json", problem);
-                    operation.responses.responses.entry(status.to_string()).or_insert(RefOr::T(response.build()));
+            for (_, operation) in operations(item).filter(|(_, operation)| operation.request_body.is_some()) {
+                add_problem(operation, "400", "The body is not well-formed JSON or not UTF-8");
+                add_problem(operation, "413", "The body is larger than 128 KiB");
+                add_problem(operation, "415", "The body is not sent as application/json");
+            }
+        }
+    }
+}
+
+/// What follows from an operation's address, said once rather than on each
+/// handler: its tag, the credential it needs, and the problems a missing
+/// credential (401) or CSRF token (403) gives.
+struct AccessRules;
+
+impl Modify for AccessRules {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        for (path, item) in openapi.paths.paths.iter_mut() {
+            for (method, operation) in operations(item) {
+                let (tag, credential) = access(path, method);
+                operation.tags = Some(vec![tag.to_string()]);
+                let Some(scheme) = credential else { continue };
+                operation.security = Some(vec![SecurityRequirement::new(scheme, Vec::<String>::new())]);
+                add_problem(operation, "401", "No valid manage token or moderator session");
+                if scheme == "session" && method != "GET" {
+                    add_problem(operation, "403", "No valid CSRF token");
                 }
             }
         }
     }
+}
+
+/// The tag of the operation at `path`, and the security scheme it needs.
+fn access(path: &str, method: &str) -> (&'static str, Option<&'static str>) {
+    match path {
+        "/api/v1/submissions" => ("clinician", None),
+        manage if manage.starts_with("/api/v1/manage") => ("clinician", Some("manage_token")),
+        moderation if moderation.starts_with("/api/v1/moderation") => ("moderator", Some("session")),
+        "/api/v1/moderator/session" if method == "DELETE" => ("moderator", Some("session")),
+        "/api/v1/moderator/session" => ("moderator", None),
+        public if public.starts_with("/api/v1/") => ("public", None),
+        _ => ("operations", None),
+    }
+}
+
+/// Documents a problem answer unless the operation already says one for `status`.
+fn add_problem(operation: &mut Operation, status: &str, description: &str) {
+    let problem = ContentBuilder::new().schema(Some(Ref::from_schema_name("Problem"))).build();
+    let response = ResponseBuilder::new().description(description).content("application/problem+json", problem);
+    operation.responses.responses.entry(status.to_string()).or_insert(RefOr::T(response.build()));
 }
 
 fn operations(item: &mut PathItem) -> impl Iterator<Item = (&'static str, &mut Operation)> {
@@ -136,7 +169,7 @@ pub fn allowed_methods(method: &str, path: &str) -> Option<String> {
 }
 
 /// This document.
-#[utoipa::path(tag = "operations", responses((status = 200, description = "OpenAPI 3 document")))]
+#[utoipa::path(responses((status = 200, description = "OpenAPI 3 document")))]
 #[get("/openapi.json")]
 #[tracing::instrument(skip_all)]
 #[expect(clippy::expect_used, reason = "the document is built from types; its test serializes it")]

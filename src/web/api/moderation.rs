@@ -2,7 +2,7 @@
 
 use actix_web::{get, post, web};
 use serde::{Deserialize, Serialize};
-use utoipa::{IntoParams, IntoResponses, ToSchema};
+use utoipa::{IntoParams, ToSchema};
 
 use super::problems;
 use crate::app::moderation::{self, ListingChange, QueueItem};
@@ -11,19 +11,12 @@ use crate::db::events::Event;
 use crate::db::reports::Report;
 use crate::domain::moderation::{optional_note, required_note, ReportStatus, SubmissionStatus};
 use crate::domain::FieldErrors;
+use crate::error::AppError;
 use crate::error::FieldError;
-use crate::error::{AppError, Problem};
 use crate::web::extract::{ApiJson, Moderator};
 
 /// Pending submissions, oldest first, with red flags and changed fields.
-#[utoipa::path(
-    tag = "moderator",
-    security(("session" = [])),
-    responses(
-        (status = 200, body = Vec<QueueItem>),
-        problems::Unauthorized,
-    )
-)]
+#[utoipa::path(responses((status = 200, body = Vec<QueueItem>)))]
 #[get("/moderation/queue")]
 #[tracing::instrument(skip_all)]
 pub async fn queue(state: web::Data<AppState>, _moderator: Moderator) -> Result<web::Json<Vec<QueueItem>>, AppError> {
@@ -44,30 +37,6 @@ pub struct ReasonInput {
     pub reason: Option<String>,
 }
 
-/// What a moderator's decision can meet, for the OpenAPI document.
-#[derive(IntoResponses)]
-#[allow(dead_code)]
-pub enum DecisionProblems {
-    #[response(status = 401, description = "No moderator session", content_type = "application/problem+json")]
-    Unauthorized(#[to_schema] Problem),
-    #[response(status = 403, description = "No valid CSRF token", content_type = "application/problem+json")]
-    Forbidden(#[to_schema] Problem),
-    #[response(
-        status = 404,
-        description = "No such submission, listing or report",
-        content_type = "application/problem+json"
-    )]
-    NotFound(#[to_schema] Problem),
-    #[response(
-        status = 409,
-        description = "Already decided, or not allowed in the current status",
-        content_type = "application/problem+json"
-    )]
-    Conflict(#[to_schema] Problem),
-    #[response(status = 422, description = "A missing or bad field", content_type = "application/problem+json")]
-    Invalid(#[to_schema] Problem),
-}
-
 /// A decision taken: the submission's, listing's or report's new status.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Decided {
@@ -76,16 +45,8 @@ pub struct Decided {
 }
 
 /// Approves a pending submission: it becomes the public version at once.
-#[utoipa::path(
-    tag = "moderator",
-    security(("session" = [])),
-    params(("id" = i64, Path, description = "Submission id")),
-    request_body = NoteInput,
-    responses(
-        (status = 200, body = Decided),
-        DecisionProblems,
-    )
-)]
+#[utoipa::path(params(("id" = i64, Path, description = "Submission id")), request_body = NoteInput,
+    responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/submissions/{id}/approve")]
 #[tracing::instrument(skip_all)]
 pub async fn approve(
@@ -101,16 +62,8 @@ pub async fn approve(
 }
 
 /// Rejects a pending submission with a reason the clinician will see.
-#[utoipa::path(
-    tag = "moderator",
-    security(("session" = [])),
-    params(("id" = i64, Path, description = "Submission id")),
-    request_body = ReasonInput,
-    responses(
-        (status = 200, body = Decided),
-        DecisionProblems,
-    )
-)]
+#[utoipa::path(params(("id" = i64, Path, description = "Submission id")), request_body = ReasonInput,
+    responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/submissions/{id}/reject")]
 #[tracing::instrument(skip_all)]
 pub async fn reject(
@@ -126,16 +79,8 @@ pub async fn reject(
 }
 
 /// Takes an approved listing out of public view.
-#[utoipa::path(
-    tag = "moderator",
-    security(("session" = [])),
-    params(("id" = i64, Path, description = "Listing id")),
-    request_body = ReasonInput,
-    responses(
-        (status = 200, body = Decided),
-        DecisionProblems,
-    )
-)]
+#[utoipa::path(params(("id" = i64, Path, description = "Listing id")), request_body = ReasonInput,
+    responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/clinicians/{id}/suspend")]
 #[tracing::instrument(skip_all)]
 pub async fn suspend(
@@ -151,16 +96,8 @@ pub async fn suspend(
 }
 
 /// Brings a suspended listing back into public view.
-#[utoipa::path(
-    tag = "moderator",
-    security(("session" = [])),
-    params(("id" = i64, Path, description = "Listing id")),
-    request_body = NoteInput,
-    responses(
-        (status = 200, body = Decided),
-        DecisionProblems,
-    )
-)]
+#[utoipa::path(params(("id" = i64, Path, description = "Listing id")), request_body = NoteInput,
+    responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/clinicians/{id}/reinstate")]
 #[tracing::instrument(skip_all)]
 pub async fn reinstate(
@@ -185,16 +122,7 @@ pub struct ReportFilter {
 }
 
 /// Reports from the public, oldest first.
-#[utoipa::path(
-    tag = "moderator",
-    security(("session" = [])),
-    params(ReportFilter),
-    responses(
-        (status = 200, body = Vec<Report>),
-        problems::Unauthorized,
-        problems::Invalid,
-    )
-)]
+#[utoipa::path(params(ReportFilter), responses((status = 200, body = Vec<Report>), problems::Invalid))]
 #[get("/moderation/reports")]
 #[tracing::instrument(skip_all)]
 pub async fn reports(
@@ -212,16 +140,8 @@ pub async fn reports(
 }
 
 /// Closes a report with a note of what was done.
-#[utoipa::path(
-    tag = "moderator",
-    security(("session" = [])),
-    params(("id" = i64, Path, description = "Report id")),
-    request_body = NoteInput,
-    responses(
-        (status = 200, body = Decided),
-        DecisionProblems,
-    )
-)]
+#[utoipa::path(params(("id" = i64, Path, description = "Report id")), request_body = NoteInput,
+    responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/reports/{id}/resolve")]
 #[tracing::instrument(skip_all)]
 pub async fn resolve_report(
@@ -251,16 +171,7 @@ pub struct EventFilter {
 }
 
 /// The audit trail, newest first.
-#[utoipa::path(
-    tag = "moderator",
-    security(("session" = [])),
-    params(EventFilter),
-    responses(
-        (status = 200, body = Vec<Event>),
-        problems::Unauthorized,
-        problems::Invalid,
-    )
-)]
+#[utoipa::path(params(EventFilter), responses((status = 200, body = Vec<Event>), problems::Invalid))]
 #[get("/moderation/events")]
 #[tracing::instrument(skip_all)]
 pub async fn events(

@@ -8,7 +8,7 @@ use crate::db::submissions::Submission;
 use crate::error::{AppError, Problem};
 
 /// The process is up.
-#[utoipa::path(tag = "operations", responses((status = 200, body = String, content_type = "text/plain")))]
+#[utoipa::path(responses((status = 200, body = String, content_type = "text/plain")))]
 #[get("/healthz")]
 #[tracing::instrument(skip_all)]
 pub async fn healthz() -> HttpResponse {
@@ -17,7 +17,6 @@ pub async fn healthz() -> HttpResponse {
 
 /// The database answers.
 #[utoipa::path(
-    tag = "operations",
     responses(
         (status = 200, body = String, content_type = "text/plain"),
         (status = 503, body = Problem, content_type = "application/problem+json"),
@@ -34,7 +33,7 @@ pub async fn readyz(state: web::Data<AppState>) -> Result<HttpResponse, AppError
 }
 
 /// Counters and gauges in the Prometheus text format.
-#[utoipa::path(tag = "operations", responses((status = 200, body = String, content_type = "text/plain")))]
+#[utoipa::path(responses((status = 200, body = String, content_type = "text/plain")))]
 #[get("/metrics")]
 #[tracing::instrument(skip_all)]
 pub async fn metrics(state: web::Data<AppState>) -> Result<HttpResponse, AppError> {

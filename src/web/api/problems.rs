@@ -14,8 +14,6 @@ macro_rules! problem {
     };
 }
 
-problem!(Unauthorized, 401, "No valid manage token or moderator session");
-problem!(Forbidden, 403, "No valid CSRF token");
 problem!(NotFound, 404, "Nothing public at this address");
 problem!(Conflict, 409, "Not allowed in the current status");
 problem!(Invalid, 422, "Bad fields, each named in `errors`");

@@ -51,7 +51,6 @@ impl SearchResponse<'_> {
 
 /// Clinicians near a place, nearest first, with filters.
 #[utoipa::path(
-    tag = "public",
     params(SearchParameters),
     responses(
         (status = 200, body = SearchResponse),
@@ -85,14 +84,7 @@ pub struct PlaceLookup {
 }
 
 /// Places matching what was typed, best first, for autocomplete.
-#[utoipa::path(
-    tag = "public",
-    params(PlaceLookup),
-    responses(
-        (status = 200, body = Vec<Place>),
-        problems::Invalid,
-    )
-)]
+#[utoipa::path(params(PlaceLookup), responses((status = 200, body = Vec<Place>), problems::Invalid))]
 #[get("/places")]
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn places(

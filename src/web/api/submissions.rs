@@ -30,7 +30,6 @@ pub struct Received {
 
 /// Submits a new listing for review.
 #[utoipa::path(
-    tag = "clinician",
     request_body = ListingInput,
     responses(
         (status = 201, body = SubmissionCreated),
