@@ -1,6 +1,6 @@
 //! What the public reads of the directory: approved listings.
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use diesel::QueryResult;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -48,8 +48,7 @@ pub struct PublicListing {
     pub max_monthly_reduction_pct: Option<u8>,
     pub answers: Answers,
     pub statement: Option<String>,
-    #[serde(with = "crate::domain::utc::optional")]
-    pub last_reviewed_at: Option<NaiveDateTime>,
+    pub last_reviewed_at: Option<DateTime<Utc>>,
 }
 
 impl From<ApprovedListing> for PublicListing {
@@ -87,7 +86,7 @@ impl From<ApprovedListing> for PublicListing {
             max_monthly_reduction_pct: content.max_monthly_reduction_pct,
             answers: content.answers,
             statement: content.statement,
-            last_reviewed_at: listing.last_reviewed_at,
+            last_reviewed_at: listing.last_reviewed_at.map(|time| time.and_utc()),
         }
     }
 }

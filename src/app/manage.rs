@@ -1,6 +1,6 @@
 //! A clinician managing their own listing with the token they were given.
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -18,10 +18,8 @@ pub struct SubmissionSummary {
     pub submission_id: i64,
     pub kind: SubmissionKind,
     pub status: SubmissionStatus,
-    #[serde(with = "crate::domain::utc")]
-    pub submitted_at: NaiveDateTime,
-    #[serde(with = "crate::domain::utc::optional")]
-    pub decided_at: Option<NaiveDateTime>,
+    pub submitted_at: DateTime<Utc>,
+    pub decided_at: Option<DateTime<Utc>>,
     /// The moderator's reason, when the submission was rejected.
     pub rejection_reason: Option<String>,
 }
@@ -68,8 +66,8 @@ fn status_of(conn: &mut AnyConnection, listing: Listing) -> Result<ManageStatus,
             submission_id: submission.id,
             kind: submission.kind(),
             status: submission.status(),
-            submitted_at: submission.submitted_at,
-            decided_at: submission.decided_at,
+            submitted_at: submission.submitted_at.and_utc(),
+            decided_at: submission.decided_at.map(|time| time.and_utc()),
             rejection_reason: (submission.status() == SubmissionStatus::Rejected)
                 .then(|| submission.decision_note.clone())
                 .flatten(),

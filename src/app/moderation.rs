@@ -1,6 +1,6 @@
 //! The moderators' work: the queue, decisions, suspensions, reports, audit trail.
 
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -20,8 +20,7 @@ pub struct QueueItem {
     pub submission_id: i64,
     pub listing_id: i64,
     pub kind: SubmissionKind,
-    #[serde(with = "crate::domain::utc")]
-    pub submitted_at: NaiveDateTime,
+    pub submitted_at: DateTime<Utc>,
     pub listing_status: ListingStatus,
     pub red_flags: Vec<RedFlag>,
     /// For edits: each field that differs from the public version.
@@ -59,7 +58,7 @@ fn queue_items(conn: &mut AnyConnection) -> Result<Vec<QueueItem>, AppError> {
                 submission_id: submission.id,
                 listing_id: listing.id,
                 kind: submission.kind(),
-                submitted_at: submission.submitted_at,
+                submitted_at: submission.submitted_at.and_utc(),
                 listing_status: listing.status(),
                 red_flags: content.red_flags(),
                 changed_fields: changed,

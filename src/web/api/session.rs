@@ -1,6 +1,7 @@
 //! Moderator log-in and log-out.
 
 use actix_web::{delete, post, web, HttpRequest, HttpResponse};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
@@ -26,8 +27,7 @@ pub struct SessionStarted {
     /// Send it as `X-CSRF-Token` with every unsafe moderator request.
     pub csrf_token: String,
     pub username: String,
-    #[serde(with = "crate::domain::utc")]
-    pub expires_at: chrono::NaiveDateTime,
+    pub expires_at: DateTime<Utc>,
 }
 
 /// Logs a moderator in: a fresh `HttpOnly`, `SameSite=Strict` session cookie.
@@ -51,7 +51,7 @@ pub async fn login(
     Ok(HttpResponse::Ok().cookie(session_cookie(&state, &session.token)).json(SessionStarted {
         csrf_token: session.csrf_token,
         username: account.username,
-        expires_at: session.expires_at,
+        expires_at: session.expires_at.and_utc(),
     }))
 }
 
