@@ -29,7 +29,7 @@ use std::time::{Duration, Instant};
 
 use benzowise::db::schema::{listing_summaries, listings};
 use benzowise::domain::listing::{Answers, ListingContent, ListingSummary, LocationSource};
-use benzowise::domain::vocabulary::{CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
+use benzowise::domain::vocabulary::{Term, CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use benzowise::places::Gazetteer;
 use benzowise::search::index::SearchIndex;
 use benzowise::search::query::{SearchParams, SearchQuery};
@@ -157,6 +157,10 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
                 languages,
                 taper_approaches: some(&mut rng, TAPER_APPROACHES, 0.35).into_iter().map(|t| t.code.into()).collect(),
                 criteria: some(&mut rng, CRITERIA, 0.5).into_iter().map(|t| t.code.into()).collect(),
+                payment_options: some(&mut rng, PAYMENT_OPTIONS, 0.35).into_iter().map(|t| t.code.into()).collect(),
+                insurers: Vec::new(),
+                self_pay_first_visit: None,
+                self_pay_follow_up: None,
                 max_monthly_reduction_pct: Some(10),
                 answers: Answers {
                     typical_duration: Some("A few weeks when I start them; many patients arrive after years.".into()),
@@ -182,17 +186,20 @@ fn query_mix(count: usize, cities: &Cities) -> Vec<Vec<(String, String)>> {
                 ("limit".to_string(), "20".to_string()),
             ];
             for _ in 0..rng.random_range(1..=2) {
-                let filter = match rng.random_range(0..7) {
-                    0 => ("specialty", SPECIALTIES.choose(&mut rng).unwrap().code.to_string()),
-                    1 => ("profession", PROFESSIONS.choose(&mut rng).unwrap().code.to_string()),
-                    2 => ("approach", TAPER_APPROACHES.choose(&mut rng).unwrap().code.to_string()),
-                    3 => ("criteria", CRITERIA.choose(&mut rng).unwrap().code.to_string()),
-                    4 => ("telehealth", "true".to_string()),
-                    5 => ("accepting", "true".to_string()),
-                    _ => ("prescriber", "true".to_string()),
+                let code = |terms: &[Term], rng: &mut StdRng| terms.choose(rng).unwrap().code.to_string();
+                let filter: Vec<(&str, String)> = match rng.random_range(0..8) {
+                    0 => vec![("specialty", code(SPECIALTIES, &mut rng))],
+                    1 => vec![("profession", PROFESSIONS.choose(&mut rng).unwrap().code.to_string())],
+                    2 => vec![("approach", code(TAPER_APPROACHES, &mut rng))],
+                    3 => vec![("criteria", code(CRITERIA, &mut rng))],
+                    4 => vec![("telehealth", "true".to_string())],
+                    5 => vec![("accepting", "true".to_string())],
+                    // One or two ways to pay: a listing that takes either matches.
+                    6 => (0..rng.random_range(1..=2)).map(|_| ("payment", code(PAYMENT_OPTIONS, &mut rng))).collect(),
+                    _ => vec![("prescriber", "true".to_string())],
                 };
-                if !params.iter().any(|(k, _)| k == filter.0) {
-                    params.push((filter.0.to_string(), filter.1));
+                if !params.iter().any(|(name, _)| name == filter[0].0) {
+                    params.extend(filter.into_iter().map(|(name, value)| (name.to_string(), value)));
                 }
             }
             params
@@ -300,13 +307,16 @@ fn in_process(listings: &[ListingContent], queries: &[SearchQuery], passes: usiz
     InProcess { search, with_json, build_s, index_mb }
 }
 
+/// The generated listings' shape; a new one makes new database files.
+const DATA_VERSION: u32 = 2;
+
 /// A SQLite database holding the listings as approved, as `serve` would find it.
 fn sqlite_database(listings: &[ListingContent], dir: &Path) -> PathBuf {
-    let path = dir.join(format!("bench-{}.db", listings.len()));
+    let path = dir.join(format!("bench-v{DATA_VERSION}-{}.db", listings.len()));
     if path.exists() {
         return path;
     }
-    let partial = dir.join(format!("bench-{}.db.partial", listings.len()));
+    let partial = dir.join(format!("bench-v{DATA_VERSION}-{}.db.partial", listings.len()));
     let _ = std::fs::remove_file(&partial);
     let database = benzowise::db::Database::Sqlite(partial.to_string_lossy().into_owned());
     benzowise::db::migrate(&mut database.connect().unwrap()).unwrap();

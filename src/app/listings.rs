@@ -9,6 +9,7 @@ use super::AppState;
 use crate::db::listings::{ApprovedListing, Listing};
 use crate::db::AnyConnection;
 use crate::domain::listing::Answers;
+use crate::domain::payment::PriceRange;
 use crate::domain::vocabulary;
 use crate::error::AppError;
 
@@ -45,6 +46,12 @@ pub struct PublicListing {
     pub languages: Vec<String>,
     pub taper_approaches: Vec<String>,
     pub criteria: Vec<String>,
+    /// Empty when the clinician has not said: "ask the practice".
+    pub payment_options: Vec<String>,
+    pub insurers: Vec<String>,
+    /// In the currency of `country`.
+    pub self_pay_first_visit: Option<PriceRange>,
+    pub self_pay_follow_up: Option<PriceRange>,
     pub max_monthly_reduction_pct: Option<u8>,
     pub answers: Answers,
     pub statement: Option<String>,
@@ -83,6 +90,10 @@ impl From<ApprovedListing> for PublicListing {
             languages: content.languages,
             taper_approaches: content.taper_approaches,
             criteria: content.criteria,
+            payment_options: content.payment_options,
+            insurers: content.insurers,
+            self_pay_first_visit: content.self_pay_first_visit,
+            self_pay_follow_up: content.self_pay_follow_up,
             max_monthly_reduction_pct: content.max_monthly_reduction_pct,
             answers: content.answers,
             statement: content.statement,

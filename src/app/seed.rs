@@ -1,9 +1,7 @@
 //! Loading listings in bulk (`benzowise seed`, `serve --demo`) and exporting
 //! the approved directory (`benzowise export`). CSV and JSON use the listing's
-//! field names; in CSV, lists are separated by `;` and the answers are
-//! columns named `answers.<question>`.
-
-use std::collections::BTreeMap;
+//! field names; in CSV, lists are separated by `;`, and nested fields are
+//! columns named `group.key` (`answers.slow_taper`, `self_pay_first_visit.min`).
 
 use anyhow::{bail, Context};
 use serde::Deserialize;
@@ -22,9 +20,18 @@ use crate::places::Gazetteer;
 /// The fictional demo listings shipped in `seeds/`.
 pub const DEMO_LISTINGS: &str = include_str!("../../seeds/demo_listings.json");
 
-const LIST_FIELDS: &[&str] = &["licensed_regions", "languages", "taper_approaches", "criteria"];
+const LIST_FIELDS: &[&str] =
+    &["licensed_regions", "languages", "taper_approaches", "criteria", "payment_options", "insurers"];
 const BOOL_FIELDS: &[&str] = &["telehealth", "accepting_new_patients"];
-const NUMBER_FIELDS: &[&str] = &["latitude", "longitude", "max_monthly_reduction_pct"];
+const NUMBER_FIELDS: &[&str] = &[
+    "latitude",
+    "longitude",
+    "max_monthly_reduction_pct",
+    "self_pay_first_visit.min",
+    "self_pay_first_visit.max",
+    "self_pay_follow_up.min",
+    "self_pay_follow_up.max",
+];
 /// Columns an export adds that are derived, not submitted; a seed skips them.
 const DERIVED_COLUMNS: &[&str] = &["id", "demo", "profession_label", "prescriber", "last_reviewed_at"];
 
@@ -62,20 +69,23 @@ impl SeedBatch {
         for record in reader.records() {
             let record = record?;
             let mut object = Map::new();
-            let mut answers = Map::new();
             for (column, cell) in headers.iter().zip(record.iter()) {
                 let cell = cell.trim();
                 if cell.is_empty() || DERIVED_COLUMNS.contains(&column) {
                     continue;
                 }
-                if let Some(question) = column.strip_prefix("answers.") {
-                    answers.insert(question.to_string(), Value::String(cell.to_string()));
-                } else {
-                    object.insert(column.to_string(), csv_value(column, cell));
+                // `group.key` columns, such as `answers.slow_taper`, fill a nested object.
+                match column.split_once('.') {
+                    Some((group, key)) => {
+                        if let Value::Object(fields) = object.entry(group).or_insert_with(|| Value::Object(Map::new()))
+                        {
+                            fields.insert(key.to_string(), csv_value(column, cell));
+                        }
+                    }
+                    None => {
+                        object.insert(column.to_string(), csv_value(column, cell));
+                    }
                 }
-            }
-            if !answers.is_empty() {
-                object.insert("answers".into(), Value::Object(answers));
             }
             listings.push(Value::Object(object));
         }
@@ -201,21 +211,23 @@ pub fn export_json(listings: Vec<PublicListing>) -> anyhow::Result<String> {
 
 /// The approved directory as CSV, in the columns `seed` reads back.
 pub fn export_csv(listings: Vec<PublicListing>) -> anyhow::Result<String> {
-    let rows: Vec<BTreeMap<String, String>> = listings.iter().map(csv_row).collect::<anyhow::Result<_>>()?;
-    let columns: Vec<String> = match listings.first() {
-        Some(first) => flatten(serde_json::to_value(first)?).into_iter().map(|(k, _)| k).collect(),
-        None => Vec::new(),
-    };
+    let rows: Vec<Vec<(String, String)>> =
+        listings.iter().map(|listing| Ok(flatten(serde_json::to_value(listing)?))).collect::<anyhow::Result<_>>()?;
+    // Every column any listing has, in field order: a price given by only
+    // some listings still gets its `.min` and `.max` columns.
+    let mut columns: Vec<&str> = Vec::new();
+    for (column, _) in rows.iter().flatten() {
+        if !columns.contains(&column.as_str()) {
+            columns.push(column);
+        }
+    }
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(&columns)?;
-    for row in rows {
-        writer.write_record(columns.iter().map(|c| row.get(c).map(String::as_str).unwrap_or("")))?;
+    for row in &rows {
+        let cell = |column: &str| row.iter().find(|(name, _)| name == column).map_or("", |(_, cell)| cell.as_str());
+        writer.write_record(columns.iter().map(|column| cell(column)))?;
     }
     Ok(String::from_utf8(writer.into_inner()?)?)
-}
-
-fn csv_row(listing: &PublicListing) -> anyhow::Result<BTreeMap<String, String>> {
-    Ok(flatten(serde_json::to_value(listing)?).into_iter().collect())
 }
 
 /// `(column, cell)` pairs of one listing, in field order.

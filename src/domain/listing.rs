@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
+use super::payment::{self, PriceInput, PriceRange};
 use super::{npi, vocabulary, FieldErrors};
 use crate::error::{AppError, FieldError};
 use crate::places::{iso, Gazetteer, Place};
@@ -77,6 +78,12 @@ pub struct ListingInput {
     pub languages: Option<Vec<String>>,
     pub taper_approaches: Option<Vec<String>>,
     pub criteria: Option<Vec<String>>,
+    /// Codes from `payment_options` in the vocabulary; absent means "ask the practice".
+    pub payment_options: Option<Vec<String>>,
+    /// Private insurers' names, each 2 to 80 characters, at most 20.
+    pub insurers: Option<Vec<String>>,
+    pub self_pay_first_visit: Option<PriceInput>,
+    pub self_pay_follow_up: Option<PriceInput>,
     #[validate(range(min = 1, max = 50, message = "must be a whole number from 1 to 50"))]
     pub max_monthly_reduction_pct: Option<i64>,
     #[validate(nested)]
@@ -132,6 +139,15 @@ pub struct ListingContent {
     pub languages: Vec<String>,
     pub taper_approaches: Vec<String>,
     pub criteria: Vec<String>,
+    /// Empty in listings from before payment was asked: "ask the practice".
+    #[serde(default)]
+    pub payment_options: Vec<String>,
+    #[serde(default)]
+    pub insurers: Vec<String>,
+    #[serde(default)]
+    pub self_pay_first_visit: Option<PriceRange>,
+    #[serde(default)]
+    pub self_pay_follow_up: Option<PriceRange>,
     pub max_monthly_reduction_pct: Option<u8>,
     pub answers: Answers,
     pub statement: Option<String>,
@@ -179,6 +195,9 @@ pub struct ListingSummary {
     pub languages: Vec<String>,
     pub taper_approaches: Vec<String>,
     pub criteria: Vec<String>,
+    /// Absent in summaries stored before payment was asked.
+    #[serde(default)]
+    pub payment_options: Vec<String>,
 }
 
 impl ListingSummary {
@@ -202,6 +221,7 @@ impl ListingSummary {
             languages: content.languages.clone(),
             taper_approaches: content.taper_approaches.clone(),
             criteria: content.criteria.clone(),
+            payment_options: content.payment_options.clone(),
         }
     }
 
@@ -227,6 +247,7 @@ impl ListingSummary {
             languages: Vec::new(),
             taper_approaches: vec!["micro_taper".to_string()],
             criteria: Vec::new(),
+            payment_options: Vec::new(),
         }
     }
 }
@@ -300,6 +321,13 @@ impl NewListing {
         let location = location(&input, city.as_deref(), country.as_deref(), gazetteer, &mut errors);
         let contact_email = errors.require("contact_email", input.contact_email.clone());
         let codes = codes(&input, &mut errors);
+        let payment = payment::parse(
+            input.payment_options.as_deref(),
+            input.insurers.as_deref(),
+            input.self_pay_first_visit.as_ref(),
+            input.self_pay_follow_up.as_ref(),
+            &mut errors,
+        );
         // validator's errors come in no fixed order.
         errors.sort_by_field();
         // Each part is absent only when `errors` says why.
@@ -331,6 +359,10 @@ impl NewListing {
             languages: codes.languages,
             taper_approaches: codes.taper_approaches,
             criteria: codes.criteria,
+            payment_options: payment.options,
+            insurers: payment.insurers,
+            self_pay_first_visit: payment.first_visit,
+            self_pay_follow_up: payment.follow_up,
             max_monthly_reduction_pct: input.max_monthly_reduction_pct.and_then(|pct| u8::try_from(pct).ok()),
             answers: input.answers.unwrap_or_default(),
             statement: input.statement,

@@ -2,6 +2,7 @@ mod field_errors;
 pub mod listing;
 pub mod moderation;
 pub mod npi;
+pub mod payment;
 pub mod report;
 pub mod token;
 pub mod utc;

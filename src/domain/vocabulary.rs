@@ -74,6 +74,17 @@ pub const CRITERIA: &[Term] = &[
     term("ashton_manual", "Familiar with the Ashton Manual"),
 ];
 
+/// How a patient can pay; a search for several matches a listing that takes any.
+pub const PAYMENT_OPTIONS: &[Term] = &[
+    term("medicare", "Medicare"),
+    term("medicaid", "Medicaid"),
+    term("private_insurance", "Private insurance"),
+    term("tricare", "TRICARE (military insurance)"),
+    term("self_pay", "Paying yourself"),
+    term("sliding_scale", "Sliding-scale fees"),
+    term("free_care", "Free care"),
+];
+
 /// The first-visit questions; the code is the key under `answers`.
 pub const QUESTIONS: &[Term] = &[
     term("typical_duration", "How long do you typically keep patients on benzodiazepines?"),
@@ -123,6 +134,7 @@ pub struct Vocabulary {
     pub specialties: &'static [Term],
     pub taper_approaches: &'static [Term],
     pub criteria: &'static [Term],
+    pub payment_options: &'static [Term],
     pub questions: &'static [Term],
     pub report_reasons: &'static [Term],
     pub red_flags: &'static [&'static str],
@@ -133,6 +145,7 @@ pub static VOCABULARY: Vocabulary = Vocabulary {
     specialties: SPECIALTIES,
     taper_approaches: TAPER_APPROACHES,
     criteria: CRITERIA,
+    payment_options: PAYMENT_OPTIONS,
     questions: QUESTIONS,
     report_reasons: REPORT_REASONS,
     red_flags: RED_FLAGS,

@@ -25,7 +25,7 @@ use utoipa::ToSchema;
 use super::json::{self, key};
 use super::query::{SearchQuery, KM_PER_MILE};
 use crate::domain::listing::ListingSummary;
-use crate::domain::vocabulary::{CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
+use crate::domain::vocabulary::{CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::places::iso;
 
 /// The mean Earth radius that `geo::Haversine` uses.
@@ -45,7 +45,8 @@ const PROFESSION_BIT: u32 = 0;
 const SPECIALTY_BIT: u32 = PROFESSION_BIT + PROFESSIONS.len() as u32;
 const APPROACH_BIT: u32 = SPECIALTY_BIT + SPECIALTIES.len() as u32;
 const CRITERION_BIT: u32 = APPROACH_BIT + TAPER_APPROACHES.len() as u32;
-const TELEHEALTH_BIT: u32 = CRITERION_BIT + CRITERIA.len() as u32;
+const PAYMENT_BIT: u32 = CRITERION_BIT + CRITERIA.len() as u32;
+const TELEHEALTH_BIT: u32 = PAYMENT_BIT + PAYMENT_OPTIONS.len() as u32;
 const ACCEPTING_BIT: u32 = TELEHEALTH_BIT + 2;
 const PRESCRIBER_BIT: u32 = ACCEPTING_BIT + 2;
 const PRESENT_BIT: u32 = PRESCRIBER_BIT + 2;
@@ -69,6 +70,7 @@ static PROFESSION_CODES: LazyLock<Vec<&str>> = LazyLock::new(|| codes_of(PROFESS
 static SPECIALTY_CODES: LazyLock<Vec<&str>> = LazyLock::new(|| codes_of(SPECIALTIES, |t| t.code));
 static APPROACH_CODES: LazyLock<Vec<&str>> = LazyLock::new(|| codes_of(TAPER_APPROACHES, |t| t.code));
 static CRITERION_CODES: LazyLock<Vec<&str>> = LazyLock::new(|| codes_of(CRITERIA, |t| t.code));
+static PAYMENT_CODES: LazyLock<Vec<&str>> = LazyLock::new(|| codes_of(PAYMENT_OPTIONS, |t| t.code));
 
 fn profession_bit(code: &str) -> u64 {
     code_bit(&PROFESSION_CODES, code, PROFESSION_BIT)
@@ -84,6 +86,10 @@ fn approach_bit(code: &str) -> u64 {
 
 fn criterion_bit(code: &str) -> u64 {
     code_bit(&CRITERION_CODES, code, CRITERION_BIT)
+}
+
+fn payment_bit(code: &str) -> u64 {
+    code_bit(&PAYMENT_CODES, code, PAYMENT_BIT)
 }
 
 type Languages = [u64; 3];
@@ -274,16 +280,19 @@ impl Cell {
         }
     }
 
-    /// For each 64 members of `start..end`, those having every bit in `bits`.
+    /// For each 64 members of `start..end`, those that pass `filter`.
     fn matching_words<'a>(
         &'a self,
         start: usize,
         end: usize,
-        bits: &'a [usize],
+        filter: &'a Filter,
     ) -> impl Iterator<Item = (usize, u64)> + 'a {
         (start / 64..end.div_ceil(64)).map(move |w| {
             let first = w * 64;
-            let mut word = bits.iter().fold(!0u64, |acc, b| acc & self.bitsets[b * self.words + w]);
+            let mut word = filter.all.iter().fold(!0u64, |acc, b| acc & self.bitsets[b * self.words + w]);
+            if !filter.any.is_empty() {
+                word &= filter.any.iter().fold(0u64, |acc, b| acc | self.bitsets[b * self.words + w]);
+            }
             if first < start {
                 word &= !0 << (start - first);
             }
@@ -294,8 +303,8 @@ impl Cell {
         })
     }
 
-    fn count_matching(&self, start: usize, end: usize, bits: &[usize]) -> usize {
-        self.matching_words(start, end, bits).map(|(_, word)| word.count_ones() as usize).sum()
+    fn count_matching(&self, start: usize, end: usize, filter: &Filter) -> usize {
+        self.matching_words(start, end, filter).map(|(_, word)| word.count_ones() as usize).sum()
     }
 }
 
@@ -368,7 +377,7 @@ struct Probe<'a> {
     radius_km: f64,
     center: [f64; 3],
     limit2: f64,
-    bits: Vec<usize>,
+    filter: Filter,
     extra: Extra<'a>,
 }
 
@@ -413,7 +422,7 @@ impl Probe<'_> {
         }
         let cell_inside = far < self.limit2 - EDGE_BAND;
         if cell_inside && !nearest.could_take(near) && self.extra.is_empty() {
-            *total += cell.count_matching(0, cell.ids.len(), &self.bits);
+            *total += cell.count_matching(0, cell.ids.len(), &self.filter);
             return;
         }
         self.sub_cells_in_reach(cell, cell_inside, subs);
@@ -427,10 +436,10 @@ impl Probe<'_> {
             let inside = far < self.limit2 - EDGE_BAND;
             let rank = nearest.could_take(near);
             if inside && !rank && self.extra.is_empty() {
-                *total += cell.count_matching(start, end, &self.bits);
+                *total += cell.count_matching(start, end, &self.filter);
                 continue;
             }
-            for (first, mut members) in cell.matching_words(start, end, &self.bits) {
+            for (first, mut members) in cell.matching_words(start, end, &self.filter) {
                 while members != 0 {
                     let member = first + members.trailing_zeros() as usize;
                     members &= members - 1;
@@ -457,13 +466,36 @@ impl Probe<'_> {
     }
 }
 
-/// The bitsets a query must AND: its filter bits, or only `PRESENT_BIT` when
-/// it has none (bits past the last member are clear in every bitset, so any
-/// filter bit already excludes them).
-fn filter_bits(need: u64) -> Vec<usize> {
-    let filters = need & !(1 << PRESENT_BIT);
-    let need = if filters == 0 { need } else { filters };
-    (0..BITS).filter(|b| need & (1 << b) != 0).collect()
+/// The filter bits a query asks for, as masks: every bit of `all`, and at
+/// least one bit of `any` when it has any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Wanted {
+    all: u64,
+    any: u64,
+}
+
+impl Wanted {
+    fn accepts(self, mask: u64) -> bool {
+        mask & self.all == self.all && (self.any == 0 || mask & self.any != 0)
+    }
+}
+
+/// The bitsets a member must match: every one of `all` and, when `any` is
+/// not empty, one of `any`.
+struct Filter {
+    all: Vec<usize>,
+    any: Vec<usize>,
+}
+
+impl Filter {
+    /// `all` holds only `PRESENT_BIT` when nothing else is asked (bits past
+    /// the last member are clear in every bitset, so any filter bit already
+    /// excludes them).
+    fn of(wanted: Wanted) -> Filter {
+        let bits = |mask: u64| (0..BITS).filter(|b| mask & (1 << b) != 0).collect();
+        let filters = wanted.all & !(1 << PRESENT_BIT);
+        Filter { all: bits(if filters == 0 { wanted.all } else { filters }), any: bits(wanted.any) }
+    }
 }
 
 /// One search result: a listing's summary and its distance, borrowed from
@@ -494,6 +526,8 @@ pub struct SearchResult<'a> {
     pub taper_approaches: CodeSet,
     #[schema(value_type = Vec<String>)]
     pub criteria: CodeSet,
+    #[schema(value_type = Vec<String>)]
+    pub payment_options: CodeSet,
     /// Great-circle distance from the search centre; null without one.
     pub distance_km: Option<f64>,
     pub distance_mi: Option<f64>,
@@ -540,6 +574,8 @@ impl SearchResult<'_> {
         json::strings(out, self.taper_approaches.iter());
         key!(out, "criteria");
         json::strings(out, self.criteria.iter());
+        key!(out, "payment_options");
+        json::strings(out, self.payment_options.iter());
         key!(out, "distance_km");
         json::optional_number(out, self.distance_km);
         key!(out, "distance_mi");
@@ -710,6 +746,7 @@ impl Inner {
             | 1 << PRESENT_BIT;
         mask |= summary.taper_approaches.iter().fold(0, |m, c| m | approach_bit(c));
         mask |= summary.criteria.iter().fold(0, |m, c| m | criterion_bit(c));
+        mask |= summary.payment_options.iter().fold(0, |m, c| m | payment_bit(c));
         let regions: Box<[u16]> = summary.licensed_regions.iter().filter_map(|r| self.region_id(r)).collect();
         for region in regions.iter() {
             self.by_region.entry(*region).or_default().insert(id);
@@ -807,19 +844,24 @@ impl Inner {
         (!members.is_empty()).then(|| Cell::build(members))
     }
 
-    fn required_mask(query: &SearchQuery) -> u64 {
-        let mut mask = query.profession.map_or(0, profession_bit) | query.specialty.map_or(0, specialty_bit);
-        mask |= query.approaches.iter().fold(0, |m, c| m | approach_bit(c));
-        mask |= query.criteria.iter().fold(0, |m, c| m | criterion_bit(c));
-        mask |= query.telehealth.map_or(0, |v| flag_bit(TELEHEALTH_BIT, v));
-        mask |= query.accepting.map_or(0, |v| flag_bit(ACCEPTING_BIT, v));
-        mask |= query.prescriber.map_or(0, |v| flag_bit(PRESCRIBER_BIT, v));
-        mask | 1 << PRESENT_BIT
+    fn wanted(query: &SearchQuery) -> Wanted {
+        let mut all = query.profession.map_or(0, profession_bit) | query.specialty.map_or(0, specialty_bit);
+        all |= query.approaches.iter().fold(0, |m, c| m | approach_bit(c));
+        all |= query.criteria.iter().fold(0, |m, c| m | criterion_bit(c));
+        all |= query.telehealth.map_or(0, |v| flag_bit(TELEHEALTH_BIT, v));
+        all |= query.accepting.map_or(0, |v| flag_bit(ACCEPTING_BIT, v));
+        all |= query.prescriber.map_or(0, |v| flag_bit(PRESCRIBER_BIT, v));
+        let any: u64 = query.payment.iter().fold(0, |m, c| m | payment_bit(c));
+        // One way to pay is simply required, which the counting of whole cells handles faster.
+        match any.count_ones() {
+            1 => Wanted { all: all | any | 1 << PRESENT_BIT, any: 0 },
+            _ => Wanted { all: all | 1 << PRESENT_BIT, any },
+        }
     }
 
     /// The number of matches and the requested page as `(id, distance)`.
     fn search(&self, query: &SearchQuery) -> (usize, Vec<(u32, Option<f64>)>) {
-        let need = Self::required_mask(query);
+        let wanted = Self::wanted(query);
         let region = match &query.licensed_in {
             Some(code) => match self.region_ids.get(code) {
                 Some(id) => Some(*id),
@@ -841,18 +883,18 @@ impl Inner {
                     radius_km: query.radius_km,
                     center: unit_vector(center.lat, center.lon),
                     limit2: (2.0 * (angle / 2.0).sin()).powi(2),
-                    bits: filter_bits(need),
+                    filter: Filter::of(wanted),
                     extra,
                 };
                 self.search_near(query, &probe, angle)
             }
-            None => self.search_region(query, need, &extra),
+            None => self.search_region(query, wanted, &extra),
         }
     }
 
     /// Telehealth clinicians licensed in a region, by id.
     #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
-    fn search_region(&self, query: &SearchQuery, need: u64, extra: &Extra) -> (usize, Vec<(u32, Option<f64>)>) {
+    fn search_region(&self, query: &SearchQuery, wanted: Wanted, extra: &Extra) -> (usize, Vec<(u32, Option<f64>)>) {
         let Some(ids) = extra.region.and_then(|r| self.by_region.get(&r)) else {
             return (0, Vec::new());
         };
@@ -860,7 +902,7 @@ impl Inner {
         let mut page = Vec::new();
         for &id in ids {
             let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
-            if entry.mask & need == need && extra.accepts(id) {
+            if wanted.accepts(entry.mask) && extra.accepts(id) {
                 if total >= query.offset && page.len() < query.limit {
                     page.push((id, None));
                 }
@@ -966,6 +1008,7 @@ impl Inner {
             languages: CodeSet { bits: entry.languages, codes: iso::language_codes() },
             taper_approaches: code_set(APPROACH_BIT, &APPROACH_CODES),
             criteria: code_set(CRITERION_BIT, &CRITERION_CODES),
+            payment_options: code_set(PAYMENT_BIT, &PAYMENT_CODES),
             distance_km: distance_km.map(|km| (km * 1000.0).round() / 1000.0),
             distance_mi: distance_km.map(|km| (km / KM_PER_MILE * 1000.0).round() / 1000.0),
         }

@@ -27,6 +27,8 @@ pub struct SearchQuery {
     pub approaches: Vec<&'static str>,
     /// Every one must match.
     pub criteria: Vec<&'static str>,
+    /// Any one matches: a patient who can pay one way or another.
+    pub payment: Vec<&'static str>,
     pub telehealth: Option<bool>,
     pub accepting: Option<bool>,
     pub prescriber: Option<bool>,
@@ -84,6 +86,8 @@ pub struct SearchParameters {
     approach: Option<Vec<String>>,
     /// Repeatable; every one must match.
     criteria: Option<Vec<String>>,
+    /// Repeatable; a listing that accepts any one of them matches.
+    payment: Option<Vec<String>>,
     telehealth: Option<bool>,
     accepting: Option<bool>,
     prescriber: Option<bool>,
@@ -256,6 +260,7 @@ impl SearchQuery {
             reader.code("specialty", |code| vocabulary::find(vocabulary::SPECIALTIES, code).map(|term| term.code));
         let approaches = reader.codes("approach", vocabulary::TAPER_APPROACHES);
         let criteria = reader.codes("criteria", vocabulary::CRITERIA);
+        let payment = reader.codes("payment", vocabulary::PAYMENT_OPTIONS);
         let telehealth = reader.flag("telehealth");
         let accepting = reader.flag("accepting");
         let prescriber = reader.flag("prescriber");
@@ -291,6 +296,7 @@ impl SearchQuery {
             specialty,
             approaches,
             criteria,
+            payment,
             accepting,
             prescriber,
             language,

@@ -43,6 +43,18 @@ pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {
     for code in &content.criteria {
         put("criteria", Some(code.clone()));
     }
+    for code in &content.payment_options {
+        put("payment_options", Some(code.clone()));
+    }
+    put("insurers", Some(content.insurers.join("\n")));
+    for (visit, price) in
+        [("self_pay_first_visit", content.self_pay_first_visit), ("self_pay_follow_up", content.self_pay_follow_up)]
+    {
+        if let Some(range) = price {
+            put(&format!("{visit}.min"), Some(range.min.to_string()));
+            put(&format!("{visit}.max"), Some(range.max.to_string()));
+        }
+    }
     put("max_monthly_reduction_pct", content.max_monthly_reduction_pct.map(|p| p.to_string()));
     for (question, answer) in content.answers.iter() {
         put(&format!("answers.{question}"), Some(answer.to_string()));

@@ -6,6 +6,7 @@ use super::layout::{page, Footer};
 use crate::app::moderation::QueueItem;
 use crate::db::events::Event;
 use crate::db::reports::Report;
+use crate::domain::listing::ListingContent;
 use crate::domain::moderation::SubmissionKind;
 use crate::domain::vocabulary;
 
@@ -52,6 +53,23 @@ pub struct Dashboard<'a> {
     pub notice: Option<&'a str>,
 }
 
+/// The payment fields of a submission in one line, or what patients will be told without them.
+fn payment_summary(listing: &ListingContent) -> String {
+    if listing.payment_options.is_empty() {
+        return "none given (patients are told to ask the practice)".to_string();
+    }
+    let mut parts = vec![listing.payment_options.join(", ")];
+    if !listing.insurers.is_empty() {
+        parts.push(format!("insurers: {}", listing.insurers.join(", ")));
+    }
+    for (visit, price) in [("first visit", listing.self_pay_first_visit), ("follow-up", listing.self_pay_follow_up)] {
+        if let Some(range) = price {
+            parts.push(format!("{visit} {}", range.display(&listing.country)));
+        }
+    }
+    parts.join(" · ")
+}
+
 pub fn dashboard(dashboard: &Dashboard) -> Markup {
     let body = html! {
         h1 { "Moderation" }
@@ -84,6 +102,7 @@ pub fn dashboard(dashboard: &Dashboard) -> Markup {
                     }
                 } @else {
                     p { (vocabulary::profession(&item.listing.profession).map_or("", |p| p.label)) ", " (item.listing.city) " · approaches: " (item.listing.taper_approaches.join(", ")) " · criteria: " (item.listing.criteria.join(", ")) }
+                    p { strong { "Payment: " } (payment_summary(&item.listing)) }
                     @for (question, answer) in item.listing.answers.iter() { p { strong { (question) ": " } (answer) } }
                     @if let Some(statement) = &item.listing.statement { p { strong { "Statement: " } (statement) } }
                 }

@@ -4,7 +4,7 @@ use maud::{html, Markup};
 
 use super::layout::{field_error, page, Footer};
 use super::search::approach_name;
-use crate::domain::vocabulary::{CRITERIA, PROFESSIONS, QUESTIONS, SPECIALTIES, TAPER_APPROACHES};
+use crate::domain::vocabulary::{CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, QUESTIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::error::FieldError;
 
 /// The form's values as sent (repeated names repeat).
@@ -154,6 +154,16 @@ pub fn listing_form(values: &[(String, String)], errors: &[FieldError], action: 
                 legend { "How you taper" }
                 div.choices { @for approach in TAPER_APPROACHES { (fields.choice("taper_approaches", approach.code, approach_name(approach.code))) } }
                 (fields.text("max_monthly_reduction_pct", "Fastest usual pace", "Optional: the largest cut you usually make in a month, as a percentage of the current dose (1 to 50).", "text", Optional))
+            }
+            fieldset {
+                legend { "Payment" }
+                p.hint { "What patients can pay with. Leave it all empty and patients will be told to ask the practice." }
+                div.choices { @for option in PAYMENT_OPTIONS { (fields.choice("payment_options", option.code, option.label)) } }
+                (fields.area("insurers", "Private insurers you take", "With private insurance: one name per line, up to 20.", 1700))
+                @for (visit, label) in [("self_pay_first_visit", "first visit"), ("self_pay_follow_up", "follow-up visit")] {
+                    (fields.text(&format!("{visit}.min"), &format!("Paying yourself, {label}: from"), "With self-pay or a sliding scale: a whole amount in your country's currency.", "number", Optional))
+                    (fields.text(&format!("{visit}.max"), &format!("Paying yourself, {label}: up to"), "", "number", Optional))
+                }
             }
             fieldset {
                 legend { "Benzo-wise practices you attest to" }

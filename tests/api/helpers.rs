@@ -481,6 +481,11 @@ impl ListingBuilder {
         self.with("criteria", json!(codes))
     }
 
+    /// The ways a patient can pay.
+    pub fn paid_by(self, codes: &[&str]) -> Self {
+        self.with("payment_options", json!(codes))
+    }
+
     pub fn speaking(self, languages: &[&str]) -> Self {
         self.with("languages", json!(languages))
     }

@@ -11,6 +11,7 @@ mod helpers;
 mod lifecycle;
 mod operations;
 mod pages;
+mod payment;
 mod reports;
 mod search;
 mod submissions;

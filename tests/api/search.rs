@@ -46,6 +46,8 @@ const CRITERIA: &[&str] = &[
     "accepts_transfers",
     "ashton_manual",
 ];
+const PAYMENTS: &[&str] =
+    &["medicare", "medicaid", "private_insurance", "tricare", "self_pay", "sliding_scale", "free_care"];
 const LANGUAGES: &[&str] = &["en", "es", "fr", "vi"];
 const REGIONS: &[&str] = &["US-OR", "US-WA", "US-CA"];
 const PORTLAND: (f64, f64) = (45.5152, -122.6784);
@@ -79,6 +81,7 @@ fn random_listing(rng: &mut StdRng, number: usize) -> Value {
         .accepting_new_patients(rng.random_bool(0.6))
         .speaking(&languages)
         .licensed_in(&subset(rng, REGIONS, 0.4))
+        .paid_by(&subset(rng, PAYMENTS, 0.35))
         .build()
 }
 
@@ -102,6 +105,8 @@ fn expected(listings: &[(i64, Value)], params: &[(&str, String)]) -> Vec<(i64, f
         })
         .filter(|(_, l)| get("language").is_none_or(|lang| has(l, "languages", lang)))
         .filter(|(_, l)| get("licensed_in").is_none_or(|r| has(l, "licensed_regions", r)))
+        // Any one way to pay is enough.
+        .filter(|(_, l)| all("payment").is_empty() || all("payment").iter().any(|p| has(l, "payment_options", p)))
         .map(|(id, l)| (*id, km_between(center, (l["latitude"].as_f64().unwrap(), l["longitude"].as_f64().unwrap()))))
         .filter(|(_, km)| *km <= radius)
         .collect();
@@ -138,7 +143,7 @@ async fn random_searches_match_the_oracle_in_set_order_and_distance() {
             ("radius_km", format!("{}", rng.random_range(1..200))),
             ("limit", "100".to_string()),
         ];
-        let filters: [Filter; 10] = [
+        let filters: [Filter; 12] = [
             ("profession", &|r| PROFESSIONS.choose(r).unwrap().to_string()),
             ("specialty", &|r| SPECIALTIES.choose(r).unwrap().to_string()),
             ("approach", &|r| APPROACHES.choose(r).unwrap().to_string()),
@@ -149,6 +154,8 @@ async fn random_searches_match_the_oracle_in_set_order_and_distance() {
             ("language", &|r| LANGUAGES.choose(r).unwrap().to_string()),
             ("licensed_in", &|r| REGIONS.choose(r).unwrap().to_string()),
             ("approach", &|r| APPROACHES.choose(r).unwrap().to_string()),
+            ("payment", &|r| PAYMENTS.choose(r).unwrap().to_string()),
+            ("payment", &|r| PAYMENTS.choose(r).unwrap().to_string()),
         ];
         for (name, value) in filters {
             if rng.random_bool(0.2) {

@@ -14,56 +14,65 @@ use crate::views;
 use crate::web::extract::client_key;
 
 /// The form's fields as the API's `ListingInput`: checkboxes repeat a name,
-/// licences and languages are typed as comma-separated codes.
+/// licences and languages are typed as comma-separated codes, insurers one a
+/// line, and `group.key` names fill the nested `answers` and prices.
 pub(super) fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, Vec<FieldError>> {
     let mut object = Map::new();
-    let mut answers = Map::new();
-    let mut errors = Vec::new();
-    for (name, value) in pairs {
-        let value = value.trim();
-        if value.is_empty() {
-            continue;
-        }
-        match name.as_str() {
-            "taper_approaches" | "criteria" => {
-                let list = object.entry(name.clone()).or_insert_with(|| Value::Array(Vec::new()));
-                if let Value::Array(items) = list {
-                    items.push(Value::String(value.to_string()));
-                }
-            }
-            "licensed_regions" | "languages" => {
-                let items = value.split([',', ' ', ';']).filter(|s| !s.is_empty()).map(|s| Value::String(s.into()));
-                object.insert(name.clone(), Value::Array(items.collect()));
-            }
-            "telehealth" | "accepting_new_patients" => {
-                object.insert(name.clone(), Value::Bool(value == "true"));
-            }
-            "latitude" | "longitude" | "max_monthly_reduction_pct" => match value.parse::<f64>() {
-                Ok(n) if name == "max_monthly_reduction_pct" && n.fract() == 0.0 => {
-                    object.insert(name.clone(), Value::from(n as i64));
-                }
-                Ok(n) if name != "max_monthly_reduction_pct" => {
-                    object.insert(name.clone(), serde_json::Number::from_f64(n).map_or(Value::Null, Value::Number));
-                }
-                _ => errors.push(FieldError::new(name, "must be a number")),
-            },
-            other => match other.strip_prefix("answers.") {
-                Some(question) => {
-                    answers.insert(question.to_string(), Value::String(value.to_string()));
-                }
-                None => {
-                    object.insert(other.to_string(), Value::String(value.to_string()));
-                }
-            },
-        }
-    }
-    if !answers.is_empty() {
-        object.insert("answers".into(), Value::Object(answers));
-    }
+    let errors: Vec<FieldError> = pairs
+        .iter()
+        .map(|(name, value)| (name.as_str(), value.trim()))
+        .filter(|(_, value)| !value.is_empty())
+        .filter_map(|(name, value)| place_field(&mut object, name, value).err())
+        .collect();
     if !errors.is_empty() {
         return Err(errors);
     }
-    serde_json::from_value(Value::Object(object)).map_err(|e| vec![FieldError::new("form", &e.to_string())])
+    serde_json::from_value(Value::Object(object)).map_err(|error| vec![FieldError::new("form", &error.to_string())])
+}
+
+/// Puts one form field where `ListingInput` expects it.
+fn place_field(object: &mut Map<String, Value>, name: &str, value: &str) -> Result<(), FieldError> {
+    let text = |text: &str| Value::String(text.to_string());
+    let list = |items: Vec<Value>| Value::Array(items);
+    let placed = match name {
+        "taper_approaches" | "criteria" | "payment_options" => {
+            if let Value::Array(items) = object.entry(name).or_insert_with(|| list(Vec::new())) {
+                items.push(text(value));
+            }
+            return Ok(());
+        }
+        "licensed_regions" | "languages" => {
+            list(value.split([',', ' ', ';']).filter(|code| !code.is_empty()).map(text).collect())
+        }
+        // Names may hold commas: one a line.
+        "insurers" => list(value.lines().map(str::trim).filter(|line| !line.is_empty()).map(text).collect()),
+        "telehealth" | "accepting_new_patients" => Value::Bool(value == "true"),
+        "latitude" | "longitude" => match value.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+            Some(number) => Value::Number(number),
+            None => return Err(FieldError::new(name, "must be a number")),
+        },
+        "max_monthly_reduction_pct" => whole(name, value)?,
+        _ => match name.split_once('.') {
+            Some((group, key)) => {
+                let inner = if group == "answers" { text(value) } else { whole(name, value)? };
+                if let Value::Object(fields) = object.entry(group).or_insert_with(|| Value::Object(Map::new())) {
+                    fields.insert(key.to_string(), inner);
+                }
+                return Ok(());
+            }
+            None => text(value),
+        },
+    };
+    object.insert(name.to_string(), placed);
+    Ok(())
+}
+
+/// A whole number as typed, such as `10` or `10.0`.
+fn whole(name: &str, value: &str) -> Result<Value, FieldError> {
+    match value.parse::<f64>() {
+        Ok(number) if number.fract() == 0.0 && number.abs() < 1e15 => Ok(Value::from(number as i64)),
+        _ => Err(FieldError::new(name, "must be a whole number")),
+    }
 }
 
 #[get("/submit")]
