@@ -2,7 +2,7 @@
 
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 #[derive(Debug, thiserror::Error)]
@@ -59,7 +59,7 @@ impl From<diesel::r2d2::PoolError> for AppError {
 }
 
 /// One bad field of a request, as reported in a problem's `errors`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
@@ -72,7 +72,7 @@ impl FieldError {
 }
 
 /// An RFC 9457 problem document.
-#[derive(Debug, Serialize, ToSchema)]
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Problem {
     /// A URI reference naming the kind of problem.
     #[serde(rename = "type")]
@@ -81,7 +81,7 @@ pub struct Problem {
     pub status: u16,
     pub detail: String,
     /// Every bad field, for validation failures.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<FieldError>,
 }
 

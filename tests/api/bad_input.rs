@@ -1,7 +1,8 @@
 use benzowise::web::api::submissions::SubmissionCreated;
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, ListingBuilder, Problem};
+use crate::helpers::{spawn_app, ListingBuilder};
+use benzowise::error::Problem;
 
 const JSON: (&str, &str) = ("content-type", "application/json");
 

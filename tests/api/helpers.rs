@@ -15,6 +15,7 @@ use benzowise::db::moderators::Moderator;
 use benzowise::db::{AnyConnection, Database};
 use benzowise::domain::listing::Provenance;
 use benzowise::domain::token::SessionKey;
+use benzowise::error::Problem;
 use benzowise::places::Gazetteer;
 use benzowise::startup::Application;
 use benzowise::web::api::session::SessionStarted;
@@ -59,24 +60,6 @@ impl Reply {
     pub fn error_fields(&self) -> Vec<String> {
         self.json::<Problem>().errors.into_iter().map(|error| error.field).collect()
     }
-}
-
-/// An RFC 9457 problem document (`application/problem+json`), as the API writes it.
-#[derive(Debug, Deserialize)]
-pub struct Problem {
-    #[serde(rename = "type")]
-    pub kind: String,
-    pub title: String,
-    pub status: u16,
-    pub detail: String,
-    #[serde(default)]
-    pub errors: Vec<ProblemField>,
-}
-
-/// One bad field named in a problem.
-#[derive(Debug, Deserialize)]
-pub struct ProblemField {
-    pub field: String,
 }
 
 /// A search reply (`GET /api/v1/clinicians`), with what tests read of it.

@@ -6,7 +6,8 @@ use benzowise::db::Database;
 use diesel::connection::SimpleConnection;
 use serde_json::Value;
 
-use crate::helpers::{spawn_app, spawn_app_with, ListingBuilder, Problem, TestApp};
+use crate::helpers::{spawn_app, spawn_app_with, ListingBuilder, TestApp};
+use benzowise::error::Problem;
 
 #[actix_rt::test]
 async fn health_and_readiness_answer() {

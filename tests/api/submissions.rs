@@ -6,7 +6,8 @@ use benzowise::web::api::submissions::{Received, SubmissionCreated};
 use diesel::prelude::*;
 use serde_json::json;
 
-use crate::helpers::{spawn_app, ListingBuilder, Problem};
+use crate::helpers::{spawn_app, ListingBuilder};
+use benzowise::error::Problem;
 
 #[actix_rt::test]
 async fn a_valid_submission_is_pending_and_returns_its_manage_token_once() {
