@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationErrors, ValidationErrorsKind};
 
-use super::payment::{self, PriceInput, PriceRange};
+use super::payment::{self, Payment, PriceInput, PriceRange};
 use super::{npi, vocabulary, FieldErrors};
 use crate::error::{AppError, FieldError};
 use crate::places::{iso, Gazetteer, Place};
@@ -321,13 +321,7 @@ impl NewListing {
         let location = location(&input, city.as_deref(), country.as_deref(), gazetteer, &mut errors);
         let contact_email = errors.require("contact_email", input.contact_email.clone());
         let codes = codes(&input, &mut errors);
-        let payment = payment::parse(
-            input.payment_options.as_deref(),
-            input.insurers.as_deref(),
-            input.self_pay_first_visit.as_ref(),
-            input.self_pay_follow_up.as_ref(),
-            &mut errors,
-        );
+        let payment = payment(&input, &mut errors);
         // validator's errors come in no fixed order.
         errors.sort_by_field();
         // Each part is absent only when `errors` says why.
@@ -483,6 +477,16 @@ fn location(
             found
         }
     }
+}
+
+fn payment(input: &ListingInput, errors: &mut FieldErrors) -> Payment {
+    payment::parse(
+        input.payment_options.as_deref(),
+        input.insurers.as_deref(),
+        input.self_pay_first_visit.as_ref(),
+        input.self_pay_follow_up.as_ref(),
+        errors,
+    )
 }
 
 fn codes(input: &ListingInput, errors: &mut FieldErrors) -> Codes {
