@@ -28,7 +28,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use benzowise::db::schema::{listing_summaries, listings};
-use benzowise::domain::listing::{Answers, ListingContent, ListingSummary, LocationSource};
+use benzowise::domain::listing::{Answers, ListingContent, ListingDetails, ListingSummary, LocationSource};
 use benzowise::domain::vocabulary::{Term, CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use benzowise::places::Gazetteer;
 use benzowise::search::index::SearchIndex;
@@ -131,7 +131,7 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
             let lon = lon + gaussian(&mut rng) * spread_km / (111.2 * lat.to_radians().cos());
             let mut languages = vec!["en".to_string()];
             languages.extend(some(&mut rng, LANGUAGES, 0.08).into_iter().map(|l| l.to_string()));
-            ListingContent {
+            let details = ListingDetails {
                 full_name: format!("Synthetic Clinician {n}"),
                 credentials: Some("MD".into()),
                 profession: PROFESSIONS.choose(&mut rng).unwrap().code.into(),
@@ -146,11 +146,9 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
                 country: "US".into(),
                 latitude: lat,
                 longitude: ((lon + 540.0) % 360.0) - 180.0,
-                location_source: LocationSource::Given,
                 phone: Some("(503) 555-0100".into()),
                 website: None,
                 public_email: None,
-                contact_email: format!("clinician{n}@example.org"),
                 telehealth: rng.random_bool(0.5),
                 licensed_regions: vec!["US-OR".into()],
                 accepting_new_patients: rng.random_bool(0.6),
@@ -168,6 +166,11 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
                     slow_taper: Some("Yes, a year or more when needed.".into()),
                 },
                 statement: Some("Synthetic benchmark listing.".into()),
+            };
+            ListingContent {
+                details,
+                location_source: LocationSource::Given,
+                contact_email: format!("clinician{n}@example.org"),
             }
         })
         .collect()

@@ -187,7 +187,7 @@ pub fn load(
         }
         loaded.push(Loaded {
             listing_id: created.listing_id,
-            full_name: listing.into_content().full_name,
+            full_name: listing.into_content().details.full_name,
             manage_token,
         });
     }

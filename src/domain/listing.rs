@@ -110,10 +110,10 @@ pub enum LocationSource {
     City,
 }
 
-/// The content of a listing after parsing: every rule of `NewListing::parse` holds.
-/// Stored as JSON, both for submissions and for the approved public version.
+/// What a listing says in public: everything a clinician sends except the
+/// private contact email and how the location was found.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
-pub struct ListingContent {
+pub struct ListingDetails {
     pub full_name: String,
     pub credentials: Option<String>,
     pub profession: String,
@@ -128,11 +128,9 @@ pub struct ListingContent {
     pub country: String,
     pub latitude: f64,
     pub longitude: f64,
-    pub location_source: LocationSource,
     pub phone: Option<String>,
     pub website: Option<String>,
     pub public_email: Option<String>,
-    pub contact_email: String,
     pub telehealth: bool,
     pub licensed_regions: Vec<String>,
     pub accepting_new_patients: bool,
@@ -151,6 +149,27 @@ pub struct ListingContent {
     pub max_monthly_reduction_pct: Option<u8>,
     pub answers: Answers,
     pub statement: Option<String>,
+}
+
+/// The content of a listing after parsing: every rule of `NewListing::parse` holds.
+/// Stored as JSON, both for submissions and for the approved public version,
+/// with the details' fields at the top level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ListingContent {
+    #[serde(flatten)]
+    pub details: ListingDetails,
+    pub location_source: LocationSource,
+    /// Private: only moderators and the clinician see it.
+    pub contact_email: String,
+}
+
+/// A listing's content reads as its details, which is what most code wants.
+impl std::ops::Deref for ListingContent {
+    type Target = ListingDetails;
+
+    fn deref(&self) -> &ListingDetails {
+        &self.details
+    }
 }
 
 impl ListingContent {
@@ -327,7 +346,7 @@ impl NewListing {
         // Each part is absent only when `errors` says why.
         let required = (|| Some((practitioner?, city?, country?, location?, contact_email?)))();
         let (practitioner, city, country, location, contact_email) = errors.finish(required)?;
-        Ok(Parsed::Listing(NewListing(ListingContent {
+        let details = ListingDetails {
             full_name: practitioner.full_name,
             credentials: input.credentials,
             profession: practitioner.profession,
@@ -342,11 +361,9 @@ impl NewListing {
             country,
             latitude: location.latitude,
             longitude: location.longitude,
-            location_source: location.source,
             phone: input.phone,
             website: input.website,
             public_email: input.public_email,
-            contact_email,
             telehealth: input.telehealth.unwrap_or(false),
             licensed_regions: codes.licensed_regions,
             accepting_new_patients: input.accepting_new_patients.unwrap_or(false),
@@ -360,7 +377,8 @@ impl NewListing {
             max_monthly_reduction_pct: input.max_monthly_reduction_pct.and_then(|pct| u8::try_from(pct).ok()),
             answers: input.answers.unwrap_or_default(),
             statement: input.statement,
-        })))
+        };
+        Ok(Parsed::Listing(NewListing(ListingContent { details, location_source: location.source, contact_email })))
     }
 
     pub fn content(&self) -> &ListingContent {

@@ -5,18 +5,19 @@ use std::future::{ready, Ready};
 use actix_web::dev::Payload;
 use actix_web::error::PayloadError;
 use actix_web::http::{header, Method};
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::{FromRequest, HttpRequest};
 use futures_util::future::LocalBoxFuture;
 use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
-use crate::app::{sessions, AppState};
+use crate::app::sessions;
 use crate::db::events::Actor;
 use crate::db::sessions::ModeratorSession;
 use crate::domain::token::constant_time_eq;
 use crate::error::AppError;
 use crate::error::FieldError;
 use crate::web::session_cookie::SESSION_COOKIE;
+use crate::web::State;
 
 /// The largest JSON body accepted: room for every text field at its longest.
 pub const JSON_LIMIT: usize = 128 * 1024;
@@ -132,7 +133,7 @@ impl Moderator {
     /// The moderator whose session cookie the request carries (CSRF not checked).
     pub async fn from_cookie(req: &HttpRequest) -> Result<Moderator, AppError> {
         let cookie = req.cookie(SESSION_COOKIE);
-        let state = req.app_data::<web::Data<AppState>>().cloned();
+        let state = req.app_data::<State>().cloned();
         let (Some(cookie), Some(state)) = (cookie, state) else {
             return Err(AppError::Unauthorized);
         };

@@ -2,3 +2,6 @@ pub mod api;
 pub mod extract;
 pub mod html;
 pub mod session_cookie;
+
+/// What every handler is given: the application's shared state.
+pub type State = actix_web::web::Data<crate::app::AppState>;

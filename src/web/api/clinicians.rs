@@ -1,24 +1,26 @@
 //! Public listings: one listing by id, and reports about it.
 
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::web::{Json, Path};
+use actix_web::{get, post, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::problems;
 use crate::app::listings::{self, PublicListing};
-use crate::app::{reports, AppState};
+use crate::app::reports;
 use crate::domain::moderation::ReportStatus;
 use crate::domain::report::NewReport;
 use crate::error::AppError;
 use crate::web::extract::{client_key, ApiJson};
+use crate::web::State;
 
 /// One approved listing.
 #[utoipa::path(params(("id" = i64, Path, description = "Listing id")),
     responses((status = 200, body = PublicListing), problems::NotFound))]
 #[get("/clinicians/{id}")]
 #[tracing::instrument(skip(state))]
-pub async fn show(state: web::Data<AppState>, id: web::Path<i64>) -> Result<web::Json<PublicListing>, AppError> {
-    Ok(web::Json(listings::public_listing(&state, id.into_inner()).await?))
+pub async fn show(state: State, id: Path<i64>) -> Result<Json<PublicListing>, AppError> {
+    Ok(Json(listings::public_listing(&state, id.into_inner()).await?))
 }
 
 /// A report from the public about a listing.
@@ -43,9 +45,9 @@ pub struct ReportReceived {
 #[post("/clinicians/{id}/reports")]
 #[tracing::instrument(skip_all)]
 pub async fn report(
-    state: web::Data<AppState>,
+    state: State,
     req: HttpRequest,
-    id: web::Path<i64>,
+    id: Path<i64>,
     body: ApiJson<ReportInput>,
 ) -> Result<HttpResponse, AppError> {
     let ReportInput { reason, details } = body.0;

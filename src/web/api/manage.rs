@@ -1,34 +1,31 @@
 //! A clinician managing their own listing with the token they were given.
 
-use actix_web::{delete, get, post, put, web, HttpResponse};
+use actix_web::web::Json;
+use actix_web::{delete, get, post, put, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::problems;
 use crate::app::manage::{self, EditReceived, ManageStatus};
-use crate::app::AppState;
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
 use crate::error::AppError;
 use crate::error::FieldError;
 use crate::web::extract::{ApiJson, ManageToken};
+use crate::web::State;
 
 /// The listing's status, its latest submission and any rejection reason.
 #[utoipa::path(responses((status = 200, body = ManageStatus)))]
 #[get("/manage")]
 #[tracing::instrument(skip_all)]
-pub async fn show(state: web::Data<AppState>, token: ManageToken) -> Result<web::Json<ManageStatus>, AppError> {
-    Ok(web::Json(manage::status(&state, token.0).await?))
+pub async fn show(state: State, token: ManageToken) -> Result<Json<ManageStatus>, AppError> {
+    Ok(Json(manage::status(&state, token.0).await?))
 }
 
 /// Sends a full new version; it waits for review while the approved one stays public.
 #[utoipa::path(request_body = ListingInput, responses((status = 202, body = EditReceived), problems::Invalid))]
 #[put("/manage")]
 #[tracing::instrument(skip_all)]
-pub async fn update(
-    state: web::Data<AppState>,
-    token: ManageToken,
-    body: ApiJson<ListingInput>,
-) -> Result<HttpResponse, AppError> {
+pub async fn update(state: State, token: ManageToken, body: ApiJson<ListingInput>) -> Result<HttpResponse, AppError> {
     let listing = match NewListing::parse(body.0, state.gazetteer)? {
         Parsed::Listing(listing) => listing,
         // Bots without a token are refused as such; a person never fills the hidden field.
@@ -44,8 +41,8 @@ pub async fn update(
 #[utoipa::path(responses((status = 200, body = ManageStatus), problems::Conflict))]
 #[delete("/manage")]
 #[tracing::instrument(skip_all)]
-pub async fn withdraw(state: web::Data<AppState>, token: ManageToken) -> Result<web::Json<ManageStatus>, AppError> {
-    Ok(web::Json(manage::withdraw(&state, token.0).await?))
+pub async fn withdraw(state: State, token: ManageToken) -> Result<Json<ManageStatus>, AppError> {
+    Ok(Json(manage::withdraw(&state, token.0).await?))
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -59,7 +56,7 @@ pub struct TokenRotated {
 #[utoipa::path(responses((status = 200, body = TokenRotated)))]
 #[post("/manage/token")]
 #[tracing::instrument(skip_all)]
-pub async fn rotate_token(state: web::Data<AppState>, token: ManageToken) -> Result<web::Json<TokenRotated>, AppError> {
+pub async fn rotate_token(state: State, token: ManageToken) -> Result<Json<TokenRotated>, AppError> {
     let manage_token = manage::replace_token(&state, token.0).await?;
-    Ok(web::Json(TokenRotated { manage_url: state.manage_url(&manage_token), manage_token }))
+    Ok(Json(TokenRotated { manage_url: state.manage_url(&manage_token), manage_token }))
 }

@@ -1,12 +1,12 @@
 //! The moderators' work: the queue, decisions, suspensions, reports, audit trail.
 
-use actix_web::{get, post, web};
+use actix_web::web::{Json, Path, Query};
+use actix_web::{get, post};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::problems;
 use crate::app::moderation::{self, ListingChange, QueueItem};
-use crate::app::AppState;
 use crate::db::events::Event;
 use crate::db::reports::Report;
 use crate::domain::moderation::{optional_note, required_note, ReportStatus, SubmissionStatus};
@@ -14,13 +14,14 @@ use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::error::FieldError;
 use crate::web::extract::{ApiJson, Moderator};
+use crate::web::State;
 
 /// Pending submissions, oldest first, with red flags and changed fields.
 #[utoipa::path(responses((status = 200, body = Vec<QueueItem>)))]
 #[get("/moderation/queue")]
 #[tracing::instrument(skip_all)]
-pub async fn queue(state: web::Data<AppState>, _moderator: Moderator) -> Result<web::Json<Vec<QueueItem>>, AppError> {
-    Ok(web::Json(moderation::queue(&state).await?))
+pub async fn queue(state: State, _moderator: Moderator) -> Result<Json<Vec<QueueItem>>, AppError> {
+    Ok(Json(moderation::queue(&state).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -37,6 +38,9 @@ pub struct ReasonInput {
     pub reason: Option<String>,
 }
 
+/// What a moderator's decision answers.
+type Decision = Result<Json<Decided>, AppError>;
+
 /// A decision taken: the submission's, listing's or report's new status.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct Decided {
@@ -49,16 +53,11 @@ pub struct Decided {
     responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/submissions/{id}/approve")]
 #[tracing::instrument(skip_all)]
-pub async fn approve(
-    state: web::Data<AppState>,
-    moderator: Moderator,
-    id: web::Path<i64>,
-    body: ApiJson<NoteInput>,
-) -> Result<web::Json<Decided>, AppError> {
+pub async fn approve(state: State, moderator: Moderator, id: Path<i64>, body: ApiJson<NoteInput>) -> Decision {
     let id = id.into_inner();
     let note = optional_note("note", body.0.note)?;
     moderation::approve(&state, moderator.actor(), id, note).await?;
-    Ok(web::Json(Decided { id, status: SubmissionStatus::Approved.as_str().into() }))
+    Ok(Json(Decided { id, status: SubmissionStatus::Approved.as_str().into() }))
 }
 
 /// Rejects a pending submission with a reason the clinician will see.
@@ -66,16 +65,11 @@ pub async fn approve(
     responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/submissions/{id}/reject")]
 #[tracing::instrument(skip_all)]
-pub async fn reject(
-    state: web::Data<AppState>,
-    moderator: Moderator,
-    id: web::Path<i64>,
-    body: ApiJson<ReasonInput>,
-) -> Result<web::Json<Decided>, AppError> {
+pub async fn reject(state: State, moderator: Moderator, id: Path<i64>, body: ApiJson<ReasonInput>) -> Decision {
     let id = id.into_inner();
     let reason = required_note("reason", body.0.reason)?;
     moderation::reject(&state, moderator.actor(), id, reason).await?;
-    Ok(web::Json(Decided { id, status: SubmissionStatus::Rejected.as_str().into() }))
+    Ok(Json(Decided { id, status: SubmissionStatus::Rejected.as_str().into() }))
 }
 
 /// Takes an approved listing out of public view.
@@ -83,16 +77,11 @@ pub async fn reject(
     responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/clinicians/{id}/suspend")]
 #[tracing::instrument(skip_all)]
-pub async fn suspend(
-    state: web::Data<AppState>,
-    moderator: Moderator,
-    id: web::Path<i64>,
-    body: ApiJson<ReasonInput>,
-) -> Result<web::Json<Decided>, AppError> {
+pub async fn suspend(state: State, moderator: Moderator, id: Path<i64>, body: ApiJson<ReasonInput>) -> Decision {
     let id = id.into_inner();
     let reason = required_note("reason", body.0.reason)?;
     let status = moderation::change_listing(&state, moderator.actor(), id, ListingChange::Suspend { reason }).await?;
-    Ok(web::Json(Decided { id, status: status.as_str().into() }))
+    Ok(Json(Decided { id, status: status.as_str().into() }))
 }
 
 /// Brings a suspended listing back into public view.
@@ -100,16 +89,11 @@ pub async fn suspend(
     responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/clinicians/{id}/reinstate")]
 #[tracing::instrument(skip_all)]
-pub async fn reinstate(
-    state: web::Data<AppState>,
-    moderator: Moderator,
-    id: web::Path<i64>,
-    body: ApiJson<NoteInput>,
-) -> Result<web::Json<Decided>, AppError> {
+pub async fn reinstate(state: State, moderator: Moderator, id: Path<i64>, body: ApiJson<NoteInput>) -> Decision {
     let id = id.into_inner();
     let note = optional_note("note", body.0.note)?;
     let status = moderation::change_listing(&state, moderator.actor(), id, ListingChange::Reinstate { note }).await?;
-    Ok(web::Json(Decided { id, status: status.as_str().into() }))
+    Ok(Json(Decided { id, status: status.as_str().into() }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -126,17 +110,17 @@ pub struct ReportFilter {
 #[get("/moderation/reports")]
 #[tracing::instrument(skip_all)]
 pub async fn reports(
-    state: web::Data<AppState>,
+    state: State,
     _moderator: Moderator,
-    filter: web::Query<ReportFilter>,
-) -> Result<web::Json<Vec<Report>>, AppError> {
+    filter: Query<ReportFilter>,
+) -> Result<Json<Vec<Report>>, AppError> {
     let status = match filter.status.as_deref().unwrap_or("open") {
         "open" => Some(ReportStatus::Open),
         "resolved" => Some(ReportStatus::Resolved),
         "all" => None,
         _ => return Err(AppError::Validation(vec![FieldError::new("status", "must be open, resolved or all")])),
     };
-    Ok(web::Json(moderation::reports(&state, status).await?))
+    Ok(Json(moderation::reports(&state, status).await?))
 }
 
 /// Closes a report with a note of what was done.
@@ -144,16 +128,11 @@ pub async fn reports(
     responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/reports/{id}/resolve")]
 #[tracing::instrument(skip_all)]
-pub async fn resolve_report(
-    state: web::Data<AppState>,
-    moderator: Moderator,
-    id: web::Path<i64>,
-    body: ApiJson<NoteInput>,
-) -> Result<web::Json<Decided>, AppError> {
+pub async fn resolve_report(state: State, moderator: Moderator, id: Path<i64>, body: ApiJson<NoteInput>) -> Decision {
     let id = id.into_inner();
     let note = required_note("note", body.0.note)?;
     moderation::resolve_report(&state, moderator.actor(), id, note).await?;
-    Ok(web::Json(Decided { id, status: ReportStatus::Resolved.as_str().into() }))
+    Ok(Json(Decided { id, status: ReportStatus::Resolved.as_str().into() }))
 }
 
 #[derive(Debug, Deserialize, IntoParams)]
@@ -175,10 +154,10 @@ pub struct EventFilter {
 #[get("/moderation/events")]
 #[tracing::instrument(skip_all)]
 pub async fn events(
-    state: web::Data<AppState>,
+    state: State,
     _moderator: Moderator,
-    filter: web::Query<EventFilter>,
-) -> Result<web::Json<Vec<Event>>, AppError> {
+    filter: Query<EventFilter>,
+) -> Result<Json<Vec<Event>>, AppError> {
     let limit = filter.limit.unwrap_or(50);
     let offset = filter.offset.unwrap_or(0);
     let mut errors = FieldErrors::new();
@@ -189,5 +168,5 @@ pub async fn events(
         errors.add("offset", "must be from 0 to 1000000");
     }
     errors.check()?;
-    Ok(web::Json(moderation::events(&state, filter.listing_id, limit, offset).await?))
+    Ok(Json(moderation::events(&state, filter.listing_id, limit, offset).await?))
 }

@@ -1,17 +1,18 @@
 //! Proximity search and place look-up.
 
-use actix_web::{get, web, HttpRequest, HttpResponse};
+use actix_web::web::{Json, Query};
+use actix_web::{get, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::problems;
-use crate::app::AppState;
 use crate::domain::FieldErrors;
 use crate::error::{AppError, Problem};
 use crate::places::Place;
 use crate::search::index::SearchResult;
 use crate::search::json::{self, key};
 use crate::search::query::{SearchParameters, SearchParams, SearchQuery};
+use crate::web::State;
 
 #[derive(Debug, Serialize, ToSchema)]
 pub struct SearchResponse<'a> {
@@ -59,7 +60,7 @@ impl SearchResponse<'_> {
 )]
 #[get("/clinicians")]
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn search(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+pub async fn search(state: State, req: HttpRequest) -> Result<HttpResponse, AppError> {
     let params = SearchParams::from_query_string(req.query_string());
     let query = SearchQuery::parse(&params, state.gazetteer)?;
     let body = state.search.index.search_with(&query, |page| {
@@ -87,10 +88,7 @@ pub struct PlaceLookup {
 #[utoipa::path(params(PlaceLookup), responses((status = 200, body = Vec<Place>), problems::Invalid))]
 #[get("/places")]
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn places(
-    state: web::Data<AppState>,
-    lookup: web::Query<PlaceLookup>,
-) -> Result<web::Json<Vec<Place>>, AppError> {
+pub async fn places(state: State, lookup: Query<PlaceLookup>) -> Result<Json<Vec<Place>>, AppError> {
     let mut errors = FieldErrors::new();
     let typed = lookup.q.as_deref().map(str::trim).unwrap_or("");
     if typed.is_empty() || typed.chars().count() > 100 {
@@ -101,7 +99,7 @@ pub async fn places(
         errors.add("limit", "must be from 1 to 50");
     }
     errors.check()?;
-    Ok(web::Json(state.gazetteer.suggest(typed, limit)))
+    Ok(Json(state.gazetteer.suggest(typed, limit)))
 }
 
 #[cfg(test)]

@@ -1,15 +1,16 @@
 //! Moderator log-in and log-out.
 
-use actix_web::{delete, post, web, HttpRequest, HttpResponse};
+use actix_web::{delete, post, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::problems;
-use crate::app::{sessions, AppState};
+use crate::app::sessions;
 use crate::error::{AppError, Problem};
 use crate::web::extract::{client_key, ApiJson, Moderator};
 use crate::web::session_cookie::{ended_session_cookie, session_cookie};
+use crate::web::State;
 
 /// No `Debug`: it holds a password.
 #[derive(Deserialize, ToSchema)]
@@ -41,11 +42,7 @@ pub struct SessionStarted {
 )]
 #[post("/moderator/session")]
 #[tracing::instrument(skip_all)]
-pub async fn login(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: ApiJson<Credentials>,
-) -> Result<HttpResponse, AppError> {
+pub async fn login(state: State, req: HttpRequest, body: ApiJson<Credentials>) -> Result<HttpResponse, AppError> {
     let ApiJson(Credentials { username, password }) = body;
     let (account, session) = sessions::log_in(&state, &client_key(&req), username, password).await?;
     Ok(HttpResponse::Ok().cookie(session_cookie(&state, &session.token)).json(SessionStarted {
@@ -59,7 +56,7 @@ pub async fn login(
 #[utoipa::path(responses((status = 204)))]
 #[delete("/moderator/session")]
 #[tracing::instrument(skip_all)]
-pub async fn logout(state: web::Data<AppState>, moderator: Moderator) -> Result<HttpResponse, AppError> {
+pub async fn logout(state: State, moderator: Moderator) -> Result<HttpResponse, AppError> {
     sessions::log_out(&state, moderator.token).await?;
     Ok(HttpResponse::NoContent().cookie(ended_session_cookie(&state)).finish())
 }

@@ -1,16 +1,16 @@
 //! New listings sent by clinicians.
 
-use actix_web::{post, web, HttpRequest, HttpResponse};
+use actix_web::{post, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::problems;
 use crate::app::submissions::{self, Outcome};
-use crate::app::AppState;
 use crate::domain::listing::{ListingInput, NewListing};
 use crate::domain::moderation::SubmissionStatus;
 use crate::error::AppError;
 use crate::web::extract::{client_key, ApiJson};
+use crate::web::State;
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct SubmissionCreated {
@@ -40,11 +40,7 @@ pub struct Received {
 )]
 #[post("/submissions")]
 #[tracing::instrument(skip_all)]
-pub async fn create(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: ApiJson<ListingInput>,
-) -> Result<HttpResponse, AppError> {
+pub async fn create(state: State, req: HttpRequest, body: ApiJson<ListingInput>) -> Result<HttpResponse, AppError> {
     let client = client_key(&req);
     // Refused before the work of parsing; `submit` counts it.
     state.submissions.check(&client)?;

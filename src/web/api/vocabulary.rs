@@ -1,4 +1,5 @@
-use actix_web::{get, web};
+use actix_web::get;
+use actix_web::web::Json;
 
 use crate::domain::vocabulary::{Vocabulary, VOCABULARY};
 
@@ -6,6 +7,6 @@ use crate::domain::vocabulary::{Vocabulary, VOCABULARY};
 #[utoipa::path(tag = "public", responses((status = 200, body = Vocabulary)))]
 #[get("/vocabulary")]
 #[tracing::instrument(skip_all)]
-pub async fn show() -> web::Json<&'static Vocabulary> {
-    web::Json(&VOCABULARY)
+pub async fn show() -> Json<&'static Vocabulary> {
+    Json(&VOCABULARY)
 }

@@ -1,31 +1,28 @@
 //! `/clinicians/{id}` (the public profile and its report form) and `/questions`.
 
 use actix_web::http::StatusCode;
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::web::{Bytes, Path};
+use actix_web::{get, post, HttpRequest, HttpResponse};
 
 use super::{form_pairs, html_response, HtmlError};
-use crate::app::{listings, reports, AppState};
+use crate::app::{listings, reports};
 use crate::domain::report::NewReport;
 use crate::error::AppError;
 use crate::views;
 use crate::views::profile::ReportState;
 use crate::web::extract::client_key;
+use crate::web::State;
 
 #[get("/clinicians/{id}")]
 #[tracing::instrument(skip(state))]
-pub async fn show(state: web::Data<AppState>, id: web::Path<i64>) -> Result<HttpResponse, HtmlError> {
+pub async fn show(state: State, id: Path<i64>) -> Result<HttpResponse, HtmlError> {
     let listing = listings::public_listing(&state, id.into_inner()).await?;
     Ok(html_response(StatusCode::OK, views::profile::profile(&listing, ReportState::Blank)))
 }
 
 #[post("/clinicians/{id}/reports")]
 #[tracing::instrument(skip_all)]
-pub async fn report(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    id: web::Path<i64>,
-    body: web::Bytes,
-) -> Result<HttpResponse, HtmlError> {
+pub async fn report(state: State, req: HttpRequest, id: Path<i64>, body: Bytes) -> Result<HttpResponse, HtmlError> {
     let id = id.into_inner();
     let listing = listings::public_listing(&state, id).await?;
     let pairs = form_pairs(&body);

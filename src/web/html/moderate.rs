@@ -2,11 +2,12 @@
 //! Every form carries the session's CSRF token.
 
 use actix_web::http::{header, StatusCode};
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::web::{Bytes, Path, Query};
+use actix_web::{get, post, HttpRequest, HttpResponse};
 
 use super::{form_pairs, html_response, HtmlError};
 use crate::app::moderation::{self, ListingChange};
-use crate::app::{sessions, AppState};
+use crate::app::sessions;
 use crate::domain::moderation::{optional_note, required_note};
 use crate::error::AppError;
 use crate::error::FieldError;
@@ -14,6 +15,7 @@ use crate::views;
 use crate::views::moderate::Dashboard;
 use crate::web::extract::{client_key, Moderator};
 use crate::web::session_cookie::{ended_session_cookie, session_cookie};
+use crate::web::State;
 
 /// A form's fields by name.
 struct Fields(Vec<(String, String)>);
@@ -37,14 +39,14 @@ async fn moderator(req: &HttpRequest, fields: &Fields) -> Result<Moderator, AppE
 
 #[get("/moderate")]
 #[tracing::instrument(skip_all)]
-pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
+pub async fn dashboard(state: State, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
     let moderator = match Moderator::from_cookie(&req).await {
         Ok(moderator) => moderator,
         Err(AppError::Unauthorized) => return Ok(html_response(StatusCode::OK, views::moderate::login(None))),
         Err(other) => return Err(other.into()),
     };
     let workload = moderation::workload(&state).await?;
-    let done = web::Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
+    let done = Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
         .ok()
         .and_then(|q| q.get("done").cloned());
     let notice = match done.as_deref() {
@@ -68,7 +70,7 @@ pub async fn dashboard(state: web::Data<AppState>, req: HttpRequest) -> Result<H
 
 #[post("/moderate/login")]
 #[tracing::instrument(skip_all)]
-pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> HttpResponse {
+pub async fn login(state: State, req: HttpRequest, body: Bytes) -> HttpResponse {
     let fields = Fields(form_pairs(&body));
     match sessions::log_in(&state, &client_key(&req), fields.get("username"), fields.get("password")).await {
         Ok((_, session)) => HttpResponse::SeeOther()
@@ -87,7 +89,7 @@ pub async fn login(state: web::Data<AppState>, req: HttpRequest, body: web::Byte
 
 #[post("/moderate/logout")]
 #[tracing::instrument(skip_all)]
-pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, HtmlError> {
+pub async fn logout(state: State, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
     let moderator = moderator(&req, &Fields(form_pairs(&body))).await?;
     sessions::log_out(&state, moderator.token).await?;
     Ok(HttpResponse::SeeOther()
@@ -99,10 +101,10 @@ pub async fn logout(state: web::Data<AppState>, req: HttpRequest, body: web::Byt
 #[post("/moderate/submissions/{id}/{decision}")]
 #[tracing::instrument(skip_all)]
 pub async fn decide(
-    state: web::Data<AppState>,
+    state: State,
     req: HttpRequest,
-    path: web::Path<(i64, String)>,
-    body: web::Bytes,
+    path: Path<(i64, String)>,
+    body: Bytes,
 ) -> Result<HttpResponse, HtmlError> {
     let fields = Fields(form_pairs(&body));
     let moderator = moderator(&req, &fields).await?;
@@ -124,12 +126,7 @@ pub async fn decide(
 
 #[post("/moderate/reports/{id}/resolve")]
 #[tracing::instrument(skip_all)]
-pub async fn resolve(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    id: web::Path<i64>,
-    body: web::Bytes,
-) -> Result<HttpResponse, HtmlError> {
+pub async fn resolve(state: State, req: HttpRequest, id: Path<i64>, body: Bytes) -> Result<HttpResponse, HtmlError> {
     let fields = Fields(form_pairs(&body));
     let moderator = moderator(&req, &fields).await?;
     let note = required_note("note", fields.get("note"))?;
@@ -139,11 +136,7 @@ pub async fn resolve(
 
 #[post("/moderate/clinicians/status")]
 #[tracing::instrument(skip_all)]
-pub async fn listing_status(
-    state: web::Data<AppState>,
-    req: HttpRequest,
-    body: web::Bytes,
-) -> Result<HttpResponse, HtmlError> {
+pub async fn listing_status(state: State, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
     let fields = Fields(form_pairs(&body));
     let moderator = moderator(&req, &fields).await?;
     let id: i64 = fields

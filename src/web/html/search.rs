@@ -1,15 +1,15 @@
 //! `/` and `/search`: the search form and its results.
 
 use actix_web::http::StatusCode;
-use actix_web::{get, web, HttpRequest, HttpResponse};
+use actix_web::{get, HttpRequest, HttpResponse};
 
 use actix_web::ResponseError;
 
 use super::{html_response, HtmlError};
-use crate::app::AppState;
 use crate::error::AppError;
 use crate::search::query::{SearchParams, SearchQuery};
 use crate::views;
+use crate::web::State;
 
 /// The form's `radius` and `unit` become the API's `radius_mi` or `radius_km`.
 fn search_params(req: &HttpRequest) -> (SearchParams, SearchParams) {
@@ -32,7 +32,7 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
 
 #[get("/search")]
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn results(state: web::Data<AppState>, req: HttpRequest) -> HttpResponse {
+pub async fn results(state: State, req: HttpRequest) -> HttpResponse {
     let (shown, params) = search_params(&req);
     match SearchQuery::parse(&params, state.gazetteer) {
         Ok(query) => {

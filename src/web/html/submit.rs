@@ -1,7 +1,8 @@
 //! `/submit`: the clinician's form, without JavaScript.
 
 use actix_web::http::StatusCode;
-use actix_web::{get, post, web, HttpRequest, HttpResponse};
+use actix_web::web::Bytes;
+use actix_web::{get, post, HttpRequest, HttpResponse};
 use serde_json::{Map, Value};
 
 use super::{form_pairs, html_response, HtmlError};
@@ -12,6 +13,7 @@ use crate::error::AppError;
 use crate::error::FieldError;
 use crate::views;
 use crate::web::extract::client_key;
+use crate::web::State;
 
 /// The form's fields as the API's `ListingInput`: checkboxes repeat a name,
 /// licences and languages are typed as comma-separated codes, insurers one a
@@ -93,7 +95,7 @@ pub(super) fn parse_form(state: &AppState, pairs: &[(String, String)]) -> Result
 
 #[post("/submit")]
 #[tracing::instrument(skip_all)]
-pub async fn submit(state: web::Data<AppState>, req: HttpRequest, body: web::Bytes) -> Result<HttpResponse, HtmlError> {
+pub async fn submit(state: State, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
     let pairs = form_pairs(&body);
     let parsed = match parse_form(&state, &pairs) {
         Ok(parsed) => parsed,
