@@ -104,6 +104,18 @@ pub fn form(values: &[(String, String)], errors: &[FieldError]) -> Markup {
     page("List your practice", Footer::default(), body)
 }
 
+/// Where a clinician practises: each field's name, label, hint and need.
+const PLACE_FIELDS: [(&str, &str, &str, Need); 8] = [
+    ("practice_name", "Practice name", "", Optional),
+    ("address_line", "Street address", "", Optional),
+    ("city", "City or town", "", Required),
+    ("region", "State or region", "For example OR.", Optional),
+    ("postal_code", "ZIP or postal code", "US: 12345 or 12345-6789.", Optional),
+    ("country", "Country", "Two letters, such as US, CA or GB. US if empty.", Optional),
+    ("latitude", "Latitude", "Optional: found from your ZIP code or city if empty.", Optional),
+    ("longitude", "Longitude", "Optional.", Optional),
+];
+
 /// Every field of a listing, posted to `action`.
 pub fn listing_form(values: &[(String, String)], errors: &[FieldError], action: &str, button: &str) -> Markup {
     let fields = Form { values: FormValues(values), errors };
@@ -128,14 +140,7 @@ pub fn listing_form(values: &[(String, String)], errors: &[FieldError], action: 
             }
             fieldset {
                 legend { "Where you practise" }
-                (fields.text("practice_name", "Practice name", "", "text", Optional))
-                (fields.text("address_line", "Street address", "", "text", Optional))
-                (fields.text("city", "City or town", "", "text", Required))
-                (fields.text("region", "State or region", "For example OR.", "text", Optional))
-                (fields.text("postal_code", "ZIP or postal code", "US: 12345 or 12345-6789.", "text", Optional))
-                (fields.text("country", "Country", "Two letters, such as US, CA or GB. US if empty.", "text", Optional))
-                (fields.text("latitude", "Latitude", "Optional: found from your ZIP code or city if empty.", "text", Optional))
-                (fields.text("longitude", "Longitude", "Optional.", "text", Optional))
+                @for (name, label, hint, need) in PLACE_FIELDS { (fields.text(name, label, hint, "text", need)) }
             }
             fieldset {
                 legend { "How patients reach you" }
