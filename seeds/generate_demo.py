@@ -101,6 +101,29 @@ def nearest_zip(zips, lat, lon):
     return min(zips, key=lambda z: (z[1] - lat) ** 2 + ((z[2] - lon) * math.cos(math.radians(lat))) ** 2)[0]
 
 
+PAYMENTS = ["medicare", "medicaid", "private_insurance", "tricare", "self_pay", "sliding_scale", "free_care"]
+US_ONLY_PAYMENTS = {"medicare", "medicaid", "tricare"}
+DEMO_INSURERS = ["Example Mutual (demo)", "Sample Health Plan (demo)", "Placeholder Care Co-op (demo)"]
+
+
+def payment(n, country):
+    """Payment fields from a generator of their own, so the other fields stay as they were."""
+    rng = random.Random(f"payment-{n}")
+    offered = [code for code in PAYMENTS if country == "US" or code not in US_ONLY_PAYMENTS]
+    if rng.random() < 0.15:
+        return {}  # says nothing: patients are told to ask the practice
+    options = sorted(rng.sample(offered, k=rng.randint(1, 4)), key=PAYMENTS.index)
+    fields = {"payment_options": options}
+    if "private_insurance" in options:
+        fields["insurers"] = rng.sample(DEMO_INSURERS, k=rng.randint(1, 2))
+    if "self_pay" in options or "sliding_scale" in options:
+        first = rng.randrange(120, 300, 10)
+        fields["self_pay_first_visit"] = {"min": first, "max": first + rng.choice([0, 50, 100])}
+        follow = rng.randrange(60, 200, 10)
+        fields["self_pay_follow_up"] = {"min": follow, "max": follow + rng.choice([0, 30, 60])}
+    return fields
+
+
 def listing(n, city, country, region, lat, lon, postal):
     profession, credentials, _ = random.choices(PROFESSIONS, weights=[p[2] for p in PROFESSIONS])[0]
     first, last = random.choice(FIRST), random.choice(LAST)
@@ -136,6 +159,7 @@ def listing(n, city, country, region, lat, lon, postal):
         "languages": languages,
         "taper_approaches": approaches,
         "criteria": criteria,
+        **payment(n, country),
         "max_monthly_reduction_pct": random.choice([5, 5, 10, 10, 10, 15, 20, 25, None]),
         "answers": {
             "typical_duration": random.choice(DURATIONS),
