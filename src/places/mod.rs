@@ -4,4 +4,4 @@
 mod gazetteer;
 pub mod iso;
 
-pub use gazetteer::{Gazetteer, Place};
+pub use gazetteer::{Gazetteer, Place, Town};

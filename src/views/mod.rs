@@ -3,6 +3,7 @@
 
 pub mod layout;
 pub mod manage;
+pub mod map;
 pub mod moderate;
 pub mod profile;
 pub mod search;

@@ -3,9 +3,12 @@
 use maud::{html, Markup};
 
 use super::layout::{field_error, page, Footer};
+use super::map;
 use super::search::approach_name;
 use crate::app::listings::PublicListing;
-use crate::domain::vocabulary::{self, CRITERIA, QUESTIONS, RED_FLAGS, REPORT_REASONS, TAPER_APPROACHES};
+use crate::domain::vocabulary::{
+    self, CRITERIA, PAYMENT_OPTIONS, QUESTIONS, RED_FLAGS, REPORT_REASONS, TAPER_APPROACHES,
+};
 use crate::error::FieldError;
 
 fn or_none(value: Option<&str>) -> &str {
@@ -30,6 +33,10 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
         .flatten()
         .collect::<Vec<_>>()
         .join(", ");
+    let address = match &listing.address_line {
+        Some(line) => format!("{line}, {place}"),
+        None => place.clone(),
+    };
     let directions = format!(
         "https://www.openstreetmap.org/directions?to={:.5}%2C{:.5}#map=14/{:.5}/{:.5}",
         listing.latitude, listing.longitude, listing.latitude, listing.longitude
@@ -59,6 +66,7 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
                 }
                 dt { "New patients" } dd { (if listing.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" }) }
                 dt { "Languages" } dd { (listing.languages.join(", ")) }
+                (payment(listing))
                 @if let Some(phone) = &listing.phone { dt { "Phone" } dd { a href=(format!("tel:{phone}")) { (phone) } } }
                 @if let Some(email) = &listing.public_email { dt { "Email" } dd { a href=(format!("mailto:{email}")) { (email) } } }
                 @if let Some(website) = &listing.website { dt { "Website" } dd { a href=(website) rel="nofollow noopener" { (website) } } }
@@ -68,6 +76,7 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
                 }
                 @if let Some(reviewed) = listing.last_reviewed_at { dt { "Last reviewed" } dd { (reviewed.format("%-d %B %Y")) } }
             }
+            (map::location_map(listing.latitude, listing.longitude, &address))
             h2 { "How they taper" }
             @if listing.taper_approaches.is_empty() { p { "Not given." } }
             ul {
@@ -85,7 +94,7 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
             }
             @if let Some(statement) = &listing.statement {
                 h3 { "Statement" }
-                p style="white-space: pre-line" { (statement) }
+                p.statement { (statement) }
             }
         }
         section.no-print aria-labelledby="report-heading" {
@@ -94,6 +103,30 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
         }
     };
     page(&name, Footer { shows_demo: listing.demo }, body)
+}
+
+/// How a patient can pay: the accepted ways, the insurers and the self-pay
+/// prices, or a prompt to ask when the listing does not say.
+fn payment(listing: &PublicListing) -> Markup {
+    let ways: Vec<&str> = listing
+        .payment_options
+        .iter()
+        .map(|code| vocabulary::find(PAYMENT_OPTIONS, code).map_or(code.as_str(), |term| term.label))
+        .collect();
+    let prices: Vec<String> =
+        [("First visit", listing.self_pay_first_visit), ("Follow-up visits", listing.self_pay_follow_up)]
+            .into_iter()
+            .filter_map(|(visit, range)| Some(format!("{visit}: {}", range?.display(&listing.country))))
+            .collect();
+    html! {
+        dt { "Payment" }
+        dd { @if ways.is_empty() { "Ask the practice" } @else { (ways.join(", ")) } }
+        @if !listing.insurers.is_empty() { dt { "Insurers" } dd { (listing.insurers.join(", ")) } }
+        @if !prices.is_empty() {
+            dt { "Self-pay prices" }
+            dd { @for (index, price) in prices.iter().enumerate() { @if index > 0 { br; } (price) } }
+        }
+    }
 }
 
 fn report_form(id: i64, state: ReportState) -> Markup {
@@ -150,4 +183,51 @@ pub fn questions() -> Markup {
             p.no-print { "Use your browser's Print command to print this sheet." }
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    /// A public listing as the API writes one, with `payment` merged in.
+    fn listing(payment: serde_json::Value) -> PublicListing {
+        let mut listing = json!({
+            "id": 7, "demo": false, "full_name": "Dr. Rowan Whitfield", "credentials": "MD",
+            "profession": "physician", "profession_label": "Physician", "prescriber": true,
+            "specialty": "psychiatry", "taxonomy_code": null, "npi": null, "practice_name": null,
+            "address_line": null, "city": "Portland", "region": "OR", "postal_code": null, "country": "US",
+            "latitude": 45.52, "longitude": -122.68, "phone": null, "website": null, "public_email": null,
+            "telehealth": false, "licensed_regions": [], "accepting_new_patients": true, "languages": ["en"],
+            "taper_approaches": [], "criteria": [], "payment_options": [], "insurers": [],
+            "self_pay_first_visit": null, "self_pay_follow_up": null, "max_monthly_reduction_pct": null,
+            "answers": {}, "statement": null, "last_reviewed_at": null,
+        });
+        for (field, value) in payment.as_object().into_iter().flatten() {
+            listing[field] = value.clone();
+        }
+        serde_json::from_value(listing).unwrap()
+    }
+
+    #[test]
+    fn a_profile_names_the_ways_to_pay_the_insurers_and_the_prices() {
+        let listing = listing(json!({
+            "payment_options": ["medicare", "private_insurance", "self_pay"],
+            "insurers": ["Aetna", "Moda & Partners"],
+            "self_pay_first_visit": {"min": 150, "max": 250},
+            "self_pay_follow_up": {"min": 90, "max": 90},
+        }));
+        let page = profile(&listing, ReportState::Blank).into_string();
+        assert!(page.contains("<dt>Payment</dt><dd>Medicare, Private insurance, Paying yourself</dd>"), "{page}");
+        assert!(page.contains("<dt>Insurers</dt><dd>Aetna, Moda &amp; Partners</dd>"));
+        assert!(page.contains("<dd>First visit: $150–$250<br>Follow-up visits: $90</dd>"));
+    }
+
+    #[test]
+    fn a_profile_without_ways_to_pay_says_to_ask_the_practice() {
+        let page = profile(&listing(json!({})), ReportState::Blank).into_string();
+        assert!(page.contains("<dt>Payment</dt><dd>Ask the practice</dd>"), "{page}");
+        assert!(!page.contains("Insurers") && !page.contains("Self-pay prices"));
+    }
 }

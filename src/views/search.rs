@@ -3,7 +3,8 @@
 use maud::{html, Markup};
 
 use super::layout::{field_error, page, Footer};
-use crate::domain::vocabulary::{self, CRITERIA, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
+use super::map::{self, DistanceUnit};
+use crate::domain::vocabulary::{self, CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::error::FieldError;
 use crate::search::index::SearchPage;
 use crate::search::query::{SearchParams, SearchQuery};
@@ -87,7 +88,7 @@ pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
                 }
             }
             details open[params.pairs.len() > 3] {
-                summary { "More choices: kind of clinician, taper approach, language" }
+                summary { "More choices: kind of clinician, ways to pay, taper approach, language" }
                 div.row {
                     (any_of("profession", "Profession", &professions, params))
                     (any_of("specialty", "Specialty", &specialties, params))
@@ -106,6 +107,10 @@ pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
                             aria-invalid=[error_for(errors, "licensed_in").map(|_| "true")];
                         (field_error("licensed_in", error_for(errors, "licensed_in")))
                     }
+                }
+                fieldset {
+                    legend { "Ways to pay (any one of those you choose)" }
+                    div.choices { @for option in PAYMENT_OPTIONS { (checkbox("payment", option.code, option.label, params)) } }
                 }
                 fieldset {
                     legend { "Taper approaches (all that you choose)" }
@@ -160,6 +165,16 @@ fn page_link(params: &SearchParams, offset: usize) -> String {
     format!("/search?{}", query.finish())
 }
 
+/// The unit the searcher chose: the form's `unit`, or `radius_km` as the API
+/// takes it; miles otherwise, as the form's default.
+fn chosen_unit(params: &SearchParams) -> DistanceUnit {
+    if params.get("unit") == Some("km") || params.get("radius_km").is_some() {
+        DistanceUnit::Kilometres
+    } else {
+        DistanceUnit::Miles
+    }
+}
+
 pub fn results(params: &SearchParams, query: &SearchQuery, page_of_results: &SearchPage) -> Markup {
     let shows_demo = page_of_results.results.iter().any(|r| r.demo);
     let place = query.center.as_ref().map(|c| c.label.clone());
@@ -189,30 +204,33 @@ pub fn results(params: &SearchParams, query: &SearchQuery, page_of_results: &Sea
                 }
             }
         }
-        ol.cards start=(first) {
-            @for result in &page_of_results.results {
-                li.card {
-                    h2 { a href=(format!("/clinicians/{}", result.id)) { (result.full_name) @if let Some(credentials) = result.credentials { ", " (credentials) } } }
-                    p {
-                        @if result.demo { span.badge.demo { "Demo: fictional" } }
-                        @if result.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
-                        (vocabulary::profession(result.profession).map_or("", |p| p.label))
-                    }
-                    p.meta {
-                        @if let (Some(km), Some(mi)) = (result.distance_km, result.distance_mi) { (format!("{mi:.1} miles ({km:.1} km) away · ")) }
-                        (result.city) @if let Some(region) = result.region { ", " (region) } ", " (result.country)
-                    }
-                    p {
-                        (if result.telehealth { "Offers telehealth" } else { "In person only" }) " · "
-                        (if result.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" })
-                    }
-                    @if result.taper_approaches.iter().next().is_some() {
-                        h3 { "Taper approaches" }
-                        ul.tags { @for code in result.taper_approaches.iter() { li { (approach_name(code)) } } }
-                    }
-                    @if result.criteria.iter().next().is_some() {
-                        h3 { "Practices" }
-                        ul.tags { @for code in result.criteria.iter() { li { (vocabulary::find(CRITERIA, code).map_or(code, |t| t.label)) } } }
+        div.results.with-map[query.center.is_some()] {
+            (map::results_map(query, page_of_results, chosen_unit(params)))
+            ol.cards start=(first) {
+                @for result in &page_of_results.results {
+                    li.card {
+                        h2 { a href=(format!("/clinicians/{}", result.id)) { (result.full_name) @if let Some(credentials) = result.credentials { ", " (credentials) } } }
+                        p {
+                            @if result.demo { span.badge.demo { "Demo: fictional" } }
+                            @if result.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
+                            (vocabulary::profession(result.profession).map_or("", |p| p.label))
+                        }
+                        p.meta {
+                            @if let (Some(km), Some(mi)) = (result.distance_km, result.distance_mi) { (format!("{mi:.1} miles ({km:.1} km) away · ")) }
+                            (result.city) @if let Some(region) = result.region { ", " (region) } ", " (result.country)
+                        }
+                        p {
+                            (if result.telehealth { "Offers telehealth" } else { "In person only" }) " · "
+                            (if result.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" })
+                        }
+                        @if result.taper_approaches.iter().next().is_some() {
+                            h3 { "Taper approaches" }
+                            ul.tags { @for code in result.taper_approaches.iter() { li { (approach_name(code)) } } }
+                        }
+                        @if result.criteria.iter().next().is_some() {
+                            h3 { "Practices" }
+                            ul.tags { @for code in result.criteria.iter() { li { (vocabulary::find(CRITERIA, code).map_or(code, |t| t.label)) } } }
+                        }
                     }
                 }
             }
@@ -253,6 +271,7 @@ fn label(field: &str) -> &str {
         "licensed_in" => "Licensed for telehealth in",
         "approach" => "Taper approaches",
         "criteria" => "Practices",
+        "payment" => "Ways to pay",
         other => other,
     }
 }
@@ -263,5 +282,23 @@ fn anchor(field: &str) -> &str {
         "lat" | "lon" => "near",
         "radius_km" | "radius_mi" => "radius",
         other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_ways_to_pay_chosen_stay_ticked() {
+        let form = form(&SearchParams::from_query_string("near=97201&payment=medicaid&payment=sliding_scale"), &[]);
+        let form = form.into_string();
+        for option in PAYMENT_OPTIONS {
+            let ticked = ["medicaid", "sliding_scale"].contains(&option.code);
+            let checkbox =
+                format!(r#"name="payment" value="{}"{}>"#, option.code, if ticked { " checked" } else { "" });
+            assert!(form.contains(&checkbox), "{checkbox}");
+            assert!(form.contains(option.label));
+        }
     }
 }

@@ -1,7 +1,8 @@
 //! The three journeys in headless Chromium through WebDriver: a patient searches and opens a
 //! profile, a clinician submits (first with mistakes), a moderator approves, and the new listing
 //! is then found. Every page visited is checked with axe-core for WCAG 2.2 A and AA rules, and the
-//! same journeys are walked again with JavaScript switched off.
+//! same journeys are walked again with JavaScript switched off. The search's map and a profile's
+//! map are checked with axe-core at a phone's width and a desktop's, with JavaScript and without.
 //!
 //! They need `chromium`, `chromium-driver` and `npm ci` (for axe-core). Without chromedriver or
 //! axe-core they are skipped with a message, unless `BENZOWISE_BROWSER_TESTS=required` (as in
@@ -34,6 +35,22 @@ async fn the_three_journeys_work_without_javascript() {
     let Some(browser) = Browser::start(Scripts::Off).await else { return };
     let app = spawn_app().await;
     walk_the_journeys(&app, &browser).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
+async fn the_maps_pass_axe_on_a_phone_and_a_desktop() {
+    let Some(browser) = Browser::start(Scripts::On).await else { return };
+    let app = spawn_app().await;
+    check_the_maps(&app, &browser).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
+async fn the_maps_pass_axe_on_a_phone_and_a_desktop_without_javascript() {
+    let Some(browser) = Browser::start(Scripts::Off).await else { return };
+    let app = spawn_app().await;
+    check_the_maps(&app, &browser).await;
     browser.close().await;
 }
 
@@ -105,6 +122,43 @@ async fn walk_the_journeys(app: &TestApp, browser: &Browser) {
     browser.goto(&manage_link.replace("http://benzowise.test", &app.address)).await;
     assert!(browser.text().await.contains("Public in the directory."));
     browser.check("manage").await;
+}
+
+/// A results page with its map, and a profile with its own, 360 px and 1280 px wide: no axe
+/// violation, nothing wider than the window, the map across a phone's width and beside the list
+/// on a desktop. The search chooses a way to pay, so its "More choices" are open and checked too.
+async fn check_the_maps(app: &TestApp, browser: &Browser) {
+    let listings = (0..12).map(|number| {
+        let (lat, lon) = (45.45 + (number % 4) as f64 * 0.04, -122.75 + (number / 4) as f64 * 0.06);
+        ListingBuilder::new()
+            .named(&format!("Dr. Pin Number {number}"))
+            .at(lat, lon)
+            .paid_by(&["medicare", "self_pay"])
+            .build()
+    });
+    let published = app.insert_public(listings);
+    app.wait_until_searchable(&published).await;
+    for (width, height) in [(360, 800), (1280, 900)] {
+        browser.resize(width, height).await;
+        browser.open(app, "/search?near=Portland%2C+OR&radius=25&unit=mi&payment=medicare").await;
+        assert!(browser.text().await.contains("Showing 1–12 of 12 clinicians"));
+        let (map_left, map_width) = browser.horizontal_extent("svg.results-map").await;
+        let (list_left, list_width) = browser.horizontal_extent("ol.cards").await;
+        if width < 600 {
+            assert!(map_width >= 280.0, "at {width} px the map is {map_width} px wide");
+        } else {
+            assert!(map_left >= list_left + list_width, "at {width} px the map is beside the list");
+        }
+        browser.assert_nothing_wider_than_the_window().await;
+        browser.axe(&format!("results with a map, {width} px")).await;
+        browser.screenshot(&format!("results-map-{width}")).await;
+
+        browser.open(app, &format!("/clinicians/{}", published[0].listing_id)).await;
+        assert!(browser.horizontal_extent("svg.location-map").await.1 >= 200.0, "the profile's map at {width} px");
+        browser.assert_nothing_wider_than_the_window().await;
+        browser.axe(&format!("profile with a map, {width} px")).await;
+        browser.screenshot(&format!("profile-map-{width}")).await;
+    }
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -245,8 +299,22 @@ impl Browser {
         if self.scripts == Scripts::Off {
             return;
         }
+        self.axe(page).await;
+    }
+
+    /// Runs axe-core on the page and fails on any WCAG 2.2 A/AA violation. WebDriver runs it
+    /// also when the page's own scripts are switched off, but then the browser calls back into no
+    /// script, timers included: axe's next-turn callbacks are run as promise reactions, which still
+    /// run, and its guard timers (for frames and preloads that never answer) are left unset.
+    async fn axe(&self, page: &str) {
         let axe = std::fs::read_to_string(axe_core_path())
             .expect("axe-core is installed: run `npm ci` in the repository (see README)");
+        if self.scripts == Scripts::Off {
+            let timers_as_promises = "window.setTimeout = (callback, delay, ...values) => { \
+                if (!delay) { Promise.resolve().then(() => callback(...values)); } return 0; }; \
+                window.clearTimeout = () => {};";
+            self.client.execute(timers_as_promises, vec![]).await.expect("timers replaced");
+        }
         self.client.execute(&format!("{axe}\nreturn true;"), vec![]).await.expect("axe-core loads");
         let run = r#"
             const done = arguments[arguments.length - 1];
@@ -259,6 +327,23 @@ impl Browser {
         let violations = self.client.execute_async(run, vec![json!(AXE_RULE_TAGS)]).await.expect("axe runs");
         let violations = violations.as_array().cloned().unwrap_or_default();
         assert!(violations.is_empty(), "axe found violations on the {page} page: {}", describe(&violations));
+    }
+
+    async fn resize(&self, width: u32, height: u32) {
+        self.client.set_window_size(width, height).await.expect("the window resizes");
+    }
+
+    /// Where an element starts from the left and how wide it is, in CSS pixels.
+    async fn horizontal_extent(&self, css: &str) -> (f64, f64) {
+        let element = self.client.find(Locator::Css(css)).await.unwrap_or_else(|_| panic!("{css} is on the page"));
+        let (left, _, width, _) = element.rectangle().await.unwrap();
+        (left, width)
+    }
+
+    async fn assert_nothing_wider_than_the_window(&self) {
+        let widths = "return [document.documentElement.scrollWidth, window.innerWidth];";
+        let widths: Vec<f64> = serde_json::from_value(self.client.execute(widths, vec![]).await.unwrap()).unwrap();
+        assert!(widths[0] <= widths[1], "the page is {} px wide in a window of {} px", widths[0], widths[1]);
     }
 
     /// How many A4 pages the page prints on, with its print stylesheet.

@@ -9,6 +9,7 @@ mod durability;
 mod edges;
 mod helpers;
 mod lifecycle;
+mod map;
 mod operations;
 mod pages;
 mod payment;

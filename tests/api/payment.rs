@@ -35,6 +35,9 @@ async fn every_way_to_pay_and_the_prices_reach_the_clinician_and_the_public() {
     assert_eq!(listing.payment_options, EVERY_WAY_TO_PAY);
     assert_eq!(listing.self_pay_first_visit, Some(PriceRange { min: 150, max: 250 }));
     assert_eq!(listing.self_pay_follow_up, Some(PriceRange { min: 90, max: 90 }));
+    let page = app.get(&format!("/clinicians/{}", public.listing_id)).await.text;
+    assert!(page.contains("$150–$250") && page.contains("$90"), "the profile shows the prices in dollars");
+    assert!(page.contains("TRICARE (military insurance)") && page.contains("Blue Cross, Blue Shield"));
 }
 
 #[actix_rt::test]
@@ -95,7 +98,9 @@ async fn a_listing_from_before_payment_was_asked_stays_public_and_says_ask_the_p
 
     let listing: PublicListing = app.public_listing(loaded.listing_id).await.json();
     assert!(listing.payment_options.is_empty() && listing.self_pay_first_visit.is_none());
-    assert_eq!(app.get(&format!("/clinicians/{}", loaded.listing_id)).await.status, 200);
+    let page = app.get(&format!("/clinicians/{}", loaded.listing_id)).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text.contains("Ask the practice"), "{}", page.text);
 }
 
 #[actix_rt::test]
