@@ -164,3 +164,43 @@ async fn payment_survives_a_csv_export_and_seed() {
     assert_eq!(again.self_pay_follow_up, Some(PriceRange { min: 90, max: 90 }));
     assert!(by_name("Dr. Plain Fees").payment_options.is_empty());
 }
+
+#[actix_rt::test]
+async fn a_search_by_ways_to_pay_finds_listings_that_take_any_of_them() {
+    let app = spawn_app().await;
+    let listings = [
+        ("Dr. Medicare Only", vec!["medicare"]),
+        ("Dr. Free Care", vec!["free_care"]),
+        ("Dr. Both", vec!["medicare", "free_care"]),
+        ("Dr. Cash", vec!["self_pay"]),
+        ("Dr. Unsaid", vec![]),
+    ];
+    let inserted = app.insert_public(
+        listings
+            .iter()
+            .map(|(name, codes)| ListingBuilder::new().named(name).at(45.52, -122.68).paid_by(codes).build()),
+    );
+    app.wait_until_searchable(&inserted).await;
+    let names = |codes: &[&str]| {
+        let mut names: Vec<&str> = listings
+            .iter()
+            .filter(|(_, taken)| taken.iter().any(|code| codes.contains(code)))
+            .map(|(name, _)| *name)
+            .collect();
+        names.sort_unstable();
+        names
+    };
+    for codes in [vec!["medicare"], vec!["medicare", "free_care"], vec!["tricare"], vec!["self_pay", "free_care"]] {
+        let query: String = codes.iter().map(|code| format!("&payment={code}")).collect();
+        let found = app.search(&format!("lat=45.52&lon=-122.68&radius_km=5{query}")).await;
+        let ids = found.ids();
+        let mut found_names: Vec<&str> = inserted
+            .iter()
+            .filter(|loaded| ids.contains(&loaded.listing_id))
+            .map(|loaded| listings.iter().find(|(name, _)| *name == loaded.full_name).unwrap().0)
+            .collect();
+        found_names.sort_unstable();
+        assert_eq!(found_names, names(&codes), "payment {codes:?}");
+        assert_eq!(found.total, names(&codes).len());
+    }
+}
