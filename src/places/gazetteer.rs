@@ -18,6 +18,27 @@ const EARTH_RADIUS_KM: f64 = 6_371.008_8;
 const FILTER_SLACK_DEGREES: f64 = 1e-6;
 /// A population that makes a city worth looking at first for a map's labels.
 const LARGE_CITY: u32 = 50_000;
+/// How near a city must be for a point to take its region.
+const REGION_REACH_KM: f64 = 50.0;
+
+/// The US state or territory of each run of three-digit ZIP prefixes, as USPS
+/// assigns them: `first prefix, state` pairs in order, each run lasting to the
+/// next; `-` marks prefixes unassigned or for military mail (AA, AE, AP).
+const ZIP_PREFIX_STATES: &str = "000 - 005 NY 006 PR 008 VI 009 PR 010 MA 028 RI 030 NH 039 ME 050 VT 055 MA 056 VT \
+060 CT 070 NJ 090 - 100 NY 150 PA 197 DE 200 DC 201 VA 202 DC 206 MD 220 VA 247 WV 269 - 270 NC 290 SC 300 GA 320 FL \
+340 - 341 FL 350 AL 370 TN 386 MS 398 GA 400 KY 428 - 430 OH 460 IN 480 MI 500 IA 529 - 530 WI 550 MN 568 - 569 DC \
+570 SD 578 - 580 ND 589 - 590 MT 600 IL 630 MO 659 - 660 KS 680 NE 694 - 700 LA 715 - 716 AR 730 OK 732 - 733 TX \
+734 OK 750 TX 800 CO 817 - 820 WY 832 ID 839 - 840 UT 848 - 850 AZ 866 - 870 NM 885 TX 886 - 889 NV 899 - 900 CA \
+962 - 967 HI 969 GU 970 OR 980 WA 995 AK";
+
+/// ZIP codes whose state is not their prefix's: Fishers Island, NY; Texhoma,
+/// TX; Alta, WY; American Samoa; the Northern Mariana Islands.
+const ZIP_STATE_EXCEPTIONS: &str = "06390 NY 73960 TX 83414 WY 96799 AS 96950 MP 96951 MP 96952 MP";
+
+/// GeoNames' first-level codes for Canada and Australia beside ISO 3166-2's
+/// (for the US and the UK they are ISO's already).
+const CA_ADMIN1: &str = "01 AB 02 BC 03 MB 04 NB 05 NL 07 NS 08 ON 09 PE 10 QC 11 SK 12 YT 13 NT 14 NU";
+const AU_ADMIN1: &str = "01 ACT 02 NSW 03 NT 04 QLD 05 SA 06 TAS 07 VIC 08 WA";
 
 /// A place that a search can be centred on.
 #[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
@@ -25,6 +46,12 @@ pub struct Place {
     pub lat: f64,
     pub lon: f64,
     pub label: String,
+    /// The ISO 3166-2 code of the place's first-level subdivision, for US
+    /// states, DC and territories, Canadian provinces and territories, the
+    /// UK's nations and Australian states and territories; null elsewhere or
+    /// when not known.
+    #[schema(example = "US-TX")]
+    pub region: Option<String>,
 }
 
 /// A city as a map draws it, for orientation.
@@ -48,7 +75,23 @@ struct City {
 impl City {
     fn place(&self) -> Place {
         let qualifier = if self.country == "US" { &self.admin1 } else { &self.country };
-        Place { lat: self.lat, lon: self.lon, label: format!("{}, {}", self.name, qualifier) }
+        Place { lat: self.lat, lon: self.lon, label: format!("{}, {}", self.name, qualifier), region: self.region() }
+    }
+
+    /// The ISO 3166-2 code of the city's first-level subdivision, where
+    /// `iso::region_name` knows it. GeoNames files Puerto Rico, Guam and the
+    /// other US territories as countries of their own; ISO 3166-2 has them as
+    /// subdivisions of the US too.
+    fn region(&self) -> Option<String> {
+        let (country, region) = match self.country.as_str() {
+            "US" | "GB" => (self.country.as_str(), self.admin1.as_str()),
+            "CA" => ("CA", lookup(CA_ADMIN1, &self.admin1)?),
+            "AU" => ("AU", lookup(AU_ADMIN1, &self.admin1)?),
+            territory @ ("PR" | "GU" | "VI" | "AS" | "MP" | "UM") => ("US", territory),
+            _ => return None,
+        };
+        let code = format!("{country}-{region}");
+        iso::region_name(&code).map(|_| code)
     }
 
     fn town(&self) -> Town<'_> {
@@ -137,7 +180,20 @@ impl Gazetteer {
             return None;
         }
         let (lat, lon) = *self.zips.get(&five.parse().ok()?)?;
-        Some(Place { lat, lon, label: five.to_string() })
+        let region = zip_state(five).map(|state| format!("US-{state}"));
+        Some(Place { lat, lon, label: five.to_string(), region })
+    }
+
+    /// The region (as in `Place::region`) of the city nearest the point, if
+    /// one is within 50 km; `None` further from any city, or when the nearest
+    /// city is in a country whose regions are not named.
+    pub fn region_at(&self, lat: f64, lon: f64) -> Option<String> {
+        if !(-90.0..=90.0).contains(&lat) || !lon.is_finite() {
+            return None;
+        }
+        let circle = Circle::new(lat, lon, REGION_REACH_KM);
+        let (_, nearest) = circle.around(&self.by_latitude).min_by(|one, other| one.0.total_cmp(&other.0))?;
+        self.cities[nearest as usize].region()
     }
 
     /// The most populous city of that name in `country`, in `region` when the
@@ -247,14 +303,7 @@ impl Gazetteer {
     }
 
     fn cities_within(&self, by_latitude: &[Located], circle: &Circle) -> Vec<&City> {
-        let start = by_latitude.partition_point(|located| located.lat < circle.lat - circle.band);
-        let end = by_latitude.partition_point(|located| located.lat <= circle.lat + circle.band);
-        by_latitude[start..end]
-            .iter()
-            .filter(|located| longitude_gap(located.lon, circle.lon) <= circle.reach)
-            .filter(|located| haversine_km(circle.lat, circle.lon, located.lat, located.lon) <= circle.radius_km)
-            .map(|located| &self.cities[located.city as usize])
-            .collect()
+        circle.around(by_latitude).map(|(_, city)| &self.cities[city as usize]).collect()
     }
 
     /// Every city, in no particular order.
@@ -288,6 +337,38 @@ impl Circle {
         let reach = longitude_reach(lat, angular_radius) + FILTER_SLACK_DEGREES;
         Circle { lat, lon, radius_km, band, reach }
     }
+
+    /// `(distance in km, city index)` for each city of `by_latitude` inside.
+    fn around<'a>(&'a self, by_latitude: &'a [Located]) -> impl Iterator<Item = (f64, u32)> + 'a {
+        let start = by_latitude.partition_point(|located| located.lat < self.lat - self.band);
+        let end = by_latitude.partition_point(|located| located.lat <= self.lat + self.band);
+        by_latitude[start..end]
+            .iter()
+            .filter(|located| longitude_gap(located.lon, self.lon) <= self.reach)
+            .map(|located| (haversine_km(self.lat, self.lon, located.lat, located.lon), located.city))
+            .filter(|&(distance_km, _)| distance_km <= self.radius_km)
+    }
+}
+
+/// The US state or territory of a five-digit ZIP code, from its prefix.
+fn zip_state(five: &str) -> Option<&'static str> {
+    if let Some(state) = lookup(ZIP_STATE_EXCEPTIONS, five) {
+        return Some(state);
+    }
+    let prefix = five.get(..3)?;
+    let (_, state) = pairs(ZIP_PREFIX_STATES).take_while(|&(first, _)| first <= prefix).last()?;
+    (state != "-").then_some(state)
+}
+
+/// The words of a table taken two at a time.
+fn pairs(table: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    let mut words = table.split_ascii_whitespace();
+    std::iter::from_fn(move || Some((words.next()?, words.next()?)))
+}
+
+/// The word after `key` in a table of pairs.
+fn lookup(table: &'static str, key: &str) -> Option<&'static str> {
+    pairs(table).find(|&(first, _)| first == key).map(|(_, second)| second)
 }
 
 fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -377,5 +458,106 @@ mod tests {
         let portland = gazetteer.largest_within(45.5152, -122.6784, 40.0, 5);
         assert_eq!(portland.first().map(|town| town.name), Some("Portland"));
         assert!(gazetteer.largest_within(45.5152, -122.6784, 40.0, 0).is_empty());
+    }
+
+    fn region(place: Option<Place>) -> Option<String> {
+        place.and_then(|place| place.region)
+    }
+
+    #[test]
+    fn cities_carry_the_iso_code_of_their_region() {
+        let gazetteer = Gazetteer::shared();
+        let cities = [
+            ("Marfa, TX", "US-TX"),
+            ("Adams Morgan, DC", "US-DC"),
+            ("Toronto, CA", "CA-ON"),
+            ("Vancouver, CA", "CA-BC"),
+            ("Montréal", "CA-QC"),
+            ("Calgary", "CA-AB"),
+            ("Winnipeg", "CA-MB"),
+            ("Moncton", "CA-NB"),
+            ("St. John's, CA", "CA-NL"),
+            ("Halifax, CA", "CA-NS"),
+            ("Charlottetown", "CA-PE"),
+            ("Saskatoon", "CA-SK"),
+            ("Whitehorse", "CA-YT"),
+            ("Yellowknife", "CA-NT"),
+            ("Iqaluit", "CA-NU"),
+            ("London, UK", "GB-ENG"),
+            ("Edinburgh", "GB-SCT"),
+            ("Cardiff", "GB-WLS"),
+            ("Belfast", "GB-NIR"),
+            ("Canberra", "AU-ACT"),
+            ("Sydney, AU", "AU-NSW"),
+            ("Darwin, AU", "AU-NT"),
+            ("Brisbane", "AU-QLD"),
+            ("Adelaide", "AU-SA"),
+            ("Hobart", "AU-TAS"),
+            ("Melbourne, AU", "AU-VIC"),
+            ("Perth, AU", "AU-WA"),
+            ("San Juan, PR", "US-PR"),
+        ];
+        for (text, code) in cities {
+            assert_eq!(region(gazetteer.resolve(text)).as_deref(), Some(code), "{text}");
+        }
+        assert_eq!(region(gazetteer.resolve("Paris, FR")), None);
+        assert_eq!(region(gazetteer.city("Springfield", Some("IL"), "US")).as_deref(), Some("US-IL"));
+        assert_eq!(region(gazetteer.city_in_region("Portland", "ME", "US")).as_deref(), Some("US-ME"));
+        assert!(gazetteer.suggest("Spring, TX", 10).iter().all(|place| place.region.as_deref() == Some("US-TX")));
+        assert!(gazetteer
+            .cities
+            .iter()
+            .filter(|city| ["US", "CA", "GB", "AU"].contains(&city.country.as_str()))
+            .all(|city| city.region().is_some()));
+    }
+
+    #[test]
+    fn zip_codes_carry_their_state_from_the_prefix() {
+        let gazetteer = Gazetteer::shared();
+        // ZIP code and state, including ones whose state differs from their prefix's.
+        let zips = "97201 OR 10001 NY 79843 TX 99501 AK 96813 HI 20001 DC 00901 PR 00802 VI 96910 GU 96950 MP \
+                    96799 AS 02108 MA 60601 IL 33101 FL 84101 UT 06390 NY 06320 CT 83414 WY 73960 TX 89501 NV \
+                    88001 NM 20601 MD 22201 VA";
+        let words: Vec<&str> = zips.split_whitespace().collect();
+        for pair in words.chunks(2) {
+            let code = format!("US-{}", pair[1]);
+            assert_eq!(region(gazetteer.zip(pair[0])).as_deref(), Some(code.as_str()), "{}", pair[0]);
+        }
+        assert_eq!(region(gazetteer.resolve("79843-1234")).as_deref(), Some("US-TX"));
+        assert!(gazetteer.suggest("798", 5).iter().all(|place| place.region.as_deref() == Some("US-TX")));
+        for zip in gazetteer.zips.keys() {
+            let place = gazetteer.zip(&format!("{zip:05}"));
+            assert!(region(place).is_some_and(|code| iso::region_name(&code).is_some()), "{zip:05}");
+        }
+    }
+
+    #[test]
+    fn a_point_takes_the_region_of_the_nearest_city() {
+        let gazetteer = Gazetteer::shared();
+        let points = [
+            ((30.3095, -104.0206), Some("US-TX")),  // Marfa
+            ((45.5152, -122.6784), Some("US-OR")),  // Portland
+            ((45.6387, -122.6615), Some("US-WA")),  // Vancouver, WA, across the river
+            ((43.6532, -79.3832), Some("CA-ON")),   // Toronto
+            ((55.9533, -3.1883), Some("GB-SCT")),   // Edinburgh
+            ((-33.8688, 151.2093), Some("AU-NSW")), // Sydney
+            ((48.8566, 2.3522), None),              // Paris
+            ((32.5149, -117.0382), None),           // Tijuana, nearer than San Diego
+            ((0.0, -150.0), None),                  // the open Pacific
+        ];
+        for ((lat, lon), code) in points {
+            assert_eq!(gazetteer.region_at(lat, lon).as_deref(), code, "{lat}, {lon}");
+        }
+        assert_eq!(gazetteer.region_at(f64::NAN, 0.0), None);
+        assert_eq!(gazetteer.region_at(91.0, 0.0), None);
+    }
+
+    #[test]
+    fn the_region_serializes_as_a_code_or_null() {
+        let gazetteer = Gazetteer::shared();
+        let marfa = serde_json::to_value(gazetteer.zip("79843")).unwrap();
+        assert_eq!(marfa["region"], "US-TX");
+        let paris = serde_json::to_value(gazetteer.resolve("Paris, FR")).unwrap();
+        assert!(paris.get("region").is_some_and(serde_json::Value::is_null));
     }
 }

@@ -720,12 +720,32 @@ impl SearchIndex {
     )]
     pub fn search_with<R>(&self, query: &SearchQuery, use_page: impl FnOnce(SearchPage<'_>) -> R) -> R {
         let inner = self.inner.read().expect("search index lock");
-        let (total, hits) = inner.search(query);
-        use_page(SearchPage { total, results: hits.into_iter().map(|(id, km)| inner.result(id, km)).collect() })
+        use_page(inner.page(query))
+    }
+
+    /// A search and more under one read of the index, so that they agree;
+    /// a further search that is `None` gives `None`.
+    #[expect(
+        clippy::expect_used,
+        reason = "a poisoned lock means an update panicked half-way; serving on would hide it"
+    )]
+    pub fn search_with_more<const N: usize, R>(
+        &self,
+        query: &SearchQuery,
+        more: [Option<&SearchQuery>; N],
+        use_pages: impl FnOnce(SearchPage<'_>, [Option<SearchPage<'_>>; N]) -> R,
+    ) -> R {
+        let inner = self.inner.read().expect("search index lock");
+        use_pages(inner.page(query), more.map(|further| further.map(|further| inner.page(further))))
     }
 }
 
 impl Inner {
+    fn page(&self, query: &SearchQuery) -> SearchPage<'_> {
+        let (total, hits) = self.search(query);
+        SearchPage { total, results: hits.into_iter().map(|(id, km)| self.result(id, km)).collect() }
+    }
+
     fn region_id(&mut self, code: &str) -> Option<u16> {
         if let Some(id) = self.region_ids.get(code) {
             return Some(*id);
@@ -1037,7 +1057,7 @@ mod tests {
         index.extend(listings.clone());
         assert_eq!(index.len(), listings.len());
         for (id, listing) in &listings {
-            let here = Place { lat: listing.latitude, lon: listing.longitude, label: String::new() };
+            let here = Place { lat: listing.latitude, lon: listing.longitude, label: String::new(), region: None };
             let query = SearchQuery { center: Some(here), radius_km: 1.0, limit: 20, ..SearchQuery::default() };
             let found = index.search_with(&query, |page| (page.total, page.results.iter().map(|r| r.id).collect()));
             assert_eq!(found, (1, vec![*id]), "{}", listing.full_name);

@@ -11,6 +11,7 @@ use crate::places::{iso, Gazetteer, Place};
 
 pub const KM_PER_MILE: f64 = 1.609344;
 const DEFAULT_RADIUS_KM: f64 = 50.0;
+pub const MAX_RADIUS_KM: f64 = 500.0;
 const DEFAULT_LIMIT: usize = 20;
 const MAX_OFFSET: usize = 10_000;
 
@@ -195,7 +196,12 @@ impl Reader<'_> {
                     self.errors.add("lon", "must be between -180 and 180");
                 }
                 let in_range = (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon);
-                in_range.then(|| Place { lat, lon, label: format!("{lat:.4}, {lon:.4}") })
+                in_range.then(|| Place {
+                    lat,
+                    lon,
+                    label: format!("{lat:.4}, {lon:.4}"),
+                    region: gazetteer.region_at(lat, lon),
+                })
             }
             (None, Some(_), None) => {
                 self.errors.add("lon", "is required with lat");
@@ -219,7 +225,7 @@ impl Reader<'_> {
             (None, Some(miles)) => miles * KM_PER_MILE,
             (None, None) => DEFAULT_RADIUS_KM,
         };
-        if !(1.0..=500.0).contains(&radius_km) {
+        if !(1.0..=MAX_RADIUS_KM).contains(&radius_km) {
             let field = if self.params.get("radius_mi").is_some() { "radius_mi" } else { "radius_km" };
             self.errors.add(field, "must be from 1 to 500 km (about 0.6 to 310 miles)");
         }
@@ -249,6 +255,31 @@ impl Reader<'_> {
 }
 
 impl SearchQuery {
+    /// The nearest `limit` matches beyond this search's radius, once it found
+    /// `found` within it; the same filters, out to the largest radius.
+    pub fn beyond_radius(&self, found: usize, limit: usize) -> Option<SearchQuery> {
+        (self.center.is_some() && self.radius_km < MAX_RADIUS_KM).then(|| SearchQuery {
+            radius_km: MAX_RADIUS_KM,
+            offset: found,
+            limit,
+            ..self.clone()
+        })
+    }
+
+    /// Telehealth clinicians licensed in the region of this search's place,
+    /// with the same filters; `None` when the place's region is not known.
+    pub fn licensed_in_its_region(&self, limit: usize) -> Option<SearchQuery> {
+        let region = self.center.as_ref()?.region.clone()?;
+        Some(SearchQuery {
+            center: None,
+            telehealth: Some(true),
+            licensed_in: Some(region),
+            offset: 0,
+            limit,
+            ..self.clone()
+        })
+    }
+
     /// Checks every parameter, naming each bad one; resolves `near` to a place.
     pub fn parse(params: &SearchParams, gazetteer: &Gazetteer) -> Result<SearchQuery, AppError> {
         let mut reader = Reader { params, errors: FieldErrors::new() };

@@ -8,3 +8,4 @@ pub mod moderate;
 pub mod profile;
 pub mod search;
 pub mod submit;
+pub mod words;

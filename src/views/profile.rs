@@ -5,6 +5,7 @@ use maud::{html, Markup};
 use super::layout::{field_error, page, Footer};
 use super::map;
 use super::search::approach_name;
+use super::words;
 use crate::app::listings::PublicListing;
 use crate::domain::vocabulary::{
     self, CRITERIA, PAYMENT_OPTIONS, QUESTIONS, RED_FLAGS, REPORT_REASONS, TAPER_APPROACHES,
@@ -28,11 +29,7 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
         Some(credentials) => format!("{}, {credentials}", listing.full_name),
         None => listing.full_name.clone(),
     };
-    let place = [Some(listing.city.as_str()), listing.region.as_deref(), Some(listing.country.as_str())]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(", ");
+    let place = words::place(&listing.city, listing.region.as_deref(), &listing.country);
     let address = match &listing.address_line {
         Some(line) => format!("{line}, {place}"),
         None => place.clone(),
@@ -61,11 +58,11 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
                 }
                 dt { "Telehealth" } dd {
                     @if listing.telehealth {
-                        "Yes" @if !listing.licensed_regions.is_empty() { ", licensed in " (listing.licensed_regions.join(", ")) }
+                        "Yes" @if !listing.licensed_regions.is_empty() { ", licensed in " (words::regions(listing.licensed_regions.iter().map(String::as_str))) }
                     } @else { "No, in person only" }
                 }
                 dt { "New patients" } dd { (if listing.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" }) }
-                dt { "Languages" } dd { (listing.languages.join(", ")) }
+                dt { "Languages" } dd { (words::languages(listing.languages.iter().map(String::as_str))) }
                 (payment(listing))
                 @if let Some(phone) = &listing.phone { dt { "Phone" } dd { a href=(format!("tel:{phone}")) { (phone) } } }
                 @if let Some(email) = &listing.public_email { dt { "Email" } dd { a href=(format!("mailto:{email}")) { (email) } } }

@@ -4,26 +4,16 @@ use maud::{html, Markup};
 
 use super::layout::{field_error, page, Footer};
 use super::map::{self, DistanceUnit};
+use super::words;
 use crate::domain::vocabulary::{self, CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::error::FieldError;
-use crate::search::index::SearchPage;
+use crate::places::iso;
+use crate::search::index::{SearchPage, SearchResult};
 use crate::search::query::{SearchParams, SearchQuery};
 
 const RADII_MILES: &[u32] = &[5, 10, 25, 50, 100, 200, 300];
-const COMMON_LANGUAGES: &[(&str, &str)] = &[
-    ("en", "English"),
-    ("es", "Spanish"),
-    ("fr", "French"),
-    ("zh", "Chinese"),
-    ("vi", "Vietnamese"),
-    ("ko", "Korean"),
-    ("ar", "Arabic"),
-    ("ru", "Russian"),
-    ("pt", "Portuguese"),
-    ("de", "German"),
-    ("hi", "Hindi"),
-    ("tl", "Tagalog"),
-];
+/// The languages the form offers, the most spoken in US homes first.
+const COMMON_LANGUAGES: &[&str] = &["en", "es", "fr", "zh", "vi", "ko", "ar", "ru", "pt", "de", "hi", "tl"];
 
 fn error_for<'a>(errors: &'a [FieldError], field: &str) -> Option<&'a str> {
     errors.iter().find(|e| e.field == field).map(|e| e.message.as_str())
@@ -58,6 +48,9 @@ fn any_of(name: &str, label: &str, options: &[(&str, &str)], params: &SearchPara
 pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
     let professions: Vec<(&str, &str)> = PROFESSIONS.iter().map(|p| (p.code, p.label)).collect();
     let specialties: Vec<(&str, &str)> = SPECIALTIES.iter().map(|s| (s.code, s.label)).collect();
+    let languages: Vec<(&str, &str)> =
+        COMMON_LANGUAGES.iter().map(|code| (*code, iso::language_name(code).unwrap_or(code))).collect();
+    let licensed_in = params.get("licensed_in").map(str::to_ascii_uppercase);
     let near_error = error_for(errors, "near").or(error_for(errors, "lat")).or(error_for(errors, "lon"));
     let radius = params.get("radius").unwrap_or("25");
     let unit = params.get("unit").unwrap_or("mi");
@@ -92,7 +85,7 @@ pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
                 div.row {
                     (any_of("profession", "Profession", &professions, params))
                     (any_of("specialty", "Specialty", &specialties, params))
-                    (any_of("language", "Language", COMMON_LANGUAGES, params))
+                    (any_of("language", "Language", &languages, params))
                 }
                 fieldset {
                     legend { "Must offer" }
@@ -102,9 +95,17 @@ pub fn form(params: &SearchParams, errors: &[FieldError]) -> Markup {
                         (checkbox("accepting", "true", "Accepting new patients", params))
                     }
                     div {
-                        label for="licensed_in" { "Licensed for telehealth in" span.hint { "A state or region code such as US-OR; leave the place empty to list everyone licensed there." } }
-                        input type="text" id="licensed_in" name="licensed_in" value=[params.get("licensed_in")]
-                            aria-invalid=[error_for(errors, "licensed_in").map(|_| "true")];
+                        label for="licensed_in" { "Licensed for telehealth in" span.hint { "Leave the place empty to list everyone licensed there." } }
+                        select id="licensed_in" name="licensed_in" aria-invalid=[error_for(errors, "licensed_in").map(|_| "true")] {
+                            option value="" { "Anywhere" }
+                            @for (country, country_name) in iso::REGION_COUNTRIES {
+                                optgroup label=(country_name) {
+                                    @for (code, name) in iso::regions_of(country) {
+                                        option value=(code) selected[licensed_in.as_deref() == Some(code)] { (name) }
+                                    }
+                                }
+                            }
+                        }
                         (field_error("licensed_in", error_for(errors, "licensed_in")))
                     }
                 }
@@ -175,12 +176,26 @@ fn chosen_unit(params: &SearchParams) -> DistanceUnit {
     }
 }
 
-pub fn results(params: &SearchParams, query: &SearchQuery, page_of_results: &SearchPage) -> Markup {
-    let shows_demo = page_of_results.results.iter().any(|r| r.demo);
-    let place = query.center.as_ref().map(|c| c.label.clone());
+/// What a search from a place that found few adds, so the patient need not
+/// search again: the nearest matches beyond the radius, and the telehealth
+/// clinicians licensed in the place's region (`None` when it is unknown).
+#[derive(Default)]
+pub struct Nearby<'a> {
+    pub beyond: Option<&'a SearchPage<'a>>,
+    pub licensed_here: Option<(&'a str, &'a SearchPage<'a>)>,
+}
+
+pub fn results(params: &SearchParams, query: &SearchQuery, page_of_results: &SearchPage, nearby: &Nearby) -> Markup {
+    let shows_demo = [Some(page_of_results), nearby.beyond, nearby.licensed_here.map(|(_, page)| page)]
+        .into_iter()
+        .flatten()
+        .any(|page| page.results.iter().any(|result| result.demo));
+    let place = query.center.as_ref().map(|center| center.label.clone());
     let heading = match &place {
         Some(label) => format!("Clinicians near {label}"),
-        None => format!("Telehealth clinicians licensed in {}", query.licensed_in.as_deref().unwrap_or("")),
+        None => {
+            format!("Telehealth clinicians licensed in {}", words::region(query.licensed_in.as_deref().unwrap_or("")))
+        }
     };
     let first = query.offset + 1;
     let last = query.offset + page_of_results.results.len();
@@ -200,39 +215,16 @@ pub fn results(params: &SearchParams, query: &SearchQuery, page_of_results: &Sea
                 ul {
                     li { "choose a larger distance;" }
                     li { "remove some of the choices under “More choices”;" }
-                    li { "look for clinicians who offer " strong { "telehealth" } " and are licensed where you live." }
+                    @if nearby.licensed_here.is_none() {
+                        li { "look for clinicians who offer " strong { "telehealth" } " and are licensed where you live." }
+                    }
                 }
             }
         }
         div.results.with-map[query.center.is_some()] {
             (map::results_map(query, page_of_results, chosen_unit(params)))
             ol.cards start=(first) {
-                @for result in &page_of_results.results {
-                    li.card {
-                        h2 { a href=(format!("/clinicians/{}", result.id)) { (result.full_name) @if let Some(credentials) = result.credentials { ", " (credentials) } } }
-                        p {
-                            @if result.demo { span.badge.demo { "Demo: fictional" } }
-                            @if result.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
-                            (vocabulary::profession(result.profession).map_or("", |p| p.label))
-                        }
-                        p.meta {
-                            @if let (Some(km), Some(mi)) = (result.distance_km, result.distance_mi) { (format!("{mi:.1} miles ({km:.1} km) away · ")) }
-                            (result.city) @if let Some(region) = result.region { ", " (region) } ", " (result.country)
-                        }
-                        p {
-                            (if result.telehealth { "Offers telehealth" } else { "In person only" }) " · "
-                            (if result.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" })
-                        }
-                        @if result.taper_approaches.iter().next().is_some() {
-                            h3 { "Taper approaches" }
-                            ul.tags { @for code in result.taper_approaches.iter() { li { (approach_name(code)) } } }
-                        }
-                        @if result.criteria.iter().next().is_some() {
-                            h3 { "Practices" }
-                            ul.tags { @for code in result.criteria.iter() { li { (vocabulary::find(CRITERIA, code).map_or(code, |t| t.label)) } } }
-                        }
-                    }
-                }
+                @for result in &page_of_results.results { li.card { (card(result)) } }
             }
         }
         nav.pager aria-label="Pages of results" {
@@ -243,10 +235,80 @@ pub fn results(params: &SearchParams, query: &SearchQuery, page_of_results: &Sea
                 a href=(page_link(params, last)) { "More results →" }
             }
         }
+        (nearby_sections(params, nearby))
         h2 { "Search again" }
         (form(params, &[]))
     };
     page(&heading, Footer { shows_demo }, body)
+}
+
+/// The sections a search that found few adds below its results.
+fn nearby_sections(params: &SearchParams, nearby: &Nearby) -> Markup {
+    html! {
+        @if let Some(beyond) = nearby.beyond {
+            section aria-labelledby="beyond" {
+                h2 #beyond { "The nearest a little further away" }
+                @if beyond.results.is_empty() {
+                    p { "No clinician with these choices within 500 km (about 310 miles) either." }
+                } @else {
+                    p { "These match your choices, beyond the distance you chose, nearest first." }
+                    ul.cards { @for result in &beyond.results { li.card { (card(result)) } } }
+                }
+            }
+        }
+        @if let Some((region, licensed)) = nearby.licensed_here {
+            section aria-labelledby="licensed-here" {
+                h2 #licensed-here { "By telehealth, licensed in " (words::region(region)) }
+                @if licensed.results.is_empty() {
+                    p { "No clinician with these choices offers telehealth with a licence in " (words::region(region)) " yet." }
+                } @else {
+                    p { "These clinicians see patients by video or phone and are licensed where you searched, so distance does not matter." }
+                    ul.cards { @for result in &licensed.results { li.card { (card(result)) } } }
+                    p { a href=(licensed_link(params, region)) { "All " (licensed.total) " telehealth clinicians licensed in " (words::region(region)) } }
+                }
+            }
+        }
+    }
+}
+
+/// The search for every telehealth clinician licensed in `region`, keeping the patient's other choices.
+fn licensed_link(params: &SearchParams, region: &str) -> String {
+    const PLACE_PARAMETERS: [&str; 10] =
+        ["near", "lat", "lon", "radius", "unit", "radius_km", "radius_mi", "offset", "licensed_in", "telehealth"];
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in params.pairs.iter().filter(|(name, _)| !PLACE_PARAMETERS.contains(&name.as_str())) {
+        query.append_pair(name, value);
+    }
+    query.append_pair("telehealth", "true").append_pair("licensed_in", region);
+    format!("/search?{}", query.finish())
+}
+
+/// One result as a card: name, kind of clinician, distance and place, how they see patients, how they taper.
+fn card(result: &SearchResult) -> Markup {
+    html! {
+        h2 { a href=(format!("/clinicians/{}", result.id)) { (result.full_name) @if let Some(credentials) = result.credentials { ", " (credentials) } } }
+        p {
+            @if result.demo { span.badge.demo { "Demo: fictional" } }
+            @if result.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
+            (vocabulary::profession(result.profession).map_or("", |p| p.label))
+        }
+        p.meta {
+            @if let (Some(km), Some(mi)) = (result.distance_km, result.distance_mi) { (format!("{mi:.1} miles ({km:.1} km) away · ")) }
+            (words::place(result.city, result.region, result.country))
+        }
+        p {
+            (if result.telehealth { "Offers telehealth" } else { "In person only" }) " · "
+            (if result.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" })
+        }
+        @if result.taper_approaches.iter().next().is_some() {
+            h3 { "Taper approaches" }
+            ul.tags { @for code in result.taper_approaches.iter() { li { (approach_name(code)) } } }
+        }
+        @if result.criteria.iter().next().is_some() {
+            h3 { "Practices" }
+            ul.tags { @for code in result.criteria.iter() { li { (vocabulary::find(CRITERIA, code).map_or(code, |t| t.label)) } } }
+        }
+    }
 }
 
 pub fn with_errors(params: &SearchParams, errors: &[FieldError]) -> Markup {

@@ -153,7 +153,7 @@ async fn a_profile_has_a_small_map_of_its_location() {
     assert_eq!(reply.status, 200, "{}", reply.text);
     assert!(reply.text.contains("Directions on OpenStreetMap"), "the directions link stays");
     let map = DrawnMap::read(&reply.text, "location-map");
-    assert_eq!(map.title, "Map around 100 Example Street, Portland, OR, US");
+    assert_eq!(map.title, "Map around 100 Example Street, Portland, Oregon, United States");
     assert_eq!(map.ring_labels, ["25 km (15.5 mi)", "12.5 km (7.8 mi)"], "the rings are the scale");
     let [pin] = map.pins.as_slice() else { panic!("one pin: {:?}", map.pins) };
     assert!((pin.x - map.size / 2.0).abs() <= TOLERANCE && (pin.y - map.size / 2.0).abs() <= TOLERANCE);

@@ -140,7 +140,12 @@ mod tests {
             index.upsert(id, &listing(name, &format!("City {name}"), 45.5 + i as f64 * 0.01, i % 2 == 0));
         }
         let near = SearchQuery {
-            center: Some(Place { lat: 45.52, lon: -122.68, label: "Portland, \"OR\"".to_string() }),
+            center: Some(Place {
+                lat: 45.52,
+                lon: -122.68,
+                label: "Portland, \"OR\"".to_string(),
+                region: Some("US-OR".to_string()),
+            }),
             radius_km: 50.0,
             limit: 20,
             ..SearchQuery::default()

@@ -9,6 +9,7 @@ use super::{html_response, HtmlError};
 use crate::error::AppError;
 use crate::search::query::{SearchParams, SearchQuery};
 use crate::views;
+use crate::views::search::Nearby;
 use crate::web::State;
 
 /// The form's `radius` and `unit` become the API's `radius_mi` or `radius_km`.
@@ -24,6 +25,28 @@ fn search_params(req: &HttpRequest) -> (SearchParams, SearchParams) {
     (shown, SearchParams { pairs })
 }
 
+/// Below this many matches near a place, the page also shows the nearest
+/// beyond the radius and the telehealth clinicians licensed in its region.
+const FEW: usize = 3;
+const NEAREST_BEYOND: usize = 3;
+const LICENSED_SHOWN: usize = 5;
+
+/// The results, and what helps when a search from a place finds few.
+fn results_page(state: &State, shown: &SearchParams, query: &SearchQuery) -> maud::Markup {
+    let index = &state.search.index;
+    let found = index.search_with(query, |page| page.total);
+    if query.center.is_none() || found >= FEW {
+        return index.search_with(query, |page| views::search::results(shown, query, &page, &Nearby::default()));
+    }
+    let beyond = query.beyond_radius(found, NEAREST_BEYOND);
+    let licensed_here = query.licensed_in_its_region(LICENSED_SHOWN);
+    index.search_with_more(query, [beyond.as_ref(), licensed_here.as_ref()], |page, [beyond, licensed]| {
+        let region = licensed_here.as_ref().and_then(|query| query.licensed_in.as_deref());
+        let nearby = Nearby { beyond: beyond.as_ref(), licensed_here: region.zip(licensed.as_ref()) };
+        views::search::results(shown, query, &page, &nearby)
+    })
+}
+
 #[get("/")]
 #[tracing::instrument(level = "debug", skip_all)]
 pub async fn home(req: HttpRequest) -> HttpResponse {
@@ -35,10 +58,7 @@ pub async fn home(req: HttpRequest) -> HttpResponse {
 pub async fn results(state: State, req: HttpRequest) -> HttpResponse {
     let (shown, params) = search_params(&req);
     match SearchQuery::parse(&params, state.gazetteer) {
-        Ok(query) => {
-            let markup = state.search.index.search_with(&query, |page| views::search::results(&shown, &query, &page));
-            html_response(StatusCode::OK, markup)
-        }
+        Ok(query) => html_response(StatusCode::OK, results_page(&state, &shown, &query)),
         Err(AppError::Validation(errors)) => {
             html_response(StatusCode::UNPROCESSABLE_ENTITY, views::search::with_errors(&shown, &errors))
         }
