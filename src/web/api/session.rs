@@ -36,6 +36,7 @@ pub struct SessionStarted {
     request_body = Credentials,
     responses(
         (status = 200, body = SessionStarted),
+        (status = 401, description = "Wrong username or password", body = Problem, content_type = "application/problem+json"),
         problems::Invalid,
         (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json"),
     )
