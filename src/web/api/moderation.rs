@@ -144,8 +144,8 @@ pub struct EventFilter {
     /// 1..200, default 50.
     #[param(minimum = 1, maximum = 200)]
     pub limit: Option<i64>,
-    /// 0 or more, default 0.
-    #[param(minimum = 0)]
+    /// 0..1000000, default 0.
+    #[param(minimum = 0, maximum = 1000000)]
     pub offset: Option<i64>,
 }
 
