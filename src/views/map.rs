@@ -358,18 +358,18 @@ fn place_town_labels<'a>(
 /// or below, then at a corner): the text's anchor point, its `text-anchor`,
 /// and the room it takes.
 fn label_spots(dot: (f64, f64), name: &str) -> [((f64, f64), &'static str, Area); 8] {
-    let (x, y) = dot;
-    let (above, beside, below) = (y - LABEL_GAP, y + LABEL_HEIGHT / 3.0, y + LABEL_GAP + LABEL_HEIGHT);
+    let (dot_x, dot_y) = dot;
+    let (above, beside, below) = (dot_y - LABEL_GAP, dot_y + LABEL_HEIGHT / 3.0, dot_y + LABEL_GAP + LABEL_HEIGHT);
     let spot = |at: (f64, f64), anchor: &'static str| (at, anchor, Area::label(at, anchor, name));
     [
-        spot((x + LABEL_GAP, beside), "start"),
-        spot((x - LABEL_GAP, beside), "end"),
-        spot((x, above), "middle"),
-        spot((x, below), "middle"),
-        spot((x + LABEL_GAP, above), "start"),
-        spot((x - LABEL_GAP, above), "end"),
-        spot((x + LABEL_GAP, below), "start"),
-        spot((x - LABEL_GAP, below), "end"),
+        spot((dot_x + LABEL_GAP, beside), "start"),
+        spot((dot_x - LABEL_GAP, beside), "end"),
+        spot((dot_x, above), "middle"),
+        spot((dot_x, below), "middle"),
+        spot((dot_x + LABEL_GAP, above), "start"),
+        spot((dot_x - LABEL_GAP, above), "end"),
+        spot((dot_x + LABEL_GAP, below), "start"),
+        spot((dot_x - LABEL_GAP, below), "end"),
     ]
 }
 
@@ -451,14 +451,15 @@ mod tests {
         let middle = SIZE / 2.0;
         assert_eq!(projection.point(45.0, -122.0), (middle, middle));
         // One degree of latitude north is about 111.2 km straight up.
-        let (x, y) = projection.point(46.0, -122.0);
-        assert!((x - middle).abs() < 1e-9 && (middle - y - projection.units(111.195)).abs() < 0.01, "{x}, {y}");
+        let (north_x, north_y) = projection.point(46.0, -122.0);
+        let upward = middle - north_y - projection.units(111.195);
+        assert!((north_x - middle).abs() < 1e-9 && upward.abs() < 0.01, "{north_x}, {north_y}");
         // A point 100 km away in any direction lies on the ring.
         let ring = middle - MARGIN;
         for (lat, lon) in [(45.0, -120.73), (44.36, -121.1), (45.63, -122.9)] {
-            let (x, y) = projection.point(lat, lon);
+            let (drawn_x, drawn_y) = projection.point(lat, lon);
             let km = Haversine.distance(point!(x: -122.0, y: 45.0), point!(x: lon, y: lat)) / 1000.0;
-            let drawn = ((x - middle).powi(2) + (y - middle).powi(2)).sqrt();
+            let drawn = ((drawn_x - middle).powi(2) + (drawn_y - middle).powi(2)).sqrt();
             assert!((drawn - ring * km / 100.0).abs() < 1e-6, "{lat}, {lon}");
         }
     }
