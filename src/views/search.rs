@@ -300,6 +300,14 @@ fn card(result: &SearchResult) -> Markup {
             (if result.telehealth { "Offers telehealth" } else { "In person only" }) " · "
             (if result.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" })
         }
+        p {
+            "Payment: "
+            @if result.payment_options.iter().next().is_none() { "ask the practice" }
+            @for (position, code) in result.payment_options.iter().enumerate() {
+                @if position > 0 { ", " }
+                (vocabulary::find(PAYMENT_OPTIONS, code).map_or(code, |term| term.label))
+            }
+        }
         @if result.taper_approaches.iter().next().is_some() {
             h3 { "Taper approaches" }
             ul.tags { @for code in result.taper_approaches.iter() { li { (approach_name(code)) } } }

@@ -204,3 +204,19 @@ async fn a_search_by_ways_to_pay_finds_listings_that_take_any_of_them() {
         assert_eq!(found.total, names(&codes).len());
     }
 }
+
+#[actix_rt::test]
+async fn result_cards_say_how_to_pay() {
+    let app = spawn_app().await;
+    let listings = app.insert_public([
+        ListingBuilder::new().named("Dr. Takes Medicaid").near("97201").paid_by(&["medicaid", "sliding_scale"]).build(),
+        ListingBuilder::new().named("Dr. Says Nothing").near("97201").build(),
+    ]);
+    app.wait_until_searchable(&listings).await;
+    let page = app.get("/search?near=97201&radius=5&unit=mi").await.text;
+    // Past the map, whose pins also carry the names.
+    let card =
+        |name: &str| page.split("<li class=\"card\">").skip(1).find(|card| card.contains(name)).unwrap().to_string();
+    assert!(card("Dr. Takes Medicaid").contains("Payment: Medicaid, Sliding-scale fees"));
+    assert!(card("Dr. Says Nothing").contains("Payment: ask the practice"));
+}
