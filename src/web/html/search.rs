@@ -34,10 +34,14 @@ const LICENSED_SHOWN: usize = 5;
 /// The results, and what helps when a search from a place finds few.
 fn results_page(state: &State, shown: &SearchParams, query: &SearchQuery) -> maud::Markup {
     let index = &state.search.index;
-    let found = index.search_with(query, |page| page.total);
-    if query.center.is_none() || found >= FEW {
-        return index.search_with(query, |page| views::search::results(shown, query, &page, &Nearby::default()));
-    }
+    // Most searches find enough: render from the one search; only a sparse one searches again, with more.
+    let found = match index.search_with(query, |page| {
+        let enough = query.center.is_none() || page.total >= FEW;
+        enough.then(|| views::search::results(shown, query, &page, &Nearby::default())).ok_or(page.total)
+    }) {
+        Ok(markup) => return markup,
+        Err(found) => found,
+    };
     let beyond = query.beyond_radius(found, NEAREST_BEYOND);
     let licensed_here = query.licensed_in_its_region(LICENSED_SHOWN);
     index.search_with_more(query, [beyond.as_ref(), licensed_here.as_ref()], |page, [beyond, licensed]| {
