@@ -1,5 +1,6 @@
 //! One error type for the whole service, mapped to HTTP here and nowhere else.
 
+use crate::i18n::{Lang, Text};
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::{Deserialize, Serialize};
@@ -59,15 +60,30 @@ impl From<diesel::r2d2::PoolError> for AppError {
 }
 
 /// One bad field of a request, as reported in a problem's `errors`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct FieldError {
     pub field: String,
+    /// In English, as the API gives it.
     pub message: String,
+    /// The message's id and arguments, so that a page can say it in its reader's language.
+    #[serde(skip)]
+    text: Option<Text>,
 }
 
 impl FieldError {
-    pub fn new(field: &str, message: &str) -> Self {
-        Self { field: field.to_string(), message: message.to_string() }
+    /// A message from the catalogue (`locales/*.ftl`).
+    pub fn new(field: &str, text: Text) -> Self {
+        Self { field: field.to_string(), message: Lang::En.text(&text), text: Some(text) }
+    }
+
+    /// A message written by a library (a JSON parser's, say), which has no translation.
+    pub fn untranslated(field: &str, message: &str) -> Self {
+        Self { field: field.to_string(), message: message.to_string(), text: None }
+    }
+
+    /// The message in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        self.text.as_ref().map_or_else(|| self.message.clone(), |text| lang.text(text))
     }
 }
 

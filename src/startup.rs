@@ -21,6 +21,7 @@ use crate::db;
 use crate::error::AppError;
 use crate::places::Gazetteer;
 use crate::search::sync::SearchSync;
+use crate::views::locale::Locale;
 
 /// Request line and headers together; actix-web's own ceiling is far higher.
 const MAX_REQUEST_HEAD_BYTES: usize = 16 * 1024;
@@ -146,7 +147,8 @@ async fn not_found(req: HttpRequest) -> HttpResponse {
     } else if req.path().starts_with("/api/") {
         AppError::NotFound.error_response()
     } else {
-        crate::web::html::HtmlError(AppError::NotFound).error_response()
+        let locale = req.extensions().get::<Locale>().cloned().unwrap_or_else(Locale::english);
+        crate::web::html::HtmlError(AppError::NotFound).page(&locale)
     }
 }
 
@@ -158,6 +160,10 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
     let server = HttpServer::new(move || {
         let counted = state.clone();
         App::new()
+            .wrap_fn(|req, srv| {
+                let response = srv.call(crate::web::language::read(req));
+                async move { Ok(crate::web::language::finish(response.await?)) }
+            })
             .wrap_fn(|req, srv| srv.call(head_as_get(req)))
             .wrap_fn(move |req, srv| srv.call(with_body_deadline(req, client_timeout)))
             .wrap_fn(|req, srv| {
@@ -187,7 +193,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
             .app_data(state.clone())
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
             .app_data(web::QueryConfig::default().error_handler(|error, _| {
-                AppError::Validation(vec![crate::error::FieldError::new("query", &error.to_string())]).into()
+                AppError::Validation(vec![crate::error::FieldError::untranslated("query", &error.to_string())]).into()
             }))
             .configure(crate::web::api::routes)
             .configure(crate::web::html::routes)

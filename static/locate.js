@@ -1,19 +1,20 @@
 // "Use my location": fills the search form with the browser's position.
 // Optional: without JavaScript the form works with a place name or ZIP code.
+// Its words come from the form's data- attributes, in the page's language.
 (function () {
   var form = document.querySelector('form[role="search"]');
-  if (!form || !navigator.geolocation) return;
+  if (!form || !navigator.geolocation || !form.dataset.locate) return;
   var near = form.querySelector('#near');
   var button = document.createElement('button');
   button.type = 'button';
   button.className = 'secondary';
-  button.textContent = 'Use my location';
+  button.textContent = form.dataset.locate;
   var status = document.createElement('span');
   status.setAttribute('role', 'status');
   near.parentNode.appendChild(button);
   near.parentNode.appendChild(status);
   button.addEventListener('click', function () {
-    status.textContent = ' Finding your location…';
+    status.textContent = ' ' + form.dataset.locating;
     navigator.geolocation.getCurrentPosition(function (position) {
       ['lat', 'lon'].forEach(function (name, i) {
         var input = form.querySelector('input[name="' + name + '"]') || document.createElement('input');
@@ -25,7 +26,7 @@
       near.value = '';
       form.submit();
     }, function () {
-      status.textContent = ' Your location is not available; please type a place instead.';
+      status.textContent = ' ' + form.dataset.locateFailed;
     });
   });
 })();

@@ -11,6 +11,7 @@ use crate::db::AnyConnection;
 use crate::domain::listing::ListingDetails;
 use crate::domain::vocabulary;
 use crate::error::AppError;
+use crate::i18n::Lang;
 
 /// Everything public about an approved listing: its details, which hold no
 /// private field, and what follows from them. Reads as its details.
@@ -42,7 +43,7 @@ impl From<ApprovedListing> for PublicListing {
         PublicListing {
             id: listing.id,
             demo: listing.is_demo,
-            profession_label: profession.map_or("", |term| term.label).to_string(),
+            profession_label: profession.map_or_else(String::new, |term| term.label(Lang::En)),
             prescriber: profession.is_some_and(|term| term.prescriber),
             details,
             last_reviewed_at: listing.last_reviewed_at.map(|time| time.and_utc()),

@@ -5,6 +5,7 @@ use crate::db::moderators::Moderator;
 use crate::db::sessions::{ModeratorSession, NewSession};
 use crate::domain::FieldErrors;
 use crate::error::AppError;
+use crate::i18n::Text;
 
 /// The longest username or password looked at, in bytes.
 const MAX_CREDENTIAL: usize = 1000;
@@ -22,7 +23,7 @@ pub async fn log_in(
     let mut credential = |field: &str, value: Option<String>| {
         let value = errors.require(field, value.filter(|value| !value.is_empty()))?;
         if value.len() > MAX_CREDENTIAL {
-            errors.add(field, &format!("must be at most {MAX_CREDENTIAL} bytes"));
+            errors.add(field, Text::new("field-error-too-many-bytes").arg("max", MAX_CREDENTIAL.to_string()));
             return None;
         }
         Some(value)

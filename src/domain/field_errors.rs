@@ -1,6 +1,7 @@
 //! Bad fields, collected so that one answer names every one of them.
 
 use crate::error::{AppError, FieldError};
+use crate::i18n::Text;
 
 /// Collects bad fields while a request is parsed. Every helper that gives back
 /// `None` for a field has recorded why, so `finish` can turn a missing value
@@ -13,8 +14,16 @@ impl FieldErrors {
         Self::default()
     }
 
-    pub fn add(&mut self, field: &str, message: &str) {
+    /// Notes a bad field; `message` comes from the catalogue, in English
+    /// for the API and in the reader's language on pages.
+    pub fn add(&mut self, field: &str, message: Text) {
         self.0.push(FieldError::new(field, message));
+    }
+
+    /// Notes a value outside `min..=max`; the message `id` names both ends,
+    /// written without thousands separators as the API always has (1000000).
+    pub fn add_range(&mut self, field: &str, id: &'static str, min: impl ToString, max: impl ToString) {
+        self.add(field, Text::new(id).arg("min", min.to_string()).arg("max", max.to_string()));
     }
 
     pub fn extend(&mut self, errors: impl IntoIterator<Item = FieldError>) {
@@ -28,7 +37,7 @@ impl FieldErrors {
     /// The value, or "is required".
     pub fn require<T>(&mut self, field: &str, value: Option<T>) -> Option<T> {
         if value.is_none() {
-            self.add(field, "is required");
+            self.add(field, Text::new("field-error-required"));
         }
         value
     }
@@ -37,7 +46,7 @@ impl FieldErrors {
     pub fn text(&mut self, field: &str, value: Option<String>, max: usize) -> Option<String> {
         let value = value.map(|text| text.trim().to_string()).filter(|text| !text.is_empty());
         if value.as_ref().is_some_and(|text| text.chars().count() > max) {
-            self.add(field, &format!("must be at most {max} characters"));
+            self.add(field, Text::new("field-error-too-long").arg("max", max.to_string()));
             return None;
         }
         value
@@ -54,7 +63,7 @@ impl FieldErrors {
     pub fn code<T>(&mut self, field: &str, value: &str, known: impl Fn(&str) -> Option<T>) -> Option<T> {
         let found = known(value);
         if found.is_none() {
-            self.add(field, &format!("'{value}' is not a known code; see /api/v1/vocabulary"));
+            self.add(field, unknown_code(value));
         }
         found
     }
@@ -76,8 +85,8 @@ impl FieldErrors {
         }
         match unknown.as_slice() {
             [] => {}
-            [one] => self.add(field, &format!("'{one}' is not a known code; see /api/v1/vocabulary")),
-            many => self.add(field, &format!("unknown codes: {}; see /api/v1/vocabulary", many.join(", "))),
+            [one] => self.add(field, unknown_code(one)),
+            many => self.add(field, Text::new("field-error-unknown-codes").arg("codes", many.join(", "))),
         }
         found
     }
@@ -113,9 +122,14 @@ impl FieldErrors {
     }
 }
 
+fn unknown_code(value: &str) -> Text {
+    Text::new("field-error-unknown-code").arg("code", value.to_string())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn fields(result: Result<(), AppError>) -> Vec<(String, String)> {
         match result {
@@ -127,12 +141,12 @@ mod tests {
     #[test]
     fn finish_names_each_field_once_with_its_first_message_in_the_order_found() {
         let mut errors = FieldErrors::new();
-        errors.add("b", "first about b");
-        errors.add("a", "about a");
-        errors.add("b", "second about b");
+        errors.add("b", Text::new("field-error-required"));
+        errors.add("a", Text::new("field-error-not-a-number"));
+        errors.add("b", Text::new("field-error-true-or-false"));
         assert_eq!(
             fields(errors.check()),
-            [("b".to_string(), "first about b".to_string()), ("a".to_string(), "about a".to_string())]
+            [("b".to_string(), "is required".to_string()), ("a".to_string(), "must be a number".to_string())]
         );
     }
 
@@ -159,6 +173,26 @@ mod tests {
         assert_eq!(
             fields(errors.check()),
             [("criteria".to_string(), "unknown codes: x, y; see /api/v1/vocabulary".to_string())]
+        );
+    }
+
+    #[test]
+    fn messages_are_english_in_the_api_and_translated_on_pages() {
+        let mut errors = FieldErrors::new();
+        errors.text("note", Some("abcd".into()), 3);
+        errors.code("profession", "wizard", |_| None::<()>);
+        let Err(AppError::Validation(found)) = errors.check() else { panic!("expected field errors") };
+        let messages: Vec<(String, String)> =
+            found.iter().map(|error| (error.message.clone(), error.message_in(Lang::Es))).collect();
+        assert_eq!(
+            messages,
+            [
+                ("must be at most 3 characters".to_string(), "debe tener como máximo 3 caracteres".to_string()),
+                (
+                    "'wizard' is not a known code; see /api/v1/vocabulary".to_string(),
+                    "“wizard” no es un código conocido; consulte /api/v1/vocabulary".to_string()
+                ),
+            ]
         );
     }
 }

@@ -6,11 +6,12 @@ use std::sync::LazyLock;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
-use validator::{Validate, ValidationErrors, ValidationErrorsKind};
+use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use super::payment::{self, Payment, PriceInput, PriceRange};
 use super::{npi, vocabulary, FieldErrors};
 use crate::error::{AppError, FieldError};
+use crate::i18n::{Lang, Text};
 use crate::places::{iso, Gazetteer, Place};
 
 /// The answers to the three first-visit questions.
@@ -393,7 +394,7 @@ impl NewListing {
 fn check_single_lines(input: &ListingInput, errors: &mut FieldErrors) {
     for (field, value) in input.single_line_fields() {
         if value.is_some_and(|v| v.chars().any(char::is_control)) {
-            errors.add(field, "must be a single line of text without control characters");
+            errors.add(field, Text::new("field-error-single-line"));
         }
     }
 }
@@ -404,14 +405,14 @@ fn check_contact(input: &ListingInput, errors: &mut FieldErrors) {
         let digits = phone.chars().filter(char::is_ascii_digit).count();
         let length = phone.chars().count();
         if !allowed || !(7..=25).contains(&length) || digits < 7 {
-            errors.add("phone", "must be 7 to 25 characters of digits, spaces and + ( ) - .");
+            errors.add("phone", Text::new("field-error-phone"));
         }
     }
     if let Some(website) = &input.website {
         let web_address = url::Url::parse(website)
             .is_ok_and(|address| matches!(address.scheme(), "http" | "https") && address.host_str().is_some());
         if !web_address {
-            errors.add("website", "must be a web address starting with http:// or https://");
+            errors.add("website", Text::new("field-error-web-address"));
         }
     }
 }
@@ -425,10 +426,10 @@ fn practitioner(input: &ListingInput, errors: &mut FieldErrors) -> Option<Practi
         errors.code("specialty", code, |code| vocabulary::find(vocabulary::SPECIALTIES, code).map(|term| term.code))
     });
     if input.taxonomy_code.as_deref().is_some_and(|code| !TAXONOMY.is_match(code)) {
-        errors.add("taxonomy_code", "must be a 10-character NUCC code like 2084P0800X");
+        errors.add("taxonomy_code", Text::new("field-error-taxonomy-code"));
     }
     if input.npi.as_deref().is_some_and(|number| !npi::is_valid(number)) {
-        errors.add("npi", "must be a 10-digit NPI with a valid check digit");
+        errors.add("npi", Text::new("field-error-npi"));
     }
     Some(Practitioner { full_name: full_name?, profession: profession?.to_string(), specialty: specialty?.to_string() })
 }
@@ -439,17 +440,17 @@ fn address(input: &ListingInput, errors: &mut FieldErrors) -> (Option<String>, O
     let city = errors.require("city", input.city.clone());
     let country = input.country.clone().unwrap_or_else(|| "US".to_string());
     if !iso::is_country(&country) {
-        errors.add("country", "must be an ISO 3166-1 alpha-2 code such as US, CA or GB");
+        errors.add("country", Text::new("field-error-country-code"));
         return (city, None);
     }
     if input.region.as_deref().is_some_and(|region| !iso::is_region_of(&country, region)) {
-        errors.add("region", "must be a state, province or region code such as OR");
+        errors.add("region", Text::new("field-error-region-code"));
     }
     if let Some(postal) = &input.postal_code {
         if country == "US" && !US_POSTAL.is_match(postal) {
-            errors.add("postal_code", "must be a US ZIP code: 12345 or 12345-6789");
+            errors.add("postal_code", Text::new("field-error-us-zip-code"));
         } else if country != "US" && !OTHER_POSTAL.is_match(postal) {
-            errors.add("postal_code", "must be a postal code of letters, digits, spaces or hyphens");
+            errors.add("postal_code", Text::new("field-error-postal-code"));
         }
     }
     (city, Some(country))
@@ -466,11 +467,11 @@ fn location(
     match (input.latitude, input.longitude) {
         (Some(latitude), Some(longitude)) => Some(Location { latitude, longitude, source: LocationSource::Given }),
         (Some(_), None) => {
-            errors.add("longitude", "is required when latitude is given");
+            errors.add("longitude", Text::new("field-error-longitude-with-latitude"));
             None
         }
         (None, Some(_)) => {
-            errors.add("latitude", "is required when longitude is given");
+            errors.add("latitude", Text::new("field-error-latitude-with-longitude"));
             None
         }
         (None, None) => {
@@ -487,10 +488,7 @@ fn location(
                 gazetteer.city(city, input.region.as_deref(), country).map(|place| at(place, LocationSource::City))
             });
             if found.is_none() {
-                errors.add(
-                    "city",
-                    "could not be found on the map; check the city and postal code, or give latitude and longitude",
-                );
+                errors.add("city", Text::new("field-error-city-not-on-map"));
             }
             found
         }
@@ -620,8 +618,7 @@ fn validation_errors(errors: &ValidationErrors, prefix: &str) -> Vec<FieldError>
         match kind {
             ValidationErrorsKind::Field(list) => {
                 if let Some(first) = list.first() {
-                    let message = first.message.as_deref().unwrap_or("is not valid");
-                    out.push(FieldError::new(&name, message));
+                    out.push(field_error(&name, first));
                 }
             }
             ValidationErrorsKind::Struct(inner) => out.extend(validation_errors(inner, &format!("{name}."))),
@@ -633,4 +630,69 @@ fn validation_errors(errors: &ValidationErrors, prefix: &str) -> Vec<FieldError>
         }
     }
     out
+}
+
+/// validator's error as the catalogue's message that says the same in English;
+/// the English alone when the catalogue has no such message.
+fn field_error(field: &str, error: &ValidationError) -> FieldError {
+    let message = error.message.as_deref().unwrap_or("is not valid");
+    // Bounds are literals such as 120 or -90.0, written as the messages write them: 120, -90.
+    let bound = |name: &str| error.params.get(name).and_then(serde_json::Value::as_f64).map(|n| n.to_string());
+    let between =
+        |id: &'static str, min: &str, max: &str| Text::new(id).arg("min", min.to_string()).arg("max", max.to_string());
+    let candidates = match (error.code.as_ref(), bound("min"), bound("max")) {
+        ("length", None, Some(max)) => vec![Text::new("field-error-too-long").arg("max", max)],
+        ("length", Some(min), Some(max)) => vec![between("field-error-length-between", &min, &max)],
+        // Whole numbers and coordinates are worded differently.
+        ("range", Some(min), Some(max)) => {
+            vec![between("field-error-between", &min, &max), between("field-error-whole-number-between", &min, &max)]
+        }
+        ("email", ..) => vec![Text::new("field-error-email")],
+        _ => Vec::new(),
+    };
+    candidates
+        .into_iter()
+        .find(|text| Lang::En.text(text) == message)
+        .map_or_else(|| FieldError::untranslated(field, message), |text| FieldError::new(field, text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validators_messages_come_from_the_catalogue_in_the_same_english() {
+        let input = ListingInput {
+            full_name: Some("x".into()),
+            credentials: Some("x".repeat(61)),
+            latitude: Some(91.0),
+            contact_email: Some("nobody".into()),
+            max_monthly_reduction_pct: Some(0),
+            answers: Some(Answers { slow_taper: Some("x".repeat(2001)), ..Answers::default() }),
+            ..ListingInput::default()
+        };
+        let Err(shape) = input.validate() else { panic!("expected validator's errors") };
+        let mut found: Vec<String> = validation_errors(&shape, "")
+            .iter()
+            .map(|error| format!("{}: {} | {}", error.field, error.message, error.message_in(Lang::Es)))
+            .collect();
+        found.sort();
+        assert_eq!(
+            found,
+            [
+                "answers.slow_taper: must be at most 2000 characters | debe tener como máximo 2000 caracteres",
+                "contact_email: must be an email address | debe ser una dirección de correo electrónico",
+                "credentials: must be at most 60 characters | debe tener como máximo 60 caracteres",
+                "full_name: must be 2 to 120 characters | debe tener entre 2 y 120 caracteres",
+                "latitude: must be between -90 and 90 | debe estar entre -90 y 90",
+                "max_monthly_reduction_pct: must be a whole number from 1 to 50 | debe ser un número entero del 1 al 50",
+            ]
+        );
+    }
+
+    #[test]
+    fn a_validator_message_the_catalogue_lacks_keeps_its_english() {
+        let error = ValidationError::new("range").with_message("must be odd".into());
+        assert_eq!(field_error("x", &error).message_in(Lang::Es), "must be odd");
+    }
 }

@@ -4,6 +4,8 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::{vocabulary, FieldErrors};
+use crate::i18n::{Lang, Text};
+use crate::t;
 
 /// The most a listed price may be, in whole units of the listing's currency.
 const MAX_PRICE: i64 = 100_000;
@@ -28,15 +30,13 @@ pub struct PriceRange {
 
 impl PriceRange {
     /// "$150–$250", or "$150" when both ends are the same; in a currency
-    /// without a symbol here, "150–250 (local currency)".
-    pub fn display(&self, country: &str) -> String {
+    /// without a symbol here, "150–250 (local currency)", in `lang`.
+    pub fn display(&self, lang: Lang, country: &str) -> String {
         let amounts = if self.min == self.max { vec![self.min] } else { vec![self.min, self.max] };
+        let written = amounts.iter().map(|amount| lang.count(*amount as usize));
         match currency_symbol(country) {
-            Some(symbol) => amounts.iter().map(|amount| format!("{symbol}{amount}")).collect::<Vec<_>>().join("–"),
-            None => {
-                let plain: Vec<String> = amounts.iter().map(u32::to_string).collect();
-                format!("{} (local currency)", plain.join("–"))
-            }
+            Some(symbol) => written.map(|amount| format!("{symbol}{amount}")).collect::<Vec<_>>().join("–"),
+            None => t!(lang, "payment-local-currency", amounts = written.collect::<Vec<_>>().join("–")),
         }
     }
 }
@@ -81,13 +81,13 @@ pub fn parse(
         .collect();
     let insurers = insurer_names(insurers.unwrap_or_default(), errors);
     if !insurers.is_empty() && !options.iter().any(|code| code == "private_insurance") {
-        errors.add("insurers", "name insurers only with private_insurance among payment_options");
+        errors.add("insurers", Text::new("field-error-insurers-without-insurance"));
     }
     let self_pay = options.iter().any(|code| code == "self_pay" || code == "sliding_scale");
     let mut price = |field: &str, input: Option<&PriceInput>| {
         let range = price_range(field, input?, errors)?;
         if !self_pay {
-            errors.add(field, "give prices only with self_pay or sliding_scale among payment_options");
+            errors.add(field, Text::new("field-error-prices-without-self-pay"));
         }
         Some(range)
     };
@@ -101,13 +101,13 @@ fn insurer_names(names: &[String], errors: &mut FieldErrors) -> Vec<String> {
     for name in names.iter().map(|name| name.trim()).filter(|name| !name.is_empty()) {
         let length = name.chars().count();
         if !(2..=80).contains(&length) || name.chars().any(char::is_control) {
-            errors.add("insurers", "each insurer's name must be one line of 2 to 80 characters");
+            errors.add("insurers", Text::new("field-error-insurer-name"));
         } else if !kept.iter().any(|known| known.eq_ignore_ascii_case(name)) {
             kept.push(name.to_string());
         }
     }
     if kept.len() > MAX_INSURERS {
-        errors.add("insurers", &format!("name at most {MAX_INSURERS} insurers"));
+        errors.add("insurers", Text::new("field-error-too-many-insurers").arg("max", MAX_INSURERS.to_string()));
     }
     kept
 }
@@ -117,14 +117,14 @@ fn price_range(field: &str, input: &PriceInput, errors: &mut FieldErrors) -> Opt
         let value = errors.require(&format!("{field}.{name}"), value)?;
         let amount = u32::try_from(value).ok().filter(|amount| i64::from(*amount) <= MAX_PRICE);
         if amount.is_none() {
-            errors.add(&format!("{field}.{name}"), &format!("must be a whole amount from 0 to {MAX_PRICE}"));
+            errors.add(&format!("{field}.{name}"), Text::new("field-error-price").arg("max", MAX_PRICE.to_string()));
         }
         amount
     };
     let (min, max) = (end("min", input.min), end("max", input.max));
     let (min, max) = (min?, max?);
     if min > max {
-        errors.add(&format!("{field}.max"), "must not be below min");
+        errors.add(&format!("{field}.max"), Text::new("field-error-price-below-min"));
         return None;
     }
     Some(PriceRange { min, max })
@@ -137,9 +137,11 @@ mod tests {
     #[test]
     fn prices_read_in_the_listings_currency() {
         let range = PriceRange { min: 150, max: 250 };
-        assert_eq!(range.display("US"), "$150–$250");
-        assert_eq!(range.display("GB"), "£150–£250");
-        assert_eq!(PriceRange { min: 90, max: 90 }.display("CA"), "CA$90");
-        assert_eq!(range.display("JP"), "150–250 (local currency)");
+        assert_eq!(range.display(Lang::En, "US"), "$150–$250");
+        assert_eq!(range.display(Lang::En, "GB"), "£150–£250");
+        assert_eq!(PriceRange { min: 90, max: 90 }.display(Lang::En, "CA"), "CA$90");
+        assert_eq!(range.display(Lang::En, "JP"), "150–250 (local currency)");
+        assert_eq!(PriceRange { min: 1200, max: 15000 }.display(Lang::Es, "JP"), "1200–15.000 (en moneda local)");
+        assert_eq!(PriceRange { min: 1200, max: 1200 }.display(Lang::En, "US"), "$1,200");
     }
 }

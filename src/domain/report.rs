@@ -2,6 +2,7 @@
 
 use super::{vocabulary, FieldErrors};
 use crate::error::AppError;
+use crate::i18n::Text;
 
 /// The longest `details` a report may carry, in characters.
 const MAX_DETAILS: usize = 2000;
@@ -19,7 +20,7 @@ impl NewReport {
         let reason = reason.map(|reason| reason.trim().to_string()).unwrap_or_default();
         let reason = vocabulary::find(vocabulary::REPORT_REASONS, &reason).map(|term| term.code);
         if reason.is_none() {
-            errors.add("reason", "must be one of the report reasons in /api/v1/vocabulary");
+            errors.add("reason", Text::new("field-error-report-reason"));
         }
         let details = errors.text("details", details, MAX_DETAILS);
         let reason = errors.finish(reason)?;

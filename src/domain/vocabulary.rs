@@ -1,107 +1,147 @@
 //! The fixed code lists of the directory. Codes are stable API values;
-//! labels are for people.
+//! labels are for people, in the message catalogue as `vocab-<list>-<code>`.
 
 use serde::Serialize;
 use utoipa::ToSchema;
 
+use crate::i18n::{Lang, Text};
+
 /// One entry of a code list.
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy)]
 pub struct Term {
+    /// The list's part of the label's message id, such as `report-reason`.
+    list: &'static str,
     pub code: &'static str,
-    pub label: &'static str,
 }
 
-const fn term(code: &'static str, label: &'static str) -> Term {
-    Term { code, label }
+impl Term {
+    /// The label in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        lang.text(&self.text())
+    }
+
+    fn text(&self) -> Text {
+        Text::new(format!("vocab-{}-{}", self.list, self.code))
+    }
+}
+
+const fn term(list: &'static str, code: &'static str) -> Term {
+    Term { list, code }
 }
 
 /// A profession and whether it can prescribe (and so run a taper).
-#[derive(Debug, Clone, Copy, Serialize, ToSchema)]
+#[derive(Debug, Clone, Copy)]
 pub struct ProfessionTerm {
     pub code: &'static str,
-    pub label: &'static str,
     pub prescriber: bool,
 }
 
+impl ProfessionTerm {
+    /// The label in `lang`.
+    pub fn label(&self, lang: Lang) -> String {
+        lang.text(&Text::new(format!("vocab-profession-{}", self.code)))
+    }
+}
+
+const fn profession_term(code: &'static str, prescriber: bool) -> ProfessionTerm {
+    ProfessionTerm { code, prescriber }
+}
+
 pub const PROFESSIONS: &[ProfessionTerm] = &[
-    ProfessionTerm { code: "physician", label: "Physician (MD, DO, MBBS)", prescriber: true },
-    ProfessionTerm { code: "nurse_practitioner", label: "Nurse practitioner", prescriber: true },
-    ProfessionTerm { code: "physician_assistant", label: "Physician assistant", prescriber: true },
-    ProfessionTerm { code: "pharmacist", label: "Clinical pharmacist", prescriber: true },
-    ProfessionTerm { code: "psychologist", label: "Psychologist", prescriber: false },
-    ProfessionTerm { code: "therapist", label: "Counselor, therapist or clinical social worker", prescriber: false },
+    profession_term("physician", true),
+    profession_term("nurse_practitioner", true),
+    profession_term("physician_assistant", true),
+    profession_term("pharmacist", true),
+    profession_term("psychologist", false),
+    profession_term("therapist", false),
 ];
+
+const fn specialty(code: &'static str) -> Term {
+    term("specialty", code)
+}
 
 pub const SPECIALTIES: &[Term] = &[
-    term("psychiatry", "Psychiatry"),
-    term("primary_care", "Primary care (family, internal or general medicine)"),
-    term("geriatrics", "Geriatrics"),
-    term("addiction_medicine", "Addiction medicine"),
-    term("neurology", "Neurology"),
-    term("pharmacotherapy", "Pharmacotherapy"),
-    term("psychotherapy", "Psychotherapy"),
-    term("other", "Other"),
+    specialty("psychiatry"),
+    specialty("primary_care"),
+    specialty("geriatrics"),
+    specialty("addiction_medicine"),
+    specialty("neurology"),
+    specialty("pharmacotherapy"),
+    specialty("psychotherapy"),
+    specialty("other"),
 ];
 
+const fn approach(code: &'static str) -> Term {
+    term("approach", code)
+}
+
+/// Each approach also has a short name, `vocab-approach-name-<code>`.
 pub const TAPER_APPROACHES: &[Term] = &[
-    term(
-        "symptom_guided",
-        "Pace set with the patient; cuts are paused or slowed when withdrawal symptoms are significant",
-    ),
-    term("micro_taper", "Very small reductions made daily or every few days"),
-    term("liquid_titration", "Dose suspended in a measured liquid (or a licensed oral liquid) for tiny, accurate cuts"),
-    term("dry_cut_weighed", "Tablets cut or ground and weighed on a milligram scale"),
-    term("hyperbolic", "Each cut a percentage of the current dose, so steps shrink and the end is slowest"),
-    term(
-        "diazepam_crossover",
-        "Switch a short-acting benzodiazepine to diazepam step by step, then taper (Ashton Manual)",
-    ),
-    term("direct_taper", "Taper the drug already taken, without switching"),
-    term("cut_and_hold", "One cut, then hold until stable before the next"),
-    term("tapering_strips", "Pharmacy-made daily pouches of slowly decreasing doses"),
-    term("reduce_and_maintain", "Will hold at the lowest tolerated dose if further cuts are not tolerated"),
+    approach("symptom_guided"),
+    approach("micro_taper"),
+    approach("liquid_titration"),
+    approach("dry_cut_weighed"),
+    approach("hyperbolic"),
+    approach("diazepam_crossover"),
+    approach("direct_taper"),
+    approach("cut_and_hold"),
+    approach("tapering_strips"),
+    approach("reduce_and_maintain"),
 ];
+
+const fn criterion(code: &'static str) -> Term {
+    term("criterion", code)
+}
 
 pub const CRITERIA: &[Term] = &[
-    term("slow_taper_supported", "Supports tapers that take as long as the patient needs, a year or more"),
-    term("patient_sets_pace", "Lets the patient set the pace and pause when symptoms are hard"),
-    term("no_abrupt_stops", "Never stops a benzodiazepine abruptly; knows the seizure risk of doing so"),
-    term("plans_exit_at_start", "When prescribing, plans from the start how and when the drug will be reduced"),
-    term("non_drug_support", "Offers or refers to non-drug tools: therapy, CBT-I, grounding, sleep hygiene"),
-    term("combination_caution", "Cautious with benzodiazepines combined with opioids or other sedatives"),
-    term("withdrawal_history_respected", "Takes a patient's past withdrawal experiences seriously"),
-    term("accepts_transfers", "Accepts patients transferring care part-way through a taper"),
-    term("ashton_manual", "Familiar with the Ashton Manual"),
+    criterion("slow_taper_supported"),
+    criterion("patient_sets_pace"),
+    criterion("no_abrupt_stops"),
+    criterion("plans_exit_at_start"),
+    criterion("non_drug_support"),
+    criterion("combination_caution"),
+    criterion("withdrawal_history_respected"),
+    criterion("accepts_transfers"),
+    criterion("ashton_manual"),
 ];
+
+const fn payment(code: &'static str) -> Term {
+    term("payment", code)
+}
 
 /// How a patient can pay; a search for several matches a listing that takes any.
 pub const PAYMENT_OPTIONS: &[Term] = &[
-    term("medicare", "Medicare"),
-    term("medicaid", "Medicaid"),
-    term("private_insurance", "Private insurance"),
-    term("tricare", "TRICARE (military insurance)"),
-    term("self_pay", "Paying yourself"),
-    term("sliding_scale", "Sliding-scale fees"),
-    term("free_care", "Free care"),
+    payment("medicare"),
+    payment("medicaid"),
+    payment("private_insurance"),
+    payment("tricare"),
+    payment("self_pay"),
+    payment("sliding_scale"),
+    payment("free_care"),
 ];
 
+const fn question(code: &'static str) -> Term {
+    term("question", code)
+}
+
 /// The first-visit questions; the code is the key under `answers`.
-pub const QUESTIONS: &[Term] = &[
-    term("typical_duration", "How long do you typically keep patients on benzodiazepines?"),
-    term("dependence_plan", "How do you handle tapering off if a patient develops dependence?"),
-    term("slow_taper", "Do you support very slow, symptom-based tapers?"),
-];
+pub const QUESTIONS: &[Term] = &[question("typical_duration"), question("dependence_plan"), question("slow_taper")];
+
+const fn report_reason(code: &'static str) -> Term {
+    term("report-reason", code)
+}
 
 /// Why a member of the public reports a listing.
 pub const REPORT_REASONS: &[Term] = &[
-    term("inaccurate", "Information on the listing is wrong or out of date"),
-    term("not_benzo_wise", "The clinician did not practise as the listing says"),
-    term("closed", "The practice has closed or moved"),
-    term("impersonation", "The listing was not made by the clinician it names"),
-    term("other", "Something else"),
+    report_reason("inaccurate"),
+    report_reason("not_benzo_wise"),
+    report_reason("closed"),
+    report_reason("impersonation"),
+    report_reason("other"),
 ];
 
-/// Phrases a moderator must be shown when they appear in an answer or statement.
+/// Phrases a moderator must be shown when they appear in an answer or
+/// statement, in English then in Spanish.
 pub const RED_FLAGS: &[&str] = &[
     "just stop",
     "cold turkey",
@@ -110,6 +150,14 @@ pub const RED_FLAGS: &[&str] = &[
     "withdrawal isn't",
     "withdrawal is not a big",
     "not addictive",
+    "simplemente dej",
+    "de golpe",
+    "de un día para otro",
+    "reducción de dos semanas",
+    "reducción de 2 semanas",
+    "la abstinencia no es",
+    "no es adictiv",
+    "no son adictiv",
 ];
 
 pub fn profession(code: &str) -> Option<&'static ProfessionTerm> {
@@ -121,35 +169,76 @@ pub fn find(list: &'static [Term], code: &str) -> Option<&'static Term> {
 }
 
 /// Every red-flag phrase found in `text`, compared case-insensitively.
-/// Typographic apostrophes count as plain ones so "isn’t" is caught too.
+/// Typographic apostrophes count as plain ones so "isn’t" is caught too, and
+/// accents do not count, since many people type Spanish without them.
 pub fn red_flags_in(text: &str) -> Vec<&'static str> {
-    let folded = text.to_lowercase().replace('\u{2019}', "'");
-    RED_FLAGS.iter().copied().filter(|flag| folded.contains(flag)).collect()
+    let folded = fold(text);
+    RED_FLAGS.iter().copied().filter(|flag| folded.contains(&fold(flag))).collect()
 }
 
-/// The whole vocabulary, as served by `GET /api/v1/vocabulary`.
+fn fold(text: &str) -> String {
+    text.chars()
+        .flat_map(char::to_lowercase)
+        .map(|letter| match letter {
+            '\u{2019}' => '\'',
+            'á' => 'a',
+            'é' => 'e',
+            'í' => 'i',
+            'ó' => 'o',
+            'ú' | 'ü' => 'u',
+            other => other,
+        })
+        .collect()
+}
+
+/// A code with its label in the language asked for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LabelledTerm {
+    pub code: &'static str,
+    pub label: String,
+}
+
+/// A profession with its label in the language asked for.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct LabelledProfession {
+    pub code: &'static str,
+    pub label: String,
+    pub prescriber: bool,
+}
+
+/// The whole vocabulary in one language, as served by `GET /api/v1/vocabulary`.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Vocabulary {
-    pub professions: &'static [ProfessionTerm],
-    pub specialties: &'static [Term],
-    pub taper_approaches: &'static [Term],
-    pub criteria: &'static [Term],
-    pub payment_options: &'static [Term],
-    pub questions: &'static [Term],
-    pub report_reasons: &'static [Term],
+    pub professions: Vec<LabelledProfession>,
+    pub specialties: Vec<LabelledTerm>,
+    pub taper_approaches: Vec<LabelledTerm>,
+    pub criteria: Vec<LabelledTerm>,
+    pub payment_options: Vec<LabelledTerm>,
+    pub questions: Vec<LabelledTerm>,
+    pub report_reasons: Vec<LabelledTerm>,
+    /// In every language the site has, whichever is asked for.
     pub red_flags: &'static [&'static str],
 }
 
-pub static VOCABULARY: Vocabulary = Vocabulary {
-    professions: PROFESSIONS,
-    specialties: SPECIALTIES,
-    taper_approaches: TAPER_APPROACHES,
-    criteria: CRITERIA,
-    payment_options: PAYMENT_OPTIONS,
-    questions: QUESTIONS,
-    report_reasons: REPORT_REASONS,
-    red_flags: RED_FLAGS,
-};
+impl Vocabulary {
+    pub fn in_language(lang: Lang) -> Vocabulary {
+        let labelled =
+            |list: &[Term]| list.iter().map(|term| LabelledTerm { code: term.code, label: term.label(lang) }).collect();
+        Vocabulary {
+            professions: PROFESSIONS
+                .iter()
+                .map(|p| LabelledProfession { code: p.code, label: p.label(lang), prescriber: p.prescriber })
+                .collect(),
+            specialties: labelled(SPECIALTIES),
+            taper_approaches: labelled(TAPER_APPROACHES),
+            criteria: labelled(CRITERIA),
+            payment_options: labelled(PAYMENT_OPTIONS),
+            questions: labelled(QUESTIONS),
+            report_reasons: labelled(REPORT_REASONS),
+            red_flags: RED_FLAGS,
+        }
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -160,5 +249,71 @@ mod tests {
         assert_eq!(red_flags_in("You can JUST STOP, it's fine"), vec!["just stop"]);
         assert_eq!(red_flags_in("Withdrawal isn’t real"), vec!["withdrawal isn't"]);
         assert!(red_flags_in("We taper slowly over a year").is_empty());
+    }
+
+    #[test]
+    fn red_flags_are_found_in_spanish_too() {
+        assert_eq!(red_flags_in("Puede dejarla DE GOLPE sin problema"), vec!["de golpe"]);
+        assert_eq!(red_flags_in("Las benzodiacepinas no son adictivas."), vec!["no son adictiv"]);
+        assert_eq!(red_flags_in("Hacemos una reduccion de 2 semanas"), vec!["reducción de 2 semanas"]);
+        assert!(red_flags_in("Reducimos poco a poco, a su ritmo, durante un año o más").is_empty());
+        // What the first-visit sheet tells patients to listen for, as they would hear it.
+        let heard = [
+            "simplemente déjelo",
+            "déjelo de golpe, de un día para otro",
+            "basta con una reducción de dos semanas",
+            "la abstinencia no es real",
+            "la abstinencia no es para tanto",
+            "no es adictiva",
+        ];
+        for phrase in heard {
+            assert!(!red_flags_in(phrase).is_empty(), "{phrase}");
+        }
+    }
+
+    /// Every term of every list.
+    fn all_terms() -> impl Iterator<Item = &'static Term> {
+        [SPECIALTIES, TAPER_APPROACHES, CRITERIA, PAYMENT_OPTIONS, QUESTIONS, REPORT_REASONS].into_iter().flatten()
+    }
+
+    #[test]
+    fn every_term_has_a_label_in_every_language() {
+        for lang in Lang::ALL {
+            let ids = crate::i18n::message_ids(lang);
+            let has = |id: String| ids.contains(&id);
+            for term in all_terms() {
+                assert!(has(term.text().id().to_string()), "{} {}", lang.code(), term.text().id());
+            }
+            for profession in PROFESSIONS {
+                assert!(has(format!("vocab-profession-{}", profession.code)), "{} {}", lang.code(), profession.code);
+            }
+        }
+    }
+
+    #[test]
+    fn labels_are_in_the_language_asked_for() {
+        let physician = profession("physician").map(|p| p.label(Lang::En));
+        assert_eq!(physician.as_deref(), Some("Physician (MD, DO, MBBS)"));
+        let other = find(SPECIALTIES, "other").map(|term| (term.label(Lang::En), term.label(Lang::Es)));
+        assert_eq!(other, Some(("Other".to_string(), "Otra".to_string())));
+        let reason = find(REPORT_REASONS, "other").map(|term| term.label(Lang::Es));
+        assert_eq!(reason.as_deref(), Some("Otro motivo"));
+        assert_eq!(
+            find(PAYMENT_OPTIONS, "self_pay").map(|term| term.label(Lang::Es)).as_deref(),
+            Some("Pago por cuenta propia")
+        );
+    }
+
+    #[test]
+    fn the_served_vocabulary_keeps_codes_and_order_in_every_language() {
+        let english = Vocabulary::in_language(Lang::En);
+        let spanish = Vocabulary::in_language(Lang::Es);
+        let codes = |terms: &[LabelledTerm]| terms.iter().map(|term| term.code).collect::<Vec<_>>();
+        assert_eq!(codes(&english.taper_approaches), codes(&spanish.taper_approaches));
+        assert_eq!(codes(&spanish.report_reasons), REPORT_REASONS.iter().map(|term| term.code).collect::<Vec<_>>());
+        assert_eq!(spanish.professions[5].code, "therapist");
+        assert!(!spanish.professions[5].prescriber);
+        assert_eq!(english.criteria[8].label, "Familiar with the Ashton Manual");
+        assert_eq!(spanish.criteria[8].label, "Conoce el Manual Ashton");
     }
 }

@@ -79,7 +79,7 @@ impl City {
     }
 
     /// The ISO 3166-2 code of the city's first-level subdivision, where
-    /// `iso::region_name` knows it. GeoNames files Puerto Rico, Guam and the
+    /// pages name it (`iso::is_named_region`). GeoNames files Puerto Rico, Guam and the
     /// other US territories as countries of their own; ISO 3166-2 has them as
     /// subdivisions of the US too.
     fn region(&self) -> Option<String> {
@@ -91,7 +91,7 @@ impl City {
             _ => return None,
         };
         let code = format!("{country}-{region}");
-        iso::region_name(&code).map(|_| code)
+        iso::is_named_region(&code).then_some(code)
     }
 
     fn town(&self) -> Town<'_> {
@@ -527,7 +527,7 @@ mod tests {
         assert!(gazetteer.suggest("798", 5).iter().all(|place| place.region.as_deref() == Some("US-TX")));
         for zip in gazetteer.zips.keys() {
             let place = gazetteer.zip(&format!("{zip:05}"));
-            assert!(region(place).is_some_and(|code| iso::region_name(&code).is_some()), "{zip:05}");
+            assert!(region(place).is_some_and(|code| iso::is_named_region(&code)), "{zip:05}");
         }
     }
 

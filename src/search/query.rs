@@ -7,6 +7,7 @@ use utoipa::IntoParams;
 
 use crate::domain::{vocabulary, FieldErrors};
 use crate::error::AppError;
+use crate::i18n::Text;
 use crate::places::{iso, Gazetteer, Place};
 
 pub const KM_PER_MILE: f64 = 1.609344;
@@ -119,7 +120,7 @@ impl Reader<'_> {
         match text.parse::<f64>() {
             Ok(number) if number.is_finite() => Some(number),
             _ => {
-                self.errors.add(name, "must be a number");
+                self.errors.add(name, Text::new("field-error-not-a-number"));
                 None
             }
         }
@@ -130,8 +131,7 @@ impl Reader<'_> {
         match text.parse::<usize>() {
             Ok(number) if range.contains(&number) => Some(number),
             _ => {
-                let message = format!("must be a whole number from {} to {}", range.start(), range.end());
-                self.errors.add(name, &message);
+                self.errors.add_range(name, "field-error-whole-number-between", range.start(), range.end());
                 None
             }
         }
@@ -142,7 +142,7 @@ impl Reader<'_> {
             "true" | "1" | "yes" | "on" => Some(true),
             "false" | "0" | "no" | "off" => Some(false),
             _ => {
-                self.errors.add(name, "must be true or false");
+                self.errors.add(name, Text::new("field-error-true-or-false"));
                 None
             }
         }
@@ -165,9 +165,9 @@ impl Reader<'_> {
     fn check_names(&mut self) {
         for (name, _) in &self.params.pairs {
             if name.is_empty() {
-                self.errors.add("query", "has a value without a parameter name");
+                self.errors.add("query", Text::new("field-error-unnamed-parameter"));
             } else if !KNOWN.iter().any(|known| known == name) {
-                self.errors.add(name, "is not a search parameter");
+                self.errors.add(name, Text::new("field-error-unknown-parameter"));
             }
         }
     }
@@ -177,23 +177,22 @@ impl Reader<'_> {
         let (lat, lon) = (self.number("lat"), self.number("lon"));
         match (self.params.get("near"), lat, lon) {
             (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-                self.errors.add("near", "give either near or lat and lon, not both");
+                self.errors.add("near", Text::new("field-error-near-and-coordinates"));
                 None
             }
             (Some(near), None, None) => {
                 let place = gazetteer.resolve(near);
                 if place.is_none() {
-                    let message = format!("no place called '{near}' was found; try a US ZIP code or 'City, ST'");
-                    self.errors.add("near", &message);
+                    self.errors.add("near", Text::new("field-error-place-not-found").arg("place", near.to_string()));
                 }
                 place
             }
             (None, Some(lat), Some(lon)) => {
                 if !(-90.0..=90.0).contains(&lat) {
-                    self.errors.add("lat", "must be between -90 and 90");
+                    self.errors.add_range("lat", "field-error-between", -90, 90);
                 }
                 if !(-180.0..=180.0).contains(&lon) {
-                    self.errors.add("lon", "must be between -180 and 180");
+                    self.errors.add_range("lon", "field-error-between", -180, 180);
                 }
                 let in_range = (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon);
                 in_range.then(|| Place {
@@ -204,11 +203,11 @@ impl Reader<'_> {
                 })
             }
             (None, Some(_), None) => {
-                self.errors.add("lon", "is required with lat");
+                self.errors.add("lon", Text::new("field-error-lon-with-lat"));
                 None
             }
             (None, None, Some(_)) => {
-                self.errors.add("lat", "is required with lon");
+                self.errors.add("lat", Text::new("field-error-lat-with-lon"));
                 None
             }
             (None, None, None) => None,
@@ -218,7 +217,7 @@ impl Reader<'_> {
     fn radius_km(&mut self) -> f64 {
         let radius_km = match (self.number("radius_km"), self.number("radius_mi")) {
             (Some(_), Some(_)) => {
-                self.errors.add("radius_km", "give either radius_km or radius_mi, not both");
+                self.errors.add("radius_km", Text::new("field-error-radius-km-and-mi"));
                 DEFAULT_RADIUS_KM
             }
             (Some(km), None) => km,
@@ -227,7 +226,7 @@ impl Reader<'_> {
         };
         if !(1.0..=MAX_RADIUS_KM).contains(&radius_km) {
             let field = if self.params.get("radius_mi").is_some() { "radius_mi" } else { "radius_km" };
-            self.errors.add(field, "must be from 1 to 500 km (about 0.6 to 310 miles)");
+            self.errors.add(field, Text::new("field-error-radius"));
         }
         radius_km
     }
@@ -244,7 +243,7 @@ impl Reader<'_> {
         name: &str,
         case: fn(&str) -> String,
         valid: fn(&str) -> bool,
-        hint: &str,
+        hint: Text,
     ) -> Option<String> {
         let code = self.params.get(name).map(case)?;
         if !valid(&code) {
@@ -299,23 +298,23 @@ impl SearchQuery {
             "language",
             str::to_ascii_lowercase,
             iso::is_language,
-            "must be an ISO 639-1 code such as en or es",
+            Text::new("field-error-language-code"),
         );
         let licensed_in = reader.iso_code(
             "licensed_in",
             str::to_ascii_uppercase,
             iso::is_subdivision,
-            "must be an ISO 3166-2 code such as US-OR",
+            Text::new("field-error-subdivision-code"),
         );
         let limit = reader.whole("limit", 1..=100).unwrap_or(DEFAULT_LIMIT);
         let offset = reader.whole("offset", 0..=MAX_OFFSET).unwrap_or(0);
 
         let located = ["near", "lat", "lon"].iter().any(|name| params.get(name).is_some());
         if !located && licensed_in.is_none() {
-            reader.errors.add("near", "give a place (near, or lat and lon), or telehealth=true with licensed_in");
+            reader.errors.add("near", Text::new("field-error-no-place"));
         }
         if !located && telehealth == Some(false) {
-            reader.errors.add("telehealth", "without a place, the search lists telehealth clinicians only");
+            reader.errors.add("telehealth", Text::new("field-error-telehealth-only"));
         }
         reader.errors.check()?;
         Ok(SearchQuery {

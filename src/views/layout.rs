@@ -2,6 +2,10 @@
 
 use maud::{html, Markup, DOCTYPE};
 
+use crate::i18n::Lang;
+use crate::t;
+use crate::views::locale::Locale;
+
 /// What the footer must add for a page.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Footer {
@@ -9,37 +13,69 @@ pub struct Footer {
     pub shows_demo: bool,
 }
 
-pub fn page(title: &str, footer: Footer, body: Markup) -> Markup {
+pub fn page(locale: &Locale, title: &str, footer: Footer, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
-        html lang="en" {
+        html lang=(locale.lang.code()) {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · benzowise" }
                 link rel="stylesheet" href="/static/style.css";
+                @for lang in Lang::ALL {
+                    link rel="alternate" hreflang=(lang.code()) href=(locale.this_page_in(lang));
+                }
+                link rel="alternate" hreflang="x-default" href=(locale.this_page());
             }
             body {
-                a.skip href="#main" { "Skip to the main content" }
+                a.skip href="#main" { (t!(locale, "site-skip-link")) }
                 header.site {
-                    a.brand href="/" { "benzowise" }
-                    nav aria-label="Site" {
-                        a href="/" { "Find a clinician" }
-                        a href="/questions" { "Questions for a first visit" }
-                        a href="/submit" { "For clinicians" }
+                    a.brand href=(locale.href("/")) { "benzowise" }
+                    nav aria-label=(t!(locale, "site-nav-label")) {
+                        a href=(locale.href("/")) { (t!(locale, "site-nav-find")) }
+                        a href=(locale.href("/questions")) { (t!(locale, "site-nav-questions")) }
+                        a href=(locale.href("/submit")) { (t!(locale, "site-nav-clinicians")) }
                     }
+                    (language_switch(locale))
                 }
                 main #main { (body) }
                 footer.site {
-                    p { strong { "Information, not medical advice." } " benzowise lists clinicians who say they support gradual, patient-led benzodiazepine tapering; moderators review every listing, but cannot vouch for anyone's care. Never stop a benzodiazepine suddenly: talk with a prescriber about a slow taper." }
+                    p { strong { (t!(locale, "footer-not-advice")) } " " (t!(locale, "footer-about")) }
                     @if footer.shows_demo {
-                        p { strong { "Demo listings are fictional." } " Listings marked “demo” describe people who do not exist." }
+                        p { strong { (t!(locale, "footer-demo-title")) } " " (t!(locale, "footer-demo")) }
                     }
-                    p { "Place names from " a href="https://www.geonames.org/" { "GeoNames" } " (CC BY 4.0); US ZIP code centroids from the US Census Bureau." }
+                    p { (sources(locale)) }
                 }
             }
         }
     }
+}
+
+/// Links to this page in the other languages, each named in its own language.
+fn language_switch(locale: &Locale) -> Markup {
+    html! {
+        nav.languages aria-label=(t!(locale, "site-language-label")) {
+            @for lang in Lang::ALL.into_iter().filter(|lang| *lang != locale.lang) {
+                a href=(locale.this_page_in(lang)) hreflang=(lang.code()) lang=(lang.code()) {
+                    (lang.t("language-own-name"))
+                }
+            }
+        }
+    }
+}
+
+fn sources(locale: &Locale) -> Markup {
+    sentence_with_link(&t!(locale, "footer-sources", geonames = LINK), "https://www.geonames.org/", "GeoNames")
+}
+
+/// Stands for the link in a sentence given to `sentence_with_link`.
+pub const LINK: &str = "\u{1}";
+
+/// A sentence with a link inside it wherever the language puts it: pass
+/// `LINK` as the message's argument for the link, then the sentence here.
+pub fn sentence_with_link(sentence: &str, href: &str, link_text: &str) -> Markup {
+    let (before, after) = sentence.split_once(LINK).unwrap_or((sentence, ""));
+    html! { (before) a href=(href) { (link_text) } (after) }
 }
 
 /// A form field's error, placed next to it, and its id for `aria-describedby`.
@@ -52,14 +88,15 @@ pub fn field_error(field: &str, error: Option<&str>) -> Markup {
 }
 
 /// A page with a short message, such as an error the visitor cannot fix by changing a form.
-pub fn message_page(title: &str, message: &str) -> Markup {
+pub fn message_page(locale: &Locale, title: &str, message: &str) -> Markup {
     page(
+        locale,
         title,
         Footer::default(),
         html! {
             h1 { (title) }
             p { (message) }
-            p { a href="/" { "Go to the search page" } }
+            p { a href=(locale.href("/")) { (t!(locale, "message-page-home")) } }
         },
     )
 }

@@ -3,11 +3,14 @@
 use maud::{html, Markup};
 
 use super::layout::{page, Footer};
+use super::locale::Locale;
 use super::submit::listing_form;
 use crate::app::manage::ManageStatus;
 use crate::domain::listing::ListingContent;
 use crate::domain::moderation::{ListingStatus, SubmissionStatus};
 use crate::error::FieldError;
+use crate::i18n::Text;
+use crate::t;
 
 /// A listing's content as the form's fields, so the edit form starts filled in.
 pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {
@@ -63,59 +66,100 @@ pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {
     values
 }
 
-fn status_text(view: &ManageStatus) -> &'static str {
+fn status_text(locale: &Locale, view: &ManageStatus) -> String {
     match view.status {
-        ListingStatus::Pending => "Waiting for a moderator. It is not public yet.",
-        ListingStatus::Rejected => "Not accepted. See the moderator's reason below; you can send a corrected version.",
-        ListingStatus::Approved => "Public in the directory.",
-        ListingStatus::Suspended => "Suspended by a moderator: not public until reinstated.",
-        ListingStatus::Withdrawn => "Withdrawn by you: not public. Sending a new version puts it back in review.",
+        ListingStatus::Pending => t!(locale, "manage-status-pending"),
+        ListingStatus::Rejected => t!(locale, "manage-status-rejected"),
+        ListingStatus::Approved => t!(locale, "manage-status-approved"),
+        ListingStatus::Suspended => t!(locale, "manage-status-suspended"),
+        ListingStatus::Withdrawn => t!(locale, "manage-status-withdrawn"),
+    }
+}
+
+fn version_status(locale: &Locale, status: SubmissionStatus) -> String {
+    match status {
+        SubmissionStatus::Pending => t!(locale, "manage-version-pending"),
+        SubmissionStatus::Approved => t!(locale, "manage-version-approved"),
+        SubmissionStatus::Rejected => t!(locale, "manage-version-rejected"),
+        SubmissionStatus::Superseded => t!(locale, "manage-version-superseded"),
+        SubmissionStatus::Withdrawn => t!(locale, "manage-version-withdrawn"),
     }
 }
 
 /// A sent edit that did not pass: the form's values and their errors.
 pub type RejectedEdit<'a> = (&'a [(String, String)], &'a [FieldError]);
 
-/// The manage page; `edit` holds the form's values and errors after a bad edit.
-pub fn manage(token: &str, view: &ManageStatus, edit: Option<RejectedEdit>, notice: Option<&str>) -> Markup {
+/// The manage page; `edit` holds the form's values and errors after a bad
+/// edit, `notice` says what the last action did.
+pub fn manage(
+    locale: &Locale,
+    token: &str,
+    view: &ManageStatus,
+    edit: Option<RejectedEdit>,
+    notice: Option<&Text>,
+) -> Markup {
     let prefilled = view.listing.as_ref().map(form_values).unwrap_or_default();
     let (values, errors) = edit.unwrap_or((&prefilled, &[]));
+    let title = t!(locale, "manage-title");
     let body = html! {
-        h1 { "Your listing" }
-        @if let Some(notice) = notice { p.notice role="status" { (notice) } }
-        p.notice.warn { "This page's address is your private key to the listing. Do not share it." }
+        h1 { (title) }
+        @if let Some(notice) = notice { p.notice role="status" { (locale.text(notice)) } }
+        p.notice.warn { (t!(locale, "manage-private-key")) }
         dl.facts {
-            dt { "Listing number" } dd { (view.listing_id) }
-            dt { "Status" } dd { (status_text(view)) }
-            @if view.status == ListingStatus::Approved { dt { "Public page" } dd { a href=(format!("/clinicians/{}", view.listing_id)) { "See it as patients do" } } }
-            @if let Some(reason) = &view.suspension_reason { dt { "Why it is suspended" } dd { (reason) } }
+            dt { (t!(locale, "manage-listing-number")) } dd { (view.listing_id) }
+            dt { (t!(locale, "manage-status")) } dd { (status_text(locale, view)) }
+            @if view.status == ListingStatus::Approved {
+                dt { (t!(locale, "manage-public-page")) }
+                dd { a href=(locale.href(&format!("/clinicians/{}", view.listing_id))) { (t!(locale, "manage-public-page-link")) } }
+            }
+            @if let Some(reason) = &view.suspension_reason { dt { (t!(locale, "manage-suspension-reason")) } dd { (reason) } }
             @if let Some(latest) = &view.latest_submission {
-                dt { "Latest version" } dd {
-                    (match latest.status {
-                        SubmissionStatus::Pending => "Waiting for review",
-                        SubmissionStatus::Approved => "Approved",
-                        SubmissionStatus::Rejected => "Not accepted",
-                        SubmissionStatus::Superseded => "Replaced by a newer version",
-                        SubmissionStatus::Withdrawn => "Withdrawn",
-                    })
-                    ", sent " (latest.submitted_at.format("%-d %B %Y"))
+                dt { (t!(locale, "manage-latest-version")) } dd {
+                    (t!(locale, "manage-latest-sent",
+                        status = version_status(locale, latest.status),
+                        date = locale.lang.date(latest.submitted_at.date_naive())))
                 }
-                @if let Some(reason) = &latest.rejection_reason { dt { "Moderator's reason" } dd { (reason) } }
+                @if let Some(reason) = &latest.rejection_reason { dt { (t!(locale, "manage-rejection-reason")) } dd { (reason) } }
             }
         }
-        h2 { "Change your listing" }
-        p { "Send a full new version. A moderator reviews it; until then, the approved version stays public." }
-        (listing_form(values, errors, &format!("/manage/{token}"), "Send the new version for review"))
+        h2 { (t!(locale, "manage-change")) }
+        p { (t!(locale, "manage-change-lead")) }
+        (listing_form(locale, values, errors, &locale.href(&format!("/manage/{token}")), &t!(locale, "manage-change-button")))
         @if view.status != ListingStatus::Withdrawn {
-            h2 { "Withdraw your listing" }
-            form.stack method="post" action=(format!("/manage/{token}/withdraw")) {
+            h2 { (t!(locale, "manage-withdraw")) }
+            form.stack method="post" action=(locale.href(&format!("/manage/{token}/withdraw"))) {
                 label.choice for="confirm" {
                     input type="checkbox" id="confirm" name="confirm" value="yes" required;
-                    span { "Yes, take my listing out of the directory now." }
+                    span { (t!(locale, "manage-withdraw-confirm")) }
                 }
-                div { button.danger type="submit" { "Withdraw" } }
+                div { button.danger type="submit" { (t!(locale, "manage-withdraw-button")) } }
             }
         }
     };
-    page("Your listing", Footer::default(), body)
+    page(locale, &title, Footer::default(), body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn the_page_reads_in_spanish_and_its_forms_keep_the_language() {
+        let locale = Locale::new(Lang::Es, true, "/manage/abc123");
+        let view = ManageStatus {
+            listing_id: 7,
+            status: ListingStatus::Withdrawn,
+            public: false,
+            suspension_reason: None,
+            latest_submission: None,
+            listing: None,
+        };
+
+        let html = manage(&locale, "abc123", &view, None, Some(&Text::new("manage-notice-withdrawn"))).into_string();
+
+        assert!(html.contains("Su ficha se retiró y ya no es pública."));
+        assert!(html.contains("Retirada por usted"));
+        assert!(html.contains(r#"action="/es/manage/abc123""#));
+    }
 }

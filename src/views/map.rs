@@ -13,9 +13,12 @@
 use geo::{point, Bearing, Distance, Haversine, Point};
 use maud::{html, Markup};
 
+use crate::i18n::{Arg, Lang, Text};
 use crate::places::{Gazetteer, Town};
 use crate::search::index::{SearchPage, SearchResult};
 use crate::search::query::{SearchQuery, KM_PER_MILE};
+use crate::t;
+use crate::views::locale::Locale;
 
 /// The side of the square viewBox, in its own units: about a CSS pixel each
 /// when a phone 360 px wide shows the map across its width.
@@ -112,23 +115,33 @@ impl DistanceUnit {
         }
     }
 
-    /// An amount already formatted, with the unit spelled out.
-    fn spelled(self, amount: &str) -> String {
-        let word = match (self, amount == "1") {
-            (DistanceUnit::Miles, true) => "mile",
-            (DistanceUnit::Miles, false) => "miles",
-            (DistanceUnit::Kilometres, true) => "kilometre",
-            (DistanceUnit::Kilometres, false) => "kilometres",
+    /// An amount with `decimals` digits and the unit spelled out: "1 mile",
+    /// "2.5 kilometres", "3,2 millas".
+    fn spelled(self, lang: Lang, amount: f64, decimals: usize) -> String {
+        let id = match self {
+            DistanceUnit::Miles => "map-miles",
+            DistanceUnit::Kilometres => "map-kilometres",
         };
-        format!("{amount} {word}")
+        // The number as written chooses the form, so "1.0" is plural in English as "1" is not.
+        let text = Text::new(id)
+            .arg("amount", lang.number(amount, decimals))
+            .arg("count", Arg::WrittenNumber(format!("{amount:.decimals$}")));
+        lang.text(&text)
+    }
+
+    /// An amount to a tenth at most, with the unit spelled out: "25 miles", "12.5 miles".
+    fn spelled_short(self, lang: Lang, amount: f64) -> String {
+        let (rounded, decimals) = to_tenth(amount);
+        self.spelled(lang, rounded, decimals)
     }
 }
 
 /// The map of a search: its centre, its radius as a ring (and a ring at half
 /// the radius), each result on the page as a pin numbered as in the list, and
 /// the largest towns inside the radius. Nothing for a search without a centre.
-pub fn results_map(query: &SearchQuery, page: &SearchPage, unit: DistanceUnit) -> Markup {
+pub fn results_map(locale: &Locale, query: &SearchQuery, page: &SearchPage, unit: DistanceUnit) -> Markup {
     let Some(center) = &query.center else { return html! {} };
+    let lang = locale.lang;
     let projection = Projection::new(center.lat, center.lon, query.radius_km, SIZE);
     let pins: Vec<Pin> = page
         .results
@@ -137,67 +150,84 @@ pub fn results_map(query: &SearchQuery, page: &SearchPage, unit: DistanceUnit) -
         .map(|(result, number)| Pin {
             at: projection.point(result.latitude, result.longitude),
             number: Some(number),
-            title: format!("{number}. {}, {} away", result.full_name, away(result, unit)),
+            title: t!(
+                lang,
+                "map-pin",
+                number = lang.count(number),
+                name = result.full_name.to_string(),
+                distance = away(lang, result, unit)
+            ),
         })
         .collect();
     draw(Map {
         id: "results-map",
-        title: results_summary(query, page, unit, &center.label),
-        about: "Numbered pins match the numbered list; the cross is the centre of the search".to_string(),
+        title: results_summary(lang, query, page, unit, &center.label),
+        about: t!(lang, "map-results-about"),
         radius_km: query.radius_km,
         units: unit.alone(),
         projection,
         marks_centre: true,
         towns: Gazetteer::shared().largest_within(center.lat, center.lon, query.radius_km, TOWNS_TRIED),
         pins,
+        lang,
     })
 }
 
 /// A result's distance as its card shows it, in `unit`: "1.2 miles".
-fn away(result: &SearchResult, unit: DistanceUnit) -> String {
-    unit.spelled(&format!("{:.1}", unit.amount(result.distance_km.unwrap_or_default())))
+fn away(lang: Lang, result: &SearchResult, unit: DistanceUnit) -> String {
+    unit.spelled(lang, unit.amount(result.distance_km.unwrap_or_default()), 1)
 }
 
 /// The text alternative of a search's map: how many clinicians, within what
 /// distance of where, and how far away its pins are.
-fn results_summary(query: &SearchQuery, page: &SearchPage, unit: DistanceUnit, place: &str) -> String {
-    let clinicians = match page.total {
-        0 => "No clinicians".to_string(),
-        1 => "1 clinician".to_string(),
-        total => format!("{total} clinicians"),
-    };
-    let radius = unit.spelled(&tenths(unit.amount(query.radius_km)));
-    let first_number = query.offset + 1;
-    let pins = match page.results.as_slice() {
-        [] => String::new(),
-        [nearest, ..] if query.offset == 0 => format!("; the nearest is {} away", away(nearest, unit)),
-        [only] => format!("; number {first_number} on this page is {} away", away(only, unit)),
-        [first, .., last] => format!(
-            "; numbers {first_number} to {} on this page are {} to {} away",
-            query.offset + page.results.len(),
-            away(first, unit),
-            away(last, unit)
+fn results_summary(lang: Lang, query: &SearchQuery, page: &SearchPage, unit: DistanceUnit, place: &str) -> String {
+    let summary = t!(
+        lang,
+        "map-results-summary",
+        count = page.total,
+        total = lang.count(page.total),
+        radius = unit.spelled_short(lang, unit.amount(query.radius_km)),
+        place = place.to_string()
+    );
+    let first_number = lang.count(query.offset + 1);
+    match page.results.as_slice() {
+        [] => format!("{summary}."),
+        [nearest, ..] if query.offset == 0 => {
+            t!(lang, "map-summary-nearest", summary = summary, distance = away(lang, nearest, unit))
+        }
+        [only] => {
+            t!(lang, "map-summary-one-pin", summary = summary, number = first_number, distance = away(lang, only, unit))
+        }
+        [first, .., last] => t!(
+            lang,
+            "map-summary-pins",
+            summary = summary,
+            first = first_number,
+            last = lang.count(query.offset + page.results.len()),
+            nearest = away(lang, first, unit),
+            farthest = away(lang, last, unit)
         ),
-    };
-    format!("{clinicians} within {radius} of {place}{pins}.")
+    }
 }
 
 /// A small map of one place, for a profile: a pin at the place (`label` says
 /// what is there) and the largest towns within `NEARBY_KM`, with rings at
 /// that distance and half of it as the scale, in kilometres and miles.
-pub fn location_map(lat: f64, lon: f64, label: &str) -> Markup {
+pub fn location_map(locale: &Locale, lat: f64, lon: f64, label: &str) -> Markup {
+    let lang = locale.lang;
     let projection = Projection::new(lat, lon, NEARBY_KM, SIZE);
     let towns = Gazetteer::shared().largest_within(lat, lon, NEARBY_KM, TOWNS_TRIED);
     draw(Map {
         id: "location-map",
-        title: format!("Map around {label}"),
-        about: format!("The pin marks {label}"),
+        title: t!(lang, "map-location-title", place = label.to_string()),
+        about: t!(lang, "map-location-about", place = label.to_string()),
         radius_km: NEARBY_KM,
         units: &[DistanceUnit::Kilometres, DistanceUnit::Miles],
         pins: vec![Pin { at: projection.point(lat, lon), number: None, title: label.to_string() }],
         projection,
         marks_centre: false,
         towns,
+        lang,
     })
 }
 
@@ -220,6 +250,8 @@ struct Map<'a> {
     /// up to `TOWNS_SHOWN` of them are named.
     towns: Vec<Town<'a>>,
     pins: Vec<Pin>,
+    /// The language of its words and numbers.
+    lang: Lang,
 }
 
 struct Pin {
@@ -249,7 +281,7 @@ fn draw(map: Map) -> Markup {
         .iter()
         .zip(rings)
         .map(|(km, radius)| {
-            ((map.projection.half, map.projection.half - radius - LABEL_GAP), distance_label(*km, map.units))
+            ((map.projection.half, map.projection.half - radius - LABEL_GAP), distance_label(map.lang, *km, map.units))
         })
         .collect();
     let mut taken: Vec<Area> = ring_labels.iter().map(|(at, label)| Area::label(*at, "middle", label)).collect();
@@ -297,20 +329,28 @@ fn draw(map: Map) -> Markup {
 /// The description: how to read the map, what the rings mark, and where the
 /// named towns are, so the picture's content is also in words.
 fn describe(map: &Map, towns: &[TownLabel]) -> String {
-    let mut description = format!(
-        "{}. North is up. The rings mark {} and {} from the centre.",
-        map.about,
-        distance_label(map.radius_km, map.units),
-        distance_label(map.radius_km / 2.0, map.units)
+    let lang = map.lang;
+    let mut description = t!(
+        lang,
+        "map-description",
+        about = map.about.clone(),
+        outer = distance_label(lang, map.radius_km, map.units),
+        inner = distance_label(lang, map.radius_km / 2.0, map.units)
     );
     if !towns.is_empty() {
         let whereabouts = |town: &TownLabel| match map.units.first() {
-            Some(unit) if tenths(unit.amount(town.km)) != "0" => {
-                format!("{}, {} {}", town.name, distance_label(town.km, map.units), compass_word(town.bearing))
-            }
-            _ => format!("{}, at the centre", town.name),
+            Some(unit) if to_tenth(unit.amount(town.km)).0 != 0.0 => t!(
+                lang,
+                "map-town-direction",
+                town = town.name.to_string(),
+                distance = distance_label(lang, town.km, map.units),
+                direction = lang.t(compass_word(town.bearing))
+            ),
+            _ => t!(lang, "map-town-centre", town = town.name.to_string()),
         };
-        description += &format!(" Towns: {}.", towns.iter().map(whereabouts).collect::<Vec<_>>().join("; "));
+        let list = towns.iter().map(whereabouts).collect::<Vec<_>>().join("; ");
+        description += " ";
+        description += &t!(lang, "map-towns", towns = list);
     }
     description
 }
@@ -411,9 +451,12 @@ impl Area {
 }
 
 /// A distance for a label, in the first unit and the others in brackets:
-/// "25 km (15.5 mi)".
-fn distance_label(km: f64, units: &[DistanceUnit]) -> String {
-    let mut amounts = units.iter().map(|unit| format!("{} {}", tenths(unit.amount(km)), unit.abbreviation()));
+/// "25 km (15.5 mi)"; the abbreviations are the same in every language.
+fn distance_label(lang: Lang, km: f64, units: &[DistanceUnit]) -> String {
+    let mut amounts = units.iter().map(|unit| {
+        let (amount, decimals) = to_tenth(unit.amount(km));
+        format!("{} {}", lang.number(amount, decimals), unit.abbreviation())
+    });
     let first = amounts.next().unwrap_or_default();
     let others: Vec<String> = amounts.collect();
     if others.is_empty() {
@@ -429,16 +472,33 @@ fn pin_radius(number: Option<usize>) -> f64 {
     PIN_RADIUS + PIN_GROWTH_PER_DIGIT * digits.saturating_sub(2) as f64
 }
 
+/// The message id of the compass point nearest a bearing.
 fn compass_word(bearing: f64) -> &'static str {
-    const WORDS: [&str; 8] = ["north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west"];
+    const WORDS: [&str; 8] = [
+        "map-compass-north",
+        "map-compass-north-east",
+        "map-compass-east",
+        "map-compass-south-east",
+        "map-compass-south",
+        "map-compass-south-west",
+        "map-compass-west",
+        "map-compass-north-west",
+    ];
     WORDS[((bearing.rem_euclid(360.0) + 22.5) / 45.0) as usize % 8]
 }
 
-/// A number to a tenth at most, "12" rather than "12.0": coordinates (which
-/// keeps the page small) and ring labels ("25 mi", "12.5 mi").
+/// A number to a tenth at most, "12" rather than "12.0", for coordinates,
+/// which keeps the page small; `to_tenth` is the same for people to read.
 fn tenths(value: f64) -> String {
+    to_tenth(value).0.to_string()
+}
+
+/// A number rounded to a tenth, and how many decimals show it: none when it
+/// is whole, as in ring labels ("25 mi", "12.5 mi").
+fn to_tenth(value: f64) -> (f64, usize) {
     // Adding zero turns -0.0 into 0.0.
-    ((value * 10.0).round() / 10.0 + 0.0).to_string()
+    let rounded = (value * 10.0).round() / 10.0 + 0.0;
+    (rounded, if rounded.fract() == 0.0 { 0 } else { 1 })
 }
 
 #[cfg(test)]
@@ -470,12 +530,31 @@ mod tests {
         assert_eq!(tenths(12.345), "12.3");
         assert_eq!(tenths(-0.04), "0");
         assert_eq!(tenths(25.0 / 2.0), "12.5");
-        assert_eq!(compass_word(0.0), "north");
-        assert_eq!(compass_word(350.0), "north");
-        assert_eq!(compass_word(100.0), "east");
-        assert_eq!(compass_word(225.0), "south-west");
-        assert_eq!(DistanceUnit::Miles.spelled("1"), "1 mile");
-        assert_eq!(DistanceUnit::Kilometres.spelled("2.5"), "2.5 kilometres");
+        assert_eq!(Lang::En.t(compass_word(0.0)), "north");
+        assert_eq!(Lang::En.t(compass_word(350.0)), "north");
+        assert_eq!(Lang::En.t(compass_word(100.0)), "east");
+        assert_eq!(Lang::En.t(compass_word(225.0)), "south-west");
+        assert_eq!(Lang::Es.t(compass_word(225.0)), "suroeste");
+    }
+
+    #[test]
+    fn distances_are_spelled_in_the_readers_language() {
+        assert_eq!(DistanceUnit::Miles.spelled_short(Lang::En, 1.0), "1 mile");
+        assert_eq!(DistanceUnit::Miles.spelled(Lang::En, 1.0, 1), "1.0 miles");
+        assert_eq!(DistanceUnit::Kilometres.spelled_short(Lang::En, 2.5), "2.5 kilometres");
+        assert_eq!(DistanceUnit::Kilometres.spelled_short(Lang::Es, 2.5), "2,5 kilómetros");
+        assert_eq!(DistanceUnit::Miles.spelled_short(Lang::Es, 1.0), "1 milla");
+        assert_eq!(distance_label(Lang::Es, 25.0, &[DistanceUnit::Kilometres, DistanceUnit::Miles]), "25 km (15,5 mi)");
+    }
+
+    #[test]
+    fn a_profile_map_is_described_in_the_readers_language() {
+        let spanish =
+            location_map(&Locale::new(Lang::Es, true, "/clinicians/1"), 45.5152, -122.6784, "Portland").into_string();
+        assert!(spanish.contains("Mapa de los alrededores de Portland"), "{spanish}");
+        assert!(spanish.contains("El norte está arriba") && spanish.contains("25 km (15,5 mi)"), "{spanish}");
+        let english = location_map(&Locale::english(), 45.5152, -122.6784, "Portland").into_string();
+        assert!(english.contains("Map around Portland") && english.contains("North is up"), "{english}");
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! typed is ever inserted as raw HTML.
 
 pub mod layout;
+pub mod locale;
 pub mod manage;
 pub mod map;
 pub mod moderate;

@@ -2,25 +2,30 @@
 
 use maud::{html, Markup};
 
-use super::layout::{page, Footer};
+use super::layout::{page, sentence_with_link, Footer, LINK};
+use super::locale::Locale;
 use crate::app::moderation::QueueItem;
 use crate::db::events::Event;
 use crate::db::reports::Report;
 use crate::domain::listing::ListingContent;
 use crate::domain::moderation::SubmissionKind;
 use crate::domain::vocabulary;
+use crate::i18n::{Lang, Text};
+use crate::t;
 
-pub fn login(error: Option<&str>) -> Markup {
+pub fn login(locale: &Locale, error: Option<&str>) -> Markup {
+    let title = t!(locale, "moderate-login-title");
     page(
-        "Moderator log-in",
+        locale,
+        &title,
         Footer::default(),
         html! {
-            h1 { "Moderator log-in" }
+            h1 { (title) }
             @if let Some(error) = error { div.errors role="alert" { p { (error) } } }
-            form.stack method="post" action="/moderate/login" {
-                div { label for="username" { "Username" } input type="text" id="username" name="username" autocomplete="username" required; }
-                div { label for="password" { "Password" } input type="password" id="password" name="password" autocomplete="current-password" required; }
-                div { button type="submit" { "Log in" } }
+            form.stack method="post" action=(locale.href("/moderate/login")) {
+                div { label for="username" { (t!(locale, "moderate-login-username")) } input type="text" id="username" name="username" autocomplete="username" required; }
+                div { label for="password" { (t!(locale, "moderate-login-password")) } input type="password" id="password" name="password" autocomplete="current-password" required; }
+                div { button type="submit" { (t!(locale, "moderate-login-button")) } }
             }
         },
     )
@@ -30,12 +35,46 @@ fn csrf(token: &str) -> Markup {
     html! { input type="hidden" name="csrf_token" value=(token); }
 }
 
-fn show(value: &serde_json::Value) -> String {
+fn show(lang: Lang, value: &serde_json::Value) -> String {
     match value {
-        serde_json::Value::Null => "(empty)".to_string(),
+        serde_json::Value::Null => lang.t("moderate-value-empty"),
         serde_json::Value::String(text) => text.clone(),
         other => other.to_string(),
     }
+}
+
+/// A sentence with one word in bold wherever the language puts it: the
+/// message takes `LINK` for the bold word.
+fn sentence_with_strong(sentence: &str, strong: &str) -> Markup {
+    let (before, after) = sentence.split_once(LINK).unwrap_or((sentence, ""));
+    html! { (before) strong { (strong) } (after) }
+}
+
+/// Who did something, from the audit trail's `actor` ("moderator:ines", "clinician").
+fn actor_words(lang: Lang, actor: &str) -> String {
+    match actor.split_once(':') {
+        Some(("moderator", username)) => t!(lang, "moderate-actor-moderator", username = username.to_string()),
+        Some(("operator", operation)) => t!(lang, "moderate-actor-operator", operation = operation.to_string()),
+        _ => match actor {
+            "clinician" => lang.t("moderate-actor-clinician"),
+            "public" => lang.t("moderate-actor-public"),
+            other => other.to_string(),
+        },
+    }
+}
+
+/// What was done, from the audit trail's `action` code; an unknown code reads as itself.
+fn action_words(lang: Lang, action: &str) -> String {
+    let id = match action {
+        "approve" => "moderate-action-approve",
+        "reject" => "moderate-action-reject",
+        "resolve_report" => "moderate-action-resolve-report",
+        "withdraw" => "moderate-action-withdraw",
+        "suspend" => "moderate-action-suspend",
+        "reinstate" => "moderate-action-reinstate",
+        other => return other.to_string(),
+    };
+    lang.t(id)
 }
 
 /// Submissions and reports shown at once, oldest first, so the page stays small
@@ -50,115 +89,147 @@ pub struct Dashboard<'a> {
     pub queue: &'a [QueueItem],
     pub reports: &'a [Report],
     pub events: &'a [Event],
-    pub notice: Option<&'a str>,
+    /// What the last action did, to be said in the page's language.
+    pub notice: Option<Text>,
 }
 
 /// The payment fields of a submission in one line, or what patients will be told without them.
-fn payment_summary(listing: &ListingContent) -> String {
+fn payment_summary(lang: Lang, listing: &ListingContent) -> String {
     if listing.payment_options.is_empty() {
-        return "none given (patients are told to ask the practice)".to_string();
+        return lang.t("moderate-payment-none");
     }
     let mut parts = vec![listing.payment_options.join(", ")];
     if !listing.insurers.is_empty() {
-        parts.push(format!("insurers: {}", listing.insurers.join(", ")));
+        parts.push(t!(lang, "moderate-payment-insurers", insurers = listing.insurers.join(", ")));
     }
-    for (visit, price) in [("first visit", listing.self_pay_first_visit), ("follow-up", listing.self_pay_follow_up)] {
-        if let Some(range) = price {
-            parts.push(format!("{visit} {}", range.display(&listing.country)));
-        }
+    if let Some(range) = listing.self_pay_first_visit {
+        parts.push(t!(lang, "moderate-payment-first-visit", price = range.display(lang, &listing.country)));
+    }
+    if let Some(range) = listing.self_pay_follow_up {
+        parts.push(t!(lang, "moderate-payment-follow-up", price = range.display(lang, &listing.country)));
     }
     parts.join(" · ")
 }
 
-pub fn dashboard(dashboard: &Dashboard) -> Markup {
+pub fn dashboard(locale: &Locale, dashboard: &Dashboard) -> Markup {
+    let lang = locale.lang;
+    let title = t!(locale, "moderate-title");
     let body = html! {
-        h1 { "Moderation" }
-        p { "Logged in as " strong { (dashboard.username) } "." }
-        form method="post" action="/moderate/logout" { (csrf(dashboard.csrf_token)) button.secondary type="submit" { "Log out" } }
-        @if let Some(notice) = dashboard.notice { p.notice role="status" { (notice) } }
-        h2 #queue { "Waiting for review (" (dashboard.queue.len()) ")" }
-        @if dashboard.queue.is_empty() { p { "Nothing is waiting." } }
+        h1 { (title) }
+        p { (sentence_with_strong(&t!(locale, "moderate-logged-in-as", username = LINK), dashboard.username)) }
+        form method="post" action=(locale.href("/moderate/logout")) { (csrf(dashboard.csrf_token)) button.secondary type="submit" { (t!(locale, "moderate-log-out")) } }
+        @if let Some(notice) = &dashboard.notice { p.notice role="status" { (locale.text(notice)) } }
+        h2 #queue { (t!(locale, "moderate-queue-heading", count = lang.count(dashboard.queue.len()))) }
+        @if dashboard.queue.is_empty() { p { (t!(locale, "moderate-queue-empty")) } }
         @if dashboard.queue.len() > QUEUE_SHOWN {
-            p { "The oldest " (QUEUE_SHOWN) " are shown; the next appear as these are decided." }
+            p { (t!(locale, "moderate-queue-more", count = lang.count(QUEUE_SHOWN))) }
         }
         @for item in dashboard.queue.iter().take(QUEUE_SHOWN) {
             section.card aria-labelledby=(format!("submission-{}", item.submission_id)) {
                 h3 #(format!("submission-{}", item.submission_id)) {
-                    (item.listing.full_name) " — " (if item.kind == SubmissionKind::Edit { "edit" } else { "new listing" })
+                    (item.listing.full_name) " — "
+                    (if item.kind == SubmissionKind::Edit { t!(locale, "moderate-kind-edit") } else { t!(locale, "moderate-kind-new") })
                     " #" (item.submission_id)
                 }
-                p.meta { "Listing " (item.listing_id) ", sent " (item.submitted_at.format("%-d %b %Y %H:%M")) " UTC · private email " (item.listing.contact_email) }
+                p.meta {
+                    (t!(locale, "moderate-submission-meta",
+                        listing = item.listing_id.to_string(),
+                        date = lang.date(item.submitted_at.date_naive()),
+                        time = item.submitted_at.format("%H:%M").to_string(),
+                        email = item.listing.contact_email.clone()))
+                }
                 @if !item.red_flags.is_empty() {
                     div.notice.warn {
-                        strong { "Red flags: " }
-                        @for flag in &item.red_flags { span.flag { "“" (flag.phrase) "”" } " in " (flag.field) ". " }
+                        strong { (t!(locale, "moderate-red-flags")) " " }
+                        @for flag in &item.red_flags {
+                            span.flag { "“" (flag.phrase) "”" } " " (t!(locale, "moderate-red-flag-in", field = flag.field.clone())) " "
+                        }
                     }
                 }
                 @if item.kind == SubmissionKind::Edit {
                     table {
-                        caption { "Changed fields" }
-                        thead { tr { th scope="col" { "Field" } th scope="col" { "Public now" } th scope="col" { "Proposed" } } }
-                        tbody { @for change in &item.changed_fields { tr { th scope="row" { (change.field) } td { (show(&change.from)) } td { (show(&change.to)) } } } }
+                        caption { (t!(locale, "moderate-changes-caption")) }
+                        thead { tr { th scope="col" { (t!(locale, "moderate-changes-field")) } th scope="col" { (t!(locale, "moderate-changes-public")) } th scope="col" { (t!(locale, "moderate-changes-proposed")) } } }
+                        tbody { @for change in &item.changed_fields { tr { th scope="row" { (change.field) } td { (show(lang, &change.from)) } td { (show(lang, &change.to)) } } } }
                     }
                 } @else {
-                    p { (vocabulary::profession(&item.listing.profession).map_or("", |p| p.label)) ", " (item.listing.city) " · approaches: " (item.listing.taper_approaches.join(", ")) " · criteria: " (item.listing.criteria.join(", ")) }
-                    p { strong { "Payment: " } (payment_summary(&item.listing)) }
+                    p {
+                        (t!(locale, "moderate-new-summary",
+                            profession = vocabulary::profession(&item.listing.profession).map_or(String::new(), |p| p.label(lang)),
+                            city = item.listing.city.clone(),
+                            approaches = item.listing.taper_approaches.join(", "),
+                            criteria = item.listing.criteria.join(", ")))
+                    }
+                    p { strong { (t!(locale, "moderate-payment")) " " } (payment_summary(lang, &item.listing)) }
                     @for (question, answer) in item.listing.answers.iter() { p { strong { (question) ": " } (answer) } }
-                    @if let Some(statement) = &item.listing.statement { p { strong { "Statement: " } (statement) } }
+                    @if let Some(statement) = &item.listing.statement { p { strong { (t!(locale, "moderate-statement")) " " } (statement) } }
                 }
                 div.row {
-                    form.stack method="post" action=(format!("/moderate/submissions/{}/approve", item.submission_id)) {
+                    form.stack method="post" action=(locale.href(&format!("/moderate/submissions/{}/approve", item.submission_id))) {
                         (csrf(dashboard.csrf_token))
-                        label for=(format!("note-{}", item.submission_id)) { "Note (optional)" }
+                        label for=(format!("note-{}", item.submission_id)) { (t!(locale, "moderate-note-optional")) }
                         input type="text" id=(format!("note-{}", item.submission_id)) name="note";
-                        button type="submit" { "Approve" }
+                        button type="submit" { (t!(locale, "moderate-approve")) }
                     }
-                    form.stack method="post" action=(format!("/moderate/submissions/{}/reject", item.submission_id)) {
+                    form.stack method="post" action=(locale.href(&format!("/moderate/submissions/{}/reject", item.submission_id))) {
                         (csrf(dashboard.csrf_token))
-                        label for=(format!("reason-{}", item.submission_id)) { "Reason (the clinician sees it)" }
+                        label for=(format!("reason-{}", item.submission_id)) { (t!(locale, "moderate-reject-reason")) }
                         input type="text" id=(format!("reason-{}", item.submission_id)) name="reason" required;
-                        button.danger type="submit" { "Reject" }
+                        button.danger type="submit" { (t!(locale, "moderate-reject")) }
                     }
                 }
             }
         }
-        h2 #reports { "Open reports (" (dashboard.reports.len()) ")" }
-        @if dashboard.reports.is_empty() { p { "No open reports." } }
+        h2 #reports { (t!(locale, "moderate-reports-heading", count = lang.count(dashboard.reports.len()))) }
+        @if dashboard.reports.is_empty() { p { (t!(locale, "moderate-reports-empty")) } }
         @if dashboard.reports.len() > REPORTS_SHOWN {
-            p { "The oldest " (REPORTS_SHOWN) " are shown; the next appear as these are resolved." }
+            p { (t!(locale, "moderate-reports-more", count = lang.count(REPORTS_SHOWN))) }
         }
         @for report in dashboard.reports.iter().take(REPORTS_SHOWN) {
             section.card {
-                h3 { "Report #" (report.id) " about " a href=(format!("/clinicians/{}", report.listing_id)) { "listing " (report.listing_id) } }
-                p { (vocabulary::find(vocabulary::REPORT_REASONS, &report.reason).map_or(report.reason.as_str(), |r| r.label)) }
+                h3 {
+                    (sentence_with_link(
+                        &t!(locale, "moderate-report-heading", id = report.id.to_string(), listing = LINK),
+                        &locale.href(&format!("/clinicians/{}", report.listing_id)),
+                        &t!(locale, "moderate-report-listing", id = report.listing_id.to_string()),
+                    ))
+                }
+                p { (vocabulary::find(vocabulary::REPORT_REASONS, &report.reason).map_or_else(|| report.reason.clone(), |r| r.label(lang))) }
                 @if let Some(details) = &report.details { p { (details) } }
-                form.stack method="post" action=(format!("/moderate/reports/{}/resolve", report.id)) {
+                form.stack method="post" action=(locale.href(&format!("/moderate/reports/{}/resolve", report.id))) {
                     (csrf(dashboard.csrf_token))
-                    label for=(format!("resolve-{}", report.id)) { "What was done" }
+                    label for=(format!("resolve-{}", report.id)) { (t!(locale, "moderate-report-done")) }
                     input type="text" id=(format!("resolve-{}", report.id)) name="note" required;
-                    button type="submit" { "Resolve" }
+                    button type="submit" { (t!(locale, "moderate-report-resolve")) }
                 }
             }
         }
-        h2 #listing-status { "Suspend or reinstate a listing" }
-        form.stack method="post" action="/moderate/clinicians/status" {
+        h2 #listing-status { (t!(locale, "moderate-status-heading")) }
+        form.stack method="post" action=(locale.href("/moderate/clinicians/status")) {
             (csrf(dashboard.csrf_token))
             div.row {
-                div { label for="listing_id" { "Listing number" } input type="text" id="listing_id" name="listing_id" inputmode="numeric" required; }
-                div { label for="status-reason" { "Reason or note" } input type="text" id="status-reason" name="reason"; }
+                div { label for="listing_id" { (t!(locale, "moderate-status-listing")) } input type="text" id="listing_id" name="listing_id" inputmode="numeric" required; }
+                div { label for="status-reason" { (t!(locale, "moderate-status-reason")) } input type="text" id="status-reason" name="reason"; }
             }
             div.row {
-                button.danger type="submit" name="action" value="suspend" { "Suspend" }
-                button.secondary type="submit" name="action" value="reinstate" { "Reinstate" }
+                button.danger type="submit" name="action" value="suspend" { (t!(locale, "moderate-suspend")) }
+                button.secondary type="submit" name="action" value="reinstate" { (t!(locale, "moderate-reinstate")) }
             }
         }
-        h2 #audit { "Audit trail (latest " (dashboard.events.len()) ")" }
+        h2 #audit { (t!(locale, "moderate-audit-heading", count = lang.count(dashboard.events.len()))) }
         table {
-            thead { tr { th scope="col" { "When (UTC)" } th scope="col" { "Who" } th scope="col" { "What" } th scope="col" { "Listing" } th scope="col" { "Reason" } th scope="col" { "Changes" } } }
+            thead {
+                tr {
+                    th scope="col" { (t!(locale, "moderate-audit-when")) } th scope="col" { (t!(locale, "moderate-audit-who")) }
+                    th scope="col" { (t!(locale, "moderate-audit-what")) } th scope="col" { (t!(locale, "moderate-audit-listing")) }
+                    th scope="col" { (t!(locale, "moderate-audit-reason")) } th scope="col" { (t!(locale, "moderate-audit-changes")) }
+                }
+            }
             tbody {
                 @for event in dashboard.events {
                     tr {
-                        td { (event.occurred_at.format("%Y-%m-%d %H:%M")) } td { (event.actor) } td { (event.action) }
+                        td { (lang.date(event.occurred_at.date())) " " (event.occurred_at.format("%H:%M")) }
+                        td { (actor_words(lang, &event.actor)) } td { (action_words(lang, &event.action)) }
                         td { @if let Some(id) = event.listing_id { (id) } } td { @if let Some(reason) = &event.reason { (reason) } }
                         td { (event.changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>().join(", ")) }
                     }
@@ -166,5 +237,29 @@ pub fn dashboard(dashboard: &Dashboard) -> Markup {
             }
         }
     };
-    page("Moderation", Footer::default(), body)
+    page(locale, &title, Footer::default(), body)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_login_page_reads_in_spanish_and_keeps_the_language() {
+        let locale = Locale::new(Lang::Es, true, "/moderate");
+        let page = login(&locale, None).into_string();
+        assert!(page.contains("Nombre de usuario"), "{page}");
+        assert!(page.contains("Iniciar sesión"), "{page}");
+        assert!(page.contains(r#"action="/es/moderate/login""#), "{page}");
+    }
+
+    #[test]
+    fn the_audit_trail_names_who_and_what_in_the_language() {
+        assert_eq!(actor_words(Lang::En, "moderator:ines"), "moderator:ines");
+        assert_eq!(actor_words(Lang::Es, "moderator:ines"), "moderador:ines");
+        assert_eq!(actor_words(Lang::Es, "clinician"), "profesional");
+        assert_eq!(action_words(Lang::En, "resolve_report"), "resolve_report");
+        assert_eq!(action_words(Lang::Es, "suspend"), "suspender");
+        assert_eq!(action_words(Lang::Es, "something_new"), "something_new");
+    }
 }

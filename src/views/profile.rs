@@ -3,18 +3,15 @@
 use maud::{html, Markup};
 
 use super::layout::{field_error, page, Footer};
+use super::locale::Locale;
 use super::map;
-use super::search::approach_name;
 use super::words;
 use crate::app::listings::PublicListing;
 use crate::domain::vocabulary::{
-    self, CRITERIA, PAYMENT_OPTIONS, QUESTIONS, RED_FLAGS, REPORT_REASONS, TAPER_APPROACHES,
+    self, CRITERIA, PAYMENT_OPTIONS, QUESTIONS, REPORT_REASONS, SPECIALTIES, TAPER_APPROACHES,
 };
 use crate::error::FieldError;
-
-fn or_none(value: Option<&str>) -> &str {
-    value.unwrap_or("Not given")
-}
+use crate::t;
 
 /// What a report form shows after sending: nothing yet, errors, or thanks.
 pub enum ReportState<'a> {
@@ -23,13 +20,15 @@ pub enum ReportState<'a> {
     Sent,
 }
 
-pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
-    let profession = vocabulary::profession(&listing.profession);
+pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState) -> Markup {
+    let lang = locale.lang;
+    let profession = vocabulary::profession(&listing.profession).map(|term| term.label(lang)).unwrap_or_default();
+    let specialty = vocabulary::find(SPECIALTIES, &listing.specialty).map(|term| term.label(lang)).unwrap_or_default();
     let name = match &listing.credentials {
         Some(credentials) => format!("{}, {credentials}", listing.full_name),
         None => listing.full_name.clone(),
     };
-    let place = words::place(&listing.city, listing.region.as_deref(), &listing.country);
+    let place = words::place(lang, &listing.city, listing.region.as_deref(), &listing.country);
     let address = match &listing.address_line {
         Some(line) => format!("{line}, {place}"),
         None => place.clone(),
@@ -38,155 +37,214 @@ pub fn profile(listing: &PublicListing, report: ReportState) -> Markup {
         "https://www.openstreetmap.org/directions?to={:.5}%2C{:.5}#map=14/{:.5}/{:.5}",
         listing.latitude, listing.longitude, listing.latitude, listing.longitude
     );
+    let telehealth = if !listing.telehealth {
+        t!(locale, "profile-telehealth-no")
+    } else if listing.licensed_regions.is_empty() {
+        t!(locale, "profile-telehealth-yes")
+    } else {
+        let regions = words::regions(lang, listing.licensed_regions.iter().map(String::as_str));
+        t!(locale, "profile-telehealth-licensed", regions = regions)
+    };
     let body = html! {
         article {
             h1 { (name) }
             p {
-                @if listing.demo { span.badge.demo { "Demo: fictional person" } }
-                @if listing.prescriber { span.badge.strong { "Prescriber" } } @else { span.badge { "Supports a taper; does not prescribe" } }
-                (profession.map_or("", |p| p.label)) " · " (vocabulary::find(vocabulary::SPECIALTIES, &listing.specialty).map_or("", |s| s.label))
+                @if listing.demo { span.badge.demo { (t!(locale, "profile-badge-demo")) } }
+                @if listing.prescriber {
+                    span.badge.strong { (t!(locale, "profile-badge-prescriber")) }
+                } @else {
+                    span.badge { (t!(locale, "profile-badge-not-prescriber")) }
+                }
+                (profession) " · " (specialty)
             }
             @if !listing.prescriber {
-                p.notice { "A taper needs a prescriber. This clinician can support you through one alongside the clinician who prescribes." }
+                p.notice { (t!(locale, "profile-needs-prescriber")) }
             }
             dl.facts {
-                @if let Some(practice) = &listing.practice_name { dt { "Practice" } dd { (practice) } }
-                dt { "Where" } dd {
+                @if let Some(practice) = &listing.practice_name { dt { (t!(locale, "profile-practice")) } dd { (practice) } }
+                dt { (t!(locale, "profile-where")) } dd {
                     @if let Some(address) = &listing.address_line { (address) br; }
                     (place) @if let Some(postal) = &listing.postal_code { " " (postal) }
-                    br; a.no-print href=(directions) { "Directions on OpenStreetMap" }
+                    br; a.no-print href=(directions) { (t!(locale, "profile-directions")) }
                 }
-                dt { "Telehealth" } dd {
-                    @if listing.telehealth {
-                        "Yes" @if !listing.licensed_regions.is_empty() { ", licensed in " (words::regions(listing.licensed_regions.iter().map(String::as_str))) }
-                    } @else { "No, in person only" }
+                dt { (t!(locale, "profile-telehealth")) } dd { (telehealth) }
+                dt { (t!(locale, "profile-new-patients")) }
+                dd {
+                    @if listing.accepting_new_patients { (t!(locale, "profile-accepting")) } @else { (t!(locale, "profile-not-accepting")) }
                 }
-                dt { "New patients" } dd { (if listing.accepting_new_patients { "Accepting new patients" } else { "Not accepting new patients now" }) }
-                dt { "Languages" } dd { (words::languages(listing.languages.iter().map(String::as_str))) }
-                (payment(listing))
-                @if let Some(phone) = &listing.phone { dt { "Phone" } dd { a href=(format!("tel:{phone}")) { (phone) } } }
-                @if let Some(email) = &listing.public_email { dt { "Email" } dd { a href=(format!("mailto:{email}")) { (email) } } }
-                @if let Some(website) = &listing.website { dt { "Website" } dd { a href=(website) rel="nofollow noopener" { (website) } } }
-                @if let Some(npi) = &listing.npi { dt { "NPI" } dd { (npi) } }
+                dt { (t!(locale, "profile-languages")) } dd { (words::languages(lang, listing.languages.iter().map(String::as_str))) }
+                (payment(locale, listing))
+                @if let Some(phone) = &listing.phone { dt { (t!(locale, "profile-phone")) } dd { a href=(format!("tel:{phone}")) { (phone) } } }
+                @if let Some(email) = &listing.public_email { dt { (t!(locale, "profile-email")) } dd { a href=(format!("mailto:{email}")) { (email) } } }
+                @if let Some(website) = &listing.website { dt { (t!(locale, "profile-website")) } dd { a href=(website) rel="nofollow noopener" { (website) } } }
+                @if let Some(npi) = &listing.npi { dt { (t!(locale, "profile-npi")) } dd { (npi) } }
                 @if let Some(pct) = listing.max_monthly_reduction_pct {
-                    dt { "Fastest usual pace" } dd { "About " (pct) "% of the current dose a month, or slower" }
+                    dt { (t!(locale, "profile-fastest-pace")) }
+                    dd { (t!(locale, "profile-fastest-pace-value", percent = lang.count(usize::from(pct)))) }
                 }
-                @if let Some(reviewed) = listing.last_reviewed_at { dt { "Last reviewed" } dd { (reviewed.format("%-d %B %Y")) } }
+                @if let Some(reviewed) = listing.last_reviewed_at {
+                    dt { (t!(locale, "profile-last-reviewed")) } dd { (lang.date(reviewed.date_naive())) }
+                }
             }
-            (map::location_map(listing.latitude, listing.longitude, &address))
-            h2 { "How they taper" }
-            @if listing.taper_approaches.is_empty() { p { "Not given." } }
+            (map::location_map(locale, listing.latitude, listing.longitude, &address))
+            h2 { (t!(locale, "profile-how-they-taper")) }
+            @if listing.taper_approaches.is_empty() { p { (t!(locale, "profile-approaches-not-given")) } }
             ul {
                 @for code in &listing.taper_approaches {
-                    li { strong { (approach_name(code)) } ": " (vocabulary::find(TAPER_APPROACHES, code).map_or("", |t| t.label)) }
+                    li {
+                        strong { (words::approach_name(lang, code)) } ": "
+                        (vocabulary::find(TAPER_APPROACHES, code).map(|term| term.label(lang)).unwrap_or_default())
+                    }
                 }
             }
-            h2 { "Benzo-wise practices they attest to" }
-            @if listing.criteria.is_empty() { p { "None given." } }
-            ul { @for code in &listing.criteria { li { (vocabulary::find(CRITERIA, code).map_or("", |t| t.label)) } } }
-            h2 { "In their own words" }
+            h2 { (t!(locale, "profile-practices")) }
+            @if listing.criteria.is_empty() { p { (t!(locale, "profile-practices-none")) } }
+            ul {
+                @for code in &listing.criteria {
+                    li { (vocabulary::find(CRITERIA, code).map(|term| term.label(lang)).unwrap_or_default()) }
+                }
+            }
+            h2 { (t!(locale, "profile-own-words")) }
             @for question in QUESTIONS {
-                h3 { (question.label) }
-                p { (or_none(listing.answers.iter().find(|(q, _)| *q == question.code).map(|(_, a)| a))) }
+                h3 { (question.label(lang)) }
+                p {
+                    @match listing.answers.iter().find(|(code, _)| *code == question.code) {
+                        Some((_, answer)) => (answer),
+                        None => (t!(locale, "profile-not-given")),
+                    }
+                }
             }
             @if let Some(statement) = &listing.statement {
-                h3 { "Statement" }
+                h3 { (t!(locale, "profile-statement")) }
                 p.statement { (statement) }
             }
         }
         section.no-print aria-labelledby="report-heading" {
-            h2 #report-heading { "Report a problem with this listing" }
-            (report_form(listing.id, report))
+            h2 #report-heading { (t!(locale, "profile-report-heading")) }
+            (report_form(locale, listing.id, report))
         }
     };
-    page(&name, Footer { shows_demo: listing.demo }, body)
+    page(locale, &name, Footer { shows_demo: listing.demo }, body)
 }
 
 /// How a patient can pay: the accepted ways, the insurers and the self-pay
 /// prices, or a prompt to ask when the listing does not say.
-fn payment(listing: &PublicListing) -> Markup {
-    let ways: Vec<&str> = listing
+fn payment(locale: &Locale, listing: &PublicListing) -> Markup {
+    let ways: Vec<String> = listing
         .payment_options
         .iter()
-        .map(|code| vocabulary::find(PAYMENT_OPTIONS, code).map_or(code.as_str(), |term| term.label))
+        .map(|code| {
+            vocabulary::find(PAYMENT_OPTIONS, code).map_or_else(|| code.clone(), |term| term.label(locale.lang))
+        })
         .collect();
-    let prices: Vec<String> =
-        [("First visit", listing.self_pay_first_visit), ("Follow-up visits", listing.self_pay_follow_up)]
-            .into_iter()
-            .filter_map(|(visit, range)| Some(format!("{visit}: {}", range?.display(&listing.country))))
-            .collect();
+    let mut prices = Vec::new();
+    if let Some(range) = listing.self_pay_first_visit {
+        prices.push(t!(locale, "profile-price-first-visit", price = range.display(locale.lang, &listing.country)));
+    }
+    if let Some(range) = listing.self_pay_follow_up {
+        prices.push(t!(locale, "profile-price-follow-up", price = range.display(locale.lang, &listing.country)));
+    }
     html! {
-        dt { "Payment" }
-        dd { @if ways.is_empty() { "Ask the practice" } @else { (ways.join(", ")) } }
-        @if !listing.insurers.is_empty() { dt { "Insurers" } dd { (listing.insurers.join(", ")) } }
+        dt { (t!(locale, "profile-payment")) }
+        dd { @if ways.is_empty() { (t!(locale, "profile-payment-ask")) } @else { (ways.join(", ")) } }
+        @if !listing.insurers.is_empty() { dt { (t!(locale, "profile-insurers")) } dd { (listing.insurers.join(", ")) } }
         @if !prices.is_empty() {
-            dt { "Self-pay prices" }
+            dt { (t!(locale, "profile-self-pay-prices")) }
             dd { @for (index, price) in prices.iter().enumerate() { @if index > 0 { br; } (price) } }
         }
     }
 }
 
-fn report_form(id: i64, state: ReportState) -> Markup {
+fn report_form(locale: &Locale, id: i64, state: ReportState) -> Markup {
     let (reason, details, errors): (&str, &str, &[FieldError]) = match state {
         ReportState::Sent => {
-            return html! { p.notice role="status" { "Thank you. A moderator will look at your report." } };
+            return html! { p.notice role="status" { (t!(locale, "profile-report-thanks")) } };
         }
         ReportState::Blank => ("", "", &[]),
         ReportState::Invalid { reason, details, errors } => (reason, details, errors),
     };
-    let error = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message.as_str());
+    let error = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message_in(locale.lang));
+    let (reason_error, details_error) = (error("reason"), error("details"));
     html! {
-        form.stack method="post" action=(format!("/clinicians/{id}/reports")) {
+        form.stack method="post" action=(locale.href(&format!("/clinicians/{id}/reports"))) {
             div {
-                label for="reason" { "What is wrong?" }
-                select id="reason" name="reason" aria-invalid=[error("reason").map(|_| "true")] aria-describedby=[error("reason").map(|_| "reason-error")] {
-                    option value="" { "Choose one" }
-                    @for report_reason in REPORT_REASONS { option value=(report_reason.code) selected[reason == report_reason.code] { (report_reason.label) } }
+                label for="reason" { (t!(locale, "profile-report-reason")) }
+                select id="reason" name="reason" aria-invalid=[reason_error.as_ref().map(|_| "true")] aria-describedby=[reason_error.as_ref().map(|_| "reason-error")] {
+                    option value="" { (t!(locale, "profile-report-choose")) }
+                    @for report_reason in REPORT_REASONS {
+                        option value=(report_reason.code) selected[reason == report_reason.code] { (report_reason.label(locale.lang)) }
+                    }
                 }
-                (field_error("reason", error("reason")))
+                (field_error("reason", reason_error.as_deref()))
             }
             div {
-                label for="details" { "Details " span.hint { "Optional. Please do not include your own health details." } }
-                textarea id="details" name="details" maxlength="2000" aria-invalid=[error("details").map(|_| "true")] { (details) }
-                (field_error("details", error("details")))
+                label for="details" {
+                    (t!(locale, "profile-report-details")) " "
+                    span.hint { (t!(locale, "profile-report-details-hint")) }
+                }
+                textarea id="details" name="details" maxlength="2000" aria-invalid=[details_error.as_ref().map(|_| "true")] { (details) }
+                (field_error("details", details_error.as_deref()))
             }
-            div { button type="submit" { "Send report" } }
+            div { button type="submit" { (t!(locale, "profile-report-send")) } }
         }
     }
 }
 
-pub fn questions() -> Markup {
+pub fn questions(locale: &Locale) -> Markup {
+    let title = t!(locale, "questions-title");
+    // Several English phrases can read the same in another language; each is listed once.
+    let mut red_flags: Vec<String> = Vec::new();
+    for id in RED_FLAGS_HEARD {
+        let heard = locale.lang.t(id);
+        if !red_flags.contains(&heard) {
+            red_flags.push(heard);
+        }
+    }
     page(
-        "Questions for a first visit",
+        locale,
+        &title,
         Footer::default(),
         html! {
-            h1 { "Questions for a first visit" }
-            p.lead { "Print this page and take it with you. Ask each question, write down the answers, and notice how the clinician responds." }
+            h1 { (title) }
+            p.lead { (t!(locale, "questions-intro")) }
             @for (index, question) in QUESTIONS.iter().enumerate() {
-                h2 { (index + 1) ". " (question.label) }
-                p.notes-label { "Notes:" }
+                h2 { (index + 1) ". " (question.label(locale.lang)) }
+                p.notes-label { (t!(locale, "questions-notes")) }
                 // Blank lines for handwriting on the printed page; nothing to announce.
                 div.notes aria-hidden="true" {}
             }
-            h2 { "Also worth asking" }
+            h2 { (t!(locale, "questions-also-heading")) }
             ul {
-                li { "Will you let me set the pace, and pause when symptoms are hard?" }
-                li { "Will you help with non-drug support such as therapy, CBT-I or sleep hygiene?" }
-                li { "How will you handle my other medicines, especially opioids or other sedatives?" }
+                li { (t!(locale, "questions-also-pace")) }
+                li { (t!(locale, "questions-also-support")) }
+                li { (t!(locale, "questions-also-medicines")) }
             }
-            h2 { "Red flags to listen for" }
-            p { "Be cautious if you hear any of these. Abrupt stops can cause seizures." }
-            ul { @for flag in RED_FLAGS { li { "“" (flag) "”" } } }
-            p.no-print { "Use your browser's Print command to print this sheet." }
+            h2 { (t!(locale, "questions-red-flags-heading")) }
+            p { (t!(locale, "questions-red-flags-intro")) }
+            ul { @for phrase in &red_flags { li { (t!(locale, "questions-red-flag-quoted", phrase = phrase.clone())) } } }
+            p.no-print { (t!(locale, "questions-print-hint")) }
         },
     )
 }
+
+/// Phrases that should worry a patient, as they would hear them. The
+/// English ones are among the red flags moderators look for.
+const RED_FLAGS_HEARD: [&str; 7] = [
+    "questions-red-flag-just-stop",
+    "questions-red-flag-cold-turkey",
+    "questions-red-flag-two-week-taper",
+    "questions-red-flag-2-week-taper",
+    "questions-red-flag-withdrawal-isnt",
+    "questions-red-flag-withdrawal-not-big",
+    "questions-red-flag-not-addictive",
+];
 
 #[cfg(test)]
 mod tests {
     use serde_json::json;
 
     use super::*;
+    use crate::i18n::Lang;
 
     /// A public listing as the API writes one, with `payment` merged in.
     fn listing(payment: serde_json::Value) -> PublicListing {
@@ -215,7 +273,7 @@ mod tests {
             "self_pay_first_visit": {"min": 150, "max": 250},
             "self_pay_follow_up": {"min": 90, "max": 90},
         }));
-        let page = profile(&listing, ReportState::Blank).into_string();
+        let page = profile(&Locale::english(), &listing, ReportState::Blank).into_string();
         assert!(page.contains("<dt>Payment</dt><dd>Medicare, Private insurance, Paying yourself</dd>"), "{page}");
         assert!(page.contains("<dt>Insurers</dt><dd>Aetna, Moda &amp; Partners</dd>"));
         assert!(page.contains("<dd>First visit: $150–$250<br>Follow-up visits: $90</dd>"));
@@ -223,8 +281,40 @@ mod tests {
 
     #[test]
     fn a_profile_without_ways_to_pay_says_to_ask_the_practice() {
-        let page = profile(&listing(json!({})), ReportState::Blank).into_string();
+        let page = profile(&Locale::english(), &listing(json!({})), ReportState::Blank).into_string();
         assert!(page.contains("<dt>Payment</dt><dd>Ask the practice</dd>"), "{page}");
         assert!(!page.contains("Insurers") && !page.contains("Self-pay prices"));
+    }
+
+    #[test]
+    fn a_spanish_profile_keeps_the_language_in_its_report_form() {
+        let locale = Locale::new(Lang::Es, true, "/clinicians/7");
+        let listing = listing(json!({"telehealth": true, "max_monthly_reduction_pct": 10}));
+        let page = profile(&locale, &listing, ReportState::Blank).into_string();
+        assert!(page.contains(r#"action="/es/clinicians/7/reports""#), "{page}");
+        assert!(page.contains("<dt>Telesalud</dt><dd>Sí</dd>"), "{page}");
+        assert!(page.contains("Cerca del 10 % de la dosis actual al mes, o menos"), "{page}");
+        let sent = profile(&locale, &listing, ReportState::Sent).into_string();
+        assert!(sent.contains("Gracias. El equipo de moderación revisará su aviso."), "{sent}");
+    }
+
+    #[test]
+    fn the_questions_sheet_reads_in_spanish() {
+        let page = questions(&Locale::new(Lang::Es, true, "/questions")).into_string();
+        assert!(page.contains("<h1>Preguntas para la primera consulta</h1>"), "{page}");
+        assert!(page.contains("Imprima esta página y llévela a su consulta."), "{page}");
+        assert!(page.contains("«déjelo de golpe, de un día para otro»"), "{page}");
+        assert_eq!(page.matches("«basta con una reducción de dos semanas»").count(), 1, "{page}");
+        assert!(page.contains(r#"href="/es/submit""#) && !page.contains(r#"href="/submit""#), "{page}");
+    }
+
+    #[test]
+    fn the_red_flags_on_the_sheet_are_those_moderators_look_for() {
+        let page = questions(&Locale::english()).into_string();
+        for id in RED_FLAGS_HEARD {
+            let phrase = Lang::En.t(id);
+            assert!(vocabulary::RED_FLAGS.contains(&phrase.as_str()), "{phrase}");
+            assert!(page.contains(&maud::html! { "“" (phrase) "”" }.into_string()), "{phrase}: {page}");
+        }
     }
 }

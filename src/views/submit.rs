@@ -3,9 +3,11 @@
 use maud::{html, Markup};
 
 use super::layout::{field_error, page, Footer};
-use super::search::approach_name;
+use super::locale::Locale;
+use super::words::approach_name;
 use crate::domain::vocabulary::{CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, QUESTIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::error::FieldError;
+use crate::t;
 
 /// The form's values as sent (repeated names repeat).
 pub struct FormValues<'a>(pub &'a [(String, String)]);
@@ -21,6 +23,7 @@ impl FormValues<'_> {
 }
 
 struct Form<'a> {
+    locale: &'a Locale,
     values: FormValues<'a>,
     errors: &'a [FieldError],
 }
@@ -35,11 +38,11 @@ enum Need {
 use Need::{Optional, Required};
 
 impl Form<'_> {
-    fn error(&self, field: &str) -> Option<&str> {
+    fn error(&self, field: &str) -> Option<String> {
         self.errors
             .iter()
             .find(|e| e.field == field || e.field.starts_with(&format!("{field}[")))
-            .map(|e| e.message.as_str())
+            .map(|e| e.message_in(self.locale.lang))
     }
 
     fn text(&self, name: &str, label: &str, hint: &str, kind: &str, need: Need) -> Markup {
@@ -47,10 +50,13 @@ impl Form<'_> {
         let required = need == Required;
         html! {
             div {
-                label for=(name) { (label) @if required { " (required)" } @if !hint.is_empty() { span.hint { (hint) } } }
+                label for=(name) {
+                    (label) @if required { " " (t!(self.locale, "form-required")) }
+                    @if !hint.is_empty() { span.hint { (hint) } }
+                }
                 input type=(kind) id=(name) name=(name) value=(self.values.get(name)) required[required]
-                    aria-invalid=[error.map(|_| "true")] aria-describedby=[error.map(|_| format!("{name}-error"))];
-                (field_error(name, error))
+                    aria-invalid=[error.as_ref().map(|_| "true")] aria-describedby=[error.as_ref().map(|_| format!("{name}-error"))];
+                (field_error(name, error.as_deref()))
             }
         }
     }
@@ -60,9 +66,9 @@ impl Form<'_> {
         html! {
             div {
                 label for=(name) { (label) @if !hint.is_empty() { span.hint { (hint) } } }
-                textarea id=(name) name=(name) maxlength=(max) aria-invalid=[error.map(|_| "true")]
-                    aria-describedby=[error.map(|_| format!("{name}-error"))] { (self.values.get(name)) }
-                (field_error(name, error))
+                textarea id=(name) name=(name) maxlength=(max) aria-invalid=[error.as_ref().map(|_| "true")]
+                    aria-describedby=[error.as_ref().map(|_| format!("{name}-error"))] { (self.values.get(name)) }
+                (field_error(name, error.as_deref()))
             }
         }
     }
@@ -77,17 +83,17 @@ impl Form<'_> {
         }
     }
 
-    fn select(&self, name: &str, label: &str, options: &[(&str, &str)]) -> Markup {
+    fn select(&self, name: &str, label: &str, options: &[(&str, String)]) -> Markup {
         let error = self.error(name);
         html! {
             div {
-                label for=(name) { (label) " (required)" }
-                select id=(name) name=(name) required aria-invalid=[error.map(|_| "true")]
-                    aria-describedby=[error.map(|_| format!("{name}-error"))] {
-                    option value="" { "Choose one" }
+                label for=(name) { (label) " " (t!(self.locale, "form-required")) }
+                select id=(name) name=(name) required aria-invalid=[error.as_ref().map(|_| "true")]
+                    aria-describedby=[error.as_ref().map(|_| format!("{name}-error"))] {
+                    option value="" { (t!(self.locale, "form-choose-one")) }
                     @for (code, text) in options { option value=(code) selected[self.values.get(name) == *code] { (text) } }
                 }
-                (field_error(name, error))
+                (field_error(name, error.as_deref()))
             }
         }
     }
@@ -95,92 +101,108 @@ impl Form<'_> {
 
 /// The submission page, with what was sent and every error beside its field
 /// and listed at the top.
-pub fn form(values: &[(String, String)], errors: &[FieldError]) -> Markup {
+pub fn form(locale: &Locale, values: &[(String, String)], errors: &[FieldError]) -> Markup {
+    let title = t!(locale, "submit-title");
     let body = html! {
-        h1 { "List your practice" }
-        p.lead { "Tell patients how you taper. A moderator reads every submission before it is public; your contact email stays private." }
-        (listing_form(values, errors, "/submit", "Send for review"))
+        h1 { (title) }
+        p.lead { (t!(locale, "submit-lead")) }
+        (listing_form(locale, values, errors, &locale.href("/submit"), &t!(locale, "submit-button")))
     };
-    page("List your practice", Footer::default(), body)
+    page(locale, &title, Footer::default(), body)
 }
 
-/// Where a clinician practises: each field's name, label, hint and need.
-const PLACE_FIELDS: [(&str, &str, &str, Need); 8] = [
-    ("practice_name", "Practice name", "", Optional),
-    ("address_line", "Street address", "", Optional),
-    ("city", "City or town", "", Required),
-    ("region", "State or region", "For example OR.", Optional),
-    ("postal_code", "ZIP or postal code", "US: 12345 or 12345-6789.", Optional),
-    ("country", "Country", "Two letters, such as US, CA or GB. US if empty.", Optional),
-    ("latitude", "Latitude", "Optional: found from your ZIP code or city if empty.", Optional),
-    ("longitude", "Longitude", "Optional.", Optional),
+/// Where a clinician practises: each field's name, label and hint message ids, and need.
+const PLACE_FIELDS: [(&str, &str, Option<&str>, Need); 8] = [
+    ("practice_name", "form-practice-name", None, Optional),
+    ("address_line", "form-address-line", None, Optional),
+    ("city", "form-city", None, Required),
+    ("region", "form-region", Some("form-region-hint"), Optional),
+    ("postal_code", "form-postal-code", Some("form-postal-code-hint"), Optional),
+    ("country", "form-country", Some("form-country-hint"), Optional),
+    ("latitude", "form-latitude", Some("form-latitude-hint"), Optional),
+    ("longitude", "form-longitude", Some("form-longitude-hint"), Optional),
 ];
 
-/// Every field of a listing, posted to `action`.
-pub fn listing_form(values: &[(String, String)], errors: &[FieldError], action: &str, button: &str) -> Markup {
-    let fields = Form { values: FormValues(values), errors };
-    let professions: Vec<(&str, &str)> = PROFESSIONS.iter().map(|p| (p.code, p.label)).collect();
-    let specialties: Vec<(&str, &str)> = SPECIALTIES.iter().map(|s| (s.code, s.label)).collect();
+/// The self-pay price fields of each visit, with their label message ids.
+const PRICE_FIELDS: [(&str, &str, &str); 2] = [
+    ("self_pay_first_visit", "form-self-pay-first-visit-min", "form-self-pay-first-visit-max"),
+    ("self_pay_follow_up", "form-self-pay-follow-up-min", "form-self-pay-follow-up-max"),
+];
+
+/// Every field of a listing, posted to `action` (an address from `locale.href`).
+pub fn listing_form(
+    locale: &Locale,
+    values: &[(String, String)],
+    errors: &[FieldError],
+    action: &str,
+    button: &str,
+) -> Markup {
+    let lang = locale.lang;
+    let fields = Form { locale, values: FormValues(values), errors };
+    let professions: Vec<(&str, String)> = PROFESSIONS.iter().map(|p| (p.code, p.label(lang))).collect();
+    let specialties: Vec<(&str, String)> = SPECIALTIES.iter().map(|s| (s.code, s.label(lang))).collect();
     html! {
         @if !errors.is_empty() {
             div.errors role="alert" tabindex="-1" id="errors" {
-                h2 { "Please correct " (errors.len()) @if errors.len() == 1 { " field" } @else { " fields" } }
-                ul { @for error in errors { li { a href=(format!("#{}", anchor(&error.field))) { (error.field) ": " (error.message) } } } }
+                h2 { (t!(locale, "form-errors-title", count = errors.len())) }
+                ul { @for error in errors { li { a href=(format!("#{}", anchor(&error.field))) { (error.field) ": " (error.message_in(lang)) } } } }
             }
         }
         form.stack method="post" action=(action) novalidate {
             fieldset {
-                legend { "About you" }
-                (fields.text("full_name", "Full name", "As patients will see it, 2 to 120 characters.", "text", Required))
-                (fields.text("credentials", "Credentials", "For example MD, FAPA.", "text", Optional))
-                (fields.select("profession", "Profession", &professions))
-                (fields.select("specialty", "Specialty", &specialties))
-                (fields.text("taxonomy_code", "NUCC taxonomy code", "Optional, 10 characters such as 2084P0800X.", "text", Optional))
-                (fields.text("npi", "NPI", "Optional, 10 digits.", "text", Optional))
+                legend { (t!(locale, "form-about-you")) }
+                (fields.text("full_name", &t!(locale, "form-full-name"), &t!(locale, "form-full-name-hint"), "text", Required))
+                (fields.text("credentials", &t!(locale, "form-credentials"), &t!(locale, "form-credentials-hint"), "text", Optional))
+                (fields.select("profession", &t!(locale, "form-profession"), &professions))
+                (fields.select("specialty", &t!(locale, "form-specialty"), &specialties))
+                (fields.text("taxonomy_code", &t!(locale, "form-taxonomy-code"), &t!(locale, "form-taxonomy-code-hint"), "text", Optional))
+                (fields.text("npi", &t!(locale, "form-npi"), &t!(locale, "form-npi-hint"), "text", Optional))
             }
             fieldset {
-                legend { "Where you practise" }
-                @for (name, label, hint, need) in PLACE_FIELDS { (fields.text(name, label, hint, "text", need)) }
+                legend { (t!(locale, "form-where")) }
+                @for (name, label, hint, need) in PLACE_FIELDS {
+                    (fields.text(name, &lang.t(label), &hint.map(|hint| lang.t(hint)).unwrap_or_default(), "text", need))
+                }
             }
             fieldset {
-                legend { "How patients reach you" }
-                (fields.text("phone", "Phone", "", "tel", Optional))
-                (fields.text("website", "Website", "Starting with http:// or https://.", "url", Optional))
-                (fields.text("public_email", "Public email", "Shown on your listing.", "email", Optional))
-                (fields.text("contact_email", "Private contact email", "Only moderators see it.", "email", Required))
+                legend { (t!(locale, "form-reach")) }
+                (fields.text("phone", &t!(locale, "form-phone"), "", "tel", Optional))
+                (fields.text("website", &t!(locale, "form-website"), &t!(locale, "form-website-hint"), "url", Optional))
+                (fields.text("public_email", &t!(locale, "form-public-email"), &t!(locale, "form-public-email-hint"), "email", Optional))
+                (fields.text("contact_email", &t!(locale, "form-contact-email"), &t!(locale, "form-contact-email-hint"), "email", Required))
                 div.choices {
-                    (fields.choice("telehealth", "true", "I offer telehealth"))
-                    (fields.choice("accepting_new_patients", "true", "I am accepting new patients"))
+                    (fields.choice("telehealth", "true", &t!(locale, "form-telehealth")))
+                    (fields.choice("accepting_new_patients", "true", &t!(locale, "form-accepting-new-patients")))
                 }
-                (fields.text("licensed_regions", "Telehealth licences", "Region codes separated by commas, such as US-OR, US-WA.", "text", Optional))
-                (fields.text("languages", "Languages", "Codes separated by commas, such as en, es. English if empty.", "text", Optional))
+                (fields.text("licensed_regions", &t!(locale, "form-licensed-regions"), &t!(locale, "form-licensed-regions-hint"), "text", Optional))
+                (fields.text("languages", &t!(locale, "form-languages"), &t!(locale, "form-languages-hint"), "text", Optional))
             }
             fieldset {
-                legend { "How you taper" }
-                div.choices { @for approach in TAPER_APPROACHES { (fields.choice("taper_approaches", approach.code, approach_name(approach.code))) } }
-                (fields.text("max_monthly_reduction_pct", "Fastest usual pace", "Optional: the largest cut you usually make in a month, as a percentage of the current dose (1 to 50).", "text", Optional))
+                legend { (t!(locale, "form-taper")) }
+                div.choices { @for approach in TAPER_APPROACHES { (fields.choice("taper_approaches", approach.code, &approach_name(lang, approach.code))) } }
+                (fields.text("max_monthly_reduction_pct", &t!(locale, "form-max-reduction"), &t!(locale, "form-max-reduction-hint"), "text", Optional))
             }
             fieldset {
-                legend { "Payment" }
-                p.hint { "What patients can pay with. Leave it all empty and patients will be told to ask the practice." }
-                div.choices { @for option in PAYMENT_OPTIONS { (fields.choice("payment_options", option.code, option.label)) } }
-                (fields.area("insurers", "Private insurers you take", "With private insurance: one name per line, up to 20.", 1700))
-                @for (visit, label) in [("self_pay_first_visit", "first visit"), ("self_pay_follow_up", "follow-up visit")] {
-                    (fields.text(&format!("{visit}.min"), &format!("Paying yourself, {label}: from"), "With self-pay or a sliding scale: a whole amount in your country's currency.", "number", Optional))
-                    (fields.text(&format!("{visit}.max"), &format!("Paying yourself, {label}: up to"), "", "number", Optional))
+                legend { (t!(locale, "form-payment")) }
+                p.hint { (t!(locale, "form-payment-hint")) }
+                div.choices { @for option in PAYMENT_OPTIONS { (fields.choice("payment_options", option.code, &option.label(lang))) } }
+                (fields.area("insurers", &t!(locale, "form-insurers"), &t!(locale, "form-insurers-hint"), 1700))
+                @for (visit, from, up_to) in PRICE_FIELDS {
+                    (fields.text(&format!("{visit}.min"), &lang.t(from), &t!(locale, "form-self-pay-hint"), "number", Optional))
+                    (fields.text(&format!("{visit}.max"), &lang.t(up_to), "", "number", Optional))
                 }
             }
             fieldset {
-                legend { "Benzo-wise practices you attest to" }
-                div.choices { @for criterion in CRITERIA { (fields.choice("criteria", criterion.code, criterion.label)) } }
+                legend { (t!(locale, "form-criteria")) }
+                div.choices { @for criterion in CRITERIA { (fields.choice("criteria", criterion.code, &criterion.label(lang))) } }
             }
             fieldset {
-                legend { "The first-visit questions, in your words" }
-                @for question in QUESTIONS { (fields.area(&format!("answers.{}", question.code), question.label, "Up to 2000 characters.", 2000)) }
-                (fields.area("statement", "A short statement", "Plain text, up to 4000 characters.", 4000))
+                legend { (t!(locale, "form-questions")) }
+                @for question in QUESTIONS { (fields.area(&format!("answers.{}", question.code), &question.label(lang), &t!(locale, "form-answer-hint"), 2000)) }
+                (fields.area("statement", &t!(locale, "form-statement"), &t!(locale, "form-statement-hint"), 4000))
             }
             div hidden {
-                label for="website_url_confirm" { "Leave this empty" }
+                label for="website_url_confirm" { (t!(locale, "form-honeypot")) }
                 input type="text" id="website_url_confirm" name="website_url_confirm" tabindex="-1" autocomplete="off";
             }
             div { button type="submit" { (button) } }
@@ -192,19 +214,64 @@ fn anchor(field: &str) -> &str {
     field.split('[').next().unwrap_or(field)
 }
 
+/// The manage link as given by the app, with this page's language kept in
+/// its path, so the link opens in the language the clinician chose.
+fn manage_link(locale: &Locale, manage_url: &str) -> String {
+    match manage_url.rfind("/manage/") {
+        Some(path_start) => {
+            let (base, path) = manage_url.split_at(path_start);
+            format!("{base}{}", locale.href(path))
+        }
+        None => manage_url.to_string(),
+    }
+}
+
 /// Shown once after a submission: the private manage link.
-pub fn received(listing_id: i64, manage_url: &str) -> Markup {
+pub fn received(locale: &Locale, listing_id: i64, manage_url: &str) -> Markup {
+    let manage_url = manage_link(locale, manage_url);
     page(
-        "Submission received",
+        locale,
+        &t!(locale, "submit-received-title"),
         Footer::default(),
         html! {
-            h1 { "Thank you: your listing is waiting for review" }
+            h1 { (t!(locale, "submit-received-heading")) }
             div.notice.warn role="status" {
-                h2 { "Save this link now" }
-                p { "It is the only way to edit or withdraw your listing, and it is shown only once. We keep no copy we could send you." }
+                h2 { (t!(locale, "submit-save-link")) }
+                p { (t!(locale, "submit-save-link-why")) }
                 p.token { a href=(manage_url) { (manage_url) } }
             }
-            p { "Your listing number is " (listing_id) ". A moderator will review it; until then it is not public." }
+            p { (t!(locale, "submit-listing-number", id = listing_id.to_string())) }
         },
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::{Lang, Text};
+
+    #[test]
+    fn the_form_reads_in_spanish_with_its_errors_and_keeps_the_language_in_its_action() {
+        let locale = Locale::new(Lang::Es, true, "/submit");
+        let values = [("npi".to_string(), "12ab".to_string())];
+        let errors = [FieldError::new("latitude", Text::new("form-error-number"))];
+
+        let html = form(&locale, &values, &errors).into_string();
+
+        assert!(html.contains("Nombre completo"), "the label is in Spanish");
+        assert!(html.contains(r#"action="/es/submit""#));
+        assert!(html.contains(r#"<span class="field-error" id="latitude-error">debe ser un número</span>"#));
+        assert!(html.contains("Corrija 1 campo"));
+        assert!(!html.contains("must be a number"));
+    }
+
+    #[test]
+    fn the_manage_link_keeps_a_chosen_language() {
+        let url = "https://benzowise.test/manage/abc123";
+        assert_eq!(
+            manage_link(&Locale::new(Lang::Es, true, "/submit"), url),
+            "https://benzowise.test/es/manage/abc123"
+        );
+        assert_eq!(manage_link(&Locale::new(Lang::Es, false, "/submit"), url), url);
+    }
 }

@@ -1,31 +1,93 @@
-//! Codes as people read them on pages: places, regions and languages by name.
+//! Codes as people read them on pages: places, regions and languages by name,
+//! in the reader's language (`country-<code>`, `region-<code>`,
+//! `language-<code>` in the message catalogue). A code without a name reads as
+//! itself.
 
+use crate::domain::vocabulary::{self, TAPER_APPROACHES};
+use crate::i18n::{Lang, Text};
 use crate::places::iso;
 
+/// A country's name from its ISO 3166-1 code ("US" → "United States"), or the code.
+pub fn country(lang: Lang, code: &str) -> String {
+    if iso::is_country(code) {
+        lang.text(&Text::new(format!("country-{code}")))
+    } else {
+        code.to_string()
+    }
+}
+
 /// A region's name from its ISO 3166-2 code ("US-OR" → "Oregon"), or the code.
-pub fn region(code: &str) -> &str {
-    iso::region_name(code).unwrap_or(code)
+pub fn region(lang: Lang, code: &str) -> String {
+    if iso::is_named_region(code) {
+        lang.text(&Text::new(format!("region-{code}")))
+    } else {
+        code.to_string()
+    }
+}
+
+/// A language's name from its ISO 639-1 code ("es" → "Spanish", "español"), or the code.
+pub fn language(lang: Lang, code: &str) -> String {
+    if iso::is_language(code) {
+        lang.text(&Text::new(format!("language-{code}")))
+    } else {
+        code.to_string()
+    }
 }
 
 /// "Portland, Oregon, United States" from a listing's city, region code (as
 /// listings store it, without the country: "OR") and country code.
-pub fn place(city: &str, region_code: Option<&str>, country: &str) -> String {
+pub fn place(lang: Lang, city: &str, region_code: Option<&str>, country_code: &str) -> String {
     let mut words = vec![city.to_string()];
     if let Some(code) = region_code {
-        words.push(iso::region_name(&format!("{country}-{code}")).unwrap_or(code).to_string());
+        let full = format!("{country_code}-{code}");
+        words.push(if iso::is_named_region(&full) { region(lang, &full) } else { code.to_string() });
     }
-    words.push(iso::country_name(country).unwrap_or(country).to_string());
+    words.push(country(lang, country_code));
     words.join(", ")
 }
 
 /// "Oregon, Washington" from region codes.
-pub fn regions<'a>(codes: impl IntoIterator<Item = &'a str>) -> String {
-    codes.into_iter().map(region).collect::<Vec<_>>().join(", ")
+pub fn regions<'a>(lang: Lang, codes: impl IntoIterator<Item = &'a str>) -> String {
+    codes.into_iter().map(|code| region(lang, code)).collect::<Vec<_>>().join(", ")
 }
 
 /// "English, Spanish" from ISO 639-1 codes.
-pub fn languages<'a>(codes: impl IntoIterator<Item = &'a str>) -> String {
-    codes.into_iter().map(|code| iso::language_name(code).unwrap_or(code)).collect::<Vec<_>>().join(", ")
+pub fn languages<'a>(lang: Lang, codes: impl IntoIterator<Item = &'a str>) -> String {
+    codes.into_iter().map(|code| language(lang, code)).collect::<Vec<_>>().join(", ")
+}
+
+/// The named regions of a country as `(code, name)`, in the reader's
+/// alphabetical order; empty for a country outside `iso::REGION_COUNTRIES`.
+pub fn regions_of(lang: Lang, country_code: &str) -> Vec<(&'static str, String)> {
+    let mut named: Vec<_> = iso::regions_of(country_code).into_iter().map(|code| (code, region(lang, code))).collect();
+    named.sort_by_cached_key(|(_, name)| sort_key(name));
+    named
+}
+
+/// A name as dictionaries order it: accents and case do not count, so
+/// "Míchigan" comes before "Minnesota".
+fn sort_key(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|letter| match letter {
+            'á' | 'à' | 'â' | 'ä' | 'å' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ó' | 'ò' | 'ô' | 'ö' => 'o',
+            'ú' | 'ù' | 'û' | 'ü' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// A taper approach's short name ("Micro-taper"); the vocabulary's label has
+/// the full meaning. Empty for a code that is not an approach.
+pub fn approach_name(lang: Lang, code: &str) -> String {
+    match vocabulary::find(TAPER_APPROACHES, code) {
+        Some(approach) => lang.text(&Text::new(format!("vocab-approach-name-{}", approach.code))),
+        None => String::new(),
+    }
 }
 
 #[cfg(test)]
@@ -34,15 +96,112 @@ mod tests {
 
     #[test]
     fn codes_read_as_names() {
-        assert_eq!(place("Portland", Some("OR"), "US"), "Portland, Oregon, United States");
-        assert_eq!(place("Leeds", None, "GB"), "Leeds, United Kingdom");
-        assert_eq!(regions(["US-OR", "US-WA"]), "Oregon, Washington");
-        assert_eq!(languages(["en", "es"]), "English, Spanish");
+        assert_eq!(place(Lang::En, "Portland", Some("OR"), "US"), "Portland, Oregon, United States");
+        assert_eq!(place(Lang::En, "Leeds", None, "GB"), "Leeds, United Kingdom");
+        assert_eq!(regions(Lang::En, ["US-OR", "US-WA"]), "Oregon, Washington");
+        assert_eq!(languages(Lang::En, ["en", "es"]), "English, Spanish");
+    }
+
+    #[test]
+    fn codes_read_as_names_in_spanish() {
+        assert_eq!(place(Lang::Es, "Santa Fe", Some("NM"), "US"), "Santa Fe, Nuevo México, Estados Unidos");
+        assert_eq!(place(Lang::Es, "Cardiff", Some("WLS"), "GB"), "Cardiff, Gales, Reino Unido");
+        assert_eq!(regions(Lang::Es, ["US-NM"]), "Nuevo México");
+        assert_eq!(
+            regions(Lang::Es, ["US-NC", "CA-BC", "GB-SCT", "AU-NSW"]),
+            "Carolina del Norte, Columbia Británica, Escocia, Nueva Gales del Sur"
+        );
+        assert_eq!(languages(Lang::Es, ["en", "es", "zh", "ht"]), "inglés, español, chino, criollo haitiano");
+        assert_eq!(country(Lang::Es, "DE"), "Alemania");
+        assert_eq!(language(Lang::Es, "xx"), "xx");
+    }
+
+    #[test]
+    fn names_read_as_people_say_them() {
+        let regions = [
+            ("US-OR", "Oregon"),
+            ("US-DC", "District of Columbia"),
+            ("US-PR", "Puerto Rico"),
+            ("US-VI", "U.S. Virgin Islands"),
+            ("CA-QC", "Quebec"),
+            ("CA-NL", "Newfoundland and Labrador"),
+            ("GB-SCT", "Scotland"),
+            ("GB-NIR", "Northern Ireland"),
+            ("AU-NSW", "New South Wales"),
+            ("AU-ACT", "Australian Capital Territory"),
+        ];
+        for (code, name) in regions {
+            assert_eq!(region(Lang::En, code), name);
+        }
+        for (code, name) in [("en", "English"), ("es", "Spanish"), ("zh", "Chinese"), ("ht", "Haitian Creole")] {
+            assert_eq!(language(Lang::En, code), name);
+        }
+        let countries =
+            [("US", "United States"), ("GB", "United Kingdom"), ("KR", "South Korea"), ("CI", "Côte d'Ivoire")];
+        for (code, name) in countries {
+            assert_eq!(country(Lang::En, code), name);
+        }
     }
 
     #[test]
     fn an_unknown_code_reads_as_itself() {
-        assert_eq!(place("Springfield", Some("ZZ"), "US"), "Springfield, ZZ, United States");
-        assert_eq!(languages(["en", "xx"]), "English, xx");
+        assert_eq!(place(Lang::En, "Springfield", Some("ZZ"), "US"), "Springfield, ZZ, United States");
+        assert_eq!(place(Lang::Es, "Maidstone", Some("KEN"), "GB"), "Maidstone, KEN, Reino Unido");
+        assert_eq!(languages(Lang::En, ["en", "xx"]), "English, xx");
+        assert_eq!(region(Lang::Es, "US-XX"), "US-XX");
+        assert_eq!(region(Lang::En, "OR"), "OR");
+        assert_eq!(country(Lang::En, "UK"), "UK");
+        assert_eq!(country(Lang::En, "us"), "us");
+        assert_eq!(language(Lang::En, "EN"), "EN");
+    }
+
+    /// Every code the ISO lists accept has a name in every language.
+    #[test]
+    fn every_code_has_a_name_in_every_language() {
+        for lang in Lang::ALL {
+            let ids = crate::i18n::message_ids(lang);
+            let codes = |prefix: &str| ids.iter().filter_map(|id| id.strip_prefix(prefix)).collect::<Vec<_>>();
+            let countries = codes("country-");
+            assert!(countries.iter().all(|code| iso::is_country(code)), "{}", lang.code());
+            assert_eq!(countries.len(), 249, "{}", lang.code());
+            let languages: Vec<&str> = codes("language-").into_iter().filter(|code| *code != "own-name").collect();
+            assert_eq!(languages, iso::language_codes(), "{}", lang.code());
+            let regions = codes("region-");
+            let named: Vec<&str> = iso::REGION_COUNTRIES.iter().flat_map(|country| iso::regions_of(country)).collect();
+            assert_eq!(regions, named, "{}", lang.code());
+        }
+    }
+
+    #[test]
+    fn regions_come_in_the_readers_name_order() {
+        for lang in Lang::ALL {
+            for country_code in iso::REGION_COUNTRIES {
+                let named = regions_of(lang, country_code);
+                assert_eq!(named.len(), iso::regions_of(country_code).len());
+                assert!(named.windows(2).all(|pair| sort_key(&pair[0].1) < sort_key(&pair[1].1)), "{country_code}");
+            }
+        }
+        assert_eq!(regions_of(Lang::En, "GB").first(), Some(&("GB-ENG", "England".to_string())));
+        assert_eq!(regions_of(Lang::Es, "GB").first(), Some(&("GB-SCT", "Escocia".to_string())));
+        assert_eq!(regions_of(Lang::En, "CA").first(), Some(&("CA-AB", "Alberta".to_string())));
+        let spanish: Vec<String> = regions_of(Lang::Es, "US").into_iter().map(|(_, name)| name).collect();
+        let michigan = spanish.iter().position(|name| name == "Míchigan");
+        let minnesota = spanish.iter().position(|name| name == "Minnesota");
+        assert!(michigan.is_some() && michigan < minnesota);
+        assert!(regions_of(Lang::Es, "FR").is_empty());
+    }
+
+    #[test]
+    fn approaches_have_short_names_in_both_languages() {
+        assert_eq!(approach_name(Lang::En, "micro_taper"), "Micro-taper");
+        assert_eq!(approach_name(Lang::Es, "micro_taper"), "Microrreducción");
+        assert_eq!(approach_name(Lang::En, "hyperbolic"), "Hyperbolic (percentage) cuts");
+        assert_eq!(approach_name(Lang::Es, "unknown"), "");
+        for lang in Lang::ALL {
+            let ids = crate::i18n::message_ids(lang);
+            for approach in TAPER_APPROACHES {
+                assert!(ids.contains(&format!("vocab-approach-name-{}", approach.code)), "{}", approach.code);
+            }
+        }
     }
 }

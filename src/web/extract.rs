@@ -92,7 +92,7 @@ fn json_error(path: &str, error: &serde_json::Error) -> AppError {
                 (path, _) => path.to_string(),
             };
             let message = message.split(", expected one of").next().unwrap_or(&message).to_string();
-            AppError::Validation(vec![FieldError::new(&field, &message)])
+            AppError::Validation(vec![FieldError::untranslated(&field, &message)])
         }
         Category::Syntax | Category::Eof | Category::Io => {
             AppError::BadRequest(format!("the body is not valid JSON: {message}"))

@@ -1,6 +1,7 @@
 pub mod api;
 pub mod extract;
 pub mod html;
+pub mod language;
 pub mod session_cookie;
 
 /// What every handler is given: the application's shared state.

@@ -11,7 +11,10 @@
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
+use std::sync::OnceLock;
 use std::time::Duration;
+
+use benzowise::i18n::{self, Lang};
 
 use fantoccini::wd::PrintConfiguration;
 use fantoccini::{Client, ClientBuilder, Locator};
@@ -26,7 +29,7 @@ const AXE_RULE_TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "w
 async fn the_three_journeys_work_and_every_page_passes_axe() {
     let Some(browser) = Browser::start(Scripts::On).await else { return };
     let app = spawn_app().await;
-    walk_the_journeys(&app, &browser).await;
+    walk_the_journeys(&app, &browser, Lang::En).await;
     browser.close().await;
 }
 
@@ -34,7 +37,23 @@ async fn the_three_journeys_work_and_every_page_passes_axe() {
 async fn the_three_journeys_work_without_javascript() {
     let Some(browser) = Browser::start(Scripts::Off).await else { return };
     let app = spawn_app().await;
-    walk_the_journeys(&app, &browser).await;
+    walk_the_journeys(&app, &browser, Lang::En).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
+async fn the_journeys_read_in_spanish_and_every_page_passes_axe() {
+    let Some(browser) = Browser::start(Scripts::On).await else { return };
+    let app = spawn_app().await;
+    walk_the_journeys(&app, &browser, Lang::Es).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
+async fn the_journeys_read_in_spanish_without_javascript() {
+    let Some(browser) = Browser::start(Scripts::Off).await else { return };
+    let app = spawn_app().await;
+    walk_the_journeys(&app, &browser, Lang::Es).await;
     browser.close().await;
 }
 
@@ -54,44 +73,46 @@ async fn the_maps_pass_axe_on_a_phone_and_a_desktop_without_javascript() {
     browser.close().await;
 }
 
-async fn walk_the_journeys(app: &TestApp, browser: &Browser) {
+async fn walk_the_journeys(app: &TestApp, browser: &Browser, lang: Lang) {
+    // English at the neutral addresses; another language as a reader who chose it.
+    let prefix = if lang == Lang::En { String::new() } else { format!("/{}", lang.code()) };
+    let at = |path: &str| format!("{prefix}{path}");
     let existing = ListingBuilder::new().named("Dr. Rowan Whitfield").insert_public(app);
     app.wait_until_searchable([&existing]).await;
 
     // A patient searches by ZIP code from the home page and opens a profile.
-    browser.open(app, "/").await;
-    let script_ran = browser.text().await.contains("Use my location");
+    browser.open(app, &at("/")).await;
+    let script_ran = browser.text().await.contains(&lang.t("search-form-locate"));
     assert_eq!(script_ran, browser.scripts == Scripts::On, "the optional script runs only when scripts are on");
-    browser.check("home").await;
+    browser.check("home", lang).await;
     browser.type_into("near", "97201").await;
-    browser.click(Locator::Css("form[action='/search'] button[type=submit]")).await;
-    assert!(browser.path().await.starts_with("/search"));
+    browser.click(Locator::Css(&format!("form[action='{}'] button[type=submit]", at("/search")))).await;
+    assert!(browser.path().await.starts_with(&at("/search")));
     assert!(browser.text().await.contains("Dr. Rowan Whitfield"));
-    browser.check("search").await;
-    browser.screenshot("search").await;
+    browser.check("search", lang).await;
+    browser.screenshot(&format!("search-{}", lang.code())).await;
     browser.click(Locator::XPath("//a[contains(., 'Dr. Rowan Whitfield')]")).await;
-    assert!(browser.path().await.starts_with("/clinicians/"));
+    assert!(browser.path().await.starts_with(&at("/clinicians/")));
     assert!(browser.text().await.contains("Riverbend Clinic"));
-    browser.check("profile").await;
-    browser.screenshot("profile").await;
+    browser.check("profile", lang).await;
+    browser.screenshot(&format!("profile-{}", lang.code())).await;
     assert!((1..=2).contains(&browser.printed_pages().await), "a profile prints on one or two pages");
-    browser.open(app, "/questions").await;
-    browser.check("questions").await;
+    browser.open(app, &at("/questions")).await;
+    browser.check("questions", lang).await;
     assert!((1..=2).contains(&browser.printed_pages().await), "the first-visit sheet prints on one or two pages");
 
     // A clinician submits with mistakes, sees them beside the fields, corrects them.
-    browser.open(app, "/submit").await;
-    browser.check("submit").await;
+    browser.open(app, &at("/submit")).await;
+    browser.check("submit", lang).await;
     browser.type_into("full_name", "Dr. Imogen Hale").await;
     browser.type_into("postal_code", "9810").await;
     browser.type_into("contact_email", "imogen.private@example.org").await;
     browser.submit_listing_form().await;
     let page = browser.text().await;
-    assert!(page.contains("Please correct"), "{page}");
-    assert!(page.contains("must be a US ZIP code"));
+    assert!(page.contains(&lang.t("field-error-us-zip-code")), "{page}");
     assert_eq!(browser.value_of("full_name").await, "Dr. Imogen Hale", "values are kept");
-    browser.check("submit with errors").await;
-    browser.screenshot("submit-with-errors").await;
+    browser.check("submit with errors", lang).await;
+    browser.screenshot(&format!("submit-with-errors-{}", lang.code())).await;
     browser.choose("profession", "psychologist").await;
     browser.choose("specialty", "psychotherapy").await;
     browser.clear_and_type("postal_code", "98101").await;
@@ -99,29 +120,31 @@ async fn walk_the_journeys(app: &TestApp, browser: &Browser) {
     browser.type_into("region", "WA").await;
     browser.tick("criteria-patient_sets_pace").await;
     browser.submit_listing_form().await;
-    assert!(browser.text().await.contains("Save this link now"));
-    browser.check("submission received").await;
+    assert!(browser.text().await.contains(&lang.t("submit-save-link")));
+    browser.check("submission received", lang).await;
     let manage_link = browser.attribute(Locator::Css(".token a"), "href").await;
 
     // A moderator logs in and approves it.
-    app.add_moderator("mira", "a long moderator password");
-    browser.open(app, "/moderate").await;
-    browser.check("moderator log-in").await;
-    browser.type_into("username", "mira").await;
+    let moderator = format!("mira-{}", lang.code());
+    app.add_moderator(&moderator, "a long moderator password");
+    browser.open(app, &at("/moderate")).await;
+    browser.check("moderator log-in", lang).await;
+    browser.type_into("username", &moderator).await;
     browser.type_into("password", "a long moderator password").await;
-    browser.click(Locator::Css("form[action='/moderate/login'] button")).await;
+    browser.click(Locator::Css(&format!("form[action='{}'] button", at("/moderate/login")))).await;
     assert!(browser.text().await.contains("Dr. Imogen Hale"));
-    browser.check("moderation queue").await;
-    browser.screenshot("queue").await;
+    browser.check("moderation queue", lang).await;
+    browser.screenshot(&format!("queue-{}", lang.code())).await;
     browser.click(Locator::XPath("//form[contains(@action, '/approve')]//button")).await;
-    assert!(browser.text().await.contains("Nothing is waiting."));
+    assert!(browser.text().await.contains(&lang.t("moderate-queue-empty")));
 
     // The patient now finds the new listing, and the clinician sees it approved.
-    browser.open(app, "/search?near=98101&radius=10&unit=mi").await;
+    browser.open(app, &at("/search?near=98101&radius=10&unit=mi")).await;
     assert!(browser.text().await.contains("Dr. Imogen Hale"));
     browser.goto(&manage_link.replace("http://benzowise.test", &app.address)).await;
-    assert!(browser.text().await.contains("Public in the directory."));
-    browser.check("manage").await;
+    assert!(browser.path().await.starts_with(&at("/manage/")), "the manage link keeps the language");
+    assert!(browser.text().await.contains(&lang.t("manage-status-approved")));
+    browser.check("manage", lang).await;
 }
 
 /// A results page with its map, and a profile with its own, 360 px and 1280 px wide: no axe
@@ -294,8 +317,18 @@ impl Browser {
         element.attr(name).await.unwrap().unwrap_or_default()
     }
 
-    /// Runs axe-core on the page (when scripts are on) and fails on any WCAG 2.2 A/AA violation.
-    async fn check(&self, page: &str) {
+    /// Checks the page is in `lang` (for another language than English: without a sentence of
+    /// the English catalogue), then runs axe-core on it (when scripts are on) and fails on any
+    /// WCAG 2.2 A/AA violation.
+    async fn check(&self, page: &str, lang: Lang) {
+        assert_eq!(self.attribute(Locator::Css("html"), "lang").await, lang.code(), "the {page} page's language");
+        if lang != Lang::En {
+            let text = self.text().await;
+            let title = self.client.title().await.unwrap();
+            let left =
+                english_sentences().iter().find(|sentence| text.contains(*sentence) || title.contains(*sentence));
+            assert!(left.is_none(), "the {page} page in {} shows English: {left:?}\n{text}", lang.code());
+        }
         if self.scripts == Scripts::Off {
             return;
         }
@@ -386,6 +419,24 @@ fn wait_for_port(port: u16) {
 fn find_chromedriver() -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
     std::env::split_paths(&path).map(|dir| dir.join("chromedriver")).find(|candidate| candidate.is_file())
+}
+
+/// The fixed parts, of two words or more, of every English message that another language
+/// says differently: none may appear on a page in that language.
+fn english_sentences() -> &'static [String] {
+    static SENTENCES: OnceLock<Vec<String>> = OnceLock::new();
+    SENTENCES.get_or_init(|| {
+        let placeholder = regex::Regex::new(r"\{[^}]*\}").unwrap();
+        i18n::message_ids(Lang::En)
+            .into_iter()
+            .filter(|id| Lang::En.t(id.clone()) != Lang::Es.t(id.clone()))
+            .flat_map(|id| {
+                let english = Lang::En.t(id);
+                placeholder.split(&english).map(str::trim).map(str::to_string).collect::<Vec<_>>()
+            })
+            .filter(|fragment| fragment.split_whitespace().count() >= 2)
+            .collect()
+    })
 }
 
 fn axe_core_path() -> PathBuf {

@@ -8,6 +8,7 @@ mod cli;
 mod durability;
 mod edges;
 mod helpers;
+mod language;
 mod lifecycle;
 mod map;
 mod nearby;

@@ -51,7 +51,7 @@ async fn the_vocabulary_lists_every_code_with_labels() {
     assert_eq!(count("specialties"), 8);
     assert_eq!(count("taper_approaches"), 10);
     assert_eq!(count("criteria"), 9);
-    assert_eq!(count("red_flags"), 7);
+    assert_eq!(count("red_flags"), 15);
 }
 
 #[actix_rt::test]

@@ -10,6 +10,7 @@ use crate::app::manage::{self, EditReceived, ManageStatus};
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
 use crate::error::AppError;
 use crate::error::FieldError;
+use crate::i18n::Text;
 use crate::web::extract::{ApiJson, ManageToken};
 use crate::web::State;
 
@@ -31,7 +32,10 @@ pub async fn update(state: State, token: ManageToken, body: ApiJson<ListingInput
         // Bots without a token are refused as such; a person never fills the hidden field.
         Parsed::Honeypot => {
             manage::status(&state, token.0).await?;
-            return Err(AppError::Validation(vec![FieldError::new("website_url_confirm", "must be left empty")]));
+            return Err(AppError::Validation(vec![FieldError::new(
+                "website_url_confirm",
+                Text::new("field-error-must-be-empty"),
+            )]));
         }
     };
     Ok(HttpResponse::Accepted().json(manage::edit(&state, token.0, listing).await?))

@@ -13,6 +13,7 @@ use crate::domain::moderation::{optional_note, required_note, ReportStatus, Subm
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::error::FieldError;
+use crate::i18n::Text;
 use crate::web::extract::{ApiJson, Moderator};
 use crate::web::State;
 
@@ -118,7 +119,7 @@ pub async fn reports(
         "open" => Some(ReportStatus::Open),
         "resolved" => Some(ReportStatus::Resolved),
         "all" => None,
-        _ => return Err(AppError::Validation(vec![FieldError::new("status", "must be open, resolved or all")])),
+        _ => return Err(AppError::Validation(vec![FieldError::new("status", Text::new("field-error-report-status"))])),
     };
     Ok(Json(moderation::reports(&state, status).await?))
 }
@@ -162,10 +163,10 @@ pub async fn events(
     let offset = filter.offset.unwrap_or(0);
     let mut errors = FieldErrors::new();
     if !(1..=200).contains(&limit) {
-        errors.add("limit", "must be from 1 to 200");
+        errors.add_range("limit", "field-error-from-to", 1, 200);
     }
     if !(0..=1_000_000).contains(&offset) {
-        errors.add("offset", "must be from 0 to 1000000");
+        errors.add_range("offset", "field-error-from-to", 0, 1_000_000);
     }
     errors.check()?;
     Ok(Json(moderation::events(&state, filter.listing_id, limit, offset).await?))

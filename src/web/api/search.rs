@@ -92,11 +92,11 @@ pub async fn places(state: State, lookup: Query<PlaceLookup>) -> Result<Json<Vec
     let mut errors = FieldErrors::new();
     let typed = lookup.q.as_deref().map(str::trim).unwrap_or("");
     if typed.is_empty() || typed.chars().count() > 100 {
-        errors.add("q", "must be 1 to 100 characters");
+        errors.add_range("q", "field-error-length-between", 1, 100);
     }
     let limit = lookup.limit.unwrap_or(10);
     if !(1..=50).contains(&limit) {
-        errors.add("limit", "must be from 1 to 50");
+        errors.add_range("limit", "field-error-from-to", 1, 50);
     }
     errors.check()?;
     Ok(Json(state.gazetteer.suggest(typed, limit)))

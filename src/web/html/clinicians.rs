@@ -9,20 +9,27 @@ use crate::app::{listings, reports};
 use crate::domain::report::NewReport;
 use crate::error::AppError;
 use crate::views;
+use crate::views::locale::Locale;
 use crate::views::profile::ReportState;
 use crate::web::extract::client_key;
 use crate::web::State;
 
 #[get("/clinicians/{id}")]
-#[tracing::instrument(skip(state))]
-pub async fn show(state: State, id: Path<i64>) -> Result<HttpResponse, HtmlError> {
+#[tracing::instrument(skip(state, locale))]
+pub async fn show(state: State, locale: Locale, id: Path<i64>) -> Result<HttpResponse, HtmlError> {
     let listing = listings::public_listing(&state, id.into_inner()).await?;
-    Ok(html_response(StatusCode::OK, views::profile::profile(&listing, ReportState::Blank)))
+    Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Blank)))
 }
 
 #[post("/clinicians/{id}/reports")]
 #[tracing::instrument(skip_all)]
-pub async fn report(state: State, req: HttpRequest, id: Path<i64>, body: Bytes) -> Result<HttpResponse, HtmlError> {
+pub async fn report(
+    state: State,
+    locale: Locale,
+    req: HttpRequest,
+    id: Path<i64>,
+    body: Bytes,
+) -> Result<HttpResponse, HtmlError> {
     let id = id.into_inner();
     let listing = listings::public_listing(&state, id).await?;
     let pairs = form_pairs(&body);
@@ -36,16 +43,19 @@ pub async fn report(state: State, req: HttpRequest, id: Path<i64>, body: Bytes) 
                 details: details.as_deref().unwrap_or(""),
                 errors: &errors,
             };
-            return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, views::profile::profile(&listing, state)));
+            return Ok(html_response(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                views::profile::profile(&locale, &listing, state),
+            ));
         }
         Err(other) => return Err(other.into()),
     };
     reports::file(&state, &client_key(&req), id, report).await?;
-    Ok(html_response(StatusCode::OK, views::profile::profile(&listing, ReportState::Sent)))
+    Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Sent)))
 }
 
 #[get("/questions")]
 #[tracing::instrument(skip_all)]
-pub async fn questions() -> HttpResponse {
-    html_response(StatusCode::OK, views::profile::questions())
+pub async fn questions(locale: Locale) -> HttpResponse {
+    html_response(StatusCode::OK, views::profile::questions(&locale))
 }

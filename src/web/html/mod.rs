@@ -11,7 +11,10 @@ use actix_web::http::StatusCode;
 use actix_web::{get, web, HttpResponse, ResponseError};
 
 use crate::error::AppError;
+use crate::i18n::Text;
+use crate::t;
 use crate::views::layout::message_page;
+use crate::views::locale::Locale;
 
 const STYLESHEET: &str = include_str!("../../../static/style.css");
 const LOCATE_SCRIPT: &str = include_str!("../../../static/locate.js");
@@ -48,27 +51,21 @@ pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
 #[error(transparent)]
 pub struct HtmlError(#[from] pub AppError);
 
-impl ResponseError for HtmlError {
-    fn status_code(&self) -> StatusCode {
-        self.0.status_code()
-    }
-
-    fn error_response(&self) -> HttpResponse {
-        let problem = self.0.problem();
-        let message = match &self.0 {
-            AppError::NotFound => "There is no public listing or page at this address.".to_string(),
-            AppError::Unauthorized => {
-                "This link does not open a listing. Check that you copied the whole link.".to_string()
-            }
+impl HtmlError {
+    /// The error as a page in the reader's language, with the same status.
+    pub fn page(&self, locale: &Locale) -> HttpResponse {
+        let status = self.status_code();
+        let known = ERROR_STATUSES.contains(&status.as_u16());
+        let (title, message) = match &self.0 {
             AppError::TooManyRequests { retry_after_secs } => {
-                format!(
-                    "Too many requests from your address. Please try again in {} minutes.",
-                    retry_after_secs.div_ceil(60)
-                )
+                (status_title(locale, status), t!(locale, "error-too-many", minutes = retry_after_secs.div_ceil(60)))
             }
-            _ => problem.detail,
+            _ if known => {
+                (status_title(locale, status), locale.text(&Text::new(format!("error-detail-{}", status.as_u16()))))
+            }
+            _ => (t!(locale, "error-title-other"), t!(locale, "error-detail-other")),
         };
-        let mut response = html_response(self.status_code(), message_page(&problem.title, &message));
+        let mut response = html_response(status, message_page(locale, &title, &message));
         if let AppError::TooManyRequests { retry_after_secs } = &self.0 {
             response.headers_mut().insert(
                 actix_web::http::header::RETRY_AFTER,
@@ -76,6 +73,24 @@ impl ResponseError for HtmlError {
             );
         }
         response
+    }
+}
+
+/// The statuses an error page has its own words for (`error-title-N`, `error-detail-N`).
+const ERROR_STATUSES: [u16; 16] = [400, 401, 403, 404, 405, 408, 409, 410, 413, 415, 422, 429, 431, 500, 503, 504];
+
+fn status_title(locale: &Locale, status: StatusCode) -> String {
+    locale.text(&Text::new(format!("error-title-{}", status.as_u16())))
+}
+
+impl ResponseError for HtmlError {
+    fn status_code(&self) -> StatusCode {
+        self.0.status_code()
+    }
+
+    /// In English; the language middleware puts it into the reader's language.
+    fn error_response(&self) -> HttpResponse {
+        self.page(&Locale::english())
     }
 }
 

@@ -11,7 +11,10 @@ use crate::app::sessions;
 use crate::domain::moderation::{optional_note, required_note};
 use crate::error::AppError;
 use crate::error::FieldError;
+use crate::i18n::Text;
+use crate::t;
 use crate::views;
+use crate::views::locale::Locale;
 use crate::views::moderate::Dashboard;
 use crate::web::extract::{client_key, Moderator};
 use crate::web::session_cookie::{ended_session_cookie, session_cookie};
@@ -26,8 +29,8 @@ impl Fields {
     }
 }
 
-fn back_to_dashboard(done: &str) -> HttpResponse {
-    HttpResponse::SeeOther().insert_header((header::LOCATION, format!("/moderate?done={done}"))).finish()
+fn back_to_dashboard(locale: &Locale, done: &str) -> HttpResponse {
+    HttpResponse::SeeOther().insert_header((header::LOCATION, locale.href(&format!("/moderate?done={done}")))).finish()
 }
 
 /// The logged-in moderator, after checking the form's CSRF token.
@@ -39,10 +42,10 @@ async fn moderator(req: &HttpRequest, fields: &Fields) -> Result<Moderator, AppE
 
 #[get("/moderate")]
 #[tracing::instrument(skip_all)]
-pub async fn dashboard(state: State, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
+pub async fn dashboard(state: State, locale: Locale, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
     let moderator = match Moderator::from_cookie(&req).await {
         Ok(moderator) => moderator,
-        Err(AppError::Unauthorized) => return Ok(html_response(StatusCode::OK, views::moderate::login(None))),
+        Err(AppError::Unauthorized) => return Ok(html_response(StatusCode::OK, views::moderate::login(&locale, None))),
         Err(other) => return Err(other.into()),
     };
     let workload = moderation::workload(&state).await?;
@@ -50,51 +53,59 @@ pub async fn dashboard(state: State, req: HttpRequest) -> Result<HttpResponse, H
         .ok()
         .and_then(|q| q.get("done").cloned());
     let notice = match done.as_deref() {
-        Some("approved") => Some("Approved: the listing's new version is public."),
-        Some("rejected") => Some("Rejected: the clinician will see your reason."),
-        Some("resolved") => Some("Report resolved."),
-        Some("suspended") => Some("Listing suspended."),
-        Some("reinstated") => Some("Listing reinstated."),
+        Some("approved") => Some("moderate-notice-approved"),
+        Some("rejected") => Some("moderate-notice-rejected"),
+        Some("resolved") => Some("moderate-notice-resolved"),
+        Some("suspended") => Some("moderate-notice-suspended"),
+        Some("reinstated") => Some("moderate-notice-reinstated"),
         _ => None,
-    };
-    let page = views::moderate::dashboard(&Dashboard {
-        username: &moderator.session.username,
-        csrf_token: &moderator.session.csrf_token,
-        queue: &workload.queue,
-        reports: &workload.open_reports,
-        events: &workload.recent_events,
-        notice,
-    });
+    }
+    .map(Text::new);
+    let page = views::moderate::dashboard(
+        &locale,
+        &Dashboard {
+            username: &moderator.session.username,
+            csrf_token: &moderator.session.csrf_token,
+            queue: &workload.queue,
+            reports: &workload.open_reports,
+            events: &workload.recent_events,
+            notice,
+        },
+    );
     Ok(html_response(StatusCode::OK, page))
 }
 
 #[post("/moderate/login")]
 #[tracing::instrument(skip_all)]
-pub async fn login(state: State, req: HttpRequest, body: Bytes) -> HttpResponse {
+pub async fn login(state: State, locale: Locale, req: HttpRequest, body: Bytes) -> HttpResponse {
     let fields = Fields(form_pairs(&body));
     match sessions::log_in(&state, &client_key(&req), fields.get("username"), fields.get("password")).await {
         Ok((_, session)) => HttpResponse::SeeOther()
             .cookie(session_cookie(&state, &session.token))
-            .insert_header((header::LOCATION, "/moderate"))
+            .insert_header((header::LOCATION, locale.href("/moderate")))
             .finish(),
         Err(AppError::TooManyRequests { retry_after_secs }) => {
-            let message = format!("Too many failed attempts. Try again in {} minutes.", retry_after_secs.div_ceil(60));
-            let mut response = html_response(StatusCode::TOO_MANY_REQUESTS, views::moderate::login(Some(&message)));
+            let message = t!(locale, "moderate-login-too-many", minutes = retry_after_secs.div_ceil(60));
+            let mut response =
+                html_response(StatusCode::TOO_MANY_REQUESTS, views::moderate::login(&locale, Some(&message)));
             response.headers_mut().insert(header::RETRY_AFTER, header::HeaderValue::from(retry_after_secs));
             response
         }
-        Err(_) => html_response(StatusCode::UNAUTHORIZED, views::moderate::login(Some("Wrong username or password."))),
+        Err(_) => html_response(
+            StatusCode::UNAUTHORIZED,
+            views::moderate::login(&locale, Some(&t!(locale, "moderate-login-wrong"))),
+        ),
     }
 }
 
 #[post("/moderate/logout")]
 #[tracing::instrument(skip_all)]
-pub async fn logout(state: State, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
+pub async fn logout(state: State, locale: Locale, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
     let moderator = moderator(&req, &Fields(form_pairs(&body))).await?;
     sessions::log_out(&state, moderator.token).await?;
     Ok(HttpResponse::SeeOther()
         .cookie(ended_session_cookie(&state))
-        .insert_header((header::LOCATION, "/moderate"))
+        .insert_header((header::LOCATION, locale.href("/moderate")))
         .finish())
 }
 
@@ -102,6 +113,7 @@ pub async fn logout(state: State, req: HttpRequest, body: Bytes) -> Result<HttpR
 #[tracing::instrument(skip_all)]
 pub async fn decide(
     state: State,
+    locale: Locale,
     req: HttpRequest,
     path: Path<(i64, String)>,
     body: Bytes,
@@ -113,12 +125,12 @@ pub async fn decide(
         "approve" => {
             let note = optional_note("note", fields.get("note"))?;
             moderation::approve(&state, moderator.actor(), id, note).await?;
-            Ok(back_to_dashboard("approved"))
+            Ok(back_to_dashboard(&locale, "approved"))
         }
         "reject" => {
             let reason = required_note("reason", fields.get("reason"))?;
             moderation::reject(&state, moderator.actor(), id, reason).await?;
-            Ok(back_to_dashboard("rejected"))
+            Ok(back_to_dashboard(&locale, "rejected"))
         }
         _ => Err(AppError::NotFound.into()),
     }
@@ -126,23 +138,33 @@ pub async fn decide(
 
 #[post("/moderate/reports/{id}/resolve")]
 #[tracing::instrument(skip_all)]
-pub async fn resolve(state: State, req: HttpRequest, id: Path<i64>, body: Bytes) -> Result<HttpResponse, HtmlError> {
+pub async fn resolve(
+    state: State,
+    locale: Locale,
+    req: HttpRequest,
+    id: Path<i64>,
+    body: Bytes,
+) -> Result<HttpResponse, HtmlError> {
     let fields = Fields(form_pairs(&body));
     let moderator = moderator(&req, &fields).await?;
     let note = required_note("note", fields.get("note"))?;
     moderation::resolve_report(&state, moderator.actor(), id.into_inner(), note).await?;
-    Ok(back_to_dashboard("resolved"))
+    Ok(back_to_dashboard(&locale, "resolved"))
 }
 
 #[post("/moderate/clinicians/status")]
 #[tracing::instrument(skip_all)]
-pub async fn listing_status(state: State, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
+pub async fn listing_status(
+    state: State,
+    locale: Locale,
+    req: HttpRequest,
+    body: Bytes,
+) -> Result<HttpResponse, HtmlError> {
     let fields = Fields(form_pairs(&body));
     let moderator = moderator(&req, &fields).await?;
-    let id: i64 = fields
-        .get("listing_id")
-        .and_then(|value| value.trim().parse().ok())
-        .ok_or_else(|| AppError::Validation(vec![FieldError::new("listing_id", "must be a listing number")]))?;
+    let id: i64 = fields.get("listing_id").and_then(|value| value.trim().parse().ok()).ok_or_else(|| {
+        AppError::Validation(vec![FieldError::new("listing_id", Text::new("moderate-error-listing-number"))])
+    })?;
     let (change, done) = match fields.get("action").as_deref() {
         Some("suspend") => {
             (ListingChange::Suspend { reason: required_note("reason", fields.get("reason"))? }, "suspended")
@@ -153,5 +175,5 @@ pub async fn listing_status(state: State, req: HttpRequest, body: Bytes) -> Resu
         _ => return Err(AppError::BadRequest("choose suspend or reinstate".into()).into()),
     };
     moderation::change_listing(&state, moderator.actor(), id, change).await?;
-    Ok(back_to_dashboard(done))
+    Ok(back_to_dashboard(&locale, done))
 }

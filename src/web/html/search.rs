@@ -3,12 +3,11 @@
 use actix_web::http::StatusCode;
 use actix_web::{get, HttpRequest, HttpResponse};
 
-use actix_web::ResponseError;
-
 use super::{html_response, HtmlError};
 use crate::error::AppError;
 use crate::search::query::{SearchParams, SearchQuery};
 use crate::views;
+use crate::views::locale::Locale;
 use crate::views::search::Nearby;
 use crate::web::State;
 
@@ -32,12 +31,12 @@ const NEAREST_BEYOND: usize = 3;
 const LICENSED_SHOWN: usize = 5;
 
 /// The results, and what helps when a search from a place finds few.
-fn results_page(state: &State, shown: &SearchParams, query: &SearchQuery) -> maud::Markup {
+fn results_page(state: &State, locale: &Locale, shown: &SearchParams, query: &SearchQuery) -> maud::Markup {
     let index = &state.search.index;
     // Most searches find enough: render from the one search; only a sparse one searches again, with more.
     let found = match index.search_with(query, |page| {
         let enough = query.center.is_none() || page.total >= FEW;
-        enough.then(|| views::search::results(shown, query, &page, &Nearby::default())).ok_or(page.total)
+        enough.then(|| views::search::results(locale, shown, query, &page, &Nearby::default())).ok_or(page.total)
     }) {
         Ok(markup) => return markup,
         Err(found) => found,
@@ -47,25 +46,25 @@ fn results_page(state: &State, shown: &SearchParams, query: &SearchQuery) -> mau
     index.search_with_more(query, [beyond.as_ref(), licensed_here.as_ref()], |page, [beyond, licensed]| {
         let region = licensed_here.as_ref().and_then(|query| query.licensed_in.as_deref());
         let nearby = Nearby { beyond: beyond.as_ref(), licensed_here: region.zip(licensed.as_ref()) };
-        views::search::results(shown, query, &page, &nearby)
+        views::search::results(locale, shown, query, &page, &nearby)
     })
 }
 
 #[get("/")]
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn home(req: HttpRequest) -> HttpResponse {
-    html_response(StatusCode::OK, views::search::home(&search_params(&req).0))
+pub async fn home(locale: Locale, req: HttpRequest) -> HttpResponse {
+    html_response(StatusCode::OK, views::search::home(&locale, &search_params(&req).0))
 }
 
 #[get("/search")]
 #[tracing::instrument(level = "debug", skip_all)]
-pub async fn results(state: State, req: HttpRequest) -> HttpResponse {
+pub async fn results(state: State, locale: Locale, req: HttpRequest) -> HttpResponse {
     let (shown, params) = search_params(&req);
     match SearchQuery::parse(&params, state.gazetteer) {
-        Ok(query) => html_response(StatusCode::OK, results_page(&state, &shown, &query)),
+        Ok(query) => html_response(StatusCode::OK, results_page(&state, &locale, &shown, &query)),
         Err(AppError::Validation(errors)) => {
-            html_response(StatusCode::UNPROCESSABLE_ENTITY, views::search::with_errors(&shown, &errors))
+            html_response(StatusCode::UNPROCESSABLE_ENTITY, views::search::with_errors(&locale, &shown, &errors))
         }
-        Err(other) => HtmlError(other).error_response(),
+        Err(other) => HtmlError(other).page(&locale),
     }
 }

@@ -11,7 +11,10 @@ use crate::app::AppState;
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
 use crate::error::AppError;
 use crate::error::FieldError;
+use crate::i18n::Text;
+use crate::t;
 use crate::views;
+use crate::views::locale::Locale;
 use crate::web::extract::client_key;
 use crate::web::State;
 
@@ -29,7 +32,8 @@ pub(super) fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, 
     if !errors.is_empty() {
         return Err(errors);
     }
-    serde_json::from_value(Value::Object(object)).map_err(|error| vec![FieldError::new("form", &error.to_string())])
+    serde_json::from_value(Value::Object(object))
+        .map_err(|error| vec![FieldError::untranslated("form", &error.to_string())])
 }
 
 /// Puts one form field where `ListingInput` expects it.
@@ -51,7 +55,7 @@ fn place_field(object: &mut Map<String, Value>, name: &str, value: &str) -> Resu
         "telehealth" | "accepting_new_patients" => Value::Bool(value == "true"),
         "latitude" | "longitude" => match value.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
             Some(number) => Value::Number(number),
-            None => return Err(FieldError::new(name, "must be a number")),
+            None => return Err(FieldError::new(name, Text::new("form-error-number"))),
         },
         "max_monthly_reduction_pct" => whole(name, value)?,
         _ => match name.split_once('.') {
@@ -73,14 +77,14 @@ fn place_field(object: &mut Map<String, Value>, name: &str, value: &str) -> Resu
 fn whole(name: &str, value: &str) -> Result<Value, FieldError> {
     match value.parse::<f64>() {
         Ok(number) if number.fract() == 0.0 && number.abs() < 1e15 => Ok(Value::from(number as i64)),
-        _ => Err(FieldError::new(name, "must be a whole number")),
+        _ => Err(FieldError::new(name, Text::new("form-error-whole-number"))),
     }
 }
 
 #[get("/submit")]
 #[tracing::instrument(skip_all)]
-pub async fn form() -> HttpResponse {
-    html_response(StatusCode::OK, views::submit::form(&[], &[]))
+pub async fn form(locale: Locale) -> HttpResponse {
+    html_response(StatusCode::OK, views::submit::form(&locale, &[], &[]))
 }
 
 /// The form's fields parsed as a listing; a bad one is shown again with its errors.
@@ -89,27 +93,29 @@ pub(super) fn parse_form(state: &AppState, pairs: &[(String, String)]) -> Result
     match NewListing::parse(input, state.gazetteer) {
         Ok(parsed) => Ok(parsed),
         Err(AppError::Validation(errors)) => Err(errors),
-        Err(other) => Err(vec![FieldError::new("form", &other.to_string())]),
+        // `parse` reports bad fields as `Validation`; anything else has only the error's own words.
+        Err(other) => Err(vec![FieldError::untranslated("form", &other.to_string())]),
     }
 }
 
 #[post("/submit")]
 #[tracing::instrument(skip_all)]
-pub async fn submit(state: State, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
+pub async fn submit(state: State, locale: Locale, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
     let pairs = form_pairs(&body);
     let parsed = match parse_form(&state, &pairs) {
         Ok(parsed) => parsed,
         Err(errors) => {
-            return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, views::submit::form(&pairs, &errors)))
+            return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, views::submit::form(&locale, &pairs, &errors)))
         }
     };
     Ok(match submissions::submit(&state, &client_key(&req), parsed).await? {
         Outcome::Stored(receipt) => {
-            html_response(StatusCode::CREATED, views::submit::received(receipt.listing_id, &receipt.manage_url))
+            let markup = views::submit::received(&locale, receipt.listing_id, &receipt.manage_url);
+            html_response(StatusCode::CREATED, markup)
         }
         Outcome::Dropped => {
-            let thanks = "Thank you. A moderator will review your listing.";
-            html_response(StatusCode::OK, views::layout::message_page("Submission received", thanks))
+            let (title, thanks) = (t!(locale, "submit-received-title"), t!(locale, "submit-dropped"));
+            html_response(StatusCode::OK, views::layout::message_page(&locale, &title, &thanks))
         }
     })
 }

@@ -1,0 +1,1142 @@
+# benzowise, English. Every sentence the site shows; ids are shared by all
+# languages. Sections follow the pages.
+
+## Numbers and dates
+
+number-decimal-separator = .
+number-group-separator = ,
+# Group thousands only from this many digits above the hundreds.
+number-min-grouping-digits = 1
+date-long = { $month } { $day }, { $year }
+date-month-year = { $month } { $year }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+
+## The page shell
+
+site-skip-link = Skip to the main content
+site-nav-label = Site
+site-nav-find = Find a clinician
+site-nav-questions = Questions for a first visit
+site-nav-clinicians = For clinicians
+site-language-label = Language
+footer-not-advice = Information, not medical advice.
+footer-about = benzowise lists clinicians who say they support gradual, patient-led benzodiazepine tapering; moderators review every listing, but cannot vouch for anyone's care. Never stop a benzodiazepine suddenly: talk with a prescriber about a slow taper.
+footer-demo-title = Demo listings are fictional.
+footer-demo = Listings marked “demo” describe people who do not exist.
+footer-sources = Place names from { $geonames } (CC BY 4.0); US ZIP code centroids from the US Census Bureau.
+message-page-home = Go to the search page
+
+## Error pages
+
+error-title-400 = Bad Request
+error-detail-400 = This request could not be understood. Please go back and try again.
+error-title-401 = Unauthorized
+error-detail-401 = This link does not open a listing. Check that you copied the whole link.
+error-title-403 = Forbidden
+error-detail-403 = You cannot do this here. If you were signed in, your session may have ended: please sign in again.
+error-title-404 = Not Found
+error-detail-404 = There is no public listing or page at this address.
+error-title-405 = Method Not Allowed
+error-detail-405 = This page cannot be used this way. Please go back and try again.
+error-title-408 = Request Timeout
+error-detail-408 = What you sent took too long to arrive. Please try again.
+error-title-409 = Conflict
+error-detail-409 = This was already changed, so what you sent no longer applies. Reload the page to see where things stand.
+error-title-410 = Gone
+error-detail-410 = This listing is no longer shown.
+error-title-413 = Payload Too Large
+error-detail-413 = What you sent is too long. Please shorten it and try again.
+error-title-415 = Unsupported Media Type
+error-detail-415 = What you sent is not in a form this page accepts.
+error-title-422 = Unprocessable Entity
+error-detail-422 = Some of what you sent is not valid. Please go back and check it.
+error-title-429 = Too Many Requests
+error-title-431 = Request Header Fields Too Large
+error-detail-431 = Your browser sent more than this site accepts. Clearing this site's cookies may help.
+error-title-500 = Internal Server Error
+error-detail-500 = Something went wrong on our side. Please try again in a few minutes.
+error-title-503 = Service Unavailable
+error-detail-503 = The directory is briefly unavailable. Please try again in a few minutes.
+error-title-504 = Gateway Timeout
+error-detail-504 = This took too long. Please try again in a few minutes.
+error-title-other = Something went wrong
+error-detail-other = Please go back and try again.
+error-too-many = Too many requests from your address. Please try again in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+  }.
+
+## Each language's name for itself, on the link that switches to it
+
+language-own-name = English
+
+## The search form
+
+search-form-label = Find a clinician
+search-form-near = Where are you?
+search-form-near-hint = A US ZIP code, or a town with its state or country, such as “Portland, OR” or “Leeds, GB”.
+search-form-within = Within
+search-form-unit = Unit
+search-form-unit-miles = miles
+search-form-unit-kilometres = kilometres
+search-form-any = Any
+search-form-more = More choices: kind of clinician, ways to pay, taper approach, language
+search-form-profession = Profession
+search-form-specialty = Specialty
+search-form-language = Language
+search-form-must-offer = Must offer
+search-form-prescriber = Can prescribe (needed to run a taper)
+search-form-telehealth = Telehealth (video or phone visits)
+search-form-accepting = Accepting new patients
+search-form-licensed-in = Licensed for telehealth in
+search-form-licensed-in-hint = Leave the place empty to list everyone licensed there.
+search-form-anywhere = Anywhere
+search-form-payment = Ways to pay (any one of those you choose)
+search-form-approaches = Taper approaches (all that you choose)
+search-form-criteria = Benzo-wise practices (all that you choose)
+search-form-submit = Search
+# The optional "use my location" button, added by static/locate.js.
+search-form-locate = Use my location
+search-form-locating = Finding your location…
+search-form-locate-failed = Your location is not available; please type a place instead.
+
+## The home page
+
+search-home-title = Find a benzo-wise clinician
+search-home-lead = A benzo-wise clinician supports coming off benzodiazepines slowly, at a pace you help set. They do not stop the drug suddenly, they take your past withdrawal seriously, and they offer support beyond medication. Search for one near you, or one who sees patients by telehealth where you live.
+
+## Search results
+
+search-results-near = Clinicians near { $place }
+search-results-licensed = Telehealth clinicians licensed in { $region }
+search-results-none = No clinicians match.
+# $count chooses the form; $total is the same number as shown.
+search-results-showing = Showing { $first }–{ $last } of { $count ->
+    [one] { $total } clinician
+   *[other] { $total } clinicians
+  }.
+search-results-showing-nearest = Showing { $first }–{ $last } of { $count ->
+    [one] { $total } clinician
+   *[other] { $total } clinicians
+  }, nearest first.
+search-results-empty-intro = Nobody matches yet. You could:
+search-results-empty-larger = choose a larger distance;
+search-results-empty-fewer = remove some of the choices under “More choices”;
+# $telehealth is the next message, in bold.
+search-results-empty-telehealth = look for clinicians who offer { $telehealth } and are licensed where you live.
+search-results-empty-telehealth-word = telehealth
+search-pager-label = Pages of results
+search-pager-nearer = Nearer results
+search-pager-more = More results
+search-again = Search again
+search-beyond-heading = The nearest a little further away
+search-beyond-none = No clinician with these choices within 500 km (about 310 miles) either.
+search-beyond-intro = These match your choices, beyond the distance you chose, nearest first.
+search-licensed-heading = By telehealth, licensed in { $region }
+search-licensed-none = No clinician with these choices offers telehealth with a licence in { $region } yet.
+search-licensed-intro = These clinicians see patients by video or phone and are licensed where you searched, so distance does not matter.
+search-licensed-all = { $count ->
+    [one] The only telehealth clinician licensed in { $region }
+   *[other] All { $total } telehealth clinicians licensed in { $region }
+  }
+
+## A result's card
+
+search-card-demo = Demo: fictional
+search-card-prescriber = Prescriber
+search-card-not-prescriber = Supports a taper; does not prescribe
+search-card-distance = { $miles } miles ({ $km } km) away
+search-card-telehealth = Offers telehealth
+search-card-in-person = In person only
+search-card-accepting = Accepting new patients
+search-card-not-accepting = Not accepting new patients now
+search-card-payment = Payment: { $options }
+search-card-payment-ask = ask the practice
+search-card-approaches = Taper approaches
+search-card-practices = Practices
+
+## A search that needs a change
+
+search-check-title = Check your search
+search-check-heading = Something in the search needs a change
+search-field-place = Place
+search-field-distance = Distance
+search-field-licensed-in = Licensed for telehealth in
+search-field-approaches = Taper approaches
+search-field-practices = Practices
+search-field-payment = Ways to pay
+
+## Maps (drawn on search results and profiles)
+
+# $count chooses the form; $amount is the same number as shown.
+map-miles = { $count ->
+    [one] { $amount } mile
+   *[other] { $amount } miles
+  }
+map-kilometres = { $count ->
+    [one] { $amount } kilometre
+   *[other] { $amount } kilometres
+  }
+map-pin = { $number }. { $name }, { $distance } away
+map-results-about = Numbered pins match the numbered list; the cross is the centre of the search
+map-results-summary = { $count ->
+    [0] No clinicians
+    [one] { $total } clinician
+   *[other] { $total } clinicians
+  } within { $radius } of { $place }
+map-summary-nearest = { $summary }; the nearest is { $distance } away.
+map-summary-one-pin = { $summary }; number { $number } on this page is { $distance } away.
+map-summary-pins = { $summary }; numbers { $first } to { $last } on this page are { $nearest } to { $farthest } away.
+map-location-title = Map around { $place }
+map-location-about = The pin marks { $place }
+map-description = { $about }. North is up. The rings mark { $outer } and { $inner } from the centre.
+map-towns = Towns: { $towns }.
+map-town-direction = { $town }, { $distance } { $direction }
+map-town-centre = { $town }, at the centre
+map-compass-north = north
+map-compass-north-east = north-east
+map-compass-east = east
+map-compass-south-east = south-east
+map-compass-south = south
+map-compass-south-west = south-west
+map-compass-west = west
+map-compass-north-west = north-west
+
+## A clinician's public profile
+
+profile-not-given = Not given
+profile-badge-demo = Demo: fictional person
+profile-badge-prescriber = Prescriber
+profile-badge-not-prescriber = Supports a taper; does not prescribe
+profile-needs-prescriber = A taper needs a prescriber. This clinician can support you through one alongside the clinician who prescribes.
+profile-practice = Practice
+profile-where = Where
+profile-directions = Directions on OpenStreetMap
+profile-telehealth = Telehealth
+profile-telehealth-yes = Yes
+profile-telehealth-licensed = Yes, licensed in { $regions }
+profile-telehealth-no = No, in person only
+profile-new-patients = New patients
+profile-accepting = Accepting new patients
+profile-not-accepting = Not accepting new patients now
+profile-languages = Languages
+profile-phone = Phone
+profile-email = Email
+profile-website = Website
+profile-npi = NPI
+profile-fastest-pace = Fastest usual pace
+profile-fastest-pace-value = About { $percent }% of the current dose a month, or slower
+profile-last-reviewed = Last reviewed
+profile-how-they-taper = How they taper
+profile-approaches-not-given = Not given.
+profile-practices = Benzo-wise practices they attest to
+profile-practices-none = None given.
+profile-own-words = In their own words
+profile-statement = Statement
+profile-payment = Payment
+profile-payment-ask = Ask the practice
+profile-insurers = Insurers
+profile-self-pay-prices = Self-pay prices
+profile-price-first-visit = First visit: { $price }
+profile-price-follow-up = Follow-up visits: { $price }
+
+## The report form on a profile
+
+profile-report-heading = Report a problem with this listing
+profile-report-thanks = Thank you. A moderator will look at your report.
+profile-report-reason = What is wrong?
+profile-report-choose = Choose one
+profile-report-details = Details
+profile-report-details-hint = Optional. Please do not include your own health details.
+profile-report-send = Send report
+
+## Questions for a first visit (a printable sheet)
+
+questions-title = Questions for a first visit
+questions-intro = Print this page and take it with you. Ask each question, write down the answers, and notice how the clinician responds.
+questions-notes = Notes:
+questions-also-heading = Also worth asking
+questions-also-pace = Will you let me set the pace, and pause when symptoms are hard?
+questions-also-support = Will you help with non-drug support such as therapy, CBT-I or sleep hygiene?
+questions-also-medicines = How will you handle my other medicines, especially opioids or other sedatives?
+questions-red-flags-heading = Red flags to listen for
+questions-red-flags-intro = Be cautious if you hear any of these. Abrupt stops can cause seizures.
+# A phrase a clinician might say, as heard.
+questions-red-flag-quoted = “{ $phrase }”
+questions-red-flag-just-stop = just stop
+questions-red-flag-cold-turkey = cold turkey
+questions-red-flag-two-week-taper = two-week taper
+questions-red-flag-2-week-taper = 2 week taper
+questions-red-flag-withdrawal-isnt = withdrawal isn't
+questions-red-flag-withdrawal-not-big = withdrawal is not a big
+questions-red-flag-not-addictive = not addictive
+questions-print-hint = Use your browser's Print command to print this sheet.
+
+## The listing form, on the submission and manage pages
+
+form-errors-title = Please correct { $count ->
+    [one] 1 field
+   *[other] { $count } fields
+  }
+form-required = (required)
+form-choose-one = Choose one
+form-about-you = About you
+form-full-name = Full name
+form-full-name-hint = As patients will see it, 2 to 120 characters.
+form-credentials = Credentials
+form-credentials-hint = For example MD, FAPA.
+form-profession = Profession
+form-specialty = Specialty
+form-taxonomy-code = NUCC taxonomy code
+form-taxonomy-code-hint = Optional, 10 characters such as 2084P0800X.
+form-npi = NPI
+form-npi-hint = Optional, 10 digits.
+form-where = Where you practise
+form-practice-name = Practice name
+form-address-line = Street address
+form-city = City or town
+form-region = State or region
+form-region-hint = For example OR.
+form-postal-code = ZIP or postal code
+form-postal-code-hint = US: 12345 or 12345-6789.
+form-country = Country
+form-country-hint = Two letters, such as US, CA or GB. US if empty.
+form-latitude = Latitude
+form-latitude-hint = Optional: found from your ZIP code or city if empty.
+form-longitude = Longitude
+form-longitude-hint = Optional.
+form-reach = How patients reach you
+form-phone = Phone
+form-website = Website
+form-website-hint = Starting with http:// or https://.
+form-public-email = Public email
+form-public-email-hint = Shown on your listing.
+form-contact-email = Private contact email
+form-contact-email-hint = Only moderators see it.
+form-telehealth = I offer telehealth
+form-accepting-new-patients = I am accepting new patients
+form-licensed-regions = Telehealth licences
+form-licensed-regions-hint = Region codes separated by commas, such as US-OR, US-WA.
+form-languages = Languages
+form-languages-hint = Codes separated by commas, such as en, es. English if empty.
+form-taper = How you taper
+form-max-reduction = Fastest usual pace
+form-max-reduction-hint = Optional: the largest cut you usually make in a month, as a percentage of the current dose (1 to 50).
+form-payment = Payment
+form-payment-hint = What patients can pay with. Leave it all empty and patients will be told to ask the practice.
+form-insurers = Private insurers you take
+form-insurers-hint = With private insurance: one name per line, up to 20.
+form-self-pay-first-visit-min = Paying yourself, first visit: from
+form-self-pay-first-visit-max = Paying yourself, first visit: up to
+form-self-pay-follow-up-min = Paying yourself, follow-up visit: from
+form-self-pay-follow-up-max = Paying yourself, follow-up visit: up to
+form-self-pay-hint = With self-pay or a sliding scale: a whole amount in your country's currency.
+form-criteria = Benzo-wise practices you attest to
+form-questions = The first-visit questions, in your words
+form-answer-hint = Up to 2000 characters.
+form-statement = A short statement
+form-statement-hint = Plain text, up to 4000 characters.
+form-honeypot = Leave this empty
+form-error-number = must be a number
+form-error-whole-number = must be a whole number
+
+## The submission page and the page after it
+
+submit-title = List your practice
+submit-lead = Tell patients how you taper. A moderator reads every submission before it is public; your contact email stays private.
+submit-button = Send for review
+submit-received-title = Submission received
+submit-received-heading = Thank you: your listing is waiting for review
+submit-save-link = Save this link now
+submit-save-link-why = It is the only way to edit or withdraw your listing, and it is shown only once. We keep no copy we could send you.
+submit-listing-number = Your listing number is { $id }. A moderator will review it; until then it is not public.
+submit-dropped = Thank you. A moderator will review your listing.
+
+## The manage page
+
+manage-title = Your listing
+manage-private-key = This page's address is your private key to the listing. Do not share it.
+manage-listing-number = Listing number
+manage-status = Status
+manage-status-pending = Waiting for a moderator. It is not public yet.
+manage-status-rejected = Not accepted. See the moderator's reason below; you can send a corrected version.
+manage-status-approved = Public in the directory.
+manage-status-suspended = Suspended by a moderator: not public until reinstated.
+manage-status-withdrawn = Withdrawn by you: not public. Sending a new version puts it back in review.
+manage-public-page = Public page
+manage-public-page-link = See it as patients do
+manage-suspension-reason = Why it is suspended
+manage-latest-version = Latest version
+manage-latest-sent = { $status }, sent { $date }
+manage-version-pending = Waiting for review
+manage-version-approved = Approved
+manage-version-rejected = Not accepted
+manage-version-superseded = Replaced by a newer version
+manage-version-withdrawn = Withdrawn
+manage-rejection-reason = Moderator's reason
+manage-change = Change your listing
+manage-change-lead = Send a full new version. A moderator reviews it; until then, the approved version stays public.
+manage-change-button = Send the new version for review
+manage-withdraw = Withdraw your listing
+manage-withdraw-confirm = Yes, take my listing out of the directory now.
+manage-withdraw-button = Withdraw
+manage-notice-edited = Thank you. Your new version is waiting for review.
+manage-notice-unconfirmed = Nothing changed: tick the box to confirm that you want to withdraw.
+manage-notice-withdrawn = Your listing is withdrawn and no longer public.
+
+## Moderators: log-in
+
+moderate-login-title = Moderator log-in
+moderate-login-username = Username
+moderate-login-password = Password
+moderate-login-button = Log in
+moderate-login-wrong = Wrong username or password.
+moderate-login-too-many = Too many failed attempts. Try again in { $minutes ->
+    [one] 1 minute
+   *[other] { $minutes } minutes
+  }.
+
+## Moderators: the dashboard
+
+moderate-title = Moderation
+# { $username } stands for the moderator's name, shown in bold.
+moderate-logged-in-as = Logged in as { $username }.
+moderate-log-out = Log out
+moderate-notice-approved = Approved: the listing's new version is public.
+moderate-notice-rejected = Rejected: the clinician will see your reason.
+moderate-notice-resolved = Report resolved.
+moderate-notice-suspended = Listing suspended.
+moderate-notice-reinstated = Listing reinstated.
+moderate-queue-heading = Waiting for review ({ $count })
+moderate-queue-empty = Nothing is waiting.
+moderate-queue-more = The oldest { $count } are shown; the next appear as these are decided.
+moderate-kind-edit = edit
+moderate-kind-new = new listing
+moderate-submission-meta = Listing { $listing }, sent { $date } { $time } UTC · private email { $email }
+moderate-red-flags = Red flags:
+# After a red-flag phrase: the field it was found in.
+moderate-red-flag-in = in { $field }.
+moderate-changes-caption = Changed fields
+moderate-changes-field = Field
+moderate-changes-public = Public now
+moderate-changes-proposed = Proposed
+moderate-value-empty = (empty)
+moderate-new-summary = { $profession }, { $city } · approaches: { $approaches } · criteria: { $criteria }
+moderate-payment = Payment:
+moderate-payment-none = none given (patients are told to ask the practice)
+moderate-payment-insurers = insurers: { $insurers }
+moderate-payment-first-visit = first visit { $price }
+moderate-payment-follow-up = follow-up { $price }
+moderate-statement = Statement:
+moderate-note-optional = Note (optional)
+moderate-approve = Approve
+moderate-reject-reason = Reason (the clinician sees it)
+moderate-reject = Reject
+moderate-reports-heading = Open reports ({ $count })
+moderate-reports-empty = No open reports.
+moderate-reports-more = The oldest { $count } are shown; the next appear as these are resolved.
+moderate-report-heading = Report #{ $id } about { $listing }
+moderate-report-listing = listing { $id }
+moderate-report-done = What was done
+moderate-report-resolve = Resolve
+moderate-status-heading = Suspend or reinstate a listing
+moderate-status-listing = Listing number
+moderate-status-reason = Reason or note
+moderate-suspend = Suspend
+moderate-reinstate = Reinstate
+moderate-error-listing-number = must be a listing number
+moderate-audit-heading = Audit trail (latest { $count })
+moderate-audit-when = When (UTC)
+moderate-audit-who = Who
+moderate-audit-what = What
+moderate-audit-listing = Listing
+moderate-audit-reason = Reason
+moderate-audit-changes = Changes
+moderate-actor-moderator = moderator:{ $username }
+moderate-actor-clinician = clinician
+moderate-actor-public = public
+moderate-actor-operator = operator:{ $operation }
+moderate-action-approve = approve
+moderate-action-reject = reject
+moderate-action-resolve-report = resolve_report
+moderate-action-withdraw = withdraw
+moderate-action-suspend = suspend
+moderate-action-reinstate = reinstate
+
+## Field errors
+# What is wrong with one field of a form or API request, shown after the
+# field's name ("city: is required"), hence lowercase. The API gives the English.
+
+field-error-required = is required
+field-error-too-long = must be at most { $max } characters
+field-error-length-between = must be { $min } to { $max } characters
+field-error-between = must be between { $min } and { $max }
+field-error-whole-number-between = must be a whole number from { $min } to { $max }
+field-error-from-to = must be from { $min } to { $max }
+field-error-not-a-number = must be a number
+field-error-true-or-false = must be true or false
+field-error-email = must be an email address
+field-error-must-be-empty = must be left empty
+field-error-unknown-code = '{ $code }' is not a known code; see /api/v1/vocabulary
+field-error-unknown-codes = unknown codes: { $codes }; see /api/v1/vocabulary
+
+## Field errors: listings
+
+field-error-single-line = must be a single line of text without control characters
+field-error-phone = must be 7 to 25 characters of digits, spaces and + ( ) - .
+field-error-web-address = must be a web address starting with http:// or https://
+field-error-taxonomy-code = must be a 10-character NUCC code like 2084P0800X
+field-error-npi = must be a 10-digit NPI with a valid check digit
+field-error-country-code = must be an ISO 3166-1 alpha-2 code such as US, CA or GB
+field-error-region-code = must be a state, province or region code such as OR
+field-error-us-zip-code = must be a US ZIP code: 12345 or 12345-6789
+field-error-postal-code = must be a postal code of letters, digits, spaces or hyphens
+field-error-longitude-with-latitude = is required when latitude is given
+field-error-latitude-with-longitude = is required when longitude is given
+field-error-city-not-on-map = could not be found on the map; check the city and postal code, or give latitude and longitude
+
+## Field errors: payment
+
+field-error-insurers-without-insurance = name insurers only with private_insurance among payment_options
+field-error-prices-without-self-pay = give prices only with self_pay or sliding_scale among payment_options
+field-error-insurer-name = each insurer's name must be one line of 2 to 80 characters
+field-error-too-many-insurers = name at most { $max } insurers
+field-error-price = must be a whole amount from 0 to { $max }
+field-error-price-below-min = must not be below min
+
+## Field errors: reports, moderation and signing in
+
+field-error-report-reason = must be one of the report reasons in /api/v1/vocabulary
+field-error-report-status = must be open, resolved or all
+field-error-too-many-bytes = must be at most { $max } bytes
+
+## Field errors: search
+
+field-error-unnamed-parameter = has a value without a parameter name
+field-error-unknown-parameter = is not a search parameter
+field-error-near-and-coordinates = give either near or lat and lon, not both
+field-error-place-not-found = no place called '{ $place }' was found; try a US ZIP code or 'City, ST'
+field-error-lon-with-lat = is required with lat
+field-error-lat-with-lon = is required with lon
+field-error-radius-km-and-mi = give either radius_km or radius_mi, not both
+field-error-radius = must be from 1 to 500 km (about 0.6 to 310 miles)
+field-error-language-code = must be an ISO 639-1 code such as en or es
+field-error-subdivision-code = must be an ISO 3166-2 code such as US-OR
+field-error-no-place = give a place (near, or lat and lon), or telehealth=true with licensed_in
+field-error-telehealth-only = without a place, the search lists telehealth clinicians only
+
+
+## Prices
+
+payment-local-currency = { $amounts } (local currency)
+
+## Code lists: the label of each code, as `vocab-<list>-<code>`
+
+vocab-profession-physician = Physician (MD, DO, MBBS)
+vocab-profession-nurse_practitioner = Nurse practitioner
+vocab-profession-physician_assistant = Physician assistant
+vocab-profession-pharmacist = Clinical pharmacist
+vocab-profession-psychologist = Psychologist
+vocab-profession-therapist = Counselor, therapist or clinical social worker
+
+vocab-specialty-psychiatry = Psychiatry
+vocab-specialty-primary_care = Primary care (family, internal or general medicine)
+vocab-specialty-geriatrics = Geriatrics
+vocab-specialty-addiction_medicine = Addiction medicine
+vocab-specialty-neurology = Neurology
+vocab-specialty-pharmacotherapy = Pharmacotherapy
+vocab-specialty-psychotherapy = Psychotherapy
+vocab-specialty-other = Other
+
+vocab-approach-symptom_guided = Pace set with the patient; cuts are paused or slowed when withdrawal symptoms are significant
+vocab-approach-micro_taper = Very small reductions made daily or every few days
+vocab-approach-liquid_titration = Dose suspended in a measured liquid (or a licensed oral liquid) for tiny, accurate cuts
+vocab-approach-dry_cut_weighed = Tablets cut or ground and weighed on a milligram scale
+vocab-approach-hyperbolic = Each cut a percentage of the current dose, so steps shrink and the end is slowest
+vocab-approach-diazepam_crossover = Switch a short-acting benzodiazepine to diazepam step by step, then taper (Ashton Manual)
+vocab-approach-direct_taper = Taper the drug already taken, without switching
+vocab-approach-cut_and_hold = One cut, then hold until stable before the next
+vocab-approach-tapering_strips = Pharmacy-made daily pouches of slowly decreasing doses
+vocab-approach-reduce_and_maintain = Will hold at the lowest tolerated dose if further cuts are not tolerated
+
+## Short names of the taper approaches, where the full label is too long
+
+vocab-approach-name-symptom_guided = Symptom-guided pace
+vocab-approach-name-micro_taper = Micro-taper
+vocab-approach-name-liquid_titration = Liquid titration
+vocab-approach-name-dry_cut_weighed = Dry cut, weighed
+vocab-approach-name-hyperbolic = Hyperbolic (percentage) cuts
+vocab-approach-name-diazepam_crossover = Diazepam crossover
+vocab-approach-name-direct_taper = Direct taper
+vocab-approach-name-cut_and_hold = Cut and hold
+vocab-approach-name-tapering_strips = Tapering strips
+vocab-approach-name-reduce_and_maintain = Reduce and maintain
+
+## Benzo-wise practices, ways to pay, first-visit questions, reasons for a report
+
+vocab-criterion-slow_taper_supported = Supports tapers that take as long as the patient needs, a year or more
+vocab-criterion-patient_sets_pace = Lets the patient set the pace and pause when symptoms are hard
+vocab-criterion-no_abrupt_stops = Never stops a benzodiazepine abruptly; knows the seizure risk of doing so
+vocab-criterion-plans_exit_at_start = When prescribing, plans from the start how and when the drug will be reduced
+vocab-criterion-non_drug_support = Offers or refers to non-drug tools: therapy, CBT-I, grounding, sleep hygiene
+vocab-criterion-combination_caution = Cautious with benzodiazepines combined with opioids or other sedatives
+vocab-criterion-withdrawal_history_respected = Takes a patient's past withdrawal experiences seriously
+vocab-criterion-accepts_transfers = Accepts patients transferring care part-way through a taper
+vocab-criterion-ashton_manual = Familiar with the Ashton Manual
+
+vocab-payment-medicare = Medicare
+vocab-payment-medicaid = Medicaid
+vocab-payment-private_insurance = Private insurance
+vocab-payment-tricare = TRICARE (military insurance)
+vocab-payment-self_pay = Paying yourself
+vocab-payment-sliding_scale = Sliding-scale fees
+vocab-payment-free_care = Free care
+
+vocab-question-typical_duration = How long do you typically keep patients on benzodiazepines?
+vocab-question-dependence_plan = How do you handle tapering off if a patient develops dependence?
+vocab-question-slow_taper = Do you support very slow, symptom-based tapers?
+
+vocab-report-reason-inaccurate = Information on the listing is wrong or out of date
+vocab-report-reason-not_benzo_wise = The clinician did not practise as the listing says
+vocab-report-reason-closed = The practice has closed or moved
+vocab-report-reason-impersonation = The listing was not made by the clinician it names
+vocab-report-reason-other = Something else
+
+## GET /api/v1/vocabulary
+
+# $languages: the codes accepted, such as "en, es".
+vocab-lang-unknown = must be one of { $languages }
+
+## Countries (ISO 3166-1), by code
+
+country-AD = Andorra
+country-AE = United Arab Emirates
+country-AF = Afghanistan
+country-AG = Antigua and Barbuda
+country-AI = Anguilla
+country-AL = Albania
+country-AM = Armenia
+country-AO = Angola
+country-AQ = Antarctica
+country-AR = Argentina
+country-AS = American Samoa
+country-AT = Austria
+country-AU = Australia
+country-AW = Aruba
+country-AX = Åland Islands
+country-AZ = Azerbaijan
+country-BA = Bosnia and Herzegovina
+country-BB = Barbados
+country-BD = Bangladesh
+country-BE = Belgium
+country-BF = Burkina Faso
+country-BG = Bulgaria
+country-BH = Bahrain
+country-BI = Burundi
+country-BJ = Benin
+country-BL = Saint Barthélemy
+country-BM = Bermuda
+country-BN = Brunei
+country-BO = Bolivia
+country-BQ = Bonaire, Sint Eustatius and Saba
+country-BR = Brazil
+country-BS = Bahamas
+country-BT = Bhutan
+country-BV = Bouvet Island
+country-BW = Botswana
+country-BY = Belarus
+country-BZ = Belize
+country-CA = Canada
+country-CC = Cocos (Keeling) Islands
+country-CD = Democratic Republic of the Congo
+country-CF = Central African Republic
+country-CG = Republic of the Congo
+country-CH = Switzerland
+country-CI = Côte d'Ivoire
+country-CK = Cook Islands
+country-CL = Chile
+country-CM = Cameroon
+country-CN = China
+country-CO = Colombia
+country-CR = Costa Rica
+country-CU = Cuba
+country-CV = Cabo Verde
+country-CW = Curaçao
+country-CX = Christmas Island
+country-CY = Cyprus
+country-CZ = Czechia
+country-DE = Germany
+country-DJ = Djibouti
+country-DK = Denmark
+country-DM = Dominica
+country-DO = Dominican Republic
+country-DZ = Algeria
+country-EC = Ecuador
+country-EE = Estonia
+country-EG = Egypt
+country-EH = Western Sahara
+country-ER = Eritrea
+country-ES = Spain
+country-ET = Ethiopia
+country-FI = Finland
+country-FJ = Fiji
+country-FK = Falkland Islands
+country-FM = Micronesia
+country-FO = Faroe Islands
+country-FR = France
+country-GA = Gabon
+country-GB = United Kingdom
+country-GD = Grenada
+country-GE = Georgia
+country-GF = French Guiana
+country-GG = Guernsey
+country-GH = Ghana
+country-GI = Gibraltar
+country-GL = Greenland
+country-GM = Gambia
+country-GN = Guinea
+country-GP = Guadeloupe
+country-GQ = Equatorial Guinea
+country-GR = Greece
+country-GS = South Georgia and the South Sandwich Islands
+country-GT = Guatemala
+country-GU = Guam
+country-GW = Guinea-Bissau
+country-GY = Guyana
+country-HK = Hong Kong
+country-HM = Heard Island and McDonald Islands
+country-HN = Honduras
+country-HR = Croatia
+country-HT = Haiti
+country-HU = Hungary
+country-ID = Indonesia
+country-IE = Ireland
+country-IL = Israel
+country-IM = Isle of Man
+country-IN = India
+country-IO = British Indian Ocean Territory
+country-IQ = Iraq
+country-IR = Iran
+country-IS = Iceland
+country-IT = Italy
+country-JE = Jersey
+country-JM = Jamaica
+country-JO = Jordan
+country-JP = Japan
+country-KE = Kenya
+country-KG = Kyrgyzstan
+country-KH = Cambodia
+country-KI = Kiribati
+country-KM = Comoros
+country-KN = Saint Kitts and Nevis
+country-KP = North Korea
+country-KR = South Korea
+country-KW = Kuwait
+country-KY = Cayman Islands
+country-KZ = Kazakhstan
+country-LA = Laos
+country-LB = Lebanon
+country-LC = Saint Lucia
+country-LI = Liechtenstein
+country-LK = Sri Lanka
+country-LR = Liberia
+country-LS = Lesotho
+country-LT = Lithuania
+country-LU = Luxembourg
+country-LV = Latvia
+country-LY = Libya
+country-MA = Morocco
+country-MC = Monaco
+country-MD = Moldova
+country-ME = Montenegro
+country-MF = Saint Martin (French part)
+country-MG = Madagascar
+country-MH = Marshall Islands
+country-MK = North Macedonia
+country-ML = Mali
+country-MM = Myanmar
+country-MN = Mongolia
+country-MO = Macao
+country-MP = Northern Mariana Islands
+country-MQ = Martinique
+country-MR = Mauritania
+country-MS = Montserrat
+country-MT = Malta
+country-MU = Mauritius
+country-MV = Maldives
+country-MW = Malawi
+country-MX = Mexico
+country-MY = Malaysia
+country-MZ = Mozambique
+country-NA = Namibia
+country-NC = New Caledonia
+country-NE = Niger
+country-NF = Norfolk Island
+country-NG = Nigeria
+country-NI = Nicaragua
+country-NL = Netherlands
+country-NO = Norway
+country-NP = Nepal
+country-NR = Nauru
+country-NU = Niue
+country-NZ = New Zealand
+country-OM = Oman
+country-PA = Panama
+country-PE = Peru
+country-PF = French Polynesia
+country-PG = Papua New Guinea
+country-PH = Philippines
+country-PK = Pakistan
+country-PL = Poland
+country-PM = Saint Pierre and Miquelon
+country-PN = Pitcairn
+country-PR = Puerto Rico
+country-PS = Palestine
+country-PT = Portugal
+country-PW = Palau
+country-PY = Paraguay
+country-QA = Qatar
+country-RE = Réunion
+country-RO = Romania
+country-RS = Serbia
+country-RU = Russia
+country-RW = Rwanda
+country-SA = Saudi Arabia
+country-SB = Solomon Islands
+country-SC = Seychelles
+country-SD = Sudan
+country-SE = Sweden
+country-SG = Singapore
+country-SH = Saint Helena, Ascension and Tristan da Cunha
+country-SI = Slovenia
+country-SJ = Svalbard and Jan Mayen
+country-SK = Slovakia
+country-SL = Sierra Leone
+country-SM = San Marino
+country-SN = Senegal
+country-SO = Somalia
+country-SR = Suriname
+country-SS = South Sudan
+country-ST = Sao Tome and Principe
+country-SV = El Salvador
+country-SX = Sint Maarten (Dutch part)
+country-SY = Syria
+country-SZ = Eswatini
+country-TC = Turks and Caicos Islands
+country-TD = Chad
+country-TF = French Southern Territories
+country-TG = Togo
+country-TH = Thailand
+country-TJ = Tajikistan
+country-TK = Tokelau
+country-TL = Timor-Leste
+country-TM = Turkmenistan
+country-TN = Tunisia
+country-TO = Tonga
+country-TR = Türkiye
+country-TT = Trinidad and Tobago
+country-TV = Tuvalu
+country-TW = Taiwan
+country-TZ = Tanzania
+country-UA = Ukraine
+country-UG = Uganda
+country-UM = United States Minor Outlying Islands
+country-US = United States
+country-UY = Uruguay
+country-UZ = Uzbekistan
+country-VA = Vatican City
+country-VC = Saint Vincent and the Grenadines
+country-VE = Venezuela
+country-VG = British Virgin Islands
+country-VI = U.S. Virgin Islands
+country-VN = Vietnam
+country-VU = Vanuatu
+country-WF = Wallis and Futuna
+country-WS = Samoa
+country-YE = Yemen
+country-YT = Mayotte
+country-ZA = South Africa
+country-ZM = Zambia
+country-ZW = Zimbabwe
+
+## Regions (ISO 3166-2): US states, DC and territories; Canadian provinces and territories; the UK's nations; Australian states and territories
+
+region-US-AK = Alaska
+region-US-AL = Alabama
+region-US-AR = Arkansas
+region-US-AS = American Samoa
+region-US-AZ = Arizona
+region-US-CA = California
+region-US-CO = Colorado
+region-US-CT = Connecticut
+region-US-DC = District of Columbia
+region-US-DE = Delaware
+region-US-FL = Florida
+region-US-GA = Georgia
+region-US-GU = Guam
+region-US-HI = Hawaii
+region-US-IA = Iowa
+region-US-ID = Idaho
+region-US-IL = Illinois
+region-US-IN = Indiana
+region-US-KS = Kansas
+region-US-KY = Kentucky
+region-US-LA = Louisiana
+region-US-MA = Massachusetts
+region-US-MD = Maryland
+region-US-ME = Maine
+region-US-MI = Michigan
+region-US-MN = Minnesota
+region-US-MO = Missouri
+region-US-MP = Northern Mariana Islands
+region-US-MS = Mississippi
+region-US-MT = Montana
+region-US-NC = North Carolina
+region-US-ND = North Dakota
+region-US-NE = Nebraska
+region-US-NH = New Hampshire
+region-US-NJ = New Jersey
+region-US-NM = New Mexico
+region-US-NV = Nevada
+region-US-NY = New York
+region-US-OH = Ohio
+region-US-OK = Oklahoma
+region-US-OR = Oregon
+region-US-PA = Pennsylvania
+region-US-PR = Puerto Rico
+region-US-RI = Rhode Island
+region-US-SC = South Carolina
+region-US-SD = South Dakota
+region-US-TN = Tennessee
+region-US-TX = Texas
+region-US-UM = United States Minor Outlying Islands
+region-US-UT = Utah
+region-US-VA = Virginia
+region-US-VI = U.S. Virgin Islands
+region-US-VT = Vermont
+region-US-WA = Washington
+region-US-WI = Wisconsin
+region-US-WV = West Virginia
+region-US-WY = Wyoming
+region-CA-AB = Alberta
+region-CA-BC = British Columbia
+region-CA-MB = Manitoba
+region-CA-NB = New Brunswick
+region-CA-NL = Newfoundland and Labrador
+region-CA-NS = Nova Scotia
+region-CA-NT = Northwest Territories
+region-CA-NU = Nunavut
+region-CA-ON = Ontario
+region-CA-PE = Prince Edward Island
+region-CA-QC = Quebec
+region-CA-SK = Saskatchewan
+region-CA-YT = Yukon
+region-GB-ENG = England
+region-GB-NIR = Northern Ireland
+region-GB-SCT = Scotland
+region-GB-WLS = Wales
+region-AU-ACT = Australian Capital Territory
+region-AU-NSW = New South Wales
+region-AU-NT = Northern Territory
+region-AU-QLD = Queensland
+region-AU-SA = South Australia
+region-AU-TAS = Tasmania
+region-AU-VIC = Victoria
+region-AU-WA = Western Australia
+
+## Languages (ISO 639-1), by code
+
+language-aa = Afar
+language-ab = Abkhazian
+language-ae = Avestan
+language-af = Afrikaans
+language-ak = Akan
+language-am = Amharic
+language-an = Aragonese
+language-ar = Arabic
+language-as = Assamese
+language-av = Avaric
+language-ay = Aymara
+language-az = Azerbaijani
+language-ba = Bashkir
+language-be = Belarusian
+language-bg = Bulgarian
+language-bi = Bislama
+language-bm = Bambara
+language-bn = Bengali
+language-bo = Tibetan
+language-br = Breton
+language-bs = Bosnian
+language-ca = Catalan
+language-ce = Chechen
+language-ch = Chamorro
+language-co = Corsican
+language-cr = Cree
+language-cs = Czech
+language-cu = Church Slavonic
+language-cv = Chuvash
+language-cy = Welsh
+language-da = Danish
+language-de = German
+language-dv = Dhivehi
+language-dz = Dzongkha
+language-ee = Ewe
+language-el = Greek
+language-en = English
+language-eo = Esperanto
+language-es = Spanish
+language-et = Estonian
+language-eu = Basque
+language-fa = Persian
+language-ff = Fula
+language-fi = Finnish
+language-fj = Fijian
+language-fo = Faroese
+language-fr = French
+language-fy = Western Frisian
+language-ga = Irish
+language-gd = Scottish Gaelic
+language-gl = Galician
+language-gn = Guarani
+language-gu = Gujarati
+language-gv = Manx
+language-ha = Hausa
+language-he = Hebrew
+language-hi = Hindi
+language-ho = Hiri Motu
+language-hr = Croatian
+language-ht = Haitian Creole
+language-hu = Hungarian
+language-hy = Armenian
+language-hz = Herero
+language-ia = Interlingua
+language-id = Indonesian
+language-ie = Interlingue
+language-ig = Igbo
+language-ii = Sichuan Yi
+language-ik = Inupiaq
+language-io = Ido
+language-is = Icelandic
+language-it = Italian
+language-iu = Inuktitut
+language-ja = Japanese
+language-jv = Javanese
+language-ka = Georgian
+language-kg = Kongo
+language-ki = Kikuyu
+language-kj = Kuanyama
+language-kk = Kazakh
+language-kl = Greenlandic
+language-km = Khmer
+language-kn = Kannada
+language-ko = Korean
+language-kr = Kanuri
+language-ks = Kashmiri
+language-ku = Kurdish
+language-kv = Komi
+language-kw = Cornish
+language-ky = Kyrgyz
+language-la = Latin
+language-lb = Luxembourgish
+language-lg = Ganda
+language-li = Limburgish
+language-ln = Lingala
+language-lo = Lao
+language-lt = Lithuanian
+language-lu = Luba-Katanga
+language-lv = Latvian
+language-mg = Malagasy
+language-mh = Marshallese
+language-mi = Māori
+language-mk = Macedonian
+language-ml = Malayalam
+language-mn = Mongolian
+language-mr = Marathi
+language-ms = Malay
+language-mt = Maltese
+language-my = Burmese
+language-na = Nauru
+language-nb = Norwegian Bokmål
+language-nd = North Ndebele
+language-ne = Nepali
+language-ng = Ndonga
+language-nl = Dutch
+language-nn = Norwegian Nynorsk
+language-no = Norwegian
+language-nr = South Ndebele
+language-nv = Navajo
+language-ny = Chichewa
+language-oc = Occitan
+language-oj = Ojibwa
+language-om = Oromo
+language-or = Odia
+language-os = Ossetian
+language-pa = Punjabi
+language-pi = Pali
+language-pl = Polish
+language-ps = Pashto
+language-pt = Portuguese
+language-qu = Quechua
+language-rm = Romansh
+language-rn = Rundi
+language-ro = Romanian
+language-ru = Russian
+language-rw = Kinyarwanda
+language-sa = Sanskrit
+language-sc = Sardinian
+language-sd = Sindhi
+language-se = Northern Sami
+language-sg = Sango
+language-si = Sinhala
+language-sk = Slovak
+language-sl = Slovenian
+language-sm = Samoan
+language-sn = Shona
+language-so = Somali
+language-sq = Albanian
+language-sr = Serbian
+language-ss = Swati
+language-st = Southern Sotho
+language-su = Sundanese
+language-sv = Swedish
+language-sw = Swahili
+language-ta = Tamil
+language-te = Telugu
+language-tg = Tajik
+language-th = Thai
+language-ti = Tigrinya
+language-tk = Turkmen
+language-tl = Tagalog
+language-tn = Tswana
+language-to = Tongan
+language-tr = Turkish
+language-ts = Tsonga
+language-tt = Tatar
+language-tw = Twi
+language-ty = Tahitian
+language-ug = Uyghur
+language-uk = Ukrainian
+language-ur = Urdu
+language-uz = Uzbek
+language-ve = Venda
+language-vi = Vietnamese
+language-vo = Volapük
+language-wa = Walloon
+language-wo = Wolof
+language-xh = Xhosa
+language-yi = Yiddish
+language-yo = Yoruba
+language-za = Zhuang
+language-zh = Chinese
+language-zu = Zulu

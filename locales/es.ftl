@@ -1,0 +1,1142 @@
+# benzowise, español. Los mismos ids que en.ftl; el texto, escrito para
+# pacientes: claro, cercano, con los términos de los materiales de salud en español.
+
+## Números y fechas
+
+number-decimal-separator = ,
+number-group-separator = .
+# Agrupa los millares solo a partir de cinco cifras (1234, 12.345), como la RAE.
+number-min-grouping-digits = 2
+date-long = { $day } de { $month } de { $year }
+date-month-year = { $month } de { $year }
+month-1 = enero
+month-2 = febrero
+month-3 = marzo
+month-4 = abril
+month-5 = mayo
+month-6 = junio
+month-7 = julio
+month-8 = agosto
+month-9 = septiembre
+month-10 = octubre
+month-11 = noviembre
+month-12 = diciembre
+
+## El marco de cada página
+
+site-skip-link = Ir al contenido principal
+site-nav-label = Sitio
+site-nav-find = Buscar un profesional
+site-nav-questions = Preguntas para la primera consulta
+site-nav-clinicians = Para profesionales de la salud
+site-language-label = Idioma
+footer-not-advice = Información, no consejo médico.
+footer-about = benzowise reúne a profesionales de la salud que dicen apoyar la reducción gradual de las benzodiacepinas, al ritmo que marca cada paciente. Un equipo de moderación revisa cada ficha, pero no puede responder por la atención de nadie. Nunca deje una benzodiacepina de golpe: hable con quien se la receta sobre una reducción lenta.
+footer-demo-title = Las fichas de demostración son ficticias.
+footer-demo = Las fichas marcadas como «demo» describen a personas que no existen.
+footer-sources = Nombres de lugares de { $geonames } (CC BY 4.0); centros de los códigos postales (ZIP) de EE. UU. de la Oficina del Censo de EE. UU.
+message-page-home = Ir a la página de búsqueda
+
+## Páginas de error
+
+error-title-400 = Solicitud no válida
+error-detail-400 = No pudimos entender esta solicitud. Vuelva atrás e inténtelo de nuevo.
+error-title-401 = Enlace no válido
+error-detail-401 = Este enlace no abre ninguna ficha. Compruebe que copió el enlace completo.
+error-title-403 = Acceso no permitido
+error-detail-403 = Aquí no puede hacer esto. Si había iniciado sesión, puede que la sesión haya terminado: vuelva a iniciarla.
+error-title-404 = Página no encontrada
+error-detail-404 = No hay ninguna ficha pública ni página en esta dirección.
+error-title-405 = Acción no permitida
+error-detail-405 = Esta página no se puede usar de esta manera. Vuelva atrás e inténtelo de nuevo.
+error-title-408 = Tiempo de espera agotado
+error-detail-408 = Lo que envió tardó demasiado en llegar. Inténtelo de nuevo.
+error-title-409 = Ya hubo un cambio
+error-detail-409 = Esto ya se había cambiado, así que lo que envió ya no corresponde. Vuelva a cargar la página para ver cómo está.
+error-title-410 = Ficha retirada
+error-detail-410 = Esta ficha ya no se muestra.
+error-title-413 = Texto demasiado largo
+error-detail-413 = Lo que envió es demasiado largo. Acórtelo e inténtelo de nuevo.
+error-title-415 = Formato no admitido
+error-detail-415 = Lo que envió no tiene un formato que esta página acepte.
+error-title-422 = Datos no válidos
+error-detail-422 = Parte de lo que envió no es válido. Vuelva atrás y revíselo.
+error-title-429 = Demasiadas solicitudes
+error-title-431 = Solicitud demasiado grande
+error-detail-431 = Su navegador envió más datos de los que este sitio acepta. Puede ayudar borrar las cookies de este sitio.
+error-title-500 = Error del servidor
+error-detail-500 = Algo falló de nuestro lado. Inténtelo de nuevo en unos minutos.
+error-title-503 = Servicio no disponible
+error-detail-503 = El directorio no está disponible por un momento. Inténtelo de nuevo en unos minutos.
+error-title-504 = Tiempo de espera agotado
+error-detail-504 = Esto tardó demasiado. Inténtelo de nuevo en unos minutos.
+error-title-other = Algo salió mal
+error-detail-other = Vuelva atrás e inténtelo de nuevo.
+error-too-many = Demasiadas solicitudes desde su dirección. Vuelva a intentarlo en { $minutes ->
+    [one] 1 minuto
+   *[other] { $minutes } minutos
+  }.
+
+## El nombre de cada idioma en sí mismo, en el enlace que cambia a él
+
+language-own-name = Español
+
+## El formulario de búsqueda
+
+search-form-label = Buscar un profesional de la salud
+search-form-near = ¿Dónde está usted?
+search-form-near-hint = Un código postal (ZIP) de EE. UU., o una ciudad con su estado o país, como «Portland, OR» o «Leeds, GB».
+search-form-within = A menos de
+search-form-unit = Unidad
+search-form-unit-miles = millas
+search-form-unit-kilometres = kilómetros
+search-form-any = Cualquiera
+search-form-more = Más opciones: tipo de profesional, formas de pago, método de reducción, idioma
+search-form-profession = Profesión
+search-form-specialty = Especialidad
+search-form-language = Idioma
+search-form-must-offer = Debe ofrecer
+search-form-prescriber = Puede recetar (necesario para llevar una reducción gradual)
+search-form-telehealth = Telesalud (consultas por video o por teléfono)
+search-form-accepting = Acepta pacientes nuevos
+search-form-licensed-in = Con licencia para telesalud en
+search-form-licensed-in-hint = Deje vacío el lugar para ver a todos los que tienen licencia allí.
+search-form-anywhere = Cualquier lugar
+search-form-payment = Formas de pago (cualquiera de las que elija)
+search-form-approaches = Métodos de reducción (todos los que elija)
+search-form-criteria = Buenas prácticas con las benzodiacepinas (todas las que elija)
+search-form-submit = Buscar
+# El botón opcional «usar mi ubicación», que añade static/locate.js.
+search-form-locate = Usar mi ubicación
+search-form-locating = Buscando su ubicación…
+search-form-locate-failed = No se puede obtener su ubicación; por favor, escriba un lugar.
+
+## La página de inicio
+
+search-home-title = Encuentre un profesional de la salud que conozca bien las benzodiacepinas
+search-home-lead = Un profesional de la salud que conoce bien las benzodiacepinas le ayuda a dejarlas poco a poco, a un ritmo que usted ayuda a decidir. No le quita el medicamento de golpe, toma en serio la abstinencia que usted ya haya tenido y le ofrece apoyo más allá de los medicamentos. Busque uno cerca de usted, o uno que atienda por telesalud donde usted vive.
+
+## Resultados de la búsqueda
+
+search-results-near = Profesionales de la salud cerca de { $place }
+search-results-licensed = Profesionales de telesalud con licencia en { $region }
+search-results-none = Ningún profesional coincide con su búsqueda.
+# $count elige la forma; $total es el mismo número tal como se muestra.
+search-results-showing = Resultados { $first }–{ $last } de { $count ->
+    [one] { $total } profesional
+   *[other] { $total } profesionales
+  }.
+search-results-showing-nearest = Resultados { $first }–{ $last } de { $count ->
+    [one] { $total } profesional
+   *[other] { $total } profesionales
+  }, primero los más cercanos.
+search-results-empty-intro = Todavía no hay nadie que coincida. Puede:
+search-results-empty-larger = elegir una distancia mayor;
+search-results-empty-fewer = quitar algunas de las opciones de «Más opciones»;
+# $telehealth es el mensaje siguiente, en negrita.
+search-results-empty-telehealth = buscar profesionales que ofrezcan { $telehealth } y tengan licencia donde usted vive.
+search-results-empty-telehealth-word = telesalud
+search-pager-label = Páginas de resultados
+search-pager-nearer = Resultados más cercanos
+search-pager-more = Más resultados
+search-again = Buscar de nuevo
+search-beyond-heading = Los más cercanos, un poco más lejos
+search-beyond-none = Tampoco hay ningún profesional con estas opciones a menos de 500 km (unas 310 millas).
+search-beyond-intro = Coinciden con sus opciones, pero están más lejos de la distancia que eligió; primero los más cercanos.
+search-licensed-heading = Por telesalud, con licencia en { $region }
+search-licensed-none = Todavía ningún profesional con estas opciones ofrece telesalud con licencia en { $region }.
+search-licensed-intro = Estos profesionales atienden por video o por teléfono y tienen licencia en el lugar donde buscó, así que la distancia no importa.
+search-licensed-all = { $count ->
+    [one] El único profesional de telesalud con licencia en { $region }
+   *[other] Los { $total } profesionales de telesalud con licencia en { $region }
+  }
+
+## La tarjeta de cada resultado
+
+search-card-demo = Demostración: ficha ficticia
+search-card-prescriber = Puede recetar
+search-card-not-prescriber = Acompaña la reducción gradual; no receta
+search-card-distance = a { $miles } millas ({ $km } km)
+search-card-telehealth = Ofrece telesalud
+search-card-in-person = Solo en persona
+search-card-accepting = Acepta pacientes nuevos
+search-card-not-accepting = Por ahora no acepta pacientes nuevos
+search-card-payment = Pago: { $options }
+search-card-payment-ask = pregunte en el consultorio
+search-card-approaches = Métodos de reducción
+search-card-practices = Prácticas
+
+## Una búsqueda que hay que cambiar
+
+search-check-title = Revise su búsqueda
+search-check-heading = Hay algo en la búsqueda que se debe cambiar
+search-field-place = Lugar
+search-field-distance = Distancia
+search-field-licensed-in = Con licencia para telesalud en
+search-field-approaches = Métodos de reducción
+search-field-practices = Prácticas
+search-field-payment = Formas de pago
+
+## Mapas (en los resultados y en las fichas)
+
+# $count elige la forma; $amount es el mismo número tal como se muestra.
+map-miles = { $count ->
+    [one] { $amount } milla
+   *[other] { $amount } millas
+  }
+map-kilometres = { $count ->
+    [one] { $amount } kilómetro
+   *[other] { $amount } kilómetros
+  }
+map-pin = { $number }. { $name }, a { $distance }
+map-results-about = Los marcadores numerados corresponden a la lista numerada; la cruz es el centro de la búsqueda
+map-results-summary = { $count ->
+    [0] Ningún profesional
+    [one] { $total } profesional
+   *[other] { $total } profesionales
+  } a menos de { $radius } de { $place }
+map-summary-nearest = { $summary }; el más cercano está a { $distance }.
+map-summary-one-pin = { $summary }; el número { $number } de esta página está a { $distance }.
+map-summary-pins = { $summary }; los números { $first } a { $last } de esta página están a una distancia de entre { $nearest } y { $farthest }.
+map-location-title = Mapa de los alrededores de { $place }
+map-location-about = El marcador señala { $place }
+map-description = { $about }. El norte está arriba. Los anillos marcan { $outer } y { $inner } desde el centro.
+map-towns = Localidades: { $towns }.
+map-town-direction = { $town }, a { $distance } al { $direction }
+map-town-centre = { $town }, en el centro
+map-compass-north = norte
+map-compass-north-east = noreste
+map-compass-east = este
+map-compass-south-east = sureste
+map-compass-south = sur
+map-compass-south-west = suroeste
+map-compass-west = oeste
+map-compass-north-west = noroeste
+
+## La ficha pública de un profesional de la salud
+
+profile-not-given = No lo indica
+profile-badge-demo = Demostración: persona ficticia
+profile-badge-prescriber = Puede recetar
+profile-badge-not-prescriber = Acompaña la reducción gradual; no receta
+profile-needs-prescriber = Para reducir una benzodiacepina hace falta un profesional que la recete. Este profesional puede acompañarle durante la reducción, junto con quien le receta.
+profile-practice = Consultorio
+profile-where = Dónde
+profile-directions = Cómo llegar (en OpenStreetMap)
+profile-telehealth = Telesalud
+profile-telehealth-yes = Sí
+profile-telehealth-licensed = Sí, con licencia en { $regions }
+profile-telehealth-no = No, solo consultas en persona
+profile-new-patients = Pacientes nuevos
+profile-accepting = Acepta pacientes nuevos
+profile-not-accepting = Por ahora no acepta pacientes nuevos
+profile-languages = Idiomas
+profile-phone = Teléfono
+profile-email = Correo electrónico
+profile-website = Sitio web
+profile-npi = Número NPI
+profile-fastest-pace = Ritmo más rápido habitual
+profile-fastest-pace-value = Cerca del { $percent } % de la dosis actual al mes, o menos
+profile-last-reviewed = Última revisión
+profile-how-they-taper = Cómo hace la reducción gradual
+profile-approaches-not-given = No lo indica.
+profile-practices = Buenas prácticas que dice seguir
+profile-practices-none = No indica ninguna.
+profile-own-words = En sus propias palabras
+profile-statement = Mensaje del profesional
+profile-payment = Formas de pago
+profile-payment-ask = Pregunte en el consultorio
+profile-insurers = Aseguradoras
+profile-self-pay-prices = Precios si paga por su cuenta
+profile-price-first-visit = Primera consulta: { $price }
+profile-price-follow-up = Consultas de seguimiento: { $price }
+
+## El formulario para informar de un problema con una ficha
+
+profile-report-heading = Informar de un problema con esta ficha
+profile-report-thanks = Gracias. El equipo de moderación revisará su aviso.
+profile-report-reason = ¿Cuál es el problema?
+profile-report-choose = Elija una opción
+profile-report-details = Detalles
+profile-report-details-hint = Opcional. Por favor, no escriba datos sobre su propia salud.
+profile-report-send = Enviar
+
+## Preguntas para la primera consulta (una hoja para imprimir)
+
+questions-title = Preguntas para la primera consulta
+questions-intro = Imprima esta página y llévela a su consulta. Haga cada pregunta con calma, anote las respuestas y fíjese en cómo le responde el profesional.
+questions-notes = Notas:
+questions-also-heading = También vale la pena preguntar
+questions-also-pace = ¿Me dejará ir a mi propio ritmo y hacer una pausa cuando los síntomas sean difíciles?
+questions-also-support = ¿Me ayudará con apoyos que no son medicamentos, como la terapia, la terapia cognitivo-conductual para el insomnio (TCC-I) o buenos hábitos de sueño?
+questions-also-medicines = ¿Qué hará con mis otros medicamentos, sobre todo con los opioides u otros sedantes?
+questions-red-flags-heading = Señales de alerta: frases a las que conviene prestar atención
+questions-red-flags-intro = Tenga cuidado si le dicen alguna de estas frases. Dejar una benzodiacepina de golpe puede causar convulsiones.
+# Una frase que podría decir un profesional, tal como se oye.
+questions-red-flag-quoted = «{ $phrase }»
+questions-red-flag-just-stop = simplemente déjelo
+questions-red-flag-cold-turkey = déjelo de golpe, de un día para otro
+questions-red-flag-two-week-taper = basta con una reducción de dos semanas
+questions-red-flag-2-week-taper = basta con una reducción de dos semanas
+questions-red-flag-withdrawal-isnt = la abstinencia no es real
+questions-red-flag-withdrawal-not-big = la abstinencia no es para tanto
+questions-red-flag-not-addictive = no es adictiva
+questions-print-hint = Para imprimir esta hoja, use la opción Imprimir de su navegador.
+
+## The listing form, on the submission and manage pages
+
+form-errors-title = Corrija { $count ->
+    [one] 1 campo
+   *[other] { $count } campos
+  }
+form-required = (obligatorio)
+form-choose-one = Elija una opción
+form-about-you = Sobre usted
+form-full-name = Nombre completo
+form-full-name-hint = Tal como lo verán los pacientes, de 2 a 120 caracteres.
+form-credentials = Títulos profesionales
+form-credentials-hint = Por ejemplo, MD, FAPA.
+form-profession = Profesión
+form-specialty = Especialidad
+form-taxonomy-code = Código de taxonomía NUCC
+form-taxonomy-code-hint = Opcional, 10 caracteres, como 2084P0800X.
+form-npi = Número NPI
+form-npi-hint = Opcional, 10 dígitos.
+form-where = Dónde atiende
+form-practice-name = Nombre del consultorio
+form-address-line = Dirección
+form-city = Ciudad o pueblo
+form-region = Estado o región
+form-region-hint = Por ejemplo, OR.
+form-postal-code = Código postal (ZIP)
+form-postal-code-hint = EE. UU.: 12345 o 12345-6789.
+form-country = País
+form-country-hint = Dos letras, como US, CA o GB. Si lo deja vacío, US.
+form-latitude = Latitud
+form-latitude-hint = Opcional: si lo deja vacío, se calcula a partir de su código postal o su ciudad.
+form-longitude = Longitud
+form-longitude-hint = Opcional.
+form-reach = Cómo pueden comunicarse con usted los pacientes
+form-phone = Teléfono
+form-website = Sitio web
+form-website-hint = Debe empezar por http:// o https://.
+form-public-email = Correo electrónico público
+form-public-email-hint = Se muestra en su ficha.
+form-contact-email = Correo electrónico privado de contacto
+form-contact-email-hint = Solo lo ve el equipo de moderación.
+form-telehealth = Ofrezco telesalud
+form-accepting-new-patients = Acepto pacientes nuevos
+form-licensed-regions = Licencias para telesalud
+form-licensed-regions-hint = Códigos de región separados por comas, como US-OR, US-WA.
+form-languages = Idiomas
+form-languages-hint = Códigos separados por comas, como en, es. Si lo deja vacío, inglés.
+form-taper = Cómo hace la reducción gradual
+form-max-reduction = Ritmo habitual más rápido
+form-max-reduction-hint = Opcional: la mayor reducción que suele hacer en un mes, como porcentaje de la dosis actual (de 1 a 50).
+form-payment = Pago
+form-payment-hint = Cómo pueden pagar los pacientes. Si deja todo vacío, se les indicará que pregunten en el consultorio.
+form-insurers = Seguros médicos privados que acepta
+form-insurers-hint = Si acepta seguro médico privado: un nombre por línea, hasta 20.
+form-self-pay-first-visit-min = Pago por cuenta propia, primera consulta: desde
+form-self-pay-first-visit-max = Pago por cuenta propia, primera consulta: hasta
+form-self-pay-follow-up-min = Pago por cuenta propia, consulta de seguimiento: desde
+form-self-pay-follow-up-max = Pago por cuenta propia, consulta de seguimiento: hasta
+form-self-pay-hint = Con pago por cuenta propia o tarifa según ingresos: una cantidad entera en la moneda de su país.
+form-criteria = Buenas prácticas con benzodiacepinas que usted declara seguir
+form-questions = Las preguntas de la primera consulta, en sus palabras
+form-answer-hint = Hasta 2000 caracteres.
+form-statement = Una breve presentación
+form-statement-hint = Texto simple, hasta 4000 caracteres.
+form-honeypot = Deje esto vacío
+form-error-number = debe ser un número
+form-error-whole-number = debe ser un número entero
+
+## The submission page and the page after it
+
+submit-title = Agregue su consultorio al directorio
+submit-lead = Cuente a los pacientes cómo hace la reducción gradual. El equipo de moderación lee cada envío antes de publicarlo; su correo electrónico de contacto se mantiene privado.
+submit-button = Enviar para revisión
+submit-received-title = Envío recibido
+submit-received-heading = Gracias: su ficha está en espera de revisión
+submit-save-link = Guarde este enlace ahora
+submit-save-link-why = Es la única forma de modificar o retirar su ficha, y solo se muestra una vez. No guardamos ninguna copia que podamos enviarle.
+submit-listing-number = El número de su ficha es { $id }. El equipo de moderación la revisará; hasta entonces, no es pública.
+submit-dropped = Gracias. El equipo de moderación revisará su ficha.
+
+## The manage page
+
+manage-title = Su ficha
+manage-private-key = La dirección de esta página es su clave privada para administrar su ficha. No la comparta.
+manage-listing-number = Número de ficha
+manage-status = Estado
+manage-status-pending = En espera del equipo de moderación. Todavía no es pública.
+manage-status-rejected = No fue aceptada. Vea abajo el motivo del equipo de moderación; puede enviar una versión corregida.
+manage-status-approved = Pública en el directorio.
+manage-status-suspended = Suspendida por el equipo de moderación: no es pública hasta que se restablezca.
+manage-status-withdrawn = Retirada por usted: no es pública. Si envía una nueva versión, volverá a revisión.
+manage-public-page = Página pública
+manage-public-page-link = Véala como la ven los pacientes
+manage-suspension-reason = Por qué está suspendida
+manage-latest-version = Última versión
+manage-latest-sent = { $status }, enviada el { $date }
+manage-version-pending = En espera de revisión
+manage-version-approved = Aprobada
+manage-version-rejected = No fue aceptada
+manage-version-superseded = Reemplazada por una versión más reciente
+manage-version-withdrawn = Retirada
+manage-rejection-reason = Motivo del equipo de moderación
+manage-change = Modifique su ficha
+manage-change-lead = Envíe una nueva versión completa. El equipo de moderación la revisará; mientras tanto, la versión aprobada sigue siendo pública.
+manage-change-button = Enviar la nueva versión para revisión
+manage-withdraw = Retire su ficha
+manage-withdraw-confirm = Sí, quiero quitar mi ficha del directorio ahora.
+manage-withdraw-button = Retirar
+manage-notice-edited = Gracias. Su nueva versión está en espera de revisión.
+manage-notice-unconfirmed = No se cambió nada: marque la casilla para confirmar que desea retirar su ficha.
+manage-notice-withdrawn = Su ficha se retiró y ya no es pública.
+
+## Moderación: acceso
+
+moderate-login-title = Acceso para moderadores
+moderate-login-username = Nombre de usuario
+moderate-login-password = Contraseña
+moderate-login-button = Iniciar sesión
+moderate-login-wrong = El nombre de usuario o la contraseña no son correctos.
+moderate-login-too-many = Demasiados intentos fallidos. Vuelva a intentarlo en { $minutes ->
+    [one] 1 minuto
+   *[other] { $minutes } minutos
+  }.
+
+## Moderación: el panel
+
+moderate-title = Moderación
+# { $username } es el nombre del moderador, en negrita.
+moderate-logged-in-as = Sesión iniciada como { $username }.
+moderate-log-out = Cerrar sesión
+moderate-notice-approved = Aprobada: la nueva versión de la ficha ya es pública.
+moderate-notice-rejected = Rechazada: el profesional verá su motivo.
+moderate-notice-resolved = Aviso resuelto.
+moderate-notice-suspended = Ficha suspendida.
+moderate-notice-reinstated = Ficha restablecida.
+moderate-queue-heading = Pendientes de revisión ({ $count })
+moderate-queue-empty = No hay nada pendiente.
+moderate-queue-more = Se muestran los { $count } más antiguos; los siguientes aparecerán a medida que se decidan estos.
+moderate-kind-edit = cambios
+moderate-kind-new = ficha nueva
+moderate-submission-meta = Ficha { $listing }, enviada el { $date } a las { $time } UTC · correo privado: { $email }
+moderate-red-flags = Señales de alerta:
+# Después de una frase de alerta: el campo en que aparece.
+moderate-red-flag-in = en { $field }.
+moderate-changes-caption = Campos modificados
+moderate-changes-field = Campo
+moderate-changes-public = Público ahora
+moderate-changes-proposed = Propuesto
+moderate-value-empty = (vacío)
+moderate-new-summary = { $profession }, { $city } · enfoques: { $approaches } · criterios: { $criteria }
+moderate-payment = Pago:
+moderate-payment-none = no se indicó (se pide a los pacientes que pregunten en el consultorio)
+moderate-payment-insurers = aseguradoras: { $insurers }
+moderate-payment-first-visit = primera consulta { $price }
+moderate-payment-follow-up = consulta de seguimiento { $price }
+moderate-statement = Declaración:
+moderate-note-optional = Nota (opcional)
+moderate-approve = Aprobar
+moderate-reject-reason = Motivo (el profesional lo verá)
+moderate-reject = Rechazar
+moderate-reports-heading = Avisos abiertos ({ $count })
+moderate-reports-empty = No hay avisos abiertos.
+moderate-reports-more = Se muestran los { $count } más antiguos; los siguientes aparecerán a medida que se resuelvan estos.
+moderate-report-heading = Aviso n.º { $id } sobre la { $listing }
+moderate-report-listing = ficha { $id }
+moderate-report-done = Qué se hizo
+moderate-report-resolve = Resolver
+moderate-status-heading = Suspender o restablecer una ficha
+moderate-status-listing = Número de ficha
+moderate-status-reason = Motivo o nota
+moderate-suspend = Suspender
+moderate-reinstate = Restablecer
+moderate-error-listing-number = debe ser un número de ficha
+moderate-audit-heading = Registro de auditoría (últimos { $count })
+moderate-audit-when = Cuándo (UTC)
+moderate-audit-who = Quién
+moderate-audit-what = Qué
+moderate-audit-listing = Ficha
+moderate-audit-reason = Motivo
+moderate-audit-changes = Cambios
+moderate-actor-moderator = moderador:{ $username }
+moderate-actor-clinician = profesional
+moderate-actor-public = público
+moderate-actor-operator = operador:{ $operation }
+moderate-action-approve = aprobar
+moderate-action-reject = rechazar
+moderate-action-resolve-report = resolver aviso
+moderate-action-withdraw = retirar
+moderate-action-suspend = suspender
+moderate-action-reinstate = restablecer
+
+## Errores de un campo
+# Qué falla en un campo de un formulario o de una solicitud a la API; se muestra
+# tras el nombre del campo ("ciudad: es obligatorio"), por eso en minúscula.
+
+field-error-required = es obligatorio
+field-error-too-long = debe tener como máximo { $max } caracteres
+field-error-length-between = debe tener entre { $min } y { $max } caracteres
+field-error-between = debe estar entre { $min } y { $max }
+field-error-whole-number-between = debe ser un número entero del { $min } al { $max }
+field-error-from-to = debe ser un número del { $min } al { $max }
+field-error-not-a-number = debe ser un número
+field-error-true-or-false = debe ser true (sí) o false (no)
+field-error-email = debe ser una dirección de correo electrónico
+field-error-must-be-empty = debe dejarse en blanco
+field-error-unknown-code = “{ $code }” no es un código conocido; consulte /api/v1/vocabulary
+field-error-unknown-codes = códigos desconocidos: { $codes }; consulte /api/v1/vocabulary
+
+## Errores de un campo: fichas
+
+field-error-single-line = debe ser una sola línea de texto, sin caracteres de control
+field-error-phone = debe tener de 7 a 25 caracteres, solo dígitos, espacios y los signos + ( ) - y punto
+field-error-web-address = debe ser una dirección web que empiece por http:// o https://
+field-error-taxonomy-code = debe ser un código NUCC de 10 caracteres, como 2084P0800X
+field-error-npi = debe ser un NPI de 10 dígitos con un dígito de control válido
+field-error-country-code = debe ser un código de país ISO 3166-1 alfa-2, como US, CA o GB
+field-error-region-code = debe ser un código de estado, provincia o región, como OR
+field-error-us-zip-code = debe ser un código postal (ZIP) de EE. UU.: 12345 o 12345-6789
+field-error-postal-code = debe ser un código postal de letras, números, espacios o guiones
+field-error-longitude-with-latitude = es obligatoria si indica la latitud
+field-error-latitude-with-longitude = es obligatoria si indica la longitud
+field-error-city-not-on-map = no se encontró en el mapa; revise la ciudad y el código postal, o indique la latitud y la longitud
+
+## Errores de un campo: formas de pago
+
+field-error-insurers-without-insurance = indique aseguradoras solo si acepta seguro médico privado (private_insurance) como forma de pago
+field-error-prices-without-self-pay = indique precios solo si acepta pago por cuenta propia (self_pay) o tarifa según ingresos (sliding_scale)
+field-error-insurer-name = el nombre de cada aseguradora debe ser una sola línea de 2 a 80 caracteres
+field-error-too-many-insurers = indique como máximo { $max } aseguradoras
+field-error-price = debe ser una cantidad entera de 0 a { $max }
+field-error-price-below-min = no puede ser menor que el mínimo
+
+## Errores de un campo: informes, moderación e inicio de sesión
+
+field-error-report-reason = elija uno de los motivos de la lista (consulte /api/v1/vocabulary)
+field-error-report-status = debe ser open (abiertos), resolved (resueltos) o all (todos)
+field-error-too-many-bytes = debe tener como máximo { $max } bytes
+
+## Errores de un campo: búsqueda
+
+field-error-unnamed-parameter = tiene un valor sin nombre de parámetro
+field-error-unknown-parameter = no es un parámetro de búsqueda
+field-error-near-and-coordinates = indique near o bien lat y lon, pero no ambos
+field-error-place-not-found = no se encontró ningún lugar llamado “{ $place }”; pruebe con un código postal de EE. UU. o con la ciudad y el estado, como “Portland, OR”
+field-error-lon-with-lat = debe indicarse junto con lat
+field-error-lat-with-lon = debe indicarse junto con lon
+field-error-radius-km-and-mi = indique radius_km o radius_mi, pero no ambos
+field-error-radius = debe ser de 1 a 500 km (de unas 0,6 a 310 millas)
+field-error-language-code = debe ser un código de idioma ISO 639-1, como en o es
+field-error-subdivision-code = debe ser un código ISO 3166-2, como US-OR
+field-error-no-place = indique un lugar (near, o lat y lon), o busque por telesalud con licencia en un estado (telehealth=true con licensed_in)
+field-error-telehealth-only = sin un lugar, la búsqueda muestra solo profesionales que ofrecen telesalud
+
+
+## Precios
+
+payment-local-currency = { $amounts } (en moneda local)
+
+## Listas de códigos: la etiqueta de cada código, como `vocab-<lista>-<código>`
+
+vocab-profession-physician = Médico/a (MD, DO, MBBS)
+vocab-profession-nurse_practitioner = Enfermero/a de práctica avanzada (nurse practitioner)
+vocab-profession-physician_assistant = Asistente médico (physician assistant)
+vocab-profession-pharmacist = Farmacéutico/a clínico/a
+vocab-profession-psychologist = Psicólogo/a
+vocab-profession-therapist = Consejero/a, terapeuta o trabajador/a social clínico/a
+
+vocab-specialty-psychiatry = Psiquiatría
+vocab-specialty-primary_care = Atención primaria (medicina familiar, interna o general)
+vocab-specialty-geriatrics = Geriatría
+vocab-specialty-addiction_medicine = Medicina de las adicciones
+vocab-specialty-neurology = Neurología
+vocab-specialty-pharmacotherapy = Farmacoterapia
+vocab-specialty-psychotherapy = Psicoterapia
+vocab-specialty-other = Otra
+
+vocab-approach-symptom_guided = Ritmo acordado con el paciente; las reducciones se pausan o se hacen más lentas cuando los síntomas de abstinencia son fuertes
+vocab-approach-micro_taper = Reducciones muy pequeñas, cada día o cada pocos días
+vocab-approach-liquid_titration = La dosis se disuelve en una cantidad medida de líquido (o se usa una solución oral autorizada) para hacer reducciones diminutas y exactas
+vocab-approach-dry_cut_weighed = Las tabletas se cortan o se muelen y se pesan en una báscula de miligramos
+vocab-approach-hyperbolic = Cada reducción es un porcentaje de la dosis actual, así que los pasos son cada vez más pequeños y el final es la parte más lenta
+vocab-approach-diazepam_crossover = Se cambia poco a poco una benzodiacepina de acción corta por diazepam y luego se reduce gradualmente (Manual Ashton)
+vocab-approach-direct_taper = Se reduce poco a poco el mismo medicamento que ya toma, sin cambiarlo
+vocab-approach-cut_and_hold = Una reducción, y luego se mantiene la dosis hasta estar estable antes de la siguiente
+vocab-approach-tapering_strips = Sobres diarios preparados en la farmacia, con dosis que bajan poco a poco
+vocab-approach-reduce_and_maintain = Acepta mantener la dosis más baja tolerada si el paciente no tolera más reducciones
+
+## Nombres cortos de las formas de reducción gradual, donde la etiqueta completa es demasiado larga
+
+vocab-approach-name-symptom_guided = Ritmo según los síntomas
+vocab-approach-name-micro_taper = Microrreducción
+vocab-approach-name-liquid_titration = Reducción con líquido
+vocab-approach-name-dry_cut_weighed = Tabletas cortadas y pesadas
+vocab-approach-name-hyperbolic = Reducciones hiperbólicas (porcentuales)
+vocab-approach-name-diazepam_crossover = Cambio a diazepam
+vocab-approach-name-direct_taper = Reducción directa
+vocab-approach-name-cut_and_hold = Reducir y esperar
+vocab-approach-name-tapering_strips = Tiras de reducción gradual
+vocab-approach-name-reduce_and_maintain = Reducir y mantener
+
+## Prácticas, formas de pago, preguntas para la primera consulta, motivos para informar de un problema
+
+vocab-criterion-slow_taper_supported = Apoya reducciones graduales que duran lo que el paciente necesite, un año o más
+vocab-criterion-patient_sets_pace = Deja que el paciente marque el ritmo y haga pausas cuando los síntomas son difíciles
+vocab-criterion-no_abrupt_stops = Nunca suspende una benzodiacepina de golpe; conoce el riesgo de convulsiones que eso conlleva
+vocab-criterion-plans_exit_at_start = Al recetar, planea desde el principio cómo y cuándo se reducirá el medicamento
+vocab-criterion-non_drug_support = Ofrece o recomienda apoyos sin medicamentos: terapia, TCC-I, técnicas de anclaje, higiene del sueño
+vocab-criterion-combination_caution = Tiene cuidado cuando se combinan benzodiacepinas con opioides u otros sedantes
+vocab-criterion-withdrawal_history_respected = Toma en serio la abstinencia que el paciente ya haya vivido
+vocab-criterion-accepts_transfers = Acepta pacientes que cambian de profesional a mitad de una reducción gradual
+vocab-criterion-ashton_manual = Conoce el Manual Ashton
+
+vocab-payment-medicare = Medicare
+vocab-payment-medicaid = Medicaid
+vocab-payment-private_insurance = Seguro médico privado
+vocab-payment-tricare = TRICARE (seguro militar)
+vocab-payment-self_pay = Pago por cuenta propia
+vocab-payment-sliding_scale = Tarifa según ingresos
+vocab-payment-free_care = Atención gratuita
+
+vocab-question-typical_duration = ¿Por cuánto tiempo suele mantener a sus pacientes con benzodiacepinas?
+vocab-question-dependence_plan = Si un paciente desarrolla dependencia, ¿cómo maneja la reducción gradual?
+vocab-question-slow_taper = ¿Apoya reducciones graduales muy lentas, guiadas por los síntomas?
+
+vocab-report-reason-inaccurate = La información de la ficha es incorrecta o está desactualizada
+vocab-report-reason-not_benzo_wise = El profesional no actuó como dice la ficha
+vocab-report-reason-closed = El consultorio cerró o se mudó
+vocab-report-reason-impersonation = La ficha no la creó el profesional que aparece en ella
+vocab-report-reason-other = Otro motivo
+
+## GET /api/v1/vocabulary
+
+# $languages: los códigos aceptados, como "en, es".
+vocab-lang-unknown = debe ser uno de estos: { $languages }
+
+## Países (ISO 3166-1), por código
+
+country-AD = Andorra
+country-AE = Emiratos Árabes Unidos
+country-AF = Afganistán
+country-AG = Antigua y Barbuda
+country-AI = Anguila
+country-AL = Albania
+country-AM = Armenia
+country-AO = Angola
+country-AQ = Antártida
+country-AR = Argentina
+country-AS = Samoa Americana
+country-AT = Austria
+country-AU = Australia
+country-AW = Aruba
+country-AX = Islas Aland
+country-AZ = Azerbaiyán
+country-BA = Bosnia y Herzegovina
+country-BB = Barbados
+country-BD = Bangladés
+country-BE = Bélgica
+country-BF = Burkina Faso
+country-BG = Bulgaria
+country-BH = Baréin
+country-BI = Burundi
+country-BJ = Benín
+country-BL = San Bartolomé
+country-BM = Bermudas
+country-BN = Brunéi
+country-BO = Bolivia
+country-BQ = Bonaire, San Eustaquio y Saba
+country-BR = Brasil
+country-BS = Bahamas
+country-BT = Bután
+country-BV = Isla Bouvet
+country-BW = Botsuana
+country-BY = Bielorrusia
+country-BZ = Belice
+country-CA = Canadá
+country-CC = Islas Cocos
+country-CD = República Democrática del Congo
+country-CF = República Centroafricana
+country-CG = República del Congo
+country-CH = Suiza
+country-CI = Costa de Marfil
+country-CK = Islas Cook
+country-CL = Chile
+country-CM = Camerún
+country-CN = China
+country-CO = Colombia
+country-CR = Costa Rica
+country-CU = Cuba
+country-CV = Cabo Verde
+country-CW = Curazao
+country-CX = Isla de Navidad
+country-CY = Chipre
+country-CZ = Chequia
+country-DE = Alemania
+country-DJ = Yibuti
+country-DK = Dinamarca
+country-DM = Dominica
+country-DO = República Dominicana
+country-DZ = Argelia
+country-EC = Ecuador
+country-EE = Estonia
+country-EG = Egipto
+country-EH = Sáhara Occidental
+country-ER = Eritrea
+country-ES = España
+country-ET = Etiopía
+country-FI = Finlandia
+country-FJ = Fiyi
+country-FK = Islas Malvinas
+country-FM = Micronesia
+country-FO = Islas Feroe
+country-FR = Francia
+country-GA = Gabón
+country-GB = Reino Unido
+country-GD = Granada
+country-GE = Georgia
+country-GF = Guayana Francesa
+country-GG = Guernsey
+country-GH = Ghana
+country-GI = Gibraltar
+country-GL = Groenlandia
+country-GM = Gambia
+country-GN = Guinea
+country-GP = Guadalupe
+country-GQ = Guinea Ecuatorial
+country-GR = Grecia
+country-GS = Islas Georgias del Sur y Sandwich del Sur
+country-GT = Guatemala
+country-GU = Guam
+country-GW = Guinea-Bisáu
+country-GY = Guyana
+country-HK = Hong Kong
+country-HM = Islas Heard y McDonald
+country-HN = Honduras
+country-HR = Croacia
+country-HT = Haití
+country-HU = Hungría
+country-ID = Indonesia
+country-IE = Irlanda
+country-IL = Israel
+country-IM = Isla de Man
+country-IN = India
+country-IO = Territorio Británico del Océano Índico
+country-IQ = Irak
+country-IR = Irán
+country-IS = Islandia
+country-IT = Italia
+country-JE = Jersey
+country-JM = Jamaica
+country-JO = Jordania
+country-JP = Japón
+country-KE = Kenia
+country-KG = Kirguistán
+country-KH = Camboya
+country-KI = Kiribati
+country-KM = Comoras
+country-KN = San Cristóbal y Nieves
+country-KP = Corea del Norte
+country-KR = Corea del Sur
+country-KW = Kuwait
+country-KY = Islas Caimán
+country-KZ = Kazajistán
+country-LA = Laos
+country-LB = Líbano
+country-LC = Santa Lucía
+country-LI = Liechtenstein
+country-LK = Sri Lanka
+country-LR = Liberia
+country-LS = Lesoto
+country-LT = Lituania
+country-LU = Luxemburgo
+country-LV = Letonia
+country-LY = Libia
+country-MA = Marruecos
+country-MC = Mónaco
+country-MD = Moldavia
+country-ME = Montenegro
+country-MF = San Martín (parte francesa)
+country-MG = Madagascar
+country-MH = Islas Marshall
+country-MK = Macedonia del Norte
+country-ML = Malí
+country-MM = Myanmar (Birmania)
+country-MN = Mongolia
+country-MO = Macao
+country-MP = Islas Marianas del Norte
+country-MQ = Martinica
+country-MR = Mauritania
+country-MS = Montserrat
+country-MT = Malta
+country-MU = Mauricio
+country-MV = Maldivas
+country-MW = Malaui
+country-MX = México
+country-MY = Malasia
+country-MZ = Mozambique
+country-NA = Namibia
+country-NC = Nueva Caledonia
+country-NE = Níger
+country-NF = Isla Norfolk
+country-NG = Nigeria
+country-NI = Nicaragua
+country-NL = Países Bajos
+country-NO = Noruega
+country-NP = Nepal
+country-NR = Nauru
+country-NU = Niue
+country-NZ = Nueva Zelanda
+country-OM = Omán
+country-PA = Panamá
+country-PE = Perú
+country-PF = Polinesia Francesa
+country-PG = Papúa Nueva Guinea
+country-PH = Filipinas
+country-PK = Pakistán
+country-PL = Polonia
+country-PM = San Pedro y Miquelón
+country-PN = Islas Pitcairn
+country-PR = Puerto Rico
+country-PS = Palestina
+country-PT = Portugal
+country-PW = Palaos
+country-PY = Paraguay
+country-QA = Catar
+country-RE = Reunión
+country-RO = Rumanía
+country-RS = Serbia
+country-RU = Rusia
+country-RW = Ruanda
+country-SA = Arabia Saudí
+country-SB = Islas Salomón
+country-SC = Seychelles
+country-SD = Sudán
+country-SE = Suecia
+country-SG = Singapur
+country-SH = Santa Elena, Ascensión y Tristán de Acuña
+country-SI = Eslovenia
+country-SJ = Svalbard y Jan Mayen
+country-SK = Eslovaquia
+country-SL = Sierra Leona
+country-SM = San Marino
+country-SN = Senegal
+country-SO = Somalia
+country-SR = Surinam
+country-SS = Sudán del Sur
+country-ST = Santo Tomé y Príncipe
+country-SV = El Salvador
+country-SX = Sint Maarten (parte neerlandesa)
+country-SY = Siria
+country-SZ = Esuatini
+country-TC = Islas Turcas y Caicos
+country-TD = Chad
+country-TF = Territorios Australes Franceses
+country-TG = Togo
+country-TH = Tailandia
+country-TJ = Tayikistán
+country-TK = Tokelau
+country-TL = Timor Oriental
+country-TM = Turkmenistán
+country-TN = Túnez
+country-TO = Tonga
+country-TR = Turquía
+country-TT = Trinidad y Tobago
+country-TV = Tuvalu
+country-TW = Taiwán
+country-TZ = Tanzania
+country-UA = Ucrania
+country-UG = Uganda
+country-UM = Islas menores alejadas de EE. UU.
+country-US = Estados Unidos
+country-UY = Uruguay
+country-UZ = Uzbekistán
+country-VA = Ciudad del Vaticano
+country-VC = San Vicente y las Granadinas
+country-VE = Venezuela
+country-VG = Islas Vírgenes Británicas
+country-VI = Islas Vírgenes de EE. UU.
+country-VN = Vietnam
+country-VU = Vanuatu
+country-WF = Wallis y Futuna
+country-WS = Samoa
+country-YE = Yemen
+country-YT = Mayotte
+country-ZA = Sudáfrica
+country-ZM = Zambia
+country-ZW = Zimbabue
+
+## Regiones (ISO 3166-2): estados, distrito y territorios de EE. UU.; provincias y territorios de Canadá; las naciones del Reino Unido; estados y territorios de Australia
+
+region-US-AK = Alaska
+region-US-AL = Alabama
+region-US-AR = Arkansas
+region-US-AS = Samoa Americana
+region-US-AZ = Arizona
+region-US-CA = California
+region-US-CO = Colorado
+region-US-CT = Connecticut
+region-US-DC = Distrito de Columbia
+region-US-DE = Delaware
+region-US-FL = Florida
+region-US-GA = Georgia
+region-US-GU = Guam
+region-US-HI = Hawái
+region-US-IA = Iowa
+region-US-ID = Idaho
+region-US-IL = Illinois
+region-US-IN = Indiana
+region-US-KS = Kansas
+region-US-KY = Kentucky
+region-US-LA = Luisiana
+region-US-MA = Massachusetts
+region-US-MD = Maryland
+region-US-ME = Maine
+region-US-MI = Míchigan
+region-US-MN = Minnesota
+region-US-MO = Misuri
+region-US-MP = Islas Marianas del Norte
+region-US-MS = Misisipi
+region-US-MT = Montana
+region-US-NC = Carolina del Norte
+region-US-ND = Dakota del Norte
+region-US-NE = Nebraska
+region-US-NH = Nuevo Hampshire
+region-US-NJ = Nueva Jersey
+region-US-NM = Nuevo México
+region-US-NV = Nevada
+region-US-NY = Nueva York
+region-US-OH = Ohio
+region-US-OK = Oklahoma
+region-US-OR = Oregón
+region-US-PA = Pensilvania
+region-US-PR = Puerto Rico
+region-US-RI = Rhode Island
+region-US-SC = Carolina del Sur
+region-US-SD = Dakota del Sur
+region-US-TN = Tennessee
+region-US-TX = Texas
+region-US-UM = Islas menores alejadas de EE. UU.
+region-US-UT = Utah
+region-US-VA = Virginia
+region-US-VI = Islas Vírgenes de EE. UU.
+region-US-VT = Vermont
+region-US-WA = Washington
+region-US-WI = Wisconsin
+region-US-WV = Virginia Occidental
+region-US-WY = Wyoming
+region-CA-AB = Alberta
+region-CA-BC = Columbia Británica
+region-CA-MB = Manitoba
+region-CA-NB = Nuevo Brunswick
+region-CA-NL = Terranova y Labrador
+region-CA-NS = Nueva Escocia
+region-CA-NT = Territorios del Noroeste
+region-CA-NU = Nunavut
+region-CA-ON = Ontario
+region-CA-PE = Isla del Príncipe Eduardo
+region-CA-QC = Quebec
+region-CA-SK = Saskatchewan
+region-CA-YT = Yukón
+region-GB-ENG = Inglaterra
+region-GB-NIR = Irlanda del Norte
+region-GB-SCT = Escocia
+region-GB-WLS = Gales
+region-AU-ACT = Territorio de la Capital Australiana
+region-AU-NSW = Nueva Gales del Sur
+region-AU-NT = Territorio del Norte
+region-AU-QLD = Queensland
+region-AU-SA = Australia Meridional
+region-AU-TAS = Tasmania
+region-AU-VIC = Victoria
+region-AU-WA = Australia Occidental
+
+## Idiomas (ISO 639-1), por código; en minúscula, como se escriben en español
+
+language-aa = afar
+language-ab = abjasio
+language-ae = avéstico
+language-af = afrikáans
+language-ak = akan
+language-am = amárico
+language-an = aragonés
+language-ar = árabe
+language-as = asamés
+language-av = avar
+language-ay = aimara
+language-az = azerbaiyano
+language-ba = baskir
+language-be = bielorruso
+language-bg = búlgaro
+language-bi = bislama
+language-bm = bambara
+language-bn = bengalí
+language-bo = tibetano
+language-br = bretón
+language-bs = bosnio
+language-ca = catalán
+language-ce = checheno
+language-ch = chamorro
+language-co = corso
+language-cr = cree
+language-cs = checo
+language-cu = eslavo eclesiástico
+language-cv = chuvasio
+language-cy = galés
+language-da = danés
+language-de = alemán
+language-dv = divehi
+language-dz = dzongkha
+language-ee = ewe
+language-el = griego
+language-en = inglés
+language-eo = esperanto
+language-es = español
+language-et = estonio
+language-eu = euskera
+language-fa = persa
+language-ff = fula
+language-fi = finés
+language-fj = fiyiano
+language-fo = feroés
+language-fr = francés
+language-fy = frisón occidental
+language-ga = irlandés
+language-gd = gaélico escocés
+language-gl = gallego
+language-gn = guaraní
+language-gu = guyaratí
+language-gv = manés
+language-ha = hausa
+language-he = hebreo
+language-hi = hindi
+language-ho = hiri motu
+language-hr = croata
+language-ht = criollo haitiano
+language-hu = húngaro
+language-hy = armenio
+language-hz = herero
+language-ia = interlingua
+language-id = indonesio
+language-ie = interlingue
+language-ig = igbo
+language-ii = yi de Sichuán
+language-ik = inupiaq
+language-io = ido
+language-is = islandés
+language-it = italiano
+language-iu = inuktitut
+language-ja = japonés
+language-jv = javanés
+language-ka = georgiano
+language-kg = kongo
+language-ki = kikuyu
+language-kj = kuanyama
+language-kk = kazajo
+language-kl = groenlandés
+language-km = jemer
+language-kn = canarés
+language-ko = coreano
+language-kr = kanuri
+language-ks = cachemir
+language-ku = kurdo
+language-kv = komi
+language-kw = córnico
+language-ky = kirguís
+language-la = latín
+language-lb = luxemburgués
+language-lg = ganda
+language-li = limburgués
+language-ln = lingala
+language-lo = lao
+language-lt = lituano
+language-lu = luba-katanga
+language-lv = letón
+language-mg = malgache
+language-mh = marshalés
+language-mi = maorí
+language-mk = macedonio
+language-ml = malayalam
+language-mn = mongol
+language-mr = maratí
+language-ms = malayo
+language-mt = maltés
+language-my = birmano
+language-na = nauruano
+language-nb = noruego bokmal
+language-nd = ndebele del norte
+language-ne = nepalí
+language-ng = ndonga
+language-nl = neerlandés
+language-nn = noruego nynorsk
+language-no = noruego
+language-nr = ndebele del sur
+language-nv = navajo
+language-ny = chichewa
+language-oc = occitano
+language-oj = ojibwa
+language-om = oromo
+language-or = oriya
+language-os = osético
+language-pa = panyabí
+language-pi = pali
+language-pl = polaco
+language-ps = pastún
+language-pt = portugués
+language-qu = quechua
+language-rm = romanche
+language-rn = kirundi
+language-ro = rumano
+language-ru = ruso
+language-rw = kinyarwanda
+language-sa = sánscrito
+language-sc = sardo
+language-sd = sindi
+language-se = sami septentrional
+language-sg = sango
+language-si = cingalés
+language-sk = eslovaco
+language-sl = esloveno
+language-sm = samoano
+language-sn = shona
+language-so = somalí
+language-sq = albanés
+language-sr = serbio
+language-ss = suazi
+language-st = sotho meridional
+language-su = sundanés
+language-sv = sueco
+language-sw = suajili
+language-ta = tamil
+language-te = telugu
+language-tg = tayiko
+language-th = tailandés
+language-ti = tigriña
+language-tk = turcomano
+language-tl = tagalo
+language-tn = setsuana
+language-to = tongano
+language-tr = turco
+language-ts = tsonga
+language-tt = tártaro
+language-tw = twi
+language-ty = tahitiano
+language-ug = uigur
+language-uk = ucraniano
+language-ur = urdu
+language-uz = uzbeko
+language-ve = venda
+language-vi = vietnamita
+language-vo = volapük
+language-wa = valón
+language-wo = wólof
+language-xh = xhosa
+language-yi = yidis
+language-yo = yoruba
+language-za = zhuang
+language-zh = chino
+language-zu = zulú
