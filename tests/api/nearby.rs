@@ -2,15 +2,25 @@
 //! clinicians licensed in the searched place's region, on the results page
 //! itself; and names instead of codes on pages.
 
+use benzowise::i18n::Lang;
+use benzowise::t;
+use benzowise::views::words;
+
 use crate::helpers::{spawn_app, ListingBuilder, TestApp};
 
 /// Marfa, TX: far from everyone in these tests.
 const MARFA: &str = "79843";
 
-async fn results_page(app: &TestApp, query: &str) -> String {
-    let reply = app.get(&format!("/search?{query}")).await;
+/// The results page for `query`, in `lang` as a reader who chose it would see it.
+async fn results_page_in(app: &TestApp, lang: Lang, query: &str) -> String {
+    let prefix = if lang == Lang::En { String::new() } else { format!("/{}", lang.code()) };
+    let reply = app.get(&format!("{prefix}/search?{query}")).await;
     assert_eq!(reply.status, 200, "{}", reply.text);
     reply.text
+}
+
+async fn results_page(app: &TestApp, query: &str) -> String {
+    results_page_in(app, Lang::En, query).await
 }
 
 /// The text of the section headed `heading` up to the next section.
@@ -22,6 +32,16 @@ fn section<'a>(page: &'a str, heading: &str) -> &'a str {
 
 #[actix_rt::test]
 async fn a_search_with_no_one_near_shows_the_nearest_beyond_and_telehealth_in_the_state() {
+    few_near_shows_more(Lang::En).await;
+}
+
+#[actix_rt::test]
+async fn the_same_in_spanish() {
+    few_near_shows_more(Lang::Es).await;
+}
+
+/// What the home form without JavaScript sends from Marfa, and what the patient then reads, in `lang`.
+async fn few_near_shows_more(lang: Lang) {
     let app = spawn_app().await;
     let listings = app.insert_public([
         // In Texas, far from Marfa: Alpine is near, El Paso further, Austin far.
@@ -49,28 +69,31 @@ async fn a_search_with_no_one_near_shows_the_nearest_beyond_and_telehealth_in_th
     ]);
     app.wait_until_searchable(&listings).await;
 
-    let page = results_page(&app, &format!("near={MARFA}&radius=5&unit=mi&prescriber=true")).await;
-    assert!(page.contains("No clinicians match."), "nobody within 5 miles");
-    let beyond = section(&page, "The nearest a little further away");
+    let page = results_page_in(&app, lang, &format!("near={MARFA}&radius=5&unit=mi&prescriber=true")).await;
+    assert!(page.contains(&lang.t("search-results-none")), "nobody within 5 miles");
+    let beyond = section(&page, &lang.t("search-beyond-heading"));
     let alpine = beyond.find("Dr. Alpine Near").expect("the nearest prescriber beyond the radius");
     let el_paso = beyond.find("Dr. El Paso").expect("the next one");
     assert!(alpine < el_paso, "nearest first");
-    assert!(beyond.contains("miles (") && beyond.contains("km) away"), "with their distance");
+    let miles = if lang == Lang::En { "miles (" } else { "millas (" };
+    assert!(beyond.contains(miles) && beyond.contains(" km)"), "with their distance");
     assert!(!beyond.contains("Dr. Therapist Alpine"), "the prescriber filter still holds");
 
-    let telehealth = section(&page, "By telehealth, licensed in Texas");
+    let texas = words::region(lang, "US-TX");
+    let telehealth = section(&page, &t!(lang, "search-licensed-heading", region = texas.clone()));
     assert!(telehealth.contains("Dr. Remote Texas"));
     assert!(!telehealth.contains("Dr. Remote Oregon"), "licensed elsewhere");
+    let prefix = if lang == Lang::En { String::new() } else { format!("/{}", lang.code()) };
     let link = telehealth
         .split("href=\"")
         .filter_map(|rest| rest.split('"').next())
-        .find(|href| href.starts_with("/search?"))
-        .expect("a link to all of them");
+        .find(|href| href.starts_with(&format!("{prefix}/search?")))
+        .expect("a link to all of them, in the same language");
     let link = link.replace("&amp;", "&");
     assert!(link.contains("licensed_in=US-TX") && link.contains("telehealth=true") && link.contains("prescriber=true"));
     assert!(!link.contains("near="), "the list of all is by licence, not distance: {link}");
-    let all = results_page(&app, link.trim_start_matches("/search?")).await;
-    assert!(all.contains("Telehealth clinicians licensed in Texas") && all.contains("Dr. Remote Texas"));
+    let all = results_page_in(&app, lang, link.split_once("/search?").map_or("", |(_, query)| query)).await;
+    assert!(all.contains(&t!(lang, "search-results-licensed", region = texas)) && all.contains("Dr. Remote Texas"));
 }
 
 #[actix_rt::test]
