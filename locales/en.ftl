@@ -359,7 +359,7 @@ submit-button = Send for review
 submit-received-title = Submission received
 submit-received-heading = Thank you: your listing is waiting for review
 submit-save-link = Save this link now
-submit-save-link-why = It is the only way to edit or withdraw your listing, and it is shown only once. We keep no copy we could send you.
+submit-save-link-why = It is the way to edit or withdraw your listing. We have also sent it to your contact email; if you lose it, use “Lost your link?” to get a new one.
 submit-listing-number = Your listing number is { $id }. A moderator will review it; until then it is not public.
 submit-dropped = Thank you. A moderator will review your listing.
 
@@ -1140,3 +1140,161 @@ language-yo = Yoruba
 language-za = Zhuang
 language-zh = Chinese
 language-zu = Zulu
+
+## Mail to clinicians. Plain text; { $name } is the clinician's name as listed.
+
+mail-signature = — benzowise, a directory of clinicians who support gradual, patient-led benzodiazepine tapering
+mail-received-subject = We received your listing
+mail-received-body =
+    Dear { $name },
+
+    Thank you for sending your listing to benzowise. A moderator will review it, usually within a few days, and we will write to you when it is decided.
+
+    This is your private link to see, edit or withdraw your listing. Keep it safe and do not share it:
+
+    { $link }
+
+    If you lose it, use "Lost your link?" on the site to get a new one sent to this address.
+mail-approved-subject = Your listing is public
+mail-approved-body =
+    Dear { $name },
+
+    A moderator approved your listing, and patients can now find it:
+
+    { $link }
+
+    Once a year we will ask you to confirm that your details are still correct.
+mail-rejected-subject = Your listing was not approved
+mail-rejected-body =
+    Dear { $name },
+
+    A moderator did not approve what you sent, for this reason:
+
+    { $reason }
+
+    You can change it and send it again from your private link.
+mail-suspended-subject = Your listing is suspended
+mail-suspended-body =
+    Dear { $name },
+
+    A moderator has taken your listing out of the directory for now, for this reason:
+
+    { $reason }
+
+    Reply to this message if you think this is a mistake.
+mail-reinstated-subject = Your listing is public again
+mail-reinstated-body =
+    Dear { $name },
+
+    A moderator has put your listing back in the directory:
+
+    { $link }
+
+## Lost-link recovery: the form, its answer, the pages a recovery link opens, and its mail
+
+recovery-lost-link = Lost your link?
+recovery-already-listed = Listed already?
+recovery-manage-hint = If you ever lose this link, we can mail a new one to your contact email:
+recovery-title = Get a new private link
+recovery-lead = Type the contact email you gave with your listing. If a listing uses it, we will send a new private link there. That link works once, within 24 hours.
+recovery-email = Contact email
+recovery-button = Send me a link
+recovery-sent-title = Check your mail
+recovery-sent = If a listing uses that address, we have sent a link to it. It works once, within 24 hours. If nothing arrives in a few minutes, look in your spam folder, or try another address you may have used.
+recovery-confirm-title = Make a new private link
+recovery-confirm-lead = Press the button to make a new private link to your listing. Your old link stops working at once.
+recovery-confirm-button = Make my new link
+recovery-done-title = Your new private link
+recovery-done-save = Save this link now
+recovery-done-why = It is the only way to edit or withdraw your listing, and your old link no longer works. If you lose this one too, you can ask again.
+recovery-done-listing = Your listing number is { $id }.
+recovery-unusable-title = This link no longer works
+recovery-unknown = We do not know this link. Check that you copied all of it from the message.
+recovery-used = This link was already used: each one works once. If you made a new private link with it, use that one.
+recovery-expired = This link has expired: each one works for 24 hours.
+recovery-ask-again = Ask for a new link
+mail-recovery-subject = A new private link to your listing
+mail-recovery-body =
+    Dear { $name },
+
+    Someone, most likely you, asked for a new private link to your listing. Open this page within 24 hours and press its button to get it:
+
+    { $link }
+
+    This page works once. Until you use it, your current private link keeps working. If you did not ask, you can ignore this message.
+
+## Freshness: confirming the details once a year, reminders, and lapsed listings
+
+profile-confirmed = Details confirmed by the clinician in { $month }
+profile-lapsed-title = This listing is not shown for now
+profile-lapsed-detail = The clinician has not confirmed for a while that these details are still correct, so the listing is hidden until they do. You can search for other clinicians who support a slow taper.
+search-card-confirmed = Details confirmed by the clinician in { $month }
+manage-status-lapsed = Hidden, because you did not confirm your details in time. Press “My details are still correct” below and it is public again at once.
+manage-confirmed-at = Last confirmed
+manage-confirm = Are your details still correct?
+manage-confirm-lead = Once a year we ask you to confirm that your listing is still correct, so that patients can trust it. If it is, press the button. If something changed, send a new version below instead.
+manage-confirm-button = My details are still correct
+manage-notice-confirmed = Thank you. Your details are confirmed for another year.
+moderate-action-confirm = confirm
+moderate-action-reminder-soon = reminder_soon
+moderate-action-reminder-due = reminder_due
+moderate-action-lapse = lapse
+mail-reminder-soon-subject = Are your listing's details still correct?
+mail-reminder-soon-body =
+    Dear { $name },
+
+    Once a year we ask each clinician to confirm that their listing is still correct, so that patients can trust what they read. Yours is due on { $due }.
+
+    Open your private link to your listing (it was in the mail we sent when you submitted it) and press “My details are still correct”. If something changed, send a new version from the same page instead.
+
+    If you no longer have your private link, we can mail you a new one:
+
+    { $link }
+mail-reminder-due-subject = Please confirm your listing's details today
+mail-reminder-due-body =
+    Dear { $name },
+
+    Your listing is due for its yearly confirmation today, { $due }. Open your private link to your listing and press “My details are still correct”. If you do not confirm within 60 days, we will hide the listing until you do.
+
+    If you no longer have your private link, we can mail you a new one:
+
+    { $link }
+mail-lapsed-subject = Your listing is hidden until you confirm it
+mail-lapsed-body =
+    Dear { $name },
+
+    Your listing was due for confirmation on { $due }, and we have not heard from you, so patients no longer see it. Nothing is lost: open your private link to your listing and press “My details are still correct”, and it is public again at once.
+
+    If you no longer have your private link, we can mail you a new one:
+
+    { $link }
+
+## Mail to moderators
+
+mail-digest-subject = { $count ->
+    [one] 1 item is waiting for review
+   *[other] { $count } items are waiting for review
+  }
+mail-digest-body =
+    Waiting on benzowise: { $submissions ->
+        [one] 1 submission
+       *[other] { $submissions } submissions
+      } and { $reports ->
+        [one] 1 open report
+       *[other] { $reports } open reports
+      }.
+
+    { $link }
+moderate-lapsed-heading = Lapsed listings ({ $count })
+moderate-lapsed-empty = No listing has lapsed.
+moderate-lapsed-lead = Hidden because their clinicians did not confirm their details in time. Each one is public again as soon as its clinician confirms.
+moderate-lapsed-item = { $name } (listing { $id }, { $email })
+moderate-lapsed-confirmed = last confirmed { $date }
+moderate-lapsed-more = The { $count } that lapsed longest ago are shown.
+
+## Moderators: mail that could not be sent, and recovered links in the audit trail
+
+moderate-undelivered-heading = Mail that could not be sent
+moderate-undelivered-lead = These messages failed every try. Write to the person another way if it matters.
+moderate-undelivered-item = To { $recipient }: “{ $subject }”, written { $date }, tried { $attempts } times
+moderate-action-recover-link = replace a lost link

@@ -359,7 +359,7 @@ submit-button = Enviar para revisión
 submit-received-title = Envío recibido
 submit-received-heading = Gracias: su ficha está en espera de revisión
 submit-save-link = Guarde este enlace ahora
-submit-save-link-why = Es la única forma de modificar o retirar su ficha, y solo se muestra una vez. No guardamos ninguna copia que podamos enviarle.
+submit-save-link-why = Es la forma de modificar o retirar su ficha. También se lo enviamos a su correo de contacto; si lo pierde, use «¿Perdió su enlace?» para recibir uno nuevo.
 submit-listing-number = El número de su ficha es { $id }. El equipo de moderación la revisará; hasta entonces, no es pública.
 submit-dropped = Gracias. El equipo de moderación revisará su ficha.
 
@@ -1140,3 +1140,161 @@ language-yo = yoruba
 language-za = zhuang
 language-zh = chino
 language-zu = zulú
+
+## Correo a los profesionales. Texto sin formato; { $name } es el nombre del profesional tal como aparece en su ficha.
+
+mail-signature = — benzowise, un directorio de profesionales de la salud que apoyan la reducción gradual de las benzodiacepinas, al ritmo de cada paciente
+mail-received-subject = Recibimos su ficha
+mail-received-body =
+    Estimado/a { $name }:
+
+    Gracias por enviar su ficha a benzowise. Una persona del equipo de moderación la revisará, normalmente en pocos días, y le escribiremos cuando haya una decisión.
+
+    Este es su enlace privado para ver, modificar o retirar su ficha. Guárdelo bien y no lo comparta:
+
+    { $link }
+
+    Si lo pierde, use «¿Perdió su enlace?» en el sitio y le enviaremos uno nuevo a esta dirección.
+mail-approved-subject = Su ficha ya es pública
+mail-approved-body =
+    Estimado/a { $name }:
+
+    El equipo de moderación aprobó su ficha, y los pacientes ya pueden encontrarla:
+
+    { $link }
+
+    Una vez al año le pediremos que confirme que sus datos siguen siendo correctos.
+mail-rejected-subject = Su ficha no fue aprobada
+mail-rejected-body =
+    Estimado/a { $name }:
+
+    El equipo de moderación no aprobó lo que envió, por este motivo:
+
+    { $reason }
+
+    Puede cambiarlo y volver a enviarlo desde su enlace privado.
+mail-suspended-subject = Su ficha está suspendida
+mail-suspended-body =
+    Estimado/a { $name }:
+
+    El equipo de moderación ha retirado su ficha del directorio por ahora, por este motivo:
+
+    { $reason }
+
+    Responda a este mensaje si cree que se trata de un error.
+mail-reinstated-subject = Su ficha vuelve a ser pública
+mail-reinstated-body =
+    Estimado/a { $name }:
+
+    El equipo de moderación ha vuelto a publicar su ficha en el directorio:
+
+    { $link }
+
+## Recuperar el enlace perdido: el formulario, su respuesta, las páginas que abre un enlace de recuperación y su correo
+
+recovery-lost-link = ¿Perdió su enlace?
+recovery-already-listed = ¿Ya tiene una ficha?
+recovery-manage-hint = Si alguna vez pierde este enlace, podemos enviarle uno nuevo a su correo de contacto:
+recovery-title = Obtener un nuevo enlace privado
+recovery-lead = Escriba el correo de contacto que dio con su ficha. Si alguna ficha lo usa, le enviaremos allí un nuevo enlace privado. Ese enlace funciona una sola vez, durante 24 horas.
+recovery-email = Correo de contacto
+recovery-button = Envíenme un enlace
+recovery-sent-title = Revise su correo
+recovery-sent = Si alguna ficha usa esa dirección, le enviamos un enlace. Funciona una sola vez, durante 24 horas. Si no llega en unos minutos, revise la carpeta de correo no deseado o pruebe con otra dirección que pueda haber usado.
+recovery-confirm-title = Crear un nuevo enlace privado
+recovery-confirm-lead = Pulse el botón para crear un nuevo enlace privado a su ficha. Su enlace anterior dejará de funcionar en ese momento.
+recovery-confirm-button = Crear mi nuevo enlace
+recovery-done-title = Su nuevo enlace privado
+recovery-done-save = Guarde este enlace ahora
+recovery-done-why = Es la única forma de modificar o retirar su ficha, y su enlace anterior ya no funciona. Si también pierde este, puede pedir otro.
+recovery-done-listing = El número de su ficha es { $id }.
+recovery-unusable-title = Este enlace ya no funciona
+recovery-unknown = No reconocemos este enlace. Compruebe que lo copió completo del mensaje.
+recovery-used = Este enlace ya se usó: cada uno funciona una sola vez. Si creó un nuevo enlace privado con él, use ese.
+recovery-expired = Este enlace venció: cada uno funciona durante 24 horas.
+recovery-ask-again = Pedir un nuevo enlace
+mail-recovery-subject = Un nuevo enlace privado a su ficha
+mail-recovery-body =
+    Estimado/a { $name }:
+
+    Alguien, probablemente usted, pidió un nuevo enlace privado a su ficha. Abra esta página dentro de las próximas 24 horas y pulse su botón para obtenerlo:
+
+    { $link }
+
+    Esta página funciona una sola vez. Mientras no la use, su enlace privado actual sigue funcionando. Si usted no lo pidió, puede ignorar este mensaje.
+
+## Vigencia: confirmar los datos una vez al año, recordatorios y fichas caducadas
+
+profile-confirmed = Datos confirmados por el profesional de la salud en { $month }
+profile-lapsed-title = Esta ficha no se muestra por ahora
+profile-lapsed-detail = El profesional de la salud no ha confirmado desde hace un tiempo que estos datos sigan siendo correctos, así que ocultamos la ficha hasta que lo haga. Puede buscar otros profesionales de la salud que apoyen una reducción lenta.
+search-card-confirmed = Datos confirmados por el profesional de la salud en { $month }
+manage-status-lapsed = Oculta, porque no confirmó sus datos a tiempo. Pulse «Mis datos siguen siendo correctos» más abajo y volverá a ser pública en ese momento.
+manage-confirmed-at = Última confirmación
+manage-confirm = ¿Siguen siendo correctos sus datos?
+manage-confirm-lead = Una vez al año le pedimos que confirme que su ficha sigue siendo correcta, para que los pacientes puedan confiar en ella. Si lo es, pulse el botón. Si algo cambió, envíe en su lugar una nueva versión más abajo.
+manage-confirm-button = Mis datos siguen siendo correctos
+manage-notice-confirmed = Gracias. Sus datos quedan confirmados por un año más.
+moderate-action-confirm = confirmar
+moderate-action-reminder-soon = recordar (30 días antes)
+moderate-action-reminder-due = recordar (vence hoy)
+moderate-action-lapse = caducar
+mail-reminder-soon-subject = ¿Siguen siendo correctos los datos de su ficha?
+mail-reminder-soon-body =
+    Estimado/a { $name }:
+
+    Una vez al año pedimos a cada profesional de la salud que confirme que su ficha sigue siendo correcta, para que los pacientes puedan confiar en lo que leen. La suya vence el { $due }.
+
+    Abra su enlace privado a la ficha (venía en el correo que le enviamos cuando la envió) y pulse «Mis datos siguen siendo correctos». Si algo cambió, envíe en su lugar una nueva versión desde la misma página.
+
+    Si ya no tiene su enlace privado, podemos enviarle uno nuevo:
+
+    { $link }
+mail-reminder-due-subject = Confirme hoy los datos de su ficha
+mail-reminder-due-body =
+    Estimado/a { $name }:
+
+    Hoy, { $due }, vence la confirmación anual de su ficha. Abra su enlace privado a la ficha y pulse «Mis datos siguen siendo correctos». Si no la confirma en los próximos 60 días, ocultaremos la ficha hasta que lo haga.
+
+    Si ya no tiene su enlace privado, podemos enviarle uno nuevo:
+
+    { $link }
+mail-lapsed-subject = Su ficha está oculta hasta que la confirme
+mail-lapsed-body =
+    Estimado/a { $name }:
+
+    La confirmación de su ficha vencía el { $due } y no hemos sabido de usted, así que los pacientes ya no la ven. No se pierde nada: abra su enlace privado a la ficha y pulse «Mis datos siguen siendo correctos», y volverá a ser pública en ese momento.
+
+    Si ya no tiene su enlace privado, podemos enviarle uno nuevo:
+
+    { $link }
+
+## Correo al equipo de moderación
+
+mail-digest-subject = { $count ->
+    [one] 1 elemento espera revisión
+   *[other] { $count } elementos esperan revisión
+  }
+mail-digest-body =
+    Pendiente en benzowise: { $submissions ->
+        [one] 1 envío
+       *[other] { $submissions } envíos
+      } y { $reports ->
+        [one] 1 aviso abierto
+       *[other] { $reports } avisos abiertos
+      }.
+
+    { $link }
+moderate-lapsed-heading = Fichas caducadas ({ $count })
+moderate-lapsed-empty = Ninguna ficha ha caducado.
+moderate-lapsed-lead = Ocultas porque sus profesionales de la salud no confirmaron sus datos a tiempo. Cada una vuelve a ser pública en cuanto su profesional la confirma.
+moderate-lapsed-item = { $name } (ficha { $id }, { $email })
+moderate-lapsed-confirmed = última confirmación: { $date }
+moderate-lapsed-more = Se muestran las { $count } que caducaron hace más tiempo.
+
+## Moderación: correo que no se pudo enviar, y enlaces recuperados en el registro
+
+moderate-undelivered-heading = Correo que no se pudo enviar
+moderate-undelivered-lead = Estos mensajes fallaron en todos los intentos. Si es importante, escriba a la persona por otro medio.
+moderate-undelivered-item = Para { $recipient }: «{ $subject }», escrito el { $date }, intentado { $attempts } veces
+moderate-action-recover-link = reemplazar un enlace perdido

@@ -4,8 +4,10 @@ use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
 use anyhow::{bail, Context};
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::freshness::{self, SweepSettings};
 use crate::app::listings;
 use crate::app::seed::{self, Publication, SeedBatch};
 use crate::config::Settings;
@@ -54,12 +56,24 @@ pub enum Command {
         #[arg(long, value_enum)]
         format: ExportFormat,
     },
+    /// Send due confirmation reminders and lapse overdue listings; safe to run
+    /// again, or beside `serve`, which runs it every few minutes.
+    Freshness {
+        /// Sweep as on this day (YYYY-MM-DD) instead of today, in UTC.
+        #[arg(long)]
+        as_of: Option<NaiveDate>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ModeratorCommand {
     /// Add a moderator (or set a new password); the password is read from standard input.
-    Add { name: String },
+    Add {
+        name: String,
+        /// Where the digest of waiting work goes.
+        #[arg(long)]
+        email: Option<String>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -100,7 +114,9 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             let provenance = if demo { Provenance::Demo } else { Provenance::Clinician };
             seed(&settings, &file, status, provenance)
         }
-        Command::Moderator { command: ModeratorCommand::Add { name } } => add_moderator(&settings, &name),
+        Command::Moderator { command: ModeratorCommand::Add { name, email } } => {
+            add_moderator(&settings, &name, email.as_deref())
+        }
         Command::Backup { path } => {
             let mut conn = open(&settings)?;
             db::backup(&mut conn, &path)?;
@@ -115,6 +131,13 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
                 ExportFormat::Json => seed::export_json(listings)?,
             };
             std::io::stdout().write_all(text.as_bytes())?;
+            Ok(())
+        }
+        Command::Freshness { as_of } => {
+            let mut conn = connect(&settings)?;
+            let as_of = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
+            let report = freshness::sweep_with(&mut conn, &SweepSettings::of(&settings), as_of)?;
+            println!("{report}");
             Ok(())
         }
     }
@@ -143,10 +166,13 @@ fn seed(settings: &Settings, file: &std::path::Path, status: SeedStatus, provena
 }
 
 /// Adds a moderator, or sets a new password, reading it from standard input.
-fn add_moderator(settings: &Settings, name: &str) -> anyhow::Result<()> {
+fn add_moderator(settings: &Settings, name: &str, email: Option<&str>) -> anyhow::Result<()> {
     let name = name.trim().to_string();
     if name.is_empty() || name.len() > 200 {
         bail!("the moderator name must be 1 to 200 characters");
+    }
+    if let Some(email) = email {
+        email.parse::<lettre::Address>().with_context(|| format!("--email {email:?} is not a mail address"))?;
     }
     let mut password = String::new();
     std::io::stdin().lock().read_line(&mut password)?;
@@ -156,6 +182,9 @@ fn add_moderator(settings: &Settings, name: &str) -> anyhow::Result<()> {
     }
     let mut conn = connect(settings)?;
     let created = Moderator::upsert(&mut conn, &name, password)?;
+    if email.is_some() {
+        Moderator::set_email(&mut conn, &name, email)?;
+    }
     println!("moderator {name} {}", if created { "added" } else { "updated" });
     Ok(())
 }

@@ -7,6 +7,7 @@ use anyhow::{bail, Context};
 
 use crate::db::Database;
 use crate::domain::token::{SessionKey, SESSION_KEY_MIN_LEN};
+use crate::mail::{MailTransport, SmtpUrl};
 
 #[derive(Clone)]
 pub struct Settings {
@@ -29,6 +30,20 @@ pub struct Settings {
     pub request_timeout: Duration,
     /// How long a client may take to send a request's head before a 408.
     pub client_timeout: Duration,
+    pub mail: MailSettings,
+}
+
+/// Mail: where it goes, who it is from, and the rhythms of what is sent.
+#[derive(Debug, Clone)]
+pub struct MailSettings {
+    pub transport: MailTransport,
+    pub from: String,
+    /// How often the outbox looks for mail to send.
+    pub poll_interval: Duration,
+    /// At most one digest to moderators in this time.
+    pub digest_every: Duration,
+    /// A listing is due for confirmation this long after the last one.
+    pub confirm_every_days: u32,
 }
 
 impl std::fmt::Debug for Settings {
@@ -41,6 +56,7 @@ impl std::fmt::Debug for Settings {
             .field("cookie_secure", &self.cookie_secure)
             .field("session_ttl", &self.session_ttl)
             .field("pool_size", &self.pool_size)
+            .field("mail", &self.mail)
             .finish_non_exhaustive()
     }
 }
@@ -90,8 +106,31 @@ impl Settings {
             search_sync_interval: Duration::from_millis(number("SEARCH_SYNC_MS", 1000u64)?.max(10)),
             request_timeout: Duration::from_secs(number("REQUEST_TIMEOUT_SECONDS", 30)?),
             client_timeout: Duration::from_secs(number("CLIENT_TIMEOUT_SECONDS", 10)?),
+            mail: mail_settings()?,
         })
     }
+}
+
+/// `SMTP_URL`, or `.eml` files in `MAIL_DIR` (default: `mail/` beside the database).
+fn mail_settings() -> anyhow::Result<MailSettings> {
+    let transport = match var("SMTP_URL") {
+        Some(url) => MailTransport::Smtp(SmtpUrl::new(url)),
+        None => {
+            let beside_database = var("DATABASE_URL")
+                .filter(|url| !url.starts_with("postgres"))
+                .map(|url| std::path::PathBuf::from(url.trim_start_matches("sqlite://")))
+                .and_then(|file| file.parent().map(|dir| dir.join("mail")))
+                .unwrap_or_else(|| "mail".into());
+            MailTransport::Files(var("MAIL_DIR").map_or(beside_database, Into::into))
+        }
+    };
+    Ok(MailSettings {
+        transport,
+        from: var("MAIL_FROM").unwrap_or_else(|| "benzowise <no-reply@benzowise.invalid>".into()),
+        poll_interval: Duration::from_millis(number("MAIL_POLL_MS", 2000u64)?.max(10)),
+        digest_every: Duration::from_secs(60 * number("MODERATOR_DIGEST_MINUTES", 60u64)?),
+        confirm_every_days: number("CONFIRM_EVERY_DAYS", 365)?,
+    })
 }
 
 /// `SESSION_KEY`, checked without ever echoing it. Outside production a missing

@@ -15,10 +15,11 @@ use actix_web::middleware::DefaultHeaders;
 use actix_web::{web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer, ResponseError};
 use tracing_actix_web::{RequestId, TracingLogger};
 
-use crate::app::AppState;
+use crate::app::{digest, AppState};
 use crate::config::Settings;
 use crate::db;
 use crate::error::AppError;
+use crate::mail::Mailer;
 use crate::places::Gazetteer;
 use crate::search::sync::SearchSync;
 use crate::views::locale::Locale;
@@ -51,8 +52,12 @@ impl Application {
         let listener = TcpListener::bind(&settings.bind)
             .map_err(|e| anyhow::anyhow!("cannot listen on {}: {e}", settings.bind))?;
         let port = listener.local_addr()?.port();
-        let state = web::Data::new(AppState::new(pool, settings, Arc::new(search)));
+        let mailer = Mailer::new(&settings.mail.transport, &settings.mail.from)?;
+        tracing::info!(transport = ?settings.mail.transport, "mail goes out through this transport");
+        let state = web::Data::new(AppState::new(pool, settings, Arc::new(search), mailer));
         actix_web::rt::spawn(keep_search_in_step(state.clone()));
+        actix_web::rt::spawn(send_mail(state.clone()));
+        actix_web::rt::spawn(keep_listings_fresh(state.clone()));
         let server = run(listener, state)?;
         Ok(Application { port, server })
     }
@@ -63,6 +68,39 @@ impl Application {
 
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         self.server.await
+    }
+}
+
+/// Delivers the outbox's due mail, and runs the sweeps that write mail.
+async fn send_mail(state: web::Data<AppState>) {
+    let mut ticks = actix_web::rt::time::interval(state.settings.mail.poll_interval);
+    loop {
+        ticks.tick().await;
+        let (mail_from, links, every) =
+            (state.settings.mail.from.clone(), state.links(), state.settings.mail.digest_every);
+        let digests = state.db(move |conn| Ok(digest::write_due(conn, &mail_from, &links, every, db::now())?)).await;
+        if let Err(error) = digests {
+            tracing::warn!(%error, "the moderators' digest could not be written");
+        }
+        if let Err(error) = crate::app::outbox::deliver_due(&state).await {
+            tracing::warn!(%error, "the outbox could not be read");
+        }
+    }
+}
+
+/// How often `serve` sends due confirmation reminders and lapses overdue listings.
+const FRESHNESS_SWEEP_EVERY: Duration = Duration::from_secs(5 * 60);
+
+/// The freshness sweep, from start-up on; several instances may run it at once.
+async fn keep_listings_fresh(state: web::Data<AppState>) {
+    let mut ticks = actix_web::rt::time::interval(FRESHNESS_SWEEP_EVERY);
+    loop {
+        ticks.tick().await;
+        match crate::app::freshness::sweep(&state, chrono::Utc::now().date_naive()).await {
+            Ok(report) if !report.done.is_empty() => tracing::info!(%report, "freshness sweep"),
+            Ok(_) => {}
+            Err(error) => tracing::warn!(%error, "the freshness sweep failed"),
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use super::AppState;
 use crate::db::listings::{ApprovedListing, Listing};
 use crate::db::AnyConnection;
 use crate::domain::listing::ListingDetails;
+use crate::domain::moderation::ListingStatus;
 use crate::domain::vocabulary;
 use crate::error::AppError;
 use crate::i18n::Lang;
@@ -26,6 +27,8 @@ pub struct PublicListing {
     #[serde(flatten)]
     pub details: ListingDetails,
     pub last_reviewed_at: Option<DateTime<Utc>>,
+    /// When the clinician last said the details are still correct (approval counts).
+    pub confirmed_at: Option<DateTime<Utc>>,
 }
 
 impl std::ops::Deref for PublicListing {
@@ -47,6 +50,7 @@ impl From<ApprovedListing> for PublicListing {
             prescriber: profession.is_some_and(|term| term.prescriber),
             details,
             last_reviewed_at: listing.last_reviewed_at.map(|time| time.and_utc()),
+            confirmed_at: listing.confirmed_at.map(|time| time.and_utc()),
         }
     }
 }
@@ -54,6 +58,29 @@ impl From<ApprovedListing> for PublicListing {
 /// One listing, only while it is public; anything else is `NotFound`.
 pub async fn public_listing(state: &AppState, id: i64) -> Result<PublicListing, AppError> {
     state.db(move |conn| Ok(Listing::find_public(conn, id)?.into())).await
+}
+
+/// What the public finds at a listing's address.
+#[derive(Debug)]
+pub enum Found {
+    Public(Box<PublicListing>),
+    /// Hidden until its clinician confirms the details again: a `410 Gone`
+    /// rather than a `404`, so that a saved link says the listing existed.
+    Lapsed,
+}
+
+/// A listing as the public may see it; `NotFound` unless it is public or lapsed.
+pub async fn find(state: &AppState, id: i64) -> Result<Found, AppError> {
+    state
+        .db(move |conn| {
+            let listing = Listing::find(conn, id)?;
+            if listing.status() == ListingStatus::Lapsed {
+                return Ok(Found::Lapsed);
+            }
+            let public = listing.into_public().ok_or(AppError::NotFound)?;
+            Ok(Found::Public(Box::new(public.into())))
+        })
+        .await
 }
 
 /// Every public listing, by id, for exports.

@@ -33,6 +33,8 @@ pub struct ManageStatus {
     pub public: bool,
     /// Why a moderator suspended the listing.
     pub suspension_reason: Option<String>,
+    /// When the clinician last said the details are still correct (approval counts).
+    pub confirmed_at: Option<DateTime<Utc>>,
     pub latest_submission: Option<SubmissionSummary>,
     /// The most recently sent version, private fields included.
     pub listing: Option<ListingContent>,
@@ -62,6 +64,7 @@ fn status_of(conn: &mut AnyConnection, listing: Listing) -> Result<ManageStatus,
         status: listing.status(),
         public: listing.status().is_public(),
         suspension_reason: listing.status_reason.clone(),
+        confirmed_at: listing.confirmed_at.map(|time| time.and_utc()),
         latest_submission: latest.map(|submission| SubmissionSummary {
             submission_id: submission.id,
             kind: submission.kind(),
@@ -110,6 +113,22 @@ pub async fn withdraw(state: &AppState, manage_token: String) -> Result<ManageSt
             search.refresh(conn, listing.id)?;
             let withdrawn = Listing::find(conn, listing.id)?;
             status_of(conn, withdrawn)
+        })
+        .await
+}
+
+/// The clinician says the details are still correct: a lapsed listing is
+/// public again at once, without a new review.
+#[tracing::instrument(skip_all)]
+pub async fn confirm(state: &AppState, manage_token: String) -> Result<ManageStatus, AppError> {
+    let search = state.search.clone();
+    state
+        .db(move |conn| {
+            let listing = listing_for(conn, &manage_token)?;
+            Listing::confirm(conn, listing.id)?;
+            search.refresh(conn, listing.id)?;
+            let confirmed = Listing::find(conn, listing.id)?;
+            status_of(conn, confirmed)
         })
         .await
 }

@@ -2,10 +2,15 @@
 //! domain results or `AppError` out. The JSON and HTML handlers, the command
 //! line and the seeder all call it; it knows nothing of HTTP.
 
+pub mod digest;
+pub mod freshness;
+pub mod letters;
 pub mod listings;
 pub mod manage;
 pub mod metrics;
 pub mod moderation;
+pub mod outbox;
+pub mod recovery;
 pub mod reports;
 pub mod seed;
 pub mod sessions;
@@ -13,4 +18,4 @@ mod state;
 pub mod submissions;
 pub mod throttle;
 
-pub use state::AppState;
+pub use state::{AppState, Links};

@@ -4,15 +4,18 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::letters::{self, Letter};
 use super::AppState;
 use crate::db::events::{Actor, Event};
 use crate::db::listings::Listing;
+use crate::db::outbox::{self, DeliveryStatus, OutboxMessage};
 use crate::db::reports::Report;
 use crate::db::submissions::Submission;
-use crate::db::AnyConnection;
+use crate::db::{write_transaction, AnyConnection};
 use crate::domain::listing::{ListingContent, RedFlag};
 use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, ReportStatus, SubmissionKind};
 use crate::error::AppError;
+use crate::i18n::Lang;
 
 /// A pending submission with what a moderator must see to decide it.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -90,18 +93,53 @@ pub async fn workload(state: &AppState) -> Result<Workload, AppError> {
 #[tracing::instrument(skip(state, note))]
 pub async fn approve(state: &AppState, actor: Actor, submission_id: i64, note: Option<String>) -> Result<(), AppError> {
     let search = state.search.clone();
+    let (links, mail_from) = (state.links(), state.settings.mail.from.clone());
     state
         .db(move |conn| {
-            let listing = Submission::approve(conn, submission_id, &actor, note.as_deref())?;
-            Ok(search.refresh(conn, listing)?)
+            let listing_id = write_transaction(conn, |conn| {
+                let listing_id = Submission::approve(conn, submission_id, &actor, note.as_deref())?;
+                tell_clinician(conn, &mail_from, listing_id, |lang| Letter::Approved {
+                    profile_link: links.to(lang, &format!("/clinicians/{listing_id}")),
+                })?;
+                Ok::<_, AppError>(listing_id)
+            })?;
+            Ok(search.refresh(conn, listing_id)?)
         })
         .await
 }
 
-/// Rejects a submission with a reason the clinician will see.
+/// Rejects a submission with a reason the clinician will see, and mails it to them.
 #[tracing::instrument(skip(state, reason))]
 pub async fn reject(state: &AppState, actor: Actor, submission_id: i64, reason: String) -> Result<(), AppError> {
-    state.db(move |conn| Submission::reject(conn, submission_id, &actor, &reason)).await
+    let mail_from = state.settings.mail.from.clone();
+    state
+        .db(move |conn| {
+            write_transaction(conn, |conn| {
+                Submission::reject(conn, submission_id, &actor, &reason)?;
+                // The rejected version's address: a new listing has no other.
+                let submission = Submission::find(conn, submission_id)?;
+                let listing = Listing::find(conn, submission.listing_id)?;
+                let letter = Letter::Rejected { reason: reason.clone() };
+                letters::send(conn, &mail_from, &listing, &submission.content()?, &letter)?;
+                Ok(())
+            })
+        })
+        .await
+}
+
+/// Writes a letter to the clinician of an approved listing, at its public contact address.
+fn tell_clinician(
+    conn: &mut AnyConnection,
+    mail_from: &str,
+    listing_id: i64,
+    letter: impl FnOnce(Lang) -> Letter,
+) -> Result<(), AppError> {
+    let listing = Listing::find(conn, listing_id)?;
+    if let Some(content) = listing.approved_content() {
+        let letter = letter(Lang::from_code(&listing.language).unwrap_or_default());
+        letters::send(conn, mail_from, &listing, &content, &letter)?;
+    }
+    Ok(())
 }
 
 /// Suspends or reinstates a listing, and updates search at once.
@@ -113,16 +151,35 @@ pub async fn change_listing(
     change: ListingChange,
 ) -> Result<ListingStatus, AppError> {
     let search = state.search.clone();
+    let (links, mail_from) = (state.links(), state.settings.mail.from.clone());
     state
         .db(move |conn| {
-            let status = match &change {
-                ListingChange::Suspend { reason } => Listing::suspend(conn, listing_id, &actor, reason)?,
-                ListingChange::Reinstate { note } => Listing::reinstate(conn, listing_id, &actor, note.as_deref())?,
-            };
+            let status = write_transaction(conn, |conn| {
+                let status = match &change {
+                    ListingChange::Suspend { reason } => {
+                        let status = Listing::suspend(conn, listing_id, &actor, reason)?;
+                        tell_clinician(conn, &mail_from, listing_id, |_| Letter::Suspended { reason: reason.clone() })?;
+                        status
+                    }
+                    ListingChange::Reinstate { note } => {
+                        let status = Listing::reinstate(conn, listing_id, &actor, note.as_deref())?;
+                        tell_clinician(conn, &mail_from, listing_id, |lang| Letter::Reinstated {
+                            profile_link: links.to(lang, &format!("/clinicians/{listing_id}")),
+                        })?;
+                        status
+                    }
+                };
+                Ok::<_, AppError>(status)
+            })?;
             search.refresh(conn, listing_id)?;
             Ok(status)
         })
         .await
+}
+
+/// Mail that failed every try, newest first, for moderators to follow up by hand.
+pub async fn undelivered_mail(state: &AppState, limit: i64) -> Result<Vec<OutboxMessage>, AppError> {
+    state.db(move |conn| Ok(outbox::with_status(conn, DeliveryStatus::Failed, limit)?)).await
 }
 
 /// Reports of one status (all when `None`), oldest first.

@@ -7,6 +7,8 @@ use super::throttle::RateLimiter;
 use crate::config::Settings;
 use crate::db::{AnyConnection, Pool};
 use crate::error::AppError;
+use crate::i18n::Lang;
+use crate::mail::Mailer;
 use crate::places::Gazetteer;
 use crate::search::sync::SearchSync;
 
@@ -19,20 +21,27 @@ pub struct AppState {
     pub failed_logins: RateLimiter,
     pub submissions: RateLimiter,
     pub reports: RateLimiter,
+    /// Lost-link requests, by client and by address asked for.
+    pub recoveries_by_client: RateLimiter,
+    pub recoveries_by_address: RateLimiter,
+    pub mailer: Arc<Mailer>,
 }
 
 const HOUR: std::time::Duration = std::time::Duration::from_secs(3600);
 
 impl AppState {
-    pub fn new(pool: Pool, settings: Settings, search: Arc<SearchSync>) -> AppState {
+    pub fn new(pool: Pool, settings: Settings, search: Arc<SearchSync>, mailer: Mailer) -> AppState {
         AppState {
             pool,
+            mailer: Arc::new(mailer),
             search,
             gazetteer: Gazetteer::shared(),
             metrics: Metrics::default(),
             failed_logins: RateLimiter::new(settings.login_max_failures, settings.login_window),
             submissions: RateLimiter::new(settings.submissions_per_hour, HOUR),
             reports: RateLimiter::new(settings.reports_per_hour, HOUR),
+            recoveries_by_client: RateLimiter::new(super::recovery::PER_CLIENT_PER_HOUR, HOUR),
+            recoveries_by_address: RateLimiter::new(super::recovery::PER_ADDRESS_PER_HOUR, HOUR),
             settings,
         }
     }
@@ -59,7 +68,31 @@ impl AppState {
 
     /// The private link a clinician uses to manage their listing.
     pub fn manage_url(&self, token: &str) -> String {
-        let base = self.settings.public_url.clone().unwrap_or_else(|| format!("http://{}", self.settings.bind));
-        format!("{base}/manage/{token}")
+        self.links().to(Lang::En, &format!("/manage/{token}"))
+    }
+
+    /// Absolute links to the site, for mail and API answers.
+    pub fn links(&self) -> Links {
+        Links::of(&self.settings)
+    }
+}
+
+/// Builds absolute links to the site; cheap to clone into database work.
+#[derive(Debug, Clone)]
+pub struct Links(String);
+
+impl Links {
+    /// Links to the site as `settings` name it: `PUBLIC_URL`, else the bound address.
+    pub fn of(settings: &Settings) -> Links {
+        Links(settings.public_url.clone().unwrap_or_else(|| format!("http://{}", settings.bind)))
+    }
+
+    /// `path` on the site; in a language other than English the link keeps it.
+    pub fn to(&self, lang: Lang, path: &str) -> String {
+        if lang == Lang::En {
+            format!("{}{path}", self.0)
+        } else {
+            format!("{}/{}{path}", self.0, lang.code())
+        }
     }
 }

@@ -2,12 +2,15 @@
 
 use std::sync::atomic::Ordering;
 
+use super::letters::{self, Letter};
 use super::AppState;
+use crate::db::listings::Listing;
 use crate::db::submissions::{Created, Submission};
-use crate::db::AnyConnection;
+use crate::db::{write_transaction, AnyConnection};
 use crate::domain::listing::{NewListing, Parsed, Provenance};
 use crate::domain::token;
 use crate::error::AppError;
+use crate::i18n::Lang;
 
 /// What a clinician is told once their listing is stored for review.
 #[derive(Debug)]
@@ -28,9 +31,10 @@ pub enum Outcome {
 }
 
 /// Stores a parsed submission for review, counting it against the client's
-/// submission limit.
+/// submission limit, and writes the clinician a receipt with their manage
+/// link in `lang`, the language they used, in the same transaction.
 #[tracing::instrument(skip_all, fields(client))]
-pub async fn submit(state: &AppState, client: &str, parsed: Parsed) -> Result<Outcome, AppError> {
+pub async fn submit(state: &AppState, client: &str, parsed: Parsed, lang: Lang) -> Result<Outcome, AppError> {
     let listing = match parsed {
         Parsed::Listing(listing) => listing,
         Parsed::Honeypot => {
@@ -39,13 +43,27 @@ pub async fn submit(state: &AppState, client: &str, parsed: Parsed) -> Result<Ou
         }
     };
     state.submissions.hit(client)?;
-    let (created, manage_token) = state.db(move |conn| create(conn, &listing, Provenance::Clinician)).await?;
+    let links = state.links();
+    let mail_from = state.settings.mail.from.clone();
+    let (created, manage_token, manage_url) = state
+        .db(move |conn| {
+            write_transaction(conn, |conn| {
+                let (created, manage_token) = create(conn, &listing, Provenance::Clinician)?;
+                Listing::set_language(conn, created.listing_id, lang.code())?;
+                let stored = Listing::find(conn, created.listing_id)?;
+                let manage_url = links.to(lang, &format!("/manage/{manage_token}"));
+                let letter = Letter::Received { manage_link: manage_url.clone() };
+                letters::send(conn, &mail_from, &stored, listing.content(), &letter)?;
+                Ok((created, manage_token, manage_url))
+            })
+        })
+        .await?;
     state.metrics.submissions.fetch_add(1, Ordering::Relaxed);
     tracing::info!(listing_id = created.listing_id, submission_id = created.submission_id, "listing submitted");
     Ok(Outcome::Stored(Receipt {
         listing_id: created.listing_id,
         submission_id: created.submission_id,
-        manage_url: state.manage_url(&manage_token),
+        manage_url,
         manage_token,
     }))
 }

@@ -22,6 +22,9 @@ pub struct Listing {
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
     pub last_reviewed_at: Option<NaiveDateTime>,
+    /// The language the clinician used on the site (a `Lang` code), for their mail.
+    pub language: String,
+    pub confirmed_at: Option<NaiveDateTime>,
 }
 
 #[derive(Insertable)]
@@ -41,6 +44,24 @@ pub struct ApprovedListing {
     pub content: ListingContent,
     pub is_demo: bool,
     pub last_reviewed_at: Option<NaiveDateTime>,
+    /// When the clinician last said the details are correct (approval counts).
+    pub confirmed_at: Option<NaiveDateTime>,
+}
+
+/// A public listing's dates that decide when its clinician must confirm it again.
+#[derive(Debug, Clone, Copy, Queryable)]
+pub struct ConfirmationDates {
+    pub id: i64,
+    pub confirmed_at: Option<NaiveDateTime>,
+    pub last_reviewed_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+}
+
+impl ConfirmationDates {
+    /// When the details were last known to be right: confirmed, else reviewed, else sent.
+    pub fn last_confirmed(&self) -> NaiveDateTime {
+        self.confirmed_at.or(self.last_reviewed_at).unwrap_or(self.created_at)
+    }
 }
 
 impl Listing {
@@ -53,12 +74,22 @@ impl Listing {
         self.content.as_deref().and_then(|json| serde_json::from_str(json).ok())
     }
 
+    /// The public version, while the listing is public.
+    pub fn into_public(self) -> Option<ApprovedListing> {
+        if self.status().is_public() {
+            self.public()
+        } else {
+            None
+        }
+    }
+
     fn public(self) -> Option<ApprovedListing> {
         Some(ApprovedListing {
             id: self.id,
             content: self.approved_content()?,
             is_demo: self.is_demo,
             last_reviewed_at: self.last_reviewed_at,
+            confirmed_at: self.confirmed_at,
         })
     }
 
@@ -136,7 +167,11 @@ impl Listing {
         diesel::delete(listing_summaries::table.find(id)).execute(conn)?;
         let listing = Listing::find(conn, id)?;
         if let (true, Some(content)) = (listing.status().is_public(), listing.approved_content()) {
-            let summary = serde_json::to_string(&ListingSummary::of(&content, listing.is_demo))
+            let summary = ListingSummary {
+                confirmed_on: listing.confirmed_at.map(|time| time.date()),
+                ..ListingSummary::of(&content, listing.is_demo)
+            };
+            let summary = serde_json::to_string(&summary)
                 .map_err(|error| diesel::result::Error::SerializationError(error.into()))?;
             diesel::insert_into(listing_summaries::table)
                 .values((listing_summaries::listing_id.eq(id), listing_summaries::summary.eq(summary)))
@@ -157,6 +192,10 @@ impl Listing {
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
+    pub fn set_language(conn: &mut AnyConnection, id: i64, code: &str) -> QueryResult<()> {
+        diesel::update(listings::table.find(id)).set(listings::language.eq(code)).execute(conn).map(drop)
+    }
+
     pub fn set_manage_token_hash(conn: &mut AnyConnection, id: i64, hash: &str) -> QueryResult<()> {
         diesel::update(listings::table.find(id)).set(listings::manage_token_hash.eq(hash)).execute(conn)?;
         Ok(())
@@ -176,6 +215,89 @@ impl Listing {
             listing.change_status(conn, status, None, &Actor::Clinician, "withdraw", None)?;
             Ok(status)
         })
+    }
+
+    /// The clinician says the details are still correct: `confirmed_at` is now,
+    /// and a lapsed listing is public again at once.
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
+    pub fn confirm(conn: &mut AnyConnection, id: i64) -> Result<ListingStatus, AppError> {
+        write_transaction(conn, |conn| {
+            let listing = Listing::find(conn, id)?;
+            let status = listing.status().confirm()?;
+            let now = super::now();
+            diesel::update(listings::table.find(id))
+                .set((
+                    listings::status.eq(status.as_str()),
+                    listings::confirmed_at.eq(Some(now)),
+                    listings::updated_at.eq(now),
+                ))
+                .execute(conn)?;
+            Listing::sync_summary(conn, id)?;
+            let mut changes = vec![FieldChange::new("confirmed_at", listing.confirmed_at, now)];
+            if status != listing.status() {
+                changes.push(FieldChange::new("status", listing.status().as_str(), status.as_str()));
+            }
+            let subject = Subject { listing_id: Some(id), ..Subject::default() };
+            Event::record(conn, &Actor::Clinician, "confirm", subject, None, &changes)?;
+            Ok(status)
+        })
+    }
+
+    /// Public listings, not demo ones, last confirmed before `before`, by id.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn confirmed_before(conn: &mut AnyConnection, before: NaiveDateTime) -> QueryResult<Vec<ConfirmationDates>> {
+        listings::table
+            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
+            .filter(listings::is_demo.eq(false))
+            .filter(
+                listings::confirmed_at.lt(before).or(listings::confirmed_at.is_null().and(
+                    listings::last_reviewed_at
+                        .lt(before)
+                        .or(listings::last_reviewed_at.is_null().and(listings::created_at.lt(before))),
+                )),
+            )
+            .order(listings::id)
+            .select((listings::id, listings::confirmed_at, listings::last_reviewed_at, listings::created_at))
+            .load(conn)
+    }
+
+    /// Hides a public listing its clinician did not confirm in time; false,
+    /// changing nothing, when it is no longer public or was confirmed since
+    /// `seen` was read (another sweep or the clinician got there first).
+    #[tracing::instrument(level = "debug", skip_all, fields(id = seen.id))]
+    pub fn lapse(conn: &mut AnyConnection, seen: &ConfirmationDates, actor: &Actor, reason: &str) -> QueryResult<bool> {
+        write_transaction(conn, |conn| {
+            let still_approved =
+                listings::table.find(seen.id).filter(listings::status.eq(ListingStatus::Approved.as_str()));
+            let lapsed = (listings::status.eq(ListingStatus::Lapsed.as_str()), listings::updated_at.eq(super::now()));
+            let changed = match seen.confirmed_at {
+                Some(confirmed) => diesel::update(still_approved.filter(listings::confirmed_at.eq(confirmed)))
+                    .set(lapsed)
+                    .execute(conn)?,
+                None => {
+                    diesel::update(still_approved.filter(listings::confirmed_at.is_null())).set(lapsed).execute(conn)?
+                }
+            };
+            if changed == 0 {
+                return Ok(false);
+            }
+            Listing::sync_summary(conn, seen.id)?;
+            let change = FieldChange::new("status", ListingStatus::Approved.as_str(), ListingStatus::Lapsed.as_str());
+            let subject = Subject { listing_id: Some(seen.id), ..Subject::default() };
+            Event::record(conn, actor, "lapse", subject, Some(reason), &[change])?;
+            Ok(true)
+        })
+    }
+
+    /// Lapsed listings, the longest lapsed first, for moderators.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn lapsed(conn: &mut AnyConnection, limit: i64) -> QueryResult<Vec<Listing>> {
+        listings::table
+            .filter(listings::status.eq(ListingStatus::Lapsed.as_str()))
+            .order((listings::updated_at, listings::id))
+            .limit(limit)
+            .select(Listing::as_select())
+            .load(conn)
     }
 
     /// A moderator takes an approved listing out of public view, with a reason.

@@ -4,13 +4,15 @@
 pub mod events;
 pub mod listings;
 pub mod moderators;
+pub mod outbox;
+pub mod recovery;
 pub mod reports;
 pub mod schema;
 pub mod sessions;
 pub mod submissions;
 
 use chrono::SubsecRound;
-use diesel::connection::SimpleConnection;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::pg::PgConnection;
 use diesel::r2d2::{self, ManageConnection};
 use diesel::sqlite::SqliteConnection;
@@ -182,6 +184,8 @@ pub fn now() -> chrono::NaiveDateTime {
 
 /// A transaction that takes SQLite's write lock at its start, so that a
 /// read-then-write cannot fail with a stale snapshot under concurrent writers.
+/// Inside another transaction it is a savepoint, so a use case can put several
+/// writes (a decision and the mail it causes) into one transaction.
 pub fn write_transaction<T, E>(
     conn: &mut AnyConnection,
     work: impl FnOnce(&mut AnyConnection) -> Result<T, E>,
@@ -189,19 +193,18 @@ pub fn write_transaction<T, E>(
 where
     E: From<diesel::result::Error>,
 {
-    if let AnyConnection::Sqlite(_) = conn {
-        conn.batch_execute("BEGIN IMMEDIATE")?;
-        match work(conn) {
-            Ok(value) => {
-                conn.batch_execute("COMMIT")?;
-                Ok(value)
-            }
-            Err(error) => {
-                conn.batch_execute("ROLLBACK")?;
-                Err(error)
-            }
-        }
-    } else {
-        conn.transaction(work)
+    let AnyConnection::Sqlite(sqlite) = conn else { return conn.transaction(work) };
+    if AnsiTransactionManager::transaction_manager_status_mut(sqlite).transaction_depth()?.is_some() {
+        return conn.transaction(work);
     }
+    AnsiTransactionManager::begin_transaction_sql(sqlite, "BEGIN IMMEDIATE")?;
+    let outcome = work(conn);
+    if let AnyConnection::Sqlite(sqlite) = conn {
+        if outcome.is_ok() {
+            <AnsiTransactionManager as TransactionManager<SqliteConnection>>::commit_transaction(sqlite)?;
+        } else {
+            <AnsiTransactionManager as TransactionManager<SqliteConnection>>::rollback_transaction(sqlite)?;
+        }
+    }
+    outcome
 }

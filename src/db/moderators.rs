@@ -50,6 +50,23 @@ impl Moderator {
         Ok(updated == 0)
     }
 
+    /// Sets or clears the address a moderator's digests go to.
+    pub fn set_email(conn: &mut AnyConnection, username: &str, email: Option<&str>) -> QueryResult<()> {
+        diesel::update(moderators::table.filter(moderators::username.eq(username)))
+            .set(moderators::email.eq(email))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// Every moderator with an address, by id: `(id, email)`.
+    pub fn mail_addresses(conn: &mut AnyConnection) -> QueryResult<Vec<(i64, String)>> {
+        moderators::table
+            .filter(moderators::email.is_not_null())
+            .order(moderators::id)
+            .select((moderators::id, moderators::email.assume_not_null()))
+            .load(conn)
+    }
+
     /// The moderator whose username and password these are.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn authenticate(conn: &mut AnyConnection, username: &str, password: &str) -> QueryResult<Option<Moderator>> {

@@ -44,6 +44,10 @@ impl Report {
 
     /// Reports of one status (all when `None`), oldest first.
     #[tracing::instrument(level = "debug", skip_all)]
+    pub fn count_open(conn: &mut AnyConnection) -> QueryResult<i64> {
+        reports::table.filter(reports::status.eq(ReportStatus::Open.as_str())).count().get_result(conn)
+    }
+
     pub fn list(conn: &mut AnyConnection, status: Option<ReportStatus>) -> QueryResult<Vec<Report>> {
         let mut query = reports::table.select(Report::as_select()).into_boxed();
         if let Some(status) = status {

@@ -6,6 +6,7 @@ diesel::table! {
         username -> Text,
         password_hash -> Text,
         created_at -> Timestamp,
+        email -> Nullable<Text>,
     }
 }
 
@@ -30,6 +31,8 @@ diesel::table! {
         created_at -> Timestamp,
         updated_at -> Timestamp,
         last_reviewed_at -> Nullable<Timestamp>,
+        language -> Text,
+        confirmed_at -> Nullable<Timestamp>,
     }
 }
 
@@ -83,7 +86,37 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    outbox (id) {
+        id -> BigInt,
+        message_id -> Text,
+        dedupe_key -> Text,
+        kind -> Text,
+        listing_id -> Nullable<BigInt>,
+        recipient -> Text,
+        subject -> Text,
+        body -> Text,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        last_error -> Nullable<Text>,
+        created_at -> Timestamp,
+        sent_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    recovery_tokens (token_hash) {
+        token_hash -> Text,
+        listing_id -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
 diesel::joinable!(submissions -> listings (listing_id));
+diesel::joinable!(recovery_tokens -> listings (listing_id));
 diesel::joinable!(listing_summaries -> listings (listing_id));
 diesel::joinable!(reports -> listings (listing_id));
 diesel::joinable!(moderator_sessions -> moderators (moderator_id));
@@ -94,5 +127,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     listing_summaries,
     submissions,
     reports,
-    events
+    events,
+    outbox,
+    recovery_tokens
 );

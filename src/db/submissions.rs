@@ -155,6 +155,8 @@ impl Submission {
                     listings::content.eq(&submission.content),
                     listings::updated_at.eq(now),
                     listings::last_reviewed_at.eq(now),
+                    // Approval confirms the details as of now, for the yearly re-confirmation.
+                    listings::confirmed_at.eq(Some(now)),
                 ))
                 .execute(conn)?;
             Listing::sync_summary(conn, listing.id)?;

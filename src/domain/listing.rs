@@ -218,6 +218,10 @@ pub struct ListingSummary {
     /// Absent in summaries stored before payment was asked.
     #[serde(default)]
     pub payment_options: Vec<String>,
+    /// The day the clinician last confirmed the details; absent in summaries
+    /// stored before confirmation was asked.
+    #[serde(default)]
+    pub confirmed_on: Option<chrono::NaiveDate>,
 }
 
 impl ListingSummary {
@@ -242,6 +246,7 @@ impl ListingSummary {
             taper_approaches: content.taper_approaches.clone(),
             criteria: content.criteria.clone(),
             payment_options: content.payment_options.clone(),
+            confirmed_on: None,
         }
     }
 
@@ -268,6 +273,7 @@ impl ListingSummary {
             taper_approaches: vec!["micro_taper".to_string()],
             criteria: Vec::new(),
             payment_options: Vec::new(),
+            confirmed_on: None,
         }
     }
 }

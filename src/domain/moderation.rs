@@ -74,13 +74,15 @@ macro_rules! text_enum {
 }
 
 text_enum!(
-    /// Where a listing stands. Only `Approved` is public.
+    /// Where a listing stands. Only `Approved` is public; `Lapsed` was not
+    /// confirmed by its clinician in time and is hidden until they confirm.
     ListingStatus {
         Pending => "pending",
         Rejected => "rejected",
         Approved => "approved",
         Suspended => "suspended",
         Withdrawn => "withdrawn",
+        Lapsed => "lapsed",
     }
 );
 
@@ -161,6 +163,23 @@ impl ListingStatus {
             _ => Ok(Self::Withdrawn),
         }
     }
+
+    /// The status after the clinician confirms their details: a lapsed
+    /// listing is public again at once, without a new review.
+    pub fn confirm(self) -> Result<ListingStatus, TransitionError> {
+        match self {
+            Self::Approved | Self::Lapsed => Ok(Self::Approved),
+            _ => Err(TransitionError("only a public or lapsed listing can be confirmed")),
+        }
+    }
+
+    /// The status of a public listing whose clinician did not confirm it in time.
+    pub fn lapse(self) -> Result<ListingStatus, TransitionError> {
+        match self {
+            Self::Approved => Ok(Self::Lapsed),
+            _ => Err(TransitionError("only a public listing can lapse")),
+        }
+    }
 }
 
 impl SubmissionStatus {
@@ -222,4 +241,24 @@ pub fn changed_fields(old: Option<&ListingContent>, new: &ListingContent) -> Vec
             (from != to).then_some(FieldChange { field, from, to })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ListingStatus;
+
+    #[test]
+    fn only_a_public_listing_lapses_and_confirming_brings_it_back() {
+        assert_eq!(ListingStatus::Approved.lapse().ok(), Some(ListingStatus::Lapsed));
+        assert_eq!(ListingStatus::Lapsed.confirm().ok(), Some(ListingStatus::Approved));
+        assert_eq!(ListingStatus::Approved.confirm().ok(), Some(ListingStatus::Approved));
+        for hidden in
+            [ListingStatus::Pending, ListingStatus::Rejected, ListingStatus::Suspended, ListingStatus::Withdrawn]
+        {
+            assert!(hidden.confirm().is_err(), "{hidden:?}");
+            assert!(hidden.lapse().is_err(), "{hidden:?}");
+        }
+        assert!(ListingStatus::Lapsed.lapse().is_err());
+        assert!(!ListingStatus::Lapsed.is_public());
+    }
 }

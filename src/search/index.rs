@@ -153,6 +153,7 @@ struct Entry {
     lon: f64,
     mask: u64,
     demo: bool,
+    confirmed_on: Option<chrono::NaiveDate>,
 }
 
 const SEPARATOR: char = '\u{1f}';
@@ -528,6 +529,8 @@ pub struct SearchResult<'a> {
     pub criteria: CodeSet,
     #[schema(value_type = Vec<String>)]
     pub payment_options: CodeSet,
+    /// The day the clinician last confirmed the details.
+    pub confirmed_on: Option<chrono::NaiveDate>,
     /// Great-circle distance from the search centre; null without one.
     pub distance_km: Option<f64>,
     pub distance_mi: Option<f64>,
@@ -576,6 +579,8 @@ impl SearchResult<'_> {
         json::strings(out, self.criteria.iter());
         key!(out, "payment_options");
         json::strings(out, self.payment_options.iter());
+        key!(out, "confirmed_on");
+        json::optional_string(out, self.confirmed_on.map(|day| day.to_string()).as_deref());
         key!(out, "distance_km");
         json::optional_number(out, self.distance_km);
         key!(out, "distance_mi");
@@ -792,6 +797,7 @@ impl Inner {
             lon: summary.longitude,
             mask,
             demo: summary.demo,
+            confirmed_on: summary.confirmed_on,
         });
         self.len += 1;
         cell_of(summary.latitude, summary.longitude)
@@ -1029,6 +1035,7 @@ impl Inner {
             taper_approaches: code_set(APPROACH_BIT, &APPROACH_CODES),
             criteria: code_set(CRITERION_BIT, &CRITERION_CODES),
             payment_options: code_set(PAYMENT_BIT, &PAYMENT_CODES),
+            confirmed_on: entry.confirmed_on,
             distance_km: distance_km.map(|km| (km * 1000.0).round() / 1000.0),
             distance_mi: distance_km.map(|km| (km / KM_PER_MILE * 1000.0).round() / 1000.0),
         }

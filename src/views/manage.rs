@@ -4,6 +4,7 @@ use maud::{html, Markup};
 
 use super::layout::{page, Footer};
 use super::locale::Locale;
+use super::recovery::lost_link;
 use super::submit::listing_form;
 use crate::app::manage::ManageStatus;
 use crate::domain::listing::ListingContent;
@@ -73,6 +74,7 @@ fn status_text(locale: &Locale, view: &ManageStatus) -> String {
         ListingStatus::Approved => t!(locale, "manage-status-approved"),
         ListingStatus::Suspended => t!(locale, "manage-status-suspended"),
         ListingStatus::Withdrawn => t!(locale, "manage-status-withdrawn"),
+        ListingStatus::Lapsed => t!(locale, "manage-status-lapsed"),
     }
 }
 
@@ -104,7 +106,7 @@ pub fn manage(
     let body = html! {
         h1 { (title) }
         @if let Some(notice) = notice { p.notice role="status" { (locale.text(notice)) } }
-        p.notice.warn { (t!(locale, "manage-private-key")) }
+        p.notice.warn { (t!(locale, "manage-private-key")) " " (t!(locale, "recovery-manage-hint")) " " (lost_link(locale)) }
         dl.facts {
             dt { (t!(locale, "manage-listing-number")) } dd { (view.listing_id) }
             dt { (t!(locale, "manage-status")) } dd { (status_text(locale, view)) }
@@ -113,6 +115,9 @@ pub fn manage(
                 dd { a href=(locale.href(&format!("/clinicians/{}", view.listing_id))) { (t!(locale, "manage-public-page-link")) } }
             }
             @if let Some(reason) = &view.suspension_reason { dt { (t!(locale, "manage-suspension-reason")) } dd { (reason) } }
+            @if let Some(confirmed) = view.confirmed_at {
+                dt { (t!(locale, "manage-confirmed-at")) } dd { (locale.lang.date(confirmed.date_naive())) }
+            }
             @if let Some(latest) = &view.latest_submission {
                 dt { (t!(locale, "manage-latest-version")) } dd {
                     (t!(locale, "manage-latest-sent",
@@ -120,6 +125,13 @@ pub fn manage(
                         date = locale.lang.date(latest.submitted_at.date_naive())))
                 }
                 @if let Some(reason) = &latest.rejection_reason { dt { (t!(locale, "manage-rejection-reason")) } dd { (reason) } }
+            }
+        }
+        @if matches!(view.status, ListingStatus::Approved | ListingStatus::Lapsed) {
+            h2 #still-correct { (t!(locale, "manage-confirm")) }
+            p { (t!(locale, "manage-confirm-lead")) }
+            form.stack method="post" action=(locale.href(&format!("/manage/{token}/confirm"))) {
+                div { button type="submit" { (t!(locale, "manage-confirm-button")) } }
             }
         }
         h2 { (t!(locale, "manage-change")) }
@@ -152,6 +164,7 @@ mod tests {
             status: ListingStatus::Withdrawn,
             public: false,
             suspension_reason: None,
+            confirmed_at: None,
             latest_submission: None,
             listing: None,
         };
@@ -161,5 +174,29 @@ mod tests {
         assert!(html.contains("Su ficha se retiró y ya no es pública."));
         assert!(html.contains("Retirada por usted"));
         assert!(html.contains(r#"action="/es/manage/abc123""#));
+        assert!(!html.contains("/confirm\""), "a withdrawn listing has nothing to confirm");
+    }
+
+    #[test]
+    fn a_lapsed_listing_offers_the_button_that_brings_it_back() {
+        let locale = Locale::new(Lang::Es, true, "/manage/abc123");
+        let view = ManageStatus {
+            listing_id: 7,
+            status: ListingStatus::Lapsed,
+            public: false,
+            suspension_reason: None,
+            confirmed_at: chrono::NaiveDate::from_ymd_opt(2025, 11, 28)
+                .and_then(|day| day.and_hms_opt(9, 30, 0))
+                .map(|time| time.and_utc()),
+            latest_submission: None,
+            listing: None,
+        };
+
+        let html = manage(&locale, "abc123", &view, None, None).into_string();
+
+        assert!(html.contains("Oculta, porque no confirmó sus datos a tiempo."), "{html}");
+        assert!(html.contains("28 de noviembre de 2025"));
+        assert!(html.contains(r#"action="/es/manage/abc123/confirm""#));
+        assert!(html.contains("Mis datos siguen siendo correctos</button>"));
     }
 }

@@ -7,6 +7,7 @@ pub mod manage;
 pub mod map;
 pub mod moderate;
 pub mod profile;
+pub mod recovery;
 pub mod search;
 pub mod submit;
 pub mod words;

@@ -4,8 +4,10 @@ use maud::{html, Markup};
 
 use super::layout::{page, sentence_with_link, Footer, LINK};
 use super::locale::Locale;
+use crate::app::freshness::LapsedListing;
 use crate::app::moderation::QueueItem;
 use crate::db::events::Event;
+use crate::db::outbox::OutboxMessage;
 use crate::db::reports::Report;
 use crate::domain::listing::ListingContent;
 use crate::domain::moderation::SubmissionKind;
@@ -72,6 +74,11 @@ fn action_words(lang: Lang, action: &str) -> String {
         "withdraw" => "moderate-action-withdraw",
         "suspend" => "moderate-action-suspend",
         "reinstate" => "moderate-action-reinstate",
+        "confirm" => "moderate-action-confirm",
+        "reminder_soon" => "moderate-action-reminder-soon",
+        "reminder_due" => "moderate-action-reminder-due",
+        "lapse" => "moderate-action-lapse",
+        "recover_link" => "moderate-action-recover-link",
         other => return other.to_string(),
     };
     lang.t(id)
@@ -89,6 +96,10 @@ pub struct Dashboard<'a> {
     pub queue: &'a [QueueItem],
     pub reports: &'a [Report],
     pub events: &'a [Event],
+    /// How many listings are lapsed, and those that lapsed longest ago.
+    pub lapsed: (usize, &'a [LapsedListing]),
+    /// Mail that failed every try.
+    pub undelivered: &'a [OutboxMessage],
     /// What the last action did, to be said in the page's language.
     pub notice: Option<Text>,
 }
@@ -201,6 +212,39 @@ pub fn dashboard(locale: &Locale, dashboard: &Dashboard) -> Markup {
                     label for=(format!("resolve-{}", report.id)) { (t!(locale, "moderate-report-done")) }
                     input type="text" id=(format!("resolve-{}", report.id)) name="note" required;
                     button type="submit" { (t!(locale, "moderate-report-resolve")) }
+                }
+            }
+        }
+        h2 #lapsed { (t!(locale, "moderate-lapsed-heading", count = lang.count(dashboard.lapsed.0))) }
+        @if dashboard.lapsed.1.is_empty() {
+            p { (t!(locale, "moderate-lapsed-empty")) }
+        } @else {
+            p { (t!(locale, "moderate-lapsed-lead")) }
+            ul {
+                @for listing in dashboard.lapsed.1 {
+                    li {
+                        (t!(locale, "moderate-lapsed-item", name = listing.full_name.as_str(), id = listing.listing_id.to_string(),
+                            email = listing.contact_email.as_str()))
+                        @if let Some(confirmed) = listing.confirmed_at {
+                            " · " (t!(locale, "moderate-lapsed-confirmed", date = lang.date(confirmed.date_naive())))
+                        }
+                    }
+                }
+            }
+            @if dashboard.lapsed.0 > dashboard.lapsed.1.len() {
+                p { (t!(locale, "moderate-lapsed-more", count = lang.count(dashboard.lapsed.1.len()))) }
+            }
+        }
+        @if !dashboard.undelivered.is_empty() {
+            h2 #undelivered { (t!(locale, "moderate-undelivered-heading")) }
+            p { (t!(locale, "moderate-undelivered-lead")) }
+            ul {
+                @for mail in dashboard.undelivered {
+                    li {
+                        (t!(locale, "moderate-undelivered-item", recipient = mail.recipient.as_str(), subject = mail.subject.as_str(),
+                            date = lang.date(mail.created_at.date()), attempts = mail.attempts))
+                        @if let Some(error) = &mail.last_error { br; small { (error) } }
+                    }
                 }
             }
         }

@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::layout::{field_error, page, Footer};
+use super::layout::{field_error, message_page, page, Footer};
 use super::locale::Locale;
 use super::map;
 use super::words;
@@ -86,6 +86,9 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState) ->
                     dt { (t!(locale, "profile-last-reviewed")) } dd { (lang.date(reviewed.date_naive())) }
                 }
             }
+            @if let Some(confirmed) = listing.confirmed_at {
+                p.meta { (t!(locale, "profile-confirmed", month = lang.month_year(confirmed.date_naive()))) }
+            }
             (map::location_map(locale, listing.latitude, listing.longitude, &address))
             h2 { (t!(locale, "profile-how-they-taper")) }
             @if listing.taper_approaches.is_empty() { p { (t!(locale, "profile-approaches-not-given")) } }
@@ -125,6 +128,11 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState) ->
         }
     };
     page(locale, &name, Footer { shows_demo: listing.demo }, body)
+}
+
+/// The page at the address of a listing hidden until its clinician confirms it again.
+pub fn lapsed(locale: &Locale) -> Markup {
+    message_page(locale, &t!(locale, "profile-lapsed-title"), &t!(locale, "profile-lapsed-detail"))
 }
 
 /// How a patient can pay: the accepted ways, the insurers and the self-pay
@@ -277,6 +285,18 @@ mod tests {
         assert!(page.contains("<dt>Payment</dt><dd>Medicare, Private insurance, Paying yourself</dd>"), "{page}");
         assert!(page.contains("<dt>Insurers</dt><dd>Aetna, Moda &amp; Partners</dd>"));
         assert!(page.contains("<dd>First visit: $150–$250<br>Follow-up visits: $90</dd>"));
+    }
+
+    #[test]
+    fn a_profile_says_when_the_clinician_last_confirmed_it_in_the_page_language() {
+        let listing = listing(json!({"confirmed_at": "2026-11-28T09:30:00Z"}));
+        let english = profile(&Locale::english(), &listing, ReportState::Blank).into_string();
+        assert!(english.contains("Details confirmed by the clinician in November 2026"), "{english}");
+        let spanish =
+            profile(&Locale::new(Lang::Es, true, "/clinicians/7"), &listing, ReportState::Blank).into_string();
+        assert!(spanish.contains("Datos confirmados por el profesional de la salud en noviembre de 2026"));
+        let lapsed = lapsed(&Locale::new(Lang::Es, true, "/clinicians/7")).into_string();
+        assert!(lapsed.contains("Esta ficha no se muestra por ahora"), "{lapsed}");
     }
 
     #[test]

@@ -343,6 +343,7 @@ fn card(locale: &Locale, result: &SearchResult) -> Markup {
             (if result.accepting_new_patients { t!(locale, "search-card-accepting") } else { t!(locale, "search-card-not-accepting") })
         }
         p { (t!(locale, "search-card-payment", options = payment)) }
+        @if let Some(day) = result.confirmed_on { p.meta { (t!(locale, "search-card-confirmed", month = lang.month_year(day))) } }
         @if result.taper_approaches.iter().next().is_some() {
             h3 { (t!(locale, "search-card-approaches")) }
             ul.tags { @for code in result.taper_approaches.iter() { li { (words::approach_name(lang, code)) } } }
@@ -435,7 +436,11 @@ mod tests {
         let Ok(query) = SearchQuery::parse(&params, Gazetteer::shared()) else { panic!("97201 is a ZIP code") };
         let center = query.center.as_ref().map_or((0.0, 0.0), |center| (center.lat, center.lon));
         let index = SearchIndex::new();
-        index.upsert(7, &ListingSummary::example("Dr. Ana Ruiz", center.0 + 0.05, center.1));
+        let confirmed_on = chrono::NaiveDate::from_ymd_opt(2026, 11, 28);
+        index.upsert(
+            7,
+            &ListingSummary { confirmed_on, ..ListingSummary::example("Dr. Ana Ruiz", center.0 + 0.05, center.1) },
+        );
         let (page, distance) = index.search_with(&query, |found| {
             let result = &found.results[0];
             let (miles, km) = (result.distance_mi.unwrap_or_default(), result.distance_km.unwrap_or_default());
@@ -445,6 +450,7 @@ mod tests {
         assert!(page.contains(&Lang::Es.t("search-again")), "a Spanish sentence");
         assert!(page.contains("Resultados 1–1 de 1 profesional, primero los más cercanos."), "{page}");
         assert!(distance.contains(',') && page.contains(&distance), "a decimal comma: {distance}");
+        assert!(page.contains("noviembre de 2026"), "the month the clinician confirmed, in Spanish");
         assert!(
             page.contains(r#"href="/es/clinicians/7""#) && page.contains(r#"action="/es/search""#),
             "links keep /es/"

@@ -4,6 +4,7 @@ use maud::{html, Markup};
 
 use super::layout::{field_error, page, Footer};
 use super::locale::Locale;
+use super::recovery::lost_link;
 use super::words::approach_name;
 use crate::domain::vocabulary::{CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, QUESTIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::error::FieldError;
@@ -106,6 +107,7 @@ pub fn form(locale: &Locale, values: &[(String, String)], errors: &[FieldError])
     let body = html! {
         h1 { (title) }
         p.lead { (t!(locale, "submit-lead")) }
+        p { (t!(locale, "recovery-already-listed")) " " (lost_link(locale)) }
         (listing_form(locale, values, errors, &locale.href("/submit"), &t!(locale, "submit-button")))
     };
     page(locale, &title, Footer::default(), body)
@@ -214,21 +216,8 @@ fn anchor(field: &str) -> &str {
     field.split('[').next().unwrap_or(field)
 }
 
-/// The manage link as given by the app, with this page's language kept in
-/// its path, so the link opens in the language the clinician chose.
-fn manage_link(locale: &Locale, manage_url: &str) -> String {
-    match manage_url.rfind("/manage/") {
-        Some(path_start) => {
-            let (base, path) = manage_url.split_at(path_start);
-            format!("{base}{}", locale.href(path))
-        }
-        None => manage_url.to_string(),
-    }
-}
-
 /// Shown once after a submission: the private manage link.
 pub fn received(locale: &Locale, listing_id: i64, manage_url: &str) -> Markup {
-    let manage_url = manage_link(locale, manage_url);
     page(
         locale,
         &t!(locale, "submit-received-title"),
@@ -263,15 +252,5 @@ mod tests {
         assert!(html.contains(r#"<span class="field-error" id="latitude-error">debe ser un número</span>"#));
         assert!(html.contains("Corrija 1 campo"));
         assert!(!html.contains("must be a number"));
-    }
-
-    #[test]
-    fn the_manage_link_keeps_a_chosen_language() {
-        let url = "https://benzowise.test/manage/abc123";
-        assert_eq!(
-            manage_link(&Locale::new(Lang::Es, true, "/submit"), url),
-            "https://benzowise.test/es/manage/abc123"
-        );
-        assert_eq!(manage_link(&Locale::new(Lang::Es, false, "/submit"), url), url);
     }
 }

@@ -4,6 +4,7 @@ use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
 use benzowise::app::listings::PublicListing;
+use benzowise::db::moderators::Moderator;
 use benzowise::db::Database;
 use serde_json::json;
 
@@ -97,6 +98,13 @@ async fn a_moderator_added_on_the_command_line_can_log_in() {
     assert_eq!(app.login("ines", "a long moderator password").await.status, 200);
     let short = benzowise(&app.database, &["moderator", "add", "theo"], "short\n");
     assert!(!short.status.success());
+
+    let with_address = ["moderator", "add", "ines", "--email", "ines@example.org"];
+    assert!(benzowise(&app.database, &with_address, "a long moderator password\n").status.success());
+    let addresses = Moderator::mail_addresses(&mut app.connect()).unwrap();
+    assert_eq!(addresses.iter().map(|(_, email)| email.as_str()).collect::<Vec<_>>(), ["ines@example.org"]);
+    let not_an_address = ["moderator", "add", "theo", "--email", "theo at example"];
+    assert!(!benzowise(&app.database, &not_an_address, "a long moderator password\n").status.success());
 }
 
 #[test]

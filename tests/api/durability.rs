@@ -10,14 +10,16 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use benzowise::app::manage::EditReceived;
-use benzowise::db::schema::submissions;
+use benzowise::db::schema::{outbox, submissions};
 use benzowise::db::Database;
 use benzowise::web::api::submissions::SubmissionCreated;
+use diesel::connection::SimpleConnection;
 use diesel::prelude::*;
 use rand::Rng;
 use serde_json::Value;
 
 use crate::helpers::{database_url, free_port, fresh_database, ListingBuilder};
+use crate::mail_server::MailServer;
 
 /// `benzowise serve` on its own port, as an operator runs it.
 struct Server {
@@ -27,9 +29,14 @@ struct Server {
 
 impl Server {
     fn start(database: &Database) -> Server {
+        Server::start_with(database, &[])
+    }
+
+    fn start_with(database: &Database, settings: &[(&str, String)]) -> Server {
         let port = free_port();
         let process = Command::new(env!("CARGO_BIN_EXE_benzowise"))
             .arg("serve")
+            .envs(settings.iter().map(|(name, value)| (*name, value.as_str())))
             .env("DATABASE_URL", database_url(database))
             .env("BIND", format!("127.0.0.1:{port}"))
             .env("SUBMISSIONS_PER_HOUR", "1000000")
@@ -152,6 +159,58 @@ async fn nothing_acknowledged_is_lost_when_the_server_is_killed() {
         "{} acknowledged submissions and {} edits survived 10 kills",
         acknowledged.new_listings.len(),
         acknowledged.edits.len()
+    );
+}
+
+#[actix_rt::test]
+async fn every_committed_mail_arrives_after_kills_and_a_repeat_keeps_its_message_id() {
+    let Some(mail_server) = MailServer::start() else { return };
+    let (database, _dir) = fresh_database();
+    let settings = [("SMTP_URL", mail_server.url()), ("MAIL_POLL_MS", "20".to_string())];
+    let acknowledged = Rc::new(RefCell::new(Acknowledged::default()));
+    let kills = 8;
+    for round in 0..kills {
+        let server = Server::start_with(&database, &settings);
+        let workers: Vec<_> = (0..4)
+            .map(|w| actix_rt::spawn(keep_writing(server.url(""), format!("m{round}w{w}"), acknowledged.clone())))
+            .collect();
+        actix_rt::time::sleep(Duration::from_millis(rand::rng().random_range(150..600))).await;
+        drop(server); // SIGKILL: between commit and delivery, or in the middle of one
+        for worker in workers {
+            worker.await.expect("the worker ends when the server is gone");
+        }
+    }
+    // A message claimed by a killed process waits out its two-minute claim; move time past it.
+    database
+        .connect()
+        .unwrap()
+        .batch_execute("UPDATE outbox SET next_attempt_at = created_at WHERE status = 'sending'")
+        .unwrap();
+    let _server = Server::start_with(&database, &settings);
+
+    let committed: Vec<String> =
+        outbox::table.select(outbox::message_id).load(&mut database.connect().unwrap()).unwrap();
+    assert!(committed.len() >= acknowledged.borrow().new_listings.len(), "a receipt for every acknowledged submission");
+    mail_server.wait_for(committed.len()).await;
+    actix_rt::time::sleep(Duration::from_millis(500)).await;
+    let received = mail_server.received().into_iter().map(|mail| mail.message_id).collect::<Vec<_>>();
+    let unsent: i64 =
+        outbox::table.filter(outbox::status.ne("sent")).count().get_result(&mut database.connect().unwrap()).unwrap();
+    assert_eq!(unsent, 0, "every committed message is marked sent");
+    let mut copies: HashMap<&str, usize> = HashMap::new();
+    for id in &received {
+        *copies.entry(id.as_str()).or_default() += 1;
+    }
+    for id in &committed {
+        assert!(copies.contains_key(id.as_str()), "message {id} was delivered");
+    }
+    assert_eq!(copies.len(), committed.len(), "nothing was delivered that was not committed");
+    let repeats = received.len() - committed.len();
+    assert!(repeats <= kills, "at most one repeat per kill, each with its own Message-ID: {repeats}");
+    eprintln!(
+        "{} messages committed over {kills} kills; {} delivered, {repeats} of them twice",
+        committed.len(),
+        received.len()
     );
 }
 

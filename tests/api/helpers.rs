@@ -9,13 +9,14 @@ use benzowise::app::listings::PublicListing;
 use benzowise::app::manage::ManageStatus;
 use benzowise::app::moderation::QueueItem;
 use benzowise::app::seed::{self, Loaded, Publication, SeedBatch};
-use benzowise::config::Settings;
+use benzowise::config::{MailSettings, Settings};
 use benzowise::db::events::Event;
 use benzowise::db::moderators::Moderator;
 use benzowise::db::{AnyConnection, Database};
 use benzowise::domain::listing::Provenance;
 use benzowise::domain::token::SessionKey;
 use benzowise::error::Problem;
+use benzowise::mail::MailTransport;
 use benzowise::places::Gazetteer;
 use benzowise::startup::Application;
 use benzowise::web::api::session::SessionStarted;
@@ -109,6 +110,14 @@ fn test_settings(database: Database) -> Settings {
         search_sync_interval: Duration::from_secs(1),
         request_timeout: Duration::from_secs(30),
         client_timeout: Duration::from_secs(10),
+        mail: MailSettings {
+            // Mail tests point this at a real SMTP server; the others keep their mail in files.
+            transport: MailTransport::Files(std::env::temp_dir().join("benzowise-test-mail")),
+            from: "benzowise <no-reply@benzowise.test>".into(),
+            poll_interval: Duration::from_millis(100),
+            digest_every: Duration::from_secs(3600),
+            confirm_every_days: 365,
+        },
     }
 }
 
@@ -186,6 +195,11 @@ impl TestApp {
 
     pub fn connect(&self) -> AnyConnection {
         self.database.connect().expect("the test database")
+    }
+
+    /// Runs SQL straight on the database, for a test that must move time or break things.
+    pub fn connect_and_run(&self, sql: &str) {
+        self.connect().batch_execute(sql).expect("the SQL runs");
     }
 
     pub async fn request(&self, method: &str, path: &str, headers: &[(&str, &str)], body: Option<Vec<u8>>) -> Reply {
@@ -426,6 +440,11 @@ impl ListingBuilder {
 
     pub fn named(self, full_name: &str) -> Self {
         self.with("full_name", json!(full_name))
+    }
+
+    /// The private address the directory writes to.
+    pub fn contact(self, email: &str) -> Self {
+        self.with("contact_email", json!(email))
     }
 
     /// Placed by a US ZIP code: no latitude or longitude is given, so the

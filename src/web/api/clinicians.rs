@@ -1,26 +1,37 @@
 //! Public listings: one listing by id, and reports about it.
 
-use actix_web::web::{Json, Path};
+use actix_web::http::StatusCode;
+use actix_web::web::Path;
 use actix_web::{get, post, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::problems;
-use crate::app::listings::{self, PublicListing};
+use crate::app::listings::{self, Found, PublicListing};
 use crate::app::reports;
 use crate::domain::moderation::ReportStatus;
 use crate::domain::report::NewReport;
-use crate::error::AppError;
+use crate::error::{AppError, Problem};
 use crate::web::extract::{client_key, ApiJson};
 use crate::web::State;
 
-/// One approved listing.
+/// One approved listing; a lapsed one (not confirmed by its clinician in time) is `410 Gone`.
 #[utoipa::path(params(("id" = i64, Path, description = "Listing id")),
-    responses((status = 200, body = PublicListing), problems::NotFound))]
+    responses((status = 200, body = PublicListing), problems::NotFound, problems::Gone))]
 #[get("/clinicians/{id}")]
 #[tracing::instrument(skip(state))]
-pub async fn show(state: State, id: Path<i64>) -> Result<Json<PublicListing>, AppError> {
-    Ok(Json(listings::public_listing(&state, id.into_inner()).await?))
+pub async fn show(state: State, id: Path<i64>) -> Result<HttpResponse, AppError> {
+    match listings::find(&state, id.into_inner()).await? {
+        Found::Public(listing) => Ok(HttpResponse::Ok().json(listing)),
+        Found::Lapsed => Ok(HttpResponse::Gone().content_type("application/problem+json").json(Problem {
+            kind: "/problems/lapsed".to_string(),
+            title: "Gone".to_string(),
+            status: StatusCode::GONE.as_u16(),
+            detail: "This listing is hidden until its clinician confirms that the details are still correct."
+                .to_string(),
+            errors: Vec::new(),
+        })),
+    }
 }
 
 /// A report from the public about a listing.

@@ -1,17 +1,18 @@
 //! A clinician managing their own listing with the token they were given.
 
 use actix_web::web::Json;
-use actix_web::{delete, get, post, put, HttpResponse};
+use actix_web::{delete, get, post, put, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::problems;
 use crate::app::manage::{self, EditReceived, ManageStatus};
+use crate::app::recovery::{self, RecoveryAddress};
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
 use crate::error::AppError;
 use crate::error::FieldError;
 use crate::i18n::Text;
-use crate::web::extract::{ApiJson, ManageToken};
+use crate::web::extract::{client_key, ApiJson, ManageToken};
 use crate::web::State;
 
 /// The listing's status, its latest submission and any rejection reason.
@@ -49,6 +50,16 @@ pub async fn withdraw(state: State, token: ManageToken) -> Result<Json<ManageSta
     Ok(Json(manage::withdraw(&state, token.0).await?))
 }
 
+/// Says the listing's details are still correct, as the yearly reminder asks:
+/// `confirmed_at` becomes now, and a lapsed listing is public again at once,
+/// without a new review. A listing that is not public or lapsed is a `409`.
+#[utoipa::path(responses((status = 200, body = ManageStatus), problems::Conflict))]
+#[post("/manage/confirm")]
+#[tracing::instrument(skip_all)]
+pub async fn confirm(state: State, token: ManageToken) -> Result<Json<ManageStatus>, AppError> {
+    Ok(Json(manage::confirm(&state, token.0).await?))
+}
+
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct TokenRotated {
     /// The new secret, shown once; the old one no longer works.
@@ -63,4 +74,34 @@ pub struct TokenRotated {
 pub async fn rotate_token(state: State, token: ManageToken) -> Result<Json<TokenRotated>, AppError> {
     let manage_token = manage::replace_token(&state, token.0).await?;
     Ok(Json(TokenRotated { manage_url: state.manage_url(&manage_token), manage_token }))
+}
+
+/// A lost manage link: the contact email given with the listing.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecoveryInput {
+    /// The contact email given with the listing; case does not matter.
+    pub email: Option<String>,
+}
+
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct RecoveryAccepted {
+    /// The same whether or not a listing uses the address.
+    pub detail: String,
+}
+
+/// Mails a one-time recovery link (valid 24 hours) to the contact email of
+/// every listing that uses this address. The answer is the same whether or
+/// not one does. Limited per client and per address.
+#[utoipa::path(request_body = RecoveryInput,
+    responses((status = 202, body = RecoveryAccepted), problems::Invalid, problems::RateLimited))]
+#[post("/manage/recovery")]
+#[tracing::instrument(skip_all)]
+pub async fn recover(state: State, req: HttpRequest, body: ApiJson<RecoveryInput>) -> Result<HttpResponse, AppError> {
+    let address = RecoveryAddress::parse(body.0.email)?;
+    recovery::request(&state, &client_key(&req), address).await?;
+    let detail = "If a listing uses this address, a link that replaces its manage token has been mailed there; \
+                  it works once, within 24 hours."
+        .to_string();
+    Ok(HttpResponse::Accepted().json(RecoveryAccepted { detail }))
 }

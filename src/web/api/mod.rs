@@ -40,7 +40,9 @@ pub struct ApiDoc;
     manage::show,
     manage::update,
     manage::withdraw,
+    manage::confirm,
     manage::rotate_token,
+    manage::recover,
     session::login,
     session::logout,
     moderation::queue,
@@ -116,6 +118,7 @@ impl Modify for AccessRules {
 fn access(path: &str, method: &str) -> (&'static str, Option<&'static str>) {
     match path {
         "/api/v1/submissions" => ("clinician", None),
+        "/api/v1/manage/recovery" => ("clinician", None),
         manage if manage.starts_with("/api/v1/manage") => ("clinician", Some("manage_token")),
         moderation if moderation.starts_with("/api/v1/moderation") => ("moderator", Some("session")),
         "/api/v1/moderator/session" if method == "DELETE" => ("moderator", Some("session")),
@@ -194,7 +197,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(manage::show)
             .service(manage::update)
             .service(manage::withdraw)
+            .service(manage::confirm)
             .service(manage::rotate_token)
+            .service(manage::recover)
             .service(session::login)
             .service(session::logout)
             .service(moderation::queue)

@@ -18,3 +18,4 @@ problem!(NotFound, 404, "Nothing public at this address");
 problem!(Conflict, 409, "Not allowed in the current status");
 problem!(Invalid, 422, "Bad fields, each named in `errors`");
 problem!(RateLimited, 429, "Too many requests from this client");
+problem!(Gone, 410, "Hidden until its clinician confirms the details again");

@@ -120,6 +120,7 @@ mod tests {
             accepting_new_patients: !optional,
             languages: if optional { vec!["en".to_string(), "es".to_string()] } else { Vec::new() },
             criteria: if optional { vec!["patient_sets_pace".to_string()] } else { Vec::new() },
+            confirmed_on: optional.then(|| chrono::NaiveDate::from_ymd_opt(2026, 12, 2)).flatten(),
             ..ListingSummary::example(full_name, latitude, -122.676_207_123_456_7)
         }
     }

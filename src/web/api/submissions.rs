@@ -9,6 +9,7 @@ use crate::app::submissions::{self, Outcome};
 use crate::domain::listing::{ListingInput, NewListing};
 use crate::domain::moderation::SubmissionStatus;
 use crate::error::AppError;
+use crate::views::locale::Locale;
 use crate::web::extract::{client_key, ApiJson};
 use crate::web::State;
 
@@ -40,12 +41,17 @@ pub struct Received {
 )]
 #[post("/submissions")]
 #[tracing::instrument(skip_all)]
-pub async fn create(state: State, req: HttpRequest, body: ApiJson<ListingInput>) -> Result<HttpResponse, AppError> {
+pub async fn create(
+    state: State,
+    locale: Locale,
+    req: HttpRequest,
+    body: ApiJson<ListingInput>,
+) -> Result<HttpResponse, AppError> {
     let client = client_key(&req);
     // Refused before the work of parsing; `submit` counts it.
     state.submissions.check(&client)?;
     let parsed = NewListing::parse(body.0, state.gazetteer)?;
-    Ok(match submissions::submit(&state, &client, parsed).await? {
+    Ok(match submissions::submit(&state, &client, parsed, locale.lang).await? {
         Outcome::Stored(receipt) => HttpResponse::Created().json(SubmissionCreated {
             submission_id: receipt.submission_id,
             listing_id: receipt.listing_id,

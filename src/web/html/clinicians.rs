@@ -5,7 +5,8 @@ use actix_web::web::{Bytes, Path};
 use actix_web::{get, post, HttpRequest, HttpResponse};
 
 use super::{form_pairs, html_response, HtmlError};
-use crate::app::{listings, reports};
+use crate::app::listings::{self, Found};
+use crate::app::reports;
 use crate::domain::report::NewReport;
 use crate::error::AppError;
 use crate::views;
@@ -17,8 +18,12 @@ use crate::web::State;
 #[get("/clinicians/{id}")]
 #[tracing::instrument(skip(state, locale))]
 pub async fn show(state: State, locale: Locale, id: Path<i64>) -> Result<HttpResponse, HtmlError> {
-    let listing = listings::public_listing(&state, id.into_inner()).await?;
-    Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Blank)))
+    match listings::find(&state, id.into_inner()).await? {
+        Found::Public(listing) => {
+            Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Blank)))
+        }
+        Found::Lapsed => Ok(html_response(StatusCode::GONE, views::profile::lapsed(&locale))),
+    }
 }
 
 #[post("/clinicians/{id}/reports")]

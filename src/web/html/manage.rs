@@ -62,3 +62,13 @@ pub async fn withdraw(
     manage::withdraw(&state, token.clone()).await?;
     page(&state, &locale, token, Some(Text::new("manage-notice-withdrawn"))).await
 }
+
+/// "My details are still correct": a lapsed listing is public again at once.
+#[post("/manage/{token}/confirm")]
+#[tracing::instrument(skip_all)]
+pub async fn confirm(state: State, locale: Locale, token: Path<String>) -> Result<HttpResponse, HtmlError> {
+    let token = token.into_inner();
+    let status = manage::confirm(&state, token.clone()).await?;
+    let notice = Text::new("manage-notice-confirmed");
+    Ok(html_response(StatusCode::OK, views::manage::manage(&locale, &token, &status, None, Some(&notice))))
+}

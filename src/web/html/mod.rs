@@ -3,6 +3,7 @@
 pub mod clinicians;
 pub mod manage;
 pub mod moderate;
+pub mod recovery;
 pub mod search;
 pub mod submit;
 
@@ -104,9 +105,15 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(clinicians::questions)
         .service(submit::form)
         .service(submit::submit)
+        // Before `manage::show` and `manage::edit`, whose `/manage/{token}` would take these.
+        .service(recovery::form)
+        .service(recovery::ask)
+        .service(recovery::open)
+        .service(recovery::redeem)
         .service(manage::show)
         .service(manage::edit)
         .service(manage::withdraw)
+        .service(manage::confirm)
         .service(moderate::dashboard)
         .service(moderate::login)
         .service(moderate::logout)

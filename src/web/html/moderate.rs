@@ -6,6 +6,7 @@ use actix_web::web::{Bytes, Path, Query};
 use actix_web::{get, post, HttpRequest, HttpResponse};
 
 use super::{form_pairs, html_response, HtmlError};
+use crate::app::freshness;
 use crate::app::moderation::{self, ListingChange};
 use crate::app::sessions;
 use crate::domain::moderation::{optional_note, required_note};
@@ -40,6 +41,11 @@ async fn moderator(req: &HttpRequest, fields: &Fields) -> Result<Moderator, AppE
     Ok(moderator)
 }
 
+/// Lapsed listings shown on the dashboard, those that lapsed longest ago first.
+const LAPSED_SHOWN: i64 = 20;
+/// Mail that failed for good, newest first.
+const UNDELIVERED_SHOWN: i64 = 20;
+
 #[get("/moderate")]
 #[tracing::instrument(skip_all)]
 pub async fn dashboard(state: State, locale: Locale, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
@@ -49,6 +55,8 @@ pub async fn dashboard(state: State, locale: Locale, req: HttpRequest) -> Result
         Err(other) => return Err(other.into()),
     };
     let workload = moderation::workload(&state).await?;
+    let (lapsed_count, lapsed) = freshness::lapsed(&state, LAPSED_SHOWN).await?;
+    let undelivered = moderation::undelivered_mail(&state, UNDELIVERED_SHOWN).await?;
     let done = Query::<std::collections::HashMap<String, String>>::from_query(req.query_string())
         .ok()
         .and_then(|q| q.get("done").cloned());
@@ -69,6 +77,8 @@ pub async fn dashboard(state: State, locale: Locale, req: HttpRequest) -> Result
             queue: &workload.queue,
             reports: &workload.open_reports,
             events: &workload.recent_events,
+            lapsed: (lapsed_count, &lapsed),
+            undelivered: &undelivered,
             notice,
         },
     );

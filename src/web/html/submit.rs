@@ -108,7 +108,7 @@ pub async fn submit(state: State, locale: Locale, req: HttpRequest, body: Bytes)
             return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, views::submit::form(&locale, &pairs, &errors)))
         }
     };
-    Ok(match submissions::submit(&state, &client_key(&req), parsed).await? {
+    Ok(match submissions::submit(&state, &client_key(&req), parsed, locale.lang).await? {
         Outcome::Stored(receipt) => {
             let markup = views::submit::received(&locale, receipt.listing_id, &receipt.manage_url);
             html_response(StatusCode::CREATED, markup)
