@@ -409,7 +409,6 @@ moderate-login-too-many = Too many failed attempts. Try again in { $minutes ->
 
 ## Moderators: the dashboard
 
-moderate-title = Moderation
 # { $username } stands for the moderator's name, shown in bold.
 moderate-logged-in-as = Logged in as { $username }.
 moderate-log-out = Log out
@@ -418,12 +417,9 @@ moderate-notice-rejected = Rejected: the clinician will see your reason.
 moderate-notice-resolved = Report resolved.
 moderate-notice-suspended = Listing suspended.
 moderate-notice-reinstated = Listing reinstated.
-moderate-queue-heading = Waiting for review ({ $count })
 moderate-queue-empty = Nothing is waiting.
-moderate-queue-more = The oldest { $count } are shown; the next appear as these are decided.
 moderate-kind-edit = edit
 moderate-kind-new = new listing
-moderate-submission-meta = Listing { $listing }, sent { $date } { $time } UTC · private email { $email }
 moderate-red-flags = Red flags:
 # After a red-flag phrase: the field it was found in.
 moderate-red-flag-in = in { $field }.
@@ -432,7 +428,6 @@ moderate-changes-field = Field
 moderate-changes-public = Public now
 moderate-changes-proposed = Proposed
 moderate-value-empty = (empty)
-moderate-new-summary = { $profession }, { $city } · approaches: { $approaches } · criteria: { $criteria }
 moderate-payment = Payment:
 moderate-payment-none = none given (patients are told to ask the practice)
 moderate-payment-insurers = insurers: { $insurers }
@@ -443,20 +438,14 @@ moderate-note-optional = Note (optional)
 moderate-approve = Approve
 moderate-reject-reason = Reason (the clinician sees it)
 moderate-reject = Reject
-moderate-reports-heading = Open reports ({ $count })
 moderate-reports-empty = No open reports.
-moderate-reports-more = The oldest { $count } are shown; the next appear as these are resolved.
 moderate-report-heading = Report #{ $id } about { $listing }
 moderate-report-listing = listing { $id }
 moderate-report-done = What was done
 moderate-report-resolve = Resolve
-moderate-status-heading = Suspend or reinstate a listing
-moderate-status-listing = Listing number
-moderate-status-reason = Reason or note
 moderate-suspend = Suspend
 moderate-reinstate = Reinstate
 moderate-error-listing-number = must be a listing number
-moderate-audit-heading = Audit trail (latest { $count })
 moderate-audit-when = When (UTC)
 moderate-audit-who = Who
 moderate-audit-what = What
@@ -1298,3 +1287,175 @@ moderate-undelivered-heading = Mail that could not be sent
 moderate-undelivered-lead = These messages failed every try. Write to the person another way if it matters.
 moderate-undelivered-item = To { $recipient }: “{ $subject }”, written { $date }, tried { $attempts } times
 moderate-action-recover-link = replace a lost link
+
+## Moderators: the log-in's second step
+
+moderate-code-title = Your two-factor code
+moderate-code-label = Code
+moderate-code-hint = The six digits your authenticator app shows now, or one of your recovery codes.
+moderate-code-button = Continue
+moderate-code-wrong = That code is not right, or was used already. Try the code your app shows now.
+
+## Moderators: the workbench
+
+moderate-nav-label = Workbench
+moderate-nav-queue = Queue
+moderate-nav-reports = Reports
+moderate-nav-listings = Listings
+moderate-nav-audit = Audit trail
+moderate-nav-two-factor = Two factors
+moderate-nav-moderators = Moderators
+moderate-pages-label = Pages
+moderate-pages-first = First page
+moderate-pages-next = Next page
+moderate-pages-older = Older events
+moderate-yes = yes
+moderate-no = no
+moderate-notice-disabled = Account disabled: its sessions have ended.
+moderate-notice-enabled = Account enabled again.
+
+## Moderators: the queue
+
+moderate-queue-title = Waiting for review
+moderate-queue-counts = { $pending } waiting: { $new } new listings, { $edits } edits, { $flagged } with red flags, { $waiting } waiting more than { $days ->
+    [one] 1 day
+   *[other] { $days } days
+  }.
+moderate-filter-kind = Kind
+moderate-filter-kind-any = Any
+moderate-filter-flagged = Only with red flags
+moderate-filter-waiting = Waiting more than (days)
+moderate-filter-button = Show
+moderate-queue-caption = Oldest first
+moderate-queue-sent = Sent (UTC)
+moderate-queue-name = Name
+moderate-queue-city = City
+moderate-queue-kind = Kind
+moderate-queue-flags = Red flags
+
+## Moderators: one submission
+
+moderate-review-title = { $name }: { $kind } #{ $id }
+moderate-review-sent = sent { $when } UTC
+moderate-review-email = private email { $email }
+moderate-review-decided = This submission is { $status }.
+moderate-duplicates-heading = Possibly the same clinician
+moderate-duplicate-npi = same NPI
+moderate-duplicate-name = same name in the same city
+moderate-review-details = The submission
+moderate-review-answers = Answers and statement
+moderate-npi-registry = (opens the public NPPES registry)
+moderate-field-practice = Practice
+moderate-field-address = Address
+moderate-field-contact = Phone, website, public email
+moderate-field-telehealth = Telehealth
+moderate-field-accepting = Accepting new patients
+moderate-field-approaches = Taper approaches
+moderate-field-criteria = Benzo-wise criteria
+moderate-review-skip = Skip to the next submission
+moderate-review-back = Back to the queue
+
+## Moderators: finding a listing
+
+moderate-find-title = Listings
+moderate-find-label = Name, NPI, city or listing number
+moderate-find-button = Find
+moderate-find-none = No listing matches.
+moderate-find-caption = { $count ->
+    [one] 1 listing, newest first
+   *[other] { $count } listings, newest first
+  }
+moderate-listing-status = Status
+moderate-status-pending = pending
+moderate-status-rejected = rejected
+moderate-status-approved = public
+moderate-status-suspended = suspended
+moderate-status-withdrawn = withdrawn
+moderate-status-lapsed = lapsed
+moderate-listing-title = { $name }, listing { $id }
+moderate-listing-public-page = public page
+moderate-suspend-reason = Why it is suspended (the clinician sees it)
+moderate-versions-heading = Versions
+moderate-versions-decided = Decided
+moderate-listing-reports = Reports
+moderate-listing-history = History
+moderate-listing-all-events = The whole audit trail of this listing
+
+## Moderators: reports and the audit trail
+
+moderate-reports-title = Open reports
+moderate-audit-title = Audit trail
+moderate-audit-from = From
+moderate-audit-to = To
+moderate-audit-none = No event matches.
+moderate-action-invite-moderator = invite a moderator
+moderate-action-disable-moderator = disable a moderator
+moderate-action-enable-moderator = enable a moderator
+
+## Moderators: accounts
+
+moderate-accounts-title = Moderators
+moderate-accounts-role = Role
+moderate-accounts-two-factor = Two factors
+moderate-accounts-last-login = Last log-in (UTC)
+moderate-accounts-actions = Actions
+moderate-accounts-never = never
+moderate-accounts-disabled = disabled
+moderate-accounts-active = active
+moderate-accounts-disable = Disable { $username }
+moderate-accounts-enable = Enable { $username }
+moderate-role-admin = admin
+moderate-role-moderator = moderator
+moderate-invite-heading = Invite a moderator
+moderate-invite-lead = They get a link by mail to choose a password, valid for { $hours } hours and once only.
+moderate-invite-email = Email address
+moderate-invite-admin = An admin, who may also invite and disable moderators
+moderate-invite-button = Send the invitation
+moderate-invite-sent = Invitation sent. If the mail does not arrive, hand over this link yourself; it works once, for { $hours } hours:
+moderate-join-title = Join the moderators
+moderate-join-lead = You are invited as { $username }, { $role }. Choose a password; then set up two factors.
+moderate-join-password = Password (at least 12 characters)
+moderate-join-password-again = The same password again
+moderate-join-button = Create my account
+
+## Moderators: two factors
+
+moderate-two-factor-title = Two-factor authentication
+moderate-two-factor-on = Two factors are on. { $count ->
+    [one] 1 recovery code is left.
+   *[other] { $count } recovery codes are left.
+  }
+moderate-two-factor-required = Set up two factors before anything else: this site requires them of every moderator.
+moderate-two-factor-scan = Scan this code with an authenticator app (such as Aegis, FreeOTP or Google Authenticator).
+moderate-two-factor-qr-label = QR code of your two-factor secret
+moderate-two-factor-type = Or type this secret into the app:
+moderate-two-factor-code = The six-digit code the app shows now
+moderate-two-factor-button = Turn on two factors
+moderate-recovery-title = Your recovery codes
+moderate-recovery-lead = Two factors are on. Keep these ten codes somewhere safe: each lets you log in once without your phone. They are shown only now.
+moderate-recovery-continue = Continue to the queue
+
+field-error-username-taken = is taken by another moderator
+field-error-passwords-differ = must be the same password twice
+field-error-totp-code = is not the code the app shows now; check the phone's clock and try the newest code
+field-error-date = must be a day as YYYY-MM-DD
+field-error-date-before-from = must not be before From
+
+## Mail to a new moderator
+
+mail-invite-subject = You are invited to moderate benzowise
+mail-invite-body =
+    You are invited to moderate benzowise as { $username }.
+
+    Choose your password here; the link works once, for { $hours } hours:
+    { $link }
+
+    Then you will set up two-factor authentication with an authenticator app.
+moderate-submission-status-pending = waiting for review
+moderate-submission-status-approved = approved
+moderate-submission-status-rejected = rejected
+moderate-submission-status-superseded = replaced by a later version
+moderate-report-status-open = open
+moderate-report-status-resolved = resolved
+moderate-submission-status-withdrawn = withdrawn by the clinician
+field-error-nul = must not contain a NUL character

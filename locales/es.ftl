@@ -409,7 +409,6 @@ moderate-login-too-many = Demasiados intentos fallidos. Vuelva a intentarlo en {
 
 ## Moderación: el panel
 
-moderate-title = Moderación
 # { $username } es el nombre del moderador, en negrita.
 moderate-logged-in-as = Sesión iniciada como { $username }.
 moderate-log-out = Cerrar sesión
@@ -418,12 +417,9 @@ moderate-notice-rejected = Rechazada: el profesional verá su motivo.
 moderate-notice-resolved = Aviso resuelto.
 moderate-notice-suspended = Ficha suspendida.
 moderate-notice-reinstated = Ficha restablecida.
-moderate-queue-heading = Pendientes de revisión ({ $count })
 moderate-queue-empty = No hay nada pendiente.
-moderate-queue-more = Se muestran los { $count } más antiguos; los siguientes aparecerán a medida que se decidan estos.
 moderate-kind-edit = cambios
 moderate-kind-new = ficha nueva
-moderate-submission-meta = Ficha { $listing }, enviada el { $date } a las { $time } UTC · correo privado: { $email }
 moderate-red-flags = Señales de alerta:
 # Después de una frase de alerta: el campo en que aparece.
 moderate-red-flag-in = en { $field }.
@@ -432,7 +428,6 @@ moderate-changes-field = Campo
 moderate-changes-public = Público ahora
 moderate-changes-proposed = Propuesto
 moderate-value-empty = (vacío)
-moderate-new-summary = { $profession }, { $city } · enfoques: { $approaches } · criterios: { $criteria }
 moderate-payment = Pago:
 moderate-payment-none = no se indicó (se pide a los pacientes que pregunten en el consultorio)
 moderate-payment-insurers = aseguradoras: { $insurers }
@@ -443,20 +438,14 @@ moderate-note-optional = Nota (opcional)
 moderate-approve = Aprobar
 moderate-reject-reason = Motivo (el profesional lo verá)
 moderate-reject = Rechazar
-moderate-reports-heading = Avisos abiertos ({ $count })
 moderate-reports-empty = No hay avisos abiertos.
-moderate-reports-more = Se muestran los { $count } más antiguos; los siguientes aparecerán a medida que se resuelvan estos.
 moderate-report-heading = Aviso n.º { $id } sobre la { $listing }
 moderate-report-listing = ficha { $id }
 moderate-report-done = Qué se hizo
 moderate-report-resolve = Resolver
-moderate-status-heading = Suspender o restablecer una ficha
-moderate-status-listing = Número de ficha
-moderate-status-reason = Motivo o nota
 moderate-suspend = Suspender
 moderate-reinstate = Restablecer
 moderate-error-listing-number = debe ser un número de ficha
-moderate-audit-heading = Registro de auditoría (últimos { $count })
 moderate-audit-when = Cuándo (UTC)
 moderate-audit-who = Quién
 moderate-audit-what = Qué
@@ -1298,3 +1287,175 @@ moderate-undelivered-heading = Correo que no se pudo enviar
 moderate-undelivered-lead = Estos mensajes fallaron en todos los intentos. Si es importante, escriba a la persona por otro medio.
 moderate-undelivered-item = Para { $recipient }: «{ $subject }», escrito el { $date }, intentado { $attempts } veces
 moderate-action-recover-link = reemplazar un enlace perdido
+
+## Moderación: el segundo paso del inicio de sesión
+
+moderate-code-title = Su código de autenticación en dos pasos
+moderate-code-label = Código
+moderate-code-hint = Los seis dígitos que muestra ahora su aplicación de autenticación, o uno de sus códigos de recuperación.
+moderate-code-button = Continuar
+moderate-code-wrong = Ese código no es correcto o ya se usó. Pruebe con el código que muestra ahora su aplicación.
+
+## Moderación: el panel de trabajo
+
+moderate-nav-label = Panel de moderación
+moderate-nav-queue = Pendientes
+moderate-nav-reports = Avisos
+moderate-nav-listings = Fichas
+moderate-nav-audit = Registro de auditoría
+moderate-nav-two-factor = Autenticación en dos pasos
+moderate-nav-moderators = Moderadores
+moderate-pages-label = Páginas
+moderate-pages-first = Primera página
+moderate-pages-next = Página siguiente
+moderate-pages-older = Eventos anteriores
+moderate-yes = Sí
+moderate-no = No
+moderate-notice-disabled = Cuenta desactivada: sus sesiones se cerraron.
+moderate-notice-enabled = Cuenta activada de nuevo.
+
+## Moderación: los pendientes
+
+moderate-queue-title = Pendientes de revisión
+moderate-queue-counts = Pendientes: { $pending }. Fichas nuevas: { $new }; cambios: { $edits }; con señales de alerta: { $flagged }; con más de { $days ->
+    [one] 1 día
+   *[other] { $days } días
+  } de espera: { $waiting }.
+moderate-filter-kind = Tipo
+moderate-filter-kind-any = Cualquiera
+moderate-filter-flagged = Solo con señales de alerta
+moderate-filter-waiting = En espera desde hace más de (días)
+moderate-filter-button = Mostrar
+moderate-queue-caption = Primero los más antiguos
+moderate-queue-sent = Enviado (UTC)
+moderate-queue-name = Nombre
+moderate-queue-city = Ciudad
+moderate-queue-kind = Tipo
+moderate-queue-flags = Señales de alerta
+
+## Moderación: un envío
+
+moderate-review-title = { $name }: { $kind } n.º { $id }
+moderate-review-sent = enviado el { $when } UTC
+moderate-review-email = correo privado: { $email }
+moderate-review-decided = Estado de este envío: { $status }.
+moderate-duplicates-heading = Posiblemente el mismo profesional
+moderate-duplicate-npi = mismo NPI
+moderate-duplicate-name = mismo nombre en la misma ciudad
+moderate-review-details = El envío
+moderate-review-answers = Respuestas y declaración
+moderate-npi-registry = (abre el registro público NPPES)
+moderate-field-practice = Consultorio
+moderate-field-address = Dirección
+moderate-field-contact = Teléfono, sitio web, correo electrónico público
+moderate-field-telehealth = Telesalud
+moderate-field-accepting = Acepta pacientes nuevos
+moderate-field-approaches = Métodos de reducción
+moderate-field-criteria = Buenas prácticas con las benzodiacepinas
+moderate-review-skip = Pasar al siguiente envío
+moderate-review-back = Volver a los pendientes
+
+## Moderación: buscar una ficha
+
+moderate-find-title = Fichas
+moderate-find-label = Nombre, NPI, ciudad o número de ficha
+moderate-find-button = Buscar
+moderate-find-none = Ninguna ficha coincide.
+moderate-find-caption = { $count ->
+    [one] 1 ficha
+   *[other] { $count } fichas, primero las más recientes
+  }
+moderate-listing-status = Estado
+moderate-status-pending = pendiente
+moderate-status-rejected = rechazada
+moderate-status-approved = pública
+moderate-status-suspended = suspendida
+moderate-status-withdrawn = retirada
+moderate-status-lapsed = caducada
+moderate-listing-title = { $name }, ficha { $id }
+moderate-listing-public-page = página pública
+moderate-suspend-reason = Motivo de la suspensión (el profesional lo verá)
+moderate-versions-heading = Versiones
+moderate-versions-decided = Decidida
+moderate-listing-reports = Avisos
+moderate-listing-history = Historial
+moderate-listing-all-events = Todo el registro de auditoría de esta ficha
+
+## Moderación: avisos y registro de auditoría
+
+moderate-reports-title = Avisos abiertos
+moderate-audit-title = Registro de auditoría
+moderate-audit-from = Desde
+moderate-audit-to = Hasta
+moderate-audit-none = Ningún evento coincide.
+moderate-action-invite-moderator = invitar a un moderador
+moderate-action-disable-moderator = desactivar a un moderador
+moderate-action-enable-moderator = activar a un moderador
+
+## Moderación: cuentas
+
+moderate-accounts-title = Moderadores
+moderate-accounts-role = Rol
+moderate-accounts-two-factor = Dos pasos
+moderate-accounts-last-login = Último inicio de sesión (UTC)
+moderate-accounts-actions = Acciones
+moderate-accounts-never = nunca
+moderate-accounts-disabled = desactivada
+moderate-accounts-active = activa
+moderate-accounts-disable = Desactivar a { $username }
+moderate-accounts-enable = Activar a { $username }
+moderate-role-admin = administrador/a
+moderate-role-moderator = moderador/a
+moderate-invite-heading = Invitar a un moderador
+moderate-invite-lead = Recibirá por correo un enlace para elegir una contraseña, válido durante { $hours } horas y una sola vez.
+moderate-invite-email = Dirección de correo electrónico
+moderate-invite-admin = Con rol de administrador/a, que también puede invitar y desactivar moderadores
+moderate-invite-button = Enviar la invitación
+moderate-invite-sent = Invitación enviada. Si el correo no llega, entregue usted mismo este enlace; funciona una sola vez, durante { $hours } horas:
+moderate-join-title = Únase al equipo de moderación
+moderate-join-lead = Se le invita como { $username }, con el rol de { $role }. Elija una contraseña; después, configure la autenticación en dos pasos.
+moderate-join-password = Contraseña (al menos 12 caracteres)
+moderate-join-password-again = La misma contraseña otra vez
+moderate-join-button = Crear mi cuenta
+
+## Moderación: autenticación en dos pasos
+
+moderate-two-factor-title = Autenticación en dos pasos
+moderate-two-factor-on = La autenticación en dos pasos está activada. { $count ->
+    [one] Le queda 1 código de recuperación.
+   *[other] Le quedan { $count } códigos de recuperación.
+  }
+moderate-two-factor-required = Antes de nada, configure la autenticación en dos pasos: este sitio la exige a todos los moderadores.
+moderate-two-factor-scan = Escanee este código con una aplicación de autenticación (como Aegis, FreeOTP o Google Authenticator).
+moderate-two-factor-qr-label = Código QR de su clave secreta de autenticación en dos pasos
+moderate-two-factor-type = O escriba esta clave secreta en la aplicación:
+moderate-two-factor-code = El código de seis dígitos que muestra ahora la aplicación
+moderate-two-factor-button = Activar la autenticación en dos pasos
+moderate-recovery-title = Sus códigos de recuperación
+moderate-recovery-lead = La autenticación en dos pasos está activada. Guarde estos diez códigos en un lugar seguro: cada uno le permite iniciar sesión una vez sin su teléfono. Solo se muestran ahora.
+moderate-recovery-continue = Ir a los pendientes de revisión
+
+field-error-username-taken = ya lo usa otro moderador
+field-error-passwords-differ = debe ser la misma contraseña las dos veces
+field-error-totp-code = no es el código que muestra ahora la aplicación; revise la hora del teléfono y pruebe con el código más reciente
+field-error-date = debe ser una fecha con el formato AAAA-MM-DD
+field-error-date-before-from = no puede ser anterior a la fecha «Desde»
+
+## Correo a un nuevo moderador
+
+mail-invite-subject = Le invitamos a moderar benzowise
+mail-invite-body =
+    Le invitamos a moderar benzowise como { $username }.
+
+    Elija su contraseña aquí; el enlace funciona una sola vez, durante { $hours } horas:
+    { $link }
+
+    Después configurará la autenticación en dos pasos con una aplicación de autenticación.
+moderate-submission-status-pending = en espera de revisión
+moderate-submission-status-approved = aprobado
+moderate-submission-status-rejected = rechazado
+moderate-submission-status-superseded = sustituido por una versión posterior
+moderate-report-status-open = abierto
+moderate-report-status-resolved = resuelto
+moderate-submission-status-withdrawn = retirado por el profesional
+field-error-nul = no debe contener el carácter NUL

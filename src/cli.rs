@@ -7,6 +7,7 @@ use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::app::accounts::MIN_PASSWORD;
 use crate::app::freshness::{self, SweepSettings};
 use crate::app::listings;
 use crate::app::seed::{self, Publication, SeedBatch};
@@ -14,6 +15,7 @@ use crate::config::Settings;
 use crate::db::moderators::Moderator;
 use crate::db::{self, AnyConnection};
 use crate::domain::listing::Provenance;
+use crate::domain::moderation::Role;
 use crate::places::Gazetteer;
 use crate::startup::Application;
 
@@ -70,6 +72,9 @@ pub enum ModeratorCommand {
     /// Add a moderator (or set a new password); the password is read from standard input.
     Add {
         name: String,
+        /// An admin, who may also invite and disable moderators.
+        #[arg(long)]
+        admin: bool,
         /// Where the digest of waiting work goes.
         #[arg(long)]
         email: Option<String>,
@@ -114,8 +119,9 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             let provenance = if demo { Provenance::Demo } else { Provenance::Clinician };
             seed(&settings, &file, status, provenance)
         }
-        Command::Moderator { command: ModeratorCommand::Add { name, email } } => {
-            add_moderator(&settings, &name, email.as_deref())
+        Command::Moderator { command: ModeratorCommand::Add { name, admin, email } } => {
+            let role = if admin { Role::Admin } else { Role::Moderator };
+            add_moderator(&settings, &name, role, email.as_deref())
         }
         Command::Backup { path } => {
             let mut conn = open(&settings)?;
@@ -166,7 +172,7 @@ fn seed(settings: &Settings, file: &std::path::Path, status: SeedStatus, provena
 }
 
 /// Adds a moderator, or sets a new password, reading it from standard input.
-fn add_moderator(settings: &Settings, name: &str, email: Option<&str>) -> anyhow::Result<()> {
+fn add_moderator(settings: &Settings, name: &str, role: Role, email: Option<&str>) -> anyhow::Result<()> {
     let name = name.trim().to_string();
     if name.is_empty() || name.len() > 200 {
         bail!("the moderator name must be 1 to 200 characters");
@@ -177,11 +183,11 @@ fn add_moderator(settings: &Settings, name: &str, email: Option<&str>) -> anyhow
     let mut password = String::new();
     std::io::stdin().lock().read_line(&mut password)?;
     let password = password.trim_end_matches(['\r', '\n']);
-    if password.chars().count() < 12 {
-        bail!("the password must be at least 12 characters");
+    if password.chars().count() < MIN_PASSWORD {
+        bail!("the password must be at least {MIN_PASSWORD} characters");
     }
     let mut conn = connect(settings)?;
-    let created = Moderator::upsert(&mut conn, &name, password)?;
+    let created = Moderator::upsert(&mut conn, &name, password, role)?;
     if email.is_some() {
         Moderator::set_email(&mut conn, &name, email)?;
     }

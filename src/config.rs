@@ -19,6 +19,9 @@ pub struct Settings {
     /// Signs session cookies; required when `BENZOWISE_ENV=production`.
     pub session_key: SessionKey,
     pub session_ttl: Duration,
+    /// Every moderator must have two factors on before doing anything else
+    /// (`BENZOWISE_ENV=production`).
+    pub require_two_factor: bool,
     pub pool_size: u32,
     pub login_max_failures: u32,
     pub login_window: Duration,
@@ -98,6 +101,7 @@ impl Settings {
             cookie_secure: flag("COOKIE_SECURE", production)?,
             session_key: session_key(production)?,
             session_ttl: Duration::from_secs(60 * number("SESSION_TTL_MINUTES", 480u64)?),
+            require_two_factor: production,
             pool_size: number("DATABASE_POOL_SIZE", 8)?,
             login_max_failures: number("LOGIN_MAX_FAILURES", 5)?,
             login_window: Duration::from_secs(number("LOGIN_WINDOW_SECONDS", 900)?),

@@ -20,6 +20,12 @@ pub enum AppError {
     Conflict(String),
     #[error("authentication required")]
     Unauthorized,
+    /// The password was right, but two factors are on and no code came with it.
+    #[error("a two-factor code is required: send it as `code` with the username and password")]
+    CodeRequired,
+    /// Two factors are required here and this moderator has not set them up.
+    #[error("two-factor authentication must be set up first, at /moderate/two-factor")]
+    EnrolmentRequired,
     #[error("{0}")]
     Forbidden(&'static str),
     #[error("too many requests")]
@@ -122,6 +128,8 @@ impl AppError {
             AppError::MethodNotAllowed { .. } => "method-not-allowed",
             AppError::Conflict(_) => "conflict",
             AppError::Unauthorized => "unauthorized",
+            AppError::CodeRequired => "code-required",
+            AppError::EnrolmentRequired => "two-factor-required",
             AppError::Forbidden(_) => "forbidden",
             AppError::TooManyRequests { .. } => "rate-limited",
             AppError::PayloadTooLarge { .. } => "payload-too-large",
@@ -167,7 +175,8 @@ impl ResponseError for AppError {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
             AppError::Conflict(_) => StatusCode::CONFLICT,
-            AppError::Unauthorized => StatusCode::UNAUTHORIZED,
+            AppError::Unauthorized | AppError::CodeRequired => StatusCode::UNAUTHORIZED,
+            AppError::EnrolmentRequired => StatusCode::FORBIDDEN,
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
@@ -191,7 +200,7 @@ impl ResponseError for AppError {
             AppError::TooManyRequests { retry_after_secs } => {
                 response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
             }
-            AppError::Unauthorized => {
+            AppError::Unauthorized | AppError::CodeRequired => {
                 response.insert_header((header::WWW_AUTHENTICATE, "Bearer"));
             }
             AppError::MethodNotAllowed { allow } => {

@@ -2,6 +2,7 @@
 //! domain results or `AppError` out. The JSON and HTML handlers, the command
 //! line and the seeder all call it; it knows nothing of HTTP.
 
+pub mod accounts;
 pub mod digest;
 pub mod freshness;
 pub mod letters;
@@ -17,5 +18,6 @@ pub mod sessions;
 mod state;
 pub mod submissions;
 pub mod throttle;
+pub mod two_factor;
 
 pub use state::{AppState, Links};

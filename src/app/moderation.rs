@@ -1,23 +1,27 @@
 //! The moderators' work: the queue, decisions, suspensions, reports, audit trail.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::letters::{self, Letter};
 use super::AppState;
-use crate::db::events::{Actor, Event};
+use crate::db::events::{Actor, Event, EventFilter};
 use crate::db::listings::Listing;
 use crate::db::outbox::{self, DeliveryStatus, OutboxMessage};
 use crate::db::reports::Report;
-use crate::db::submissions::Submission;
+use crate::db::submissions::{Duplicate, QueueCounts, QueueFilter, Submission};
 use crate::db::{write_transaction, AnyConnection};
 use crate::domain::listing::{ListingContent, RedFlag};
-use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, ReportStatus, SubmissionKind};
+use crate::domain::moderation::{
+    changed_fields, AuditAction, FieldChange, ListingStatus, ReportStatus, SubmissionKind, SubmissionStatus,
+};
+use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::Lang;
+use crate::i18n::Text;
 
-/// A pending submission with what a moderator must see to decide it.
+/// A submission with what a moderator must see to decide it.
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct QueueItem {
     pub submission_id: i64,
@@ -32,61 +36,219 @@ pub struct QueueItem {
     pub listing: ListingContent,
 }
 
-/// What the moderators' dashboard shows at once.
-pub struct Workload {
-    pub queue: Vec<QueueItem>,
-    pub open_reports: Vec<Report>,
-    pub recent_events: Vec<Event>,
+impl QueueItem {
+    fn of(submission: &Submission, listing: &Listing) -> Result<QueueItem, AppError> {
+        let content = submission.content()?;
+        let changed = match submission.kind() {
+            SubmissionKind::Edit => changed_fields(listing.approved_content().as_ref(), &content),
+            SubmissionKind::New => Vec::new(),
+        };
+        Ok(QueueItem {
+            submission_id: submission.id,
+            listing_id: listing.id,
+            kind: submission.kind(),
+            submitted_at: submission.submitted_at.and_utc(),
+            listing_status: listing.status(),
+            red_flags: content.red_flags(),
+            changed_fields: changed,
+            listing: content,
+        })
+    }
 }
 
-/// How many audit events the dashboard shows.
-const RECENT_EVENTS: i64 = 50;
+/// What a moderator asks of the queue: which submissions, and from where.
+#[derive(Debug, Clone, Default)]
+pub struct QueueQuery {
+    pub kind: Option<SubmissionKind>,
+    pub flagged_only: bool,
+    /// Only those waiting longer than this many days.
+    pub waiting_days: Option<u32>,
+    /// The page after this submission id.
+    pub after: i64,
+    pub limit: i64,
+}
+
+/// The queue counts `waiting` as longer than this many days unless asked otherwise.
+pub const WAITING_DAYS: u32 = 7;
+
+impl QueueQuery {
+    fn filter(&self) -> QueueFilter {
+        QueueFilter {
+            kind: self.kind,
+            flagged_only: self.flagged_only,
+            submitted_before: self.waiting_days.map(days_ago),
+        }
+    }
+}
+
+fn days_ago(days: u32) -> chrono::NaiveDateTime {
+    crate::db::now() - chrono::Duration::days(i64::from(days))
+}
+
+/// One page of the queue and the counts over all of it.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct QueuePage {
+    pub counts: QueueCounts,
+    pub items: Vec<QueueItem>,
+    /// The `after` that gives the next page; none on the last.
+    pub next_after: Option<i64>,
+}
+
+/// Pending submissions, oldest first, with red flags and changed fields.
+pub async fn queue(state: &AppState, query: QueueQuery) -> Result<QueuePage, AppError> {
+    state
+        .db(move |conn| {
+            let counts = Submission::queue_counts(conn, days_ago(query.waiting_days.unwrap_or(WAITING_DAYS)))?;
+            let mut rows = Submission::pending_page(conn, &query.filter(), query.after, query.limit + 1)?;
+            let more = rows.len() as i64 > query.limit;
+            rows.truncate(query.limit as usize);
+            let items = rows
+                .iter()
+                .map(|(submission, listing)| QueueItem::of(submission, listing))
+                .collect::<Result<Vec<_>, _>>()?;
+            let next_after = more.then(|| items.last().map(|item| item.submission_id)).flatten();
+            Ok(QueuePage { counts, items, next_after })
+        })
+        .await
+}
+
+/// One submission on its own page: everything in it, where it stands, and
+/// the listings that may be the same clinician.
+pub struct Review {
+    pub item: QueueItem,
+    pub status: SubmissionStatus,
+    pub decision_note: Option<String>,
+    pub duplicates: Vec<Duplicate>,
+    /// The submission to open after this one is decided.
+    pub next: Option<i64>,
+}
+
+pub async fn review(state: &AppState, submission_id: i64, query: QueueQuery) -> Result<Review, AppError> {
+    state
+        .db(move |conn| {
+            let submission = Submission::find(conn, submission_id)?;
+            let listing = Listing::find(conn, submission.listing_id)?;
+            let item = QueueItem::of(&submission, &listing)?;
+            Ok(Review {
+                duplicates: Submission::duplicates_of(conn, listing.id, &item.listing)?,
+                next: Submission::next_pending(conn, &query.filter(), submission_id)?,
+                status: submission.status(),
+                decision_note: submission.decision_note.clone(),
+                item,
+            })
+        })
+        .await
+}
+
+/// The submission to open once `current` is decided, among those `query` keeps.
+pub async fn next_in_queue(state: &AppState, query: QueueQuery, current: i64) -> Result<Option<i64>, AppError> {
+    state.db(move |conn| Ok(Submission::next_pending(conn, &query.filter(), current)?)).await
+}
+
+/// The longest search term the finder takes, in characters.
+const MAX_SEARCH: usize = 200;
+
+/// A finder's search term: one to 200 characters once trimmed.
+pub fn required_search(term: String) -> Result<String, AppError> {
+    let mut errors = FieldErrors::new();
+    let term = errors.required_text("q", Some(term.trim().to_string()), MAX_SEARCH);
+    errors.finish(term)
+}
+
+/// The audit trail's filter from what a moderator asked; a day range that
+/// ends before it starts is an error on `to`.
+pub fn audit_filter(
+    errors: &mut FieldErrors,
+    listing_id: Option<i64>,
+    moderator_id: Option<i64>,
+    action: Option<AuditAction>,
+    (from, to): (Option<NaiveDate>, Option<NaiveDate>),
+) -> EventFilter {
+    if let (Some(from), Some(to)) = (from, to) {
+        if to < from {
+            errors.add("to", Text::new("field-error-date-before-from"));
+        }
+    }
+    EventFilter {
+        listing_id,
+        moderator_id,
+        action: action.map(|action| action.as_str().to_string()),
+        from: from.map(|day| day.and_time(NaiveTime::MIN)),
+        until: to.and_then(|day| day.succ_opt()).map(|day| day.and_time(NaiveTime::MIN)),
+    }
+}
+
+/// A listing as the finder shows it: its latest version's name, city and NPI.
+#[derive(Debug, Serialize, Deserialize, ToSchema)]
+pub struct FoundListing {
+    pub listing_id: i64,
+    pub status: ListingStatus,
+    pub full_name: String,
+    pub city: String,
+    pub npi: Option<String>,
+}
+
+/// How many listings the finder shows.
+pub const FOUND_SHOWN: i64 = 50;
+
+/// Listings of any status by name, NPI, city or number, newest first.
+pub async fn find_listings(state: &AppState, term: String) -> Result<Vec<FoundListing>, AppError> {
+    state
+        .db(move |conn| {
+            Submission::find_listings(conn, &term, FOUND_SHOWN)?
+                .into_iter()
+                .map(|id| {
+                    let listing = Listing::find(conn, id)?;
+                    let latest = Submission::latest_for(conn, id)?.ok_or(AppError::NotFound)?.content()?;
+                    Ok(FoundListing {
+                        listing_id: id,
+                        status: listing.status(),
+                        full_name: latest.full_name.clone(),
+                        city: latest.city.clone(),
+                        npi: latest.npi.clone(),
+                    })
+                })
+                .collect()
+        })
+        .await
+}
+
+/// Everything moderators know of one listing.
+pub struct ListingRecord {
+    pub listing: Listing,
+    /// The latest version sent, approved or not.
+    pub latest: ListingContent,
+    pub versions: Vec<Submission>,
+    pub reports: Vec<Report>,
+    pub events: Vec<Event>,
+}
+
+/// How many versions, reports and events a listing's page shows; the audit
+/// trail page filtered by listing has the rest.
+const HISTORY_SHOWN: i64 = 30;
+
+pub async fn listing_record(state: &AppState, listing_id: i64) -> Result<ListingRecord, AppError> {
+    state
+        .db(move |conn| {
+            let listing = Listing::find(conn, listing_id)?;
+            let versions = Submission::versions_of(conn, listing_id, HISTORY_SHOWN)?;
+            let latest = versions.first().ok_or(AppError::NotFound)?.content()?;
+            let filter = EventFilter { listing_id: Some(listing_id), ..EventFilter::default() };
+            Ok(ListingRecord {
+                latest,
+                versions,
+                reports: Report::about(conn, listing_id, HISTORY_SHOWN)?,
+                events: Event::page(conn, &filter, None, HISTORY_SHOWN)?,
+                listing,
+            })
+        })
+        .await
+}
 
 /// A moderator's change to an approved listing's standing.
 pub enum ListingChange {
     Suspend { reason: String },
     Reinstate { note: Option<String> },
-}
-
-fn queue_items(conn: &mut AnyConnection) -> Result<Vec<QueueItem>, AppError> {
-    Submission::pending_queue(conn)?
-        .into_iter()
-        .map(|(submission, listing)| {
-            let content = submission.content()?;
-            let changed = match submission.kind() {
-                SubmissionKind::Edit => changed_fields(listing.approved_content().as_ref(), &content),
-                SubmissionKind::New => Vec::new(),
-            };
-            Ok(QueueItem {
-                submission_id: submission.id,
-                listing_id: listing.id,
-                kind: submission.kind(),
-                submitted_at: submission.submitted_at.and_utc(),
-                listing_status: listing.status(),
-                red_flags: content.red_flags(),
-                changed_fields: changed,
-                listing: content,
-            })
-        })
-        .collect()
-}
-
-/// Pending submissions, oldest first, with red flags and changed fields.
-pub async fn queue(state: &AppState) -> Result<Vec<QueueItem>, AppError> {
-    state.db(queue_items).await
-}
-
-/// The queue, the open reports and the latest audit events.
-pub async fn workload(state: &AppState) -> Result<Workload, AppError> {
-    state
-        .db(|conn| {
-            Ok(Workload {
-                queue: queue_items(conn)?,
-                open_reports: Report::list(conn, Some(ReportStatus::Open))?,
-                recent_events: Event::list(conn, None, RECENT_EVENTS, 0)?,
-            })
-        })
-        .await
 }
 
 /// Approves a submission and puts the listing's new public state into search.
@@ -182,9 +344,14 @@ pub async fn undelivered_mail(state: &AppState, limit: i64) -> Result<Vec<Outbox
     state.db(move |conn| Ok(outbox::with_status(conn, DeliveryStatus::Failed, limit)?)).await
 }
 
-/// Reports of one status (all when `None`), oldest first.
-pub async fn reports(state: &AppState, status: Option<ReportStatus>) -> Result<Vec<Report>, AppError> {
-    state.db(move |conn| Ok(Report::list(conn, status)?)).await
+/// A page of reports of one status (all when `None`), oldest first, after the report `after`.
+pub async fn reports(
+    state: &AppState,
+    status: Option<ReportStatus>,
+    after: i64,
+    limit: i64,
+) -> Result<Vec<Report>, AppError> {
+    state.db(move |conn| Ok(Report::page(conn, status, after, limit)?)).await
 }
 
 /// Closes a report with a note of what was done.
@@ -193,12 +360,12 @@ pub async fn resolve_report(state: &AppState, actor: Actor, report_id: i64, note
     state.db(move |conn| Report::resolve(conn, report_id, &actor, &note)).await
 }
 
-/// A page of the audit trail, newest first, optionally about one listing.
+/// A page of the audit trail, newest first, before the event `before`.
 pub async fn events(
     state: &AppState,
-    listing_id: Option<i64>,
+    filter: EventFilter,
+    before: Option<i64>,
     limit: i64,
-    offset: i64,
 ) -> Result<Vec<Event>, AppError> {
-    state.db(move |conn| Ok(Event::list(conn, listing_id, limit, offset)?)).await
+    state.db(move |conn| Ok(Event::page(conn, &filter, before, limit)?)).await
 }

@@ -135,14 +135,35 @@ impl Event {
         Ok(rows.into_iter().filter_map(|(event, listing)| Some((event, listing?))).collect())
     }
 
-    /// Newest first, optionally for one listing.
-    #[tracing::instrument(level = "debug", skip_all, fields(listing = ?listing, limit = limit, offset = offset))]
-    pub fn list(conn: &mut AnyConnection, listing: Option<i64>, limit: i64, offset: i64) -> QueryResult<Vec<Event>> {
+    /// A page of the trail, newest first, before the event `before` (pages by
+    /// id, which stays fast however deep the page), keeping what `filter` asks.
+    #[tracing::instrument(level = "debug", skip_all, fields(limit = limit))]
+    pub fn page(
+        conn: &mut AnyConnection,
+        filter: &EventFilter,
+        before: Option<i64>,
+        limit: i64,
+    ) -> QueryResult<Vec<Event>> {
         let mut query = events::table.select(EventRow::as_select()).into_boxed();
-        if let Some(id) = listing {
+        if let Some(before) = before {
+            query = query.filter(events::id.lt(before));
+        }
+        if let Some(id) = filter.listing_id {
             query = query.filter(events::listing_id.eq(id));
         }
-        let rows = query.order(events::id.desc()).limit(limit).offset(offset).load(conn)?;
+        if let Some(id) = filter.moderator_id {
+            query = query.filter(events::moderator_id.eq(id));
+        }
+        if let Some(action) = &filter.action {
+            query = query.filter(events::action.eq(action.clone()));
+        }
+        if let Some(from) = filter.from {
+            query = query.filter(events::occurred_at.ge(from));
+        }
+        if let Some(until) = filter.until {
+            query = query.filter(events::occurred_at.lt(until));
+        }
+        let rows = query.order(events::id.desc()).limit(limit).load(conn)?;
         Ok(rows
             .into_iter()
             .map(|row| Event {
@@ -158,4 +179,16 @@ impl Event {
             })
             .collect())
     }
+}
+
+/// Which audit events to show; every part is optional.
+#[derive(Debug, Clone, Default)]
+pub struct EventFilter {
+    pub listing_id: Option<i64>,
+    pub moderator_id: Option<i64>,
+    pub action: Option<String>,
+    /// From this time on (inclusive).
+    pub from: Option<NaiveDateTime>,
+    /// Before this time.
+    pub until: Option<NaiveDateTime>,
 }

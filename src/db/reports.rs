@@ -42,18 +42,33 @@ impl Report {
             .get_result(conn)
     }
 
-    /// Reports of one status (all when `None`), oldest first.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn count_open(conn: &mut AnyConnection) -> QueryResult<i64> {
         reports::table.filter(reports::status.eq(ReportStatus::Open.as_str())).count().get_result(conn)
     }
 
-    pub fn list(conn: &mut AnyConnection, status: Option<ReportStatus>) -> QueryResult<Vec<Report>> {
-        let mut query = reports::table.select(Report::as_select()).into_boxed();
+    /// A page of reports of one status (all when `None`), oldest first, after the report `after`.
+    pub fn page(
+        conn: &mut AnyConnection,
+        status: Option<ReportStatus>,
+        after: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<Report>> {
+        let mut query = reports::table.select(Report::as_select()).filter(reports::id.gt(after)).into_boxed();
         if let Some(status) = status {
             query = query.filter(reports::status.eq(status.as_str()));
         }
-        query.order((reports::created_at, reports::id)).load(conn)
+        query.order(reports::id).limit(limit).load(conn)
+    }
+
+    /// Reports about one listing, newest first.
+    pub fn about(conn: &mut AnyConnection, listing_id: i64, limit: i64) -> QueryResult<Vec<Report>> {
+        reports::table
+            .filter(reports::listing_id.eq(listing_id))
+            .order(reports::id.desc())
+            .limit(limit)
+            .select(Report::as_select())
+            .load(conn)
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = id))]

@@ -7,6 +7,33 @@ diesel::table! {
         password_hash -> Text,
         created_at -> Timestamp,
         email -> Nullable<Text>,
+        role -> Text,
+        disabled_at -> Nullable<Timestamp>,
+        last_login_at -> Nullable<Timestamp>,
+        totp_secret -> Nullable<Text>,
+        totp_enabled_at -> Nullable<Timestamp>,
+        totp_last_step -> Nullable<BigInt>,
+    }
+}
+
+diesel::table! {
+    moderator_recovery_codes (code_hash) {
+        code_hash -> Text,
+        moderator_id -> BigInt,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    moderator_invites (token_hash) {
+        token_hash -> Text,
+        username -> Text,
+        email -> Text,
+        role -> Text,
+        invited_by -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
     }
 }
 
@@ -17,6 +44,7 @@ diesel::table! {
         csrf_token -> Text,
         created_at -> Timestamp,
         expires_at -> Timestamp,
+        awaiting_code -> Bool,
     }
 }
 
@@ -54,6 +82,10 @@ diesel::table! {
         decided_at -> Nullable<Timestamp>,
         decided_by -> Nullable<BigInt>,
         decision_note -> Nullable<Text>,
+        name_key -> Text,
+        city_key -> Text,
+        npi -> Nullable<Text>,
+        flagged -> Bool,
     }
 }
 
@@ -120,9 +152,12 @@ diesel::joinable!(recovery_tokens -> listings (listing_id));
 diesel::joinable!(listing_summaries -> listings (listing_id));
 diesel::joinable!(reports -> listings (listing_id));
 diesel::joinable!(moderator_sessions -> moderators (moderator_id));
+diesel::joinable!(moderator_recovery_codes -> moderators (moderator_id));
 diesel::allow_tables_to_appear_in_same_query!(
     moderators,
     moderator_sessions,
+    moderator_recovery_codes,
+    moderator_invites,
     listings,
     listing_summaries,
     submissions,

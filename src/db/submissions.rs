@@ -7,9 +7,11 @@ use super::events::{Actor, Event, Subject};
 use super::listings::{Listing, ListingInsertForm};
 use super::schema::{listings, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
-use crate::domain::listing::{ListingContent, NewListing};
+use crate::domain::listing::{lookup_key, ListingContent, NewListing};
 use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, SubmissionKind, SubmissionStatus};
 use crate::error::AppError;
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = submissions, check_for_backend(MultiBackend))]
@@ -34,6 +36,42 @@ struct SubmissionInsertForm<'a> {
     status: &'a str,
     content: String,
     submitted_at: NaiveDateTime,
+    name_key: String,
+    city_key: String,
+    npi: Option<&'a str>,
+    flagged: bool,
+}
+
+/// Which pending submissions a moderator wants to see.
+#[derive(Debug, Clone, Default)]
+pub struct QueueFilter {
+    pub kind: Option<SubmissionKind>,
+    pub flagged_only: bool,
+    /// Only those sent before this time (waiting longer than some days).
+    pub submitted_before: Option<NaiveDateTime>,
+}
+
+/// How many submissions wait, in all and by what a moderator filters on.
+#[derive(Debug, Clone, Copy, Default, Serialize, Deserialize, ToSchema)]
+pub struct QueueCounts {
+    pub pending: i64,
+    pub new: i64,
+    pub edits: i64,
+    pub flagged: i64,
+    /// Waiting longer than the number of days asked about.
+    pub waiting: i64,
+}
+
+/// Another listing that may be the same clinician.
+#[derive(Debug, Clone, Serialize, Deserialize, ToSchema)]
+pub struct Duplicate {
+    pub listing_id: i64,
+    pub submission_id: i64,
+    pub submission_status: SubmissionStatus,
+    pub full_name: String,
+    pub city: String,
+    /// `npi` (the same NPI) or `name_and_city`.
+    pub matched_on: String,
 }
 
 /// The ids a new listing gets.
@@ -72,15 +110,121 @@ impl Submission {
             .optional()
     }
 
-    /// Pending submissions with their listings, oldest first.
+    /// A page of pending submissions with their listings, oldest first, after
+    /// the submission `after` (pages by id, so none is seen twice or skipped
+    /// while others are decided).
     #[tracing::instrument(level = "debug", skip_all)]
-    pub fn pending_queue(conn: &mut AnyConnection) -> QueryResult<Vec<(Submission, Listing)>> {
-        submissions::table
+    pub fn pending_page(
+        conn: &mut AnyConnection,
+        filter: &QueueFilter,
+        after: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<(Submission, Listing)>> {
+        let mut query = submissions::table
             .inner_join(listings::table)
             .filter(submissions::status.eq(SubmissionStatus::Pending.as_str()))
-            .order((submissions::submitted_at, submissions::id))
-            .select((Submission::as_select(), Listing::as_select()))
+            .filter(submissions::id.gt(after))
+            .into_boxed();
+        if let Some(kind) = filter.kind {
+            query = query.filter(submissions::kind.eq(kind.as_str()));
+        }
+        if filter.flagged_only {
+            query = query.filter(submissions::flagged.eq(true));
+        }
+        if let Some(before) = filter.submitted_before {
+            query = query.filter(submissions::submitted_at.lt(before));
+        }
+        query.order(submissions::id).limit(limit).select((Submission::as_select(), Listing::as_select())).load(conn)
+    }
+
+    /// The oldest pending submission other than `current` that `filter` keeps:
+    /// the one after it in the queue, else the first.
+    pub fn next_pending(conn: &mut AnyConnection, filter: &QueueFilter, current: i64) -> QueryResult<Option<i64>> {
+        if let Some((submission, _)) = Self::pending_page(conn, filter, current, 1)?.first() {
+            return Ok(Some(submission.id));
+        }
+        let first = Self::pending_page(conn, filter, 0, 1)?;
+        Ok(first.first().map(|(submission, _)| submission.id).filter(|id| *id != current))
+    }
+
+    pub fn queue_counts(conn: &mut AnyConnection, waiting_since: NaiveDateTime) -> QueryResult<QueueCounts> {
+        let pending = || submissions::table.filter(submissions::status.eq(SubmissionStatus::Pending.as_str()));
+        Ok(QueueCounts {
+            pending: pending().count().get_result(conn)?,
+            new: pending().filter(submissions::kind.eq(SubmissionKind::New.as_str())).count().get_result(conn)?,
+            edits: pending().filter(submissions::kind.eq(SubmissionKind::Edit.as_str())).count().get_result(conn)?,
+            flagged: pending().filter(submissions::flagged.eq(true)).count().get_result(conn)?,
+            waiting: pending().filter(submissions::submitted_at.lt(waiting_since)).count().get_result(conn)?,
+        })
+    }
+
+    /// Listings other than `listing_id` whose pending or approved versions have
+    /// the same NPI, or the same name in the same city: likely the same clinician.
+    pub fn duplicates_of(
+        conn: &mut AnyConnection,
+        listing_id: i64,
+        content: &ListingContent,
+    ) -> QueryResult<Vec<Duplicate>> {
+        let name_key = lookup_key(&content.full_name);
+        let city_key = lookup_key(&content.city);
+        let mut query = submissions::table
+            .filter(submissions::listing_id.ne(listing_id))
+            .filter(
+                submissions::status
+                    .eq(SubmissionStatus::Pending.as_str())
+                    .or(submissions::status.eq(SubmissionStatus::Approved.as_str())),
+            )
+            .into_boxed();
+        let same_name = submissions::name_key.eq(name_key.clone()).and(submissions::city_key.eq(city_key));
+        query = match content.npi.as_deref() {
+            Some(npi) => query.filter(same_name.or(submissions::npi.eq(npi))),
+            None => query.filter(same_name),
+        };
+        let found: Vec<Submission> =
+            query.order(submissions::id.desc()).limit(20).select(Submission::as_select()).load(conn)?;
+        let mut seen = std::collections::HashSet::new();
+        Ok(found
+            .into_iter()
+            .filter(|submission| seen.insert(submission.listing_id))
+            .filter_map(|submission| {
+                let other = submission.content().ok()?;
+                let same_npi = other.npi.is_some() && other.npi == content.npi;
+                Some(Duplicate {
+                    listing_id: submission.listing_id,
+                    submission_id: submission.id,
+                    submission_status: submission.status(),
+                    full_name: other.full_name.clone(),
+                    city: other.city.clone(),
+                    matched_on: if same_npi { "npi" } else { "name_and_city" }.to_string(),
+                })
+            })
+            .collect())
+    }
+
+    /// Every version of a listing, newest first.
+    pub fn versions_of(conn: &mut AnyConnection, listing_id: i64, limit: i64) -> QueryResult<Vec<Submission>> {
+        submissions::table
+            .filter(submissions::listing_id.eq(listing_id))
+            .order(submissions::id.desc())
+            .limit(limit)
+            .select(Submission::as_select())
             .load(conn)
+    }
+
+    /// Listings, newest first, with a version whose name contains `term`, whose
+    /// city or NPI is `term`, or whose number it is.
+    pub fn find_listings(conn: &mut AnyConnection, term: &str, limit: i64) -> QueryResult<Vec<i64>> {
+        let key = lookup_key(term);
+        let pattern = format!("%{}%", key.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
+        let mut query = submissions::table
+            .filter(submissions::name_key.like(pattern).escape('\\'))
+            .or_filter(submissions::city_key.eq(key.clone()))
+            .or_filter(submissions::npi.eq(term.trim()))
+            .into_boxed();
+        if let Ok(number) = term.trim().trim_start_matches('#').parse::<i64>() {
+            query = query.or_filter(submissions::listing_id.eq(number));
+        }
+        query.select(submissions::listing_id).distinct().order(submissions::listing_id.desc()).limit(limit).load(conn)
     }
 
     #[tracing::instrument(level = "debug", skip_all)]
@@ -203,6 +347,10 @@ fn insert(
             status: SubmissionStatus::Pending.as_str(),
             content: serde_json::to_string(content).expect("listing content serializes"),
             submitted_at: super::now(),
+            name_key: lookup_key(&content.full_name),
+            city_key: lookup_key(&content.city),
+            npi: content.npi.as_deref(),
+            flagged: !content.red_flags().is_empty(),
         })
         .returning(submissions::id)
         .get_result(conn)

@@ -45,6 +45,11 @@ impl FieldErrors {
     /// A trimmed text, absent when blank, of at most `max` characters.
     pub fn text(&mut self, field: &str, value: Option<String>, max: usize) -> Option<String> {
         let value = value.map(|text| text.trim().to_string()).filter(|text| !text.is_empty());
+        // PostgreSQL cannot store it, and no one types it.
+        if value.as_ref().is_some_and(|text| text.contains('\0')) {
+            self.add(field, Text::new("field-error-nul"));
+            return None;
+        }
         if value.as_ref().is_some_and(|text| text.chars().count() > max) {
             self.add(field, Text::new("field-error-too-long").arg("max", max.to_string()));
             return None;

@@ -193,6 +193,11 @@ impl ListingContent {
     }
 }
 
+/// A name or city as moderators' look-ups compare it: lower case, single spaces.
+pub fn lookup_key(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
 /// What a search result shows of a listing: public fields only. Kept beside
 /// the approved content so the search index can load without parsing it all.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,6 +5,7 @@ pub mod npi;
 pub mod payment;
 pub mod report;
 pub mod token;
+pub mod two_factor;
 pub mod utc;
 pub mod vocabulary;
 

@@ -74,6 +74,54 @@ macro_rules! text_enum {
 }
 
 text_enum!(
+    /// What an audit event records.
+    AuditAction {
+        Approve => "approve",
+        Reject => "reject",
+        ResolveReport => "resolve_report",
+        Withdraw => "withdraw",
+        Suspend => "suspend",
+        Reinstate => "reinstate",
+        Confirm => "confirm",
+        ReminderSoon => "reminder_soon",
+        ReminderDue => "reminder_due",
+        Lapse => "lapse",
+        RecoverLink => "recover_link",
+        InviteModerator => "invite_moderator",
+        DisableModerator => "disable_moderator",
+        EnableModerator => "enable_moderator",
+    }
+);
+
+impl AuditAction {
+    /// Every action, in the order the audit filter lists them.
+    pub const ALL: [AuditAction; 14] = [
+        AuditAction::Approve,
+        AuditAction::Reject,
+        AuditAction::ResolveReport,
+        AuditAction::Withdraw,
+        AuditAction::Suspend,
+        AuditAction::Reinstate,
+        AuditAction::Confirm,
+        AuditAction::ReminderSoon,
+        AuditAction::ReminderDue,
+        AuditAction::Lapse,
+        AuditAction::RecoverLink,
+        AuditAction::InviteModerator,
+        AuditAction::DisableModerator,
+        AuditAction::EnableModerator,
+    ];
+}
+
+text_enum!(
+    /// What a moderator account may do: admins also invite and disable moderators.
+    Role {
+        Admin => "admin",
+        Moderator => "moderator",
+    }
+);
+
+text_enum!(
     /// Where a listing stands. Only `Approved` is public; `Lapsed` was not
     /// confirmed by its clinician in time and is hidden until they confirm.
     ListingStatus {

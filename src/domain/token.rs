@@ -49,6 +49,12 @@ impl SessionKey {
         mac
     }
 
+    /// A 32-byte key for one purpose, derived from this one, so that no two
+    /// uses of `SESSION_KEY` share a key.
+    pub fn derive(&self, purpose: &str) -> [u8; 32] {
+        self.mac(purpose).finalize().into_bytes().into()
+    }
+
     /// The cookie value for a session token: `token.signature`.
     pub fn sign(&self, token: &str) -> String {
         format!("{token}.{}", hex::encode(self.mac(token).finalize().into_bytes()))

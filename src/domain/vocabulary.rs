@@ -177,18 +177,49 @@ pub fn red_flags_in(text: &str) -> Vec<&'static str> {
 }
 
 fn fold(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .map(|letter| match letter {
-            '\u{2019}' => '\'',
-            'á' => 'a',
-            'é' => 'e',
-            'í' => 'i',
-            'ó' => 'o',
-            'ú' | 'ü' => 'u',
-            other => other,
+    text.chars().flat_map(fold_char).collect()
+}
+
+/// One character as red flags are compared: lower case, plain apostrophe, no accent.
+fn fold_char(character: char) -> impl Iterator<Item = char> {
+    character.to_lowercase().map(|letter| match letter {
+        '\u{2019}' => '\'',
+        'á' => 'a',
+        'é' => 'e',
+        'í' => 'i',
+        'ó' => 'o',
+        'ú' | 'ü' => 'u',
+        other => other,
+    })
+}
+
+/// Where red-flag phrases stand in `text`, as sorted, non-overlapping byte
+/// ranges of it, compared as `red_flags_in` compares them, for highlighting.
+pub fn red_flag_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    // Each folded character with the byte range of the character it came from.
+    let folded: Vec<(char, std::ops::Range<usize>)> = text
+        .char_indices()
+        .flat_map(|(start, character)| {
+            fold_char(character).map(move |folded| (folded, start..start + character.len_utf8()))
         })
-        .collect()
+        .collect();
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    for flag in RED_FLAGS {
+        let flag: Vec<char> = fold(flag).chars().collect();
+        for start in 0..folded.len().saturating_sub(flag.len() - 1) {
+            if folded[start..start + flag.len()].iter().map(|(c, _)| *c).eq(flag.iter().copied()) {
+                spans.push(folded[start].1.start..folded[start + flag.len() - 1].1.end);
+            }
+        }
+    }
+    spans.sort_by_key(|span| span.start);
+    spans.into_iter().fold(Vec::new(), |mut merged: Vec<std::ops::Range<usize>>, span| {
+        match merged.last_mut() {
+            Some(last) if span.start <= last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+        merged
+    })
 }
 
 /// A code with its label in the language asked for.
@@ -242,6 +273,19 @@ impl Vocabulary {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn red_flag_spans_cover_each_phrase_as_written() {
+        let text = "You can JUST stop — or go cold turkey; Just stop.";
+        let spans = red_flag_spans(text);
+        let marked: Vec<&str> = spans.iter().map(|span| &text[span.clone()]).collect();
+        assert_eq!(marked, ["JUST stop", "cold turkey", "Just stop"]);
+        let accented = "La abstinencia no es para tanto; los fármacos NO SON ADICTIVOS.";
+        let spans = red_flag_spans(accented);
+        assert!(spans.iter().all(|span| accented.is_char_boundary(span.start) && accented.is_char_boundary(span.end)));
+        assert!(red_flag_spans("Slow tapers, at your pace.").is_empty());
+    }
+
     use super::*;
 
     #[test]

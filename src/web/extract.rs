@@ -11,6 +11,7 @@ use futures_util::StreamExt;
 use serde::de::DeserializeOwned;
 
 use crate::app::sessions;
+use crate::config::Settings;
 use crate::db::events::Actor;
 use crate::db::sessions::ModeratorSession;
 use crate::domain::token::constant_time_eq;
@@ -130,7 +131,7 @@ pub struct Moderator {
 }
 
 impl Moderator {
-    /// The moderator whose session cookie the request carries (CSRF not checked).
+    /// The session the request's cookie opens, whatever its stage (CSRF not checked).
     pub async fn from_cookie(req: &HttpRequest) -> Result<Moderator, AppError> {
         let cookie = req.cookie(SESSION_COOKIE);
         let state = req.app_data::<State>().cloned();
@@ -140,6 +141,18 @@ impl Moderator {
         let token = state.settings.session_key.verify(cookie.value()).ok_or(AppError::Unauthorized)?.to_string();
         let session = sessions::current(&state, token.clone()).await?;
         Ok(Moderator { session, token })
+    }
+
+    /// Only a session past every factor it owes; where two factors are required
+    /// (`BENZOWISE_ENV=production`), only one whose account has them on.
+    pub fn ready(self, settings: &Settings) -> Result<Moderator, AppError> {
+        if self.session.awaiting_code {
+            return Err(AppError::Unauthorized);
+        }
+        if settings.require_two_factor && !self.session.two_factor {
+            return Err(AppError::EnrolmentRequired);
+        }
+        Ok(self)
     }
 
     /// The moderator as the audit trail names them.
@@ -163,7 +176,8 @@ impl FromRequest for Moderator {
     fn from_request(req: &HttpRequest, _: &mut Payload) -> Self::Future {
         let req = req.clone();
         Box::pin(async move {
-            let moderator = Moderator::from_cookie(&req).await?;
+            let state = req.app_data::<State>().cloned().ok_or(AppError::Unauthorized)?;
+            let moderator = Moderator::from_cookie(&req).await?.ready(&state.settings)?;
             if !matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
                 moderator.check_csrf(req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()))?;
             }

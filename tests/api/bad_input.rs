@@ -134,3 +134,28 @@ async fn api_times_are_rfc_3339_in_utc() {
     let reviewed = listing["last_reviewed_at"].as_str().unwrap();
     assert!(chrono::DateTime::parse_from_rfc3339(reviewed).is_ok() && reviewed.ends_with('Z'), "{reviewed}");
 }
+
+#[actix_rt::test]
+async fn a_nul_character_is_refused_with_a_problem_not_a_server_error() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let submitted = app.submit(&ListingBuilder::new().build()).await;
+    let login =
+        app.post_json("/api/v1/moderator/session", &json!({"username": "mi\u{0}ra", "password": "x\u{0}"})).await;
+    assert_eq!(login.status, 401, "{}", login.text);
+    let coded = json!({"username": "mira", "password": "a long moderator password", "code": "12\u{0}456"});
+    assert!(app.post_json("/api/v1/moderator/session", &coded).await.status < 500);
+    let reject = format!("/api/v1/moderation/submissions/{}/reject", submitted.submission_id);
+    let reply = app.as_moderator(&moderator, "POST", &reject, Some(&json!({"reason": "No\u{0}pe"}))).await;
+    assert_eq!(reply.status, 422, "{}", reply.text);
+    assert_eq!(reply.error_fields(), ["reason"]);
+    let found = app.as_moderator(&moderator, "GET", "/api/v1/moderation/clinicians?q=a%00b", None).await;
+    assert_eq!(found.status, 422, "{}", found.text);
+    let report = json!({"reason": "inaccurate", "details": "bad\u{0}"});
+    let public = ListingBuilder::new().insert_public(&app);
+    assert_eq!(app.report(public.listing_id, &report).await.status, 422);
+    let mut listing = ListingBuilder::new().build();
+    listing["full_name"] = json!("Dr. Nul\u{0}Byte");
+    let reply = app.post_json("/api/v1/submissions", &listing).await;
+    assert_eq!(reply.status, 422, "{}", reply.text);
+}

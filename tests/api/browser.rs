@@ -58,6 +58,22 @@ async fn the_journeys_read_in_spanish_without_javascript() {
 }
 
 #[actix_rt::test]
+async fn the_moderators_workbench_journeys_work_and_every_page_passes_axe() {
+    let Some(browser) = Browser::start(Scripts::On).await else { return };
+    let app = spawn_app().await;
+    walk_the_workbench(&app, &browser).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
+async fn the_moderators_workbench_journeys_work_without_javascript() {
+    let Some(browser) = Browser::start(Scripts::Off).await else { return };
+    let app = spawn_app().await;
+    walk_the_workbench(&app, &browser).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
 async fn the_maps_pass_axe_on_a_phone_and_a_desktop() {
     let Some(browser) = Browser::start(Scripts::On).await else { return };
     let app = spawn_app().await;
@@ -135,6 +151,8 @@ async fn walk_the_journeys(app: &TestApp, browser: &Browser, lang: Lang) {
     assert!(browser.text().await.contains("Dr. Imogen Hale"));
     browser.check("moderation queue", lang).await;
     browser.screenshot(&format!("queue-{}", lang.code())).await;
+    browser.click(Locator::XPath("//a[contains(., 'Dr. Imogen Hale')]")).await;
+    browser.check("a submission", lang).await;
     browser.click(Locator::XPath("//form[contains(@action, '/approve')]//button")).await;
     assert!(browser.text().await.contains(&lang.t("moderate-queue-empty")));
 
@@ -145,6 +163,115 @@ async fn walk_the_journeys(app: &TestApp, browser: &Browser, lang: Lang) {
     assert!(browser.path().await.starts_with(&at("/manage/")), "the manage link keeps the language");
     assert!(browser.text().await.contains(&lang.t("manage-status-approved")));
     browser.check("manage", lang).await;
+}
+
+/// An admin invites a moderator, who chooses a password and sets up two factors with a code
+/// computed here, logs in with password and code, opens the next submission, sees its red flag
+/// marked and the duplicate warning, approves it and sees the next open; finds a listing by name,
+/// suspends and reinstates it; and is logged out at once when the admin disables the account.
+async fn walk_the_workbench(app: &TestApp, browser: &Browser) {
+    let lang = Lang::En;
+    let password = "a long moderator password";
+    app.add_admin("root", password);
+    let listed = ListingBuilder::new().named("Dr. Rowan Whitfield").insert_public(app);
+    let twin =
+        ListingBuilder::new().named("Dr. Rowan Whitfield").answering("slow_taper", "Most patients can just stop.");
+    app.insert_pending([twin.build(), ListingBuilder::new().named("Dr. Next In Line").build()]);
+    let log_in = |name: &'static str| async move {
+        browser.open(app, "/moderate").await;
+        browser.type_into("username", name).await;
+        browser.type_into("password", password).await;
+        browser.click(Locator::Css("form[action='/moderate/login'] button")).await;
+    };
+    let log_out = || browser.click(Locator::Css("form[action='/moderate/logout'] button"));
+
+    // The admin invites Lena.
+    log_in("root").await;
+    browser.open(app, "/moderate/moderators").await;
+    browser.check("moderators", lang).await;
+    browser.type_into("username", "lena").await;
+    browser.type_into("email", "lena@example.org").await;
+    browser.click(Locator::Css("form[action='/moderate/moderators/invite'] button")).await;
+    browser.check("invitation sent", lang).await;
+    let link = browser.client.find(Locator::Id("invite-link")).await.unwrap().text().await.unwrap();
+    log_out().await;
+
+    // Lena chooses a password and sets up two factors.
+    browser.goto(&link.replace("http://benzowise.test", &app.address)).await;
+    browser.check("invitation", lang).await;
+    browser.type_into("password", password).await;
+    browser.type_into("password_again", password).await;
+    browser.click(Locator::Css("form[action^='/moderate/invite/'] button")).await;
+    assert_eq!(browser.path().await, "/moderate/two-factor");
+    browser.check("two-factor set-up", lang).await;
+    browser.screenshot("two-factor-set-up").await;
+    let secret = browser.client.find(Locator::Id("totp-secret")).await.unwrap().text().await.unwrap();
+    let bytes = totp_rs::Secret::Encoded(secret).to_bytes().unwrap();
+    let totp = totp_rs::TOTP::new(totp_rs::Algorithm::SHA1, 6, 0, 30, bytes, None, "lena".into()).unwrap();
+    let code = |steps_back: u64| {
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        totp.generate(now - steps_back * 30)
+    };
+    crate::two_factor::fresh_step().await;
+    browser.type_into("code", &code(1)).await;
+    browser.click(Locator::Css("form[action='/moderate/two-factor'] button")).await;
+    assert_eq!(browser.client.find_all(Locator::Css("#recovery-codes li")).await.unwrap().len(), 10);
+    browser.check("recovery codes", lang).await;
+    log_out().await;
+
+    // Lena logs in with her password and a code, and works through the queue.
+    log_in("lena").await;
+    browser.check("two-factor code", lang).await;
+    crate::two_factor::fresh_step().await;
+    browser.type_into("code", &code(0)).await;
+    browser.click(Locator::Css("form[action='/moderate/login/code'] button")).await;
+    browser.check("queue", lang).await;
+    browser.click(Locator::XPath("//table//a[contains(., 'Dr. Rowan Whitfield')]")).await;
+    browser.check("submission with a red flag", lang).await;
+    browser.screenshot("review").await;
+    let marked = browser.client.find(Locator::Css("mark.flag")).await.unwrap().text().await.unwrap();
+    assert_eq!(marked, "just stop");
+    let warning = browser.client.find(Locator::Id("duplicates")).await.unwrap().text().await.unwrap();
+    assert!(warning.contains("same NPI"), "{warning}");
+    browser.click(Locator::XPath("//form[contains(@action, '/approve')]//button")).await;
+    assert!(browser.text().await.contains("Dr. Next In Line"), "the next submission opens");
+    assert!(browser.path().await.starts_with("/moderate/submissions/"));
+    browser.check("next submission", lang).await;
+
+    // She finds the public listing by name, suspends it and reinstates it.
+    browser.open(app, "/moderate/listings").await;
+    browser.type_into("q", "rowan").await;
+    browser.click(Locator::Css("form[action='/moderate/listings'] button")).await;
+    browser.check("listing finder", lang).await;
+    browser.click(Locator::Css(&format!("a[href='/moderate/listings/{}']", listed.listing_id))).await;
+    browser.check("a listing's record", lang).await;
+    browser.type_into("reason", "Licence under review").await;
+    browser.click(Locator::Css("button[value='suspend']")).await;
+    assert!(browser.text().await.contains("Licence under review"));
+    assert_eq!(app.public_listing(listed.listing_id).await.status, 404);
+    browser.click(Locator::Css("button[value='reinstate']")).await;
+    assert_eq!(app.public_listing(listed.listing_id).await.status, 200);
+    browser.check("a reinstated listing", lang).await;
+
+    // The admin disables her account: her open session stops working.
+    let admin_session = app.login("root", password).await;
+    let cookie = admin_session.header("set-cookie").unwrap().split(';').next().unwrap().to_string();
+    let csrf = admin_session.json::<Value>()["csrf_token"].as_str().unwrap().to_string();
+    let list = app.request("GET", "/moderate/moderators", &[("cookie", &cookie)], None).await.text;
+    let action = list
+        .split("action=\"")
+        .find(|rest| rest.contains("Disable lena"))
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_string();
+    let body = crate::helpers::form_body(&[("csrf_token", &csrf)]);
+    let form = ("content-type", "application/x-www-form-urlencoded");
+    assert_eq!(app.request("POST", &action, &[form, ("cookie", &cookie)], Some(body)).await.status, 303);
+    browser.open(app, "/moderate/audit").await;
+    assert_eq!(browser.path().await, "/moderate", "sent back to log in");
+    assert!(browser.text().await.contains(&lang.t("moderate-login-title")));
 }
 
 /// A results page with its map, and a profile with its own, 360 px and 1280 px wide: no axe

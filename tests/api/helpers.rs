@@ -7,13 +7,14 @@ use std::time::{Duration, Instant};
 use awc::http::header::HeaderMap;
 use benzowise::app::listings::PublicListing;
 use benzowise::app::manage::ManageStatus;
-use benzowise::app::moderation::QueueItem;
+use benzowise::app::moderation::{QueueItem, QueuePage};
 use benzowise::app::seed::{self, Loaded, Publication, SeedBatch};
 use benzowise::config::{MailSettings, Settings};
 use benzowise::db::events::Event;
 use benzowise::db::moderators::Moderator;
 use benzowise::db::{AnyConnection, Database};
 use benzowise::domain::listing::Provenance;
+use benzowise::domain::moderation::Role;
 use benzowise::domain::token::SessionKey;
 use benzowise::error::Problem;
 use benzowise::mail::MailTransport;
@@ -102,6 +103,7 @@ fn test_settings(database: Database) -> Settings {
         cookie_secure: false,
         session_key: SessionKey::new("a test session key of at least 32 characters").unwrap(),
         session_ttl: Duration::from_secs(3600),
+        require_two_factor: false,
         pool_size: 4,
         login_max_failures: 5,
         login_window: Duration::from_secs(900),
@@ -290,7 +292,11 @@ impl TestApp {
     }
 
     pub fn add_moderator(&self, name: &str, password: &str) {
-        Moderator::upsert(&mut self.connect(), name, password).expect("a moderator account");
+        Moderator::upsert(&mut self.connect(), name, password, Role::Moderator).expect("a moderator account");
+    }
+
+    pub fn add_admin(&self, name: &str, password: &str) {
+        Moderator::upsert(&mut self.connect(), name, password, Role::Admin).expect("an admin account");
     }
 
     pub async fn login(&self, name: &str, password: &str) -> Reply {
@@ -324,11 +330,11 @@ impl TestApp {
         }
     }
 
-    /// The moderation queue: pending submissions, oldest first.
+    /// The first page of the moderation queue: pending submissions, oldest first.
     pub async fn moderation_queue(&self, who: &ModeratorSession) -> Vec<QueueItem> {
-        let reply = self.as_moderator(who, "GET", "/api/v1/moderation/queue", None).await;
+        let reply = self.as_moderator(who, "GET", "/api/v1/moderation/queue?limit=100", None).await;
         assert_eq!(reply.status, 200, "{}", reply.text);
-        reply.json()
+        reply.json::<QueuePage>().items
     }
 
     /// The audit trail, newest first.
@@ -373,6 +379,13 @@ impl TestApp {
         let batch = SeedBatch { demo: false, listings: listings.into_iter().collect() };
         let parsed = batch.parse(Gazetteer::shared()).expect("valid listings");
         seed::load(&mut self.connect(), parsed, Publication::Approved, Provenance::Clinician).expect("stored listings")
+    }
+
+    /// Stores listings as pending submissions, as `benzowise seed --status pending` does.
+    pub fn insert_pending(&self, listings: impl IntoIterator<Item = Value>) -> Vec<Loaded> {
+        let batch = SeedBatch { demo: false, listings: listings.into_iter().collect() };
+        let parsed = batch.parse(Gazetteer::shared()).expect("valid listings");
+        seed::load(&mut self.connect(), parsed, Publication::Pending, Provenance::Clinician).expect("stored listings")
     }
 
     /// Waits until search finds each listing: the running app's index learns of

@@ -23,3 +23,5 @@ mod recovery;
 mod reports;
 mod search;
 mod submissions;
+mod two_factor;
+mod workbench;

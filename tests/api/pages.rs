@@ -264,7 +264,11 @@ async fn moderators_log_in_review_the_queue_and_approve_with_the_csrf_token() {
     let submitted = app.submit(&listing).await;
     let (cookie, csrf) = moderator_page_login(&app).await;
 
-    let page = app.request("GET", "/moderate", &[("cookie", &cookie)], None).await;
+    let queue = app.request("GET", "/moderate", &[("cookie", &cookie)], None).await;
+    assert!(queue.text.contains(&format!(r#"href="/moderate/submissions/{}""#, submitted.submission_id)));
+    let page = app
+        .request("GET", &format!("/moderate/submissions/{}", submitted.submission_id), &[("cookie", &cookie)], None)
+        .await;
     assert!(page.text.contains("Red flags"));
     assert!(page.text.contains("just stop"));
     assert!(page.text.contains("rowan.private@example.org"));
@@ -280,7 +284,7 @@ async fn moderators_log_in_review_the_queue_and_approve_with_the_csrf_token() {
     let again =
         app.request("POST", &approve, &[FORM, ("cookie", &cookie)], Some(form_body(&[("csrf_token", &csrf)]))).await;
     assert_eq!(again.status, 409);
-    let audit = app.request("GET", "/moderate", &[("cookie", &cookie)], None).await;
+    let audit = app.request("GET", "/moderate/audit", &[("cookie", &cookie)], None).await;
     assert!(audit.text.contains("moderator:ines"));
 }
 
@@ -292,12 +296,11 @@ async fn moderators_suspend_and_reject_from_the_page() {
     let (cookie, csrf) = moderator_page_login(&app).await;
     let headers = [FORM, ("cookie", cookie.as_str())];
 
-    let id = published.listing_id.to_string();
-    let no_reason = form_body(&[("csrf_token", &csrf), ("listing_id", &id), ("action", "suspend")]);
-    assert_eq!(app.request("POST", "/moderate/clinicians/status", &headers, Some(no_reason)).await.status, 422);
-    let suspend =
-        form_body(&[("csrf_token", &csrf), ("listing_id", &id), ("action", "suspend"), ("reason", "Checking")]);
-    assert_eq!(app.request("POST", "/moderate/clinicians/status", &headers, Some(suspend)).await.status, 303);
+    let status = format!("/moderate/listings/{}/status", published.listing_id);
+    let no_reason = form_body(&[("csrf_token", &csrf), ("action", "suspend")]);
+    assert_eq!(app.request("POST", &status, &headers, Some(no_reason)).await.status, 422);
+    let suspend = form_body(&[("csrf_token", &csrf), ("action", "suspend"), ("reason", "Checking")]);
+    assert_eq!(app.request("POST", &status, &headers, Some(suspend)).await.status, 303);
     assert_eq!(app.public_listing(published.listing_id).await.status, 404);
 
     let reject = format!("/moderate/submissions/{}/reject", pending.submission_id);
@@ -327,8 +330,9 @@ async fn every_page_with_its_stylesheet_and_script_stays_under_60_kb() {
         |number: usize| ListingBuilder::new().named(&format!("Dr. Clinician Number {number}")).stating(&statement);
     let published = app.insert_public((0..40).map(|number| listing(number).build()));
     app.wait_until_searchable(&published).await;
+    let mut pending = Vec::new();
     for number in 40..60 {
-        app.submit(&listing(number).build()).await;
+        pending.push(app.submit(&listing(number).build()).await);
     }
     for _ in 0..30 {
         let report = json!({"reason": "inaccurate", "details": "The phone number on this listing no longer works."});
@@ -347,7 +351,18 @@ async fn every_page_with_its_stylesheet_and_script_stays_under_60_kb() {
         ("submit", app.get("/submit").await),
         ("submit with errors", app.request("POST", "/submit", &[FORM], Some(bad_submission)).await),
         ("manage", app.get(&format!("/manage/{}", published[1].manage_token)).await),
-        ("moderation", app.request("GET", "/moderate", &cookie, None).await),
+        ("moderation queue", app.request("GET", "/moderate", &cookie, None).await),
+        (
+            "a submission",
+            app.request("GET", &format!("/moderate/submissions/{}", pending[0].submission_id), &cookie, None).await,
+        ),
+        ("reports", app.request("GET", "/moderate/reports", &cookie, None).await),
+        (
+            "a listing's record",
+            app.request("GET", &format!("/moderate/listings/{}", published[0].listing_id), &cookie, None).await,
+        ),
+        ("listing finder", app.request("GET", "/moderate/listings?q=clinician", &cookie, None).await),
+        ("audit trail", app.request("GET", "/moderate/audit", &cookie, None).await),
     ] {
         assert!(reply.status < 500, "{name}: {}", reply.status);
         let total = reply.text.len() + assets;

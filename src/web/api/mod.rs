@@ -46,6 +46,7 @@ pub struct ApiDoc;
     session::login,
     session::logout,
     moderation::queue,
+    moderation::find,
     moderation::approve,
     moderation::reject,
     moderation::suspend,
@@ -203,6 +204,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(session::login)
             .service(session::logout)
             .service(moderation::queue)
+            .service(moderation::find)
             .service(moderation::approve)
             .service(moderation::reject)
             .service(moderation::suspend)

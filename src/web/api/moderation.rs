@@ -6,23 +6,101 @@ use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
 use super::problems;
-use crate::app::moderation::{self, ListingChange, QueueItem};
+use chrono::NaiveDate;
+
+use crate::app::moderation::{self, audit_filter, required_search, FoundListing, ListingChange, QueuePage, QueueQuery};
 use crate::db::events::Event;
 use crate::db::reports::Report;
-use crate::domain::moderation::{optional_note, required_note, ReportStatus, SubmissionStatus};
+use crate::domain::moderation::{
+    optional_note, required_note, AuditAction, ReportStatus, SubmissionKind, SubmissionStatus,
+};
 use crate::domain::FieldErrors;
 use crate::error::AppError;
-use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::web::extract::{ApiJson, Moderator};
 use crate::web::State;
 
-/// Pending submissions, oldest first, with red flags and changed fields.
-#[utoipa::path(responses((status = 200, body = Vec<QueueItem>)))]
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct QueueParams {
+    /// Only new listings, or only edits of public ones.
+    pub kind: Option<SubmissionKind>,
+    /// Only submissions with red-flag phrases.
+    pub flagged: Option<bool>,
+    /// Only those waiting longer than this many days; also what `counts.waiting` counts (default 7).
+    #[param(minimum = 1, maximum = 3650)]
+    pub waiting_days: Option<u32>,
+    /// The page after this submission id (the previous page's `next_after`).
+    #[param(minimum = 0)]
+    pub after: Option<i64>,
+    /// 1..100, default 20.
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
+}
+
+/// The largest page of any moderation list.
+const MAX_PAGE: i64 = 100;
+
+/// Checks a page's `limit`, `after` or `before` (ids are never negative).
+fn page_bounds(errors: &mut FieldErrors, limit: Option<i64>, default: i64, position: (&str, Option<i64>)) -> i64 {
+    let limit = limit.unwrap_or(default);
+    if !(1..=MAX_PAGE).contains(&limit) {
+        errors.add_range("limit", "field-error-from-to", 1, MAX_PAGE);
+    }
+    if position.1.is_some_and(|id| id < 0) {
+        errors.add_range(position.0, "field-error-from-to", 0, i64::MAX);
+    }
+    limit
+}
+
+/// Pending submissions, oldest first, a page at a time, with red flags,
+/// changed fields and the counts of the whole queue.
+#[utoipa::path(params(QueueParams), responses((status = 200, body = QueuePage), problems::Invalid))]
 #[get("/moderation/queue")]
 #[tracing::instrument(skip_all)]
-pub async fn queue(state: State, _moderator: Moderator) -> Result<Json<Vec<QueueItem>>, AppError> {
-    Ok(Json(moderation::queue(&state).await?))
+pub async fn queue(
+    state: State,
+    _moderator: Moderator,
+    params: Query<QueueParams>,
+) -> Result<Json<QueuePage>, AppError> {
+    let params = params.into_inner();
+    let mut errors = FieldErrors::new();
+    let limit = page_bounds(&mut errors, params.limit, 20, ("after", params.after));
+    if params.waiting_days.is_some_and(|days| !(1..=3650).contains(&days)) {
+        errors.add_range("waiting_days", "field-error-from-to", 1, 3650);
+    }
+    errors.check()?;
+    let query = QueueQuery {
+        kind: params.kind,
+        flagged_only: params.flagged.unwrap_or(false),
+        waiting_days: params.waiting_days,
+        after: params.after.unwrap_or(0),
+        limit,
+    };
+    Ok(Json(moderation::queue(&state, query).await?))
+}
+
+#[derive(Debug, Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct FindParams {
+    /// A name or part of one, an NPI, a city, or a listing number.
+    #[param(min_length = 1, max_length = 200)]
+    pub q: String,
+}
+
+/// Listings of any status by name, NPI, city or number, newest first (at most 50).
+#[utoipa::path(params(FindParams), responses((status = 200, body = Vec<FoundListing>), problems::Invalid))]
+#[get("/moderation/clinicians")]
+#[tracing::instrument(skip_all)]
+pub async fn find(
+    state: State,
+    _moderator: Moderator,
+    params: Query<FindParams>,
+) -> Result<Json<Vec<FoundListing>>, AppError> {
+    let term = required_search(params.into_inner().q)?;
+    Ok(Json(moderation::find_listings(&state, term).await?))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]
@@ -104,9 +182,15 @@ pub struct ReportFilter {
     /// `open` (default), `resolved` or `all`.
     #[param(pattern = "^(open|resolved|all)$")]
     pub status: Option<String>,
+    /// The page after this report id.
+    #[param(minimum = 0)]
+    pub after: Option<i64>,
+    /// 1..100, default 50.
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<i64>,
 }
 
-/// Reports from the public, oldest first.
+/// Reports from the public, oldest first, a page at a time.
 #[utoipa::path(params(ReportFilter), responses((status = 200, body = Vec<Report>), problems::Invalid))]
 #[get("/moderation/reports")]
 #[tracing::instrument(skip_all)]
@@ -115,13 +199,19 @@ pub async fn reports(
     _moderator: Moderator,
     filter: Query<ReportFilter>,
 ) -> Result<Json<Vec<Report>>, AppError> {
+    let mut errors = FieldErrors::new();
+    let limit = page_bounds(&mut errors, filter.limit, 50, ("after", filter.after));
     let status = match filter.status.as_deref().unwrap_or("open") {
         "open" => Some(ReportStatus::Open),
         "resolved" => Some(ReportStatus::Resolved),
         "all" => None,
-        _ => return Err(AppError::Validation(vec![FieldError::new("status", Text::new("field-error-report-status"))])),
+        _ => {
+            errors.add("status", Text::new("field-error-report-status"));
+            None
+        }
     };
-    Ok(Json(moderation::reports(&state, status).await?))
+    errors.check()?;
+    Ok(Json(moderation::reports(&state, status, filter.after.unwrap_or(0), limit).await?))
 }
 
 /// Closes a report with a note of what was done.
@@ -139,35 +229,42 @@ pub async fn resolve_report(state: State, moderator: Moderator, id: Path<i64>, b
 #[derive(Debug, Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
-pub struct EventFilter {
+pub struct EventParams {
     /// Only events about this listing.
+    #[param(minimum = 1)]
     pub listing_id: Option<i64>,
-    /// 1..200, default 50.
-    #[param(minimum = 1, maximum = 200)]
+    /// Only this moderator's decisions.
+    #[param(minimum = 1)]
+    pub moderator_id: Option<i64>,
+    /// Only this kind of event.
+    #[param(inline)]
+    pub action: Option<AuditAction>,
+    /// From this day on (UTC, inclusive).
+    pub from: Option<NaiveDate>,
+    /// Up to this day (UTC, inclusive).
+    pub to: Option<NaiveDate>,
+    /// The page before this event id (the previous page's last `id`).
+    #[param(minimum = 0)]
+    pub before: Option<i64>,
+    /// 1..100, default 50.
+    #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
-    /// 0..1000000, default 0.
-    #[param(minimum = 0, maximum = 1000000)]
-    pub offset: Option<i64>,
 }
 
-/// The audit trail, newest first.
-#[utoipa::path(params(EventFilter), responses((status = 200, body = Vec<Event>), problems::Invalid))]
+/// The audit trail, newest first, a page at a time.
+#[utoipa::path(params(EventParams), responses((status = 200, body = Vec<Event>), problems::Invalid))]
 #[get("/moderation/events")]
 #[tracing::instrument(skip_all)]
 pub async fn events(
     state: State,
     _moderator: Moderator,
-    filter: Query<EventFilter>,
+    params: Query<EventParams>,
 ) -> Result<Json<Vec<Event>>, AppError> {
-    let limit = filter.limit.unwrap_or(50);
-    let offset = filter.offset.unwrap_or(0);
+    let params = params.into_inner();
     let mut errors = FieldErrors::new();
-    if !(1..=200).contains(&limit) {
-        errors.add_range("limit", "field-error-from-to", 1, 200);
-    }
-    if !(0..=1_000_000).contains(&offset) {
-        errors.add_range("offset", "field-error-from-to", 0, 1_000_000);
-    }
+    let limit = page_bounds(&mut errors, params.limit, 50, ("before", params.before));
+    let filter =
+        audit_filter(&mut errors, params.listing_id, params.moderator_id, params.action, (params.from, params.to));
     errors.check()?;
-    Ok(Json(moderation::events(&state, filter.listing_id, limit, offset).await?))
+    Ok(Json(moderation::events(&state, filter, params.before, limit).await?))
 }

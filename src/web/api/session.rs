@@ -6,9 +6,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::problems;
-use crate::app::sessions;
+use crate::app::sessions::{self, CodeStep};
 use crate::error::{AppError, Problem};
-use crate::web::extract::{client_key, ApiJson, Moderator};
+use crate::web::extract::{client_key, ApiJson, Moderator, CSRF_HEADER};
 use crate::web::session_cookie::{ended_session_cookie, session_cookie};
 use crate::web::State;
 
@@ -21,6 +21,10 @@ pub struct Credentials {
     pub username: Option<String>,
     #[schema(required = true, nullable = false, min_length = 1)]
     pub password: Option<String>,
+    /// The six-digit code from the moderator's authenticator app, or one of
+    /// their recovery codes; required once two factors are on.
+    #[schema(nullable = false, min_length = 1, max_length = 1000)]
+    pub code: Option<String>,
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
@@ -36,7 +40,7 @@ pub struct SessionStarted {
     request_body = Credentials,
     responses(
         (status = 200, body = SessionStarted),
-        (status = 401, description = "Wrong username or password", body = Problem, content_type = "application/problem+json"),
+        (status = 401, description = "Wrong username, password or code, or a code is required", body = Problem, content_type = "application/problem+json"),
         problems::Invalid,
         (status = 429, description = "Too many failed attempts", body = Problem, content_type = "application/problem+json"),
     )
@@ -44,11 +48,12 @@ pub struct SessionStarted {
 #[post("/moderator/session")]
 #[tracing::instrument(skip_all)]
 pub async fn login(state: State, req: HttpRequest, body: ApiJson<Credentials>) -> Result<HttpResponse, AppError> {
-    let ApiJson(Credentials { username, password }) = body;
-    let (account, session) = sessions::log_in(&state, &client_key(&req), username, password).await?;
+    let ApiJson(Credentials { username, password, code }) = body;
+    let credentials = sessions::Credentials { username, password, code };
+    let (username, session) = sessions::log_in(&state, &client_key(&req), credentials, CodeStep::WithPassword).await?;
     Ok(HttpResponse::Ok().cookie(session_cookie(&state, &session.token)).json(SessionStarted {
         csrf_token: session.csrf_token,
-        username: account.username,
+        username,
         expires_at: session.expires_at.and_utc(),
     }))
 }
@@ -57,7 +62,10 @@ pub async fn login(state: State, req: HttpRequest, body: ApiJson<Credentials>) -
 #[utoipa::path(responses((status = 204)))]
 #[delete("/moderator/session")]
 #[tracing::instrument(skip_all)]
-pub async fn logout(state: State, moderator: Moderator) -> Result<HttpResponse, AppError> {
+pub async fn logout(state: State, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    // Any session may end, also one that still owes two factors.
+    let moderator = Moderator::from_cookie(&req).await?;
+    moderator.check_csrf(req.headers().get(CSRF_HEADER).and_then(|v| v.to_str().ok()))?;
     sessions::log_out(&state, moderator.token).await?;
     Ok(HttpResponse::NoContent().cookie(ended_session_cookie(&state)).finish())
 }

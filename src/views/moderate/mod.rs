@@ -1,0 +1,294 @@
+//! The moderators' workbench: log-in and its second step, the queue and one
+//! submission at a time, reports, the listing finder and a listing's record,
+//! the audit trail, and accounts (moderators, invitations, two factors).
+//! Every form that changes something carries the session's CSRF token.
+
+pub mod accounts;
+pub mod audit;
+pub mod listings;
+pub mod queue;
+pub mod reports;
+
+use maud::{html, Markup};
+
+use super::layout::{field_error, page, Footer, LINK};
+use super::locale::Locale;
+use crate::db::events::Event;
+use crate::domain::listing::ListingContent;
+use crate::domain::moderation::{Role, SubmissionStatus};
+use crate::domain::vocabulary;
+use crate::error::FieldError;
+use crate::i18n::{Lang, Text};
+use crate::t;
+
+pub fn login(locale: &Locale, error: Option<&str>) -> Markup {
+    let title = t!(locale, "moderate-login-title");
+    page(
+        locale,
+        &title,
+        Footer::default(),
+        html! {
+            h1 { (title) }
+            @if let Some(error) = error { div.errors role="alert" { p { (error) } } }
+            form.stack method="post" action=(locale.href("/moderate/login")) {
+                div { label for="username" { (t!(locale, "moderate-login-username")) } input type="text" id="username" name="username" autocomplete="username" required; }
+                div { label for="password" { (t!(locale, "moderate-login-password")) } input type="password" id="password" name="password" autocomplete="current-password" required; }
+                div { button type="submit" { (t!(locale, "moderate-login-button")) } }
+            }
+        },
+    )
+}
+
+/// The log-in's second step: the code from the authenticator app, or a recovery code.
+pub fn code(locale: &Locale, csrf_token: &str, error: Option<&str>) -> Markup {
+    let title = t!(locale, "moderate-code-title");
+    page(
+        locale,
+        &title,
+        Footer::default(),
+        html! {
+            h1 { (title) }
+            @if let Some(error) = error { div.errors role="alert" { p { (error) } } }
+            form.stack method="post" action=(locale.href("/moderate/login/code")) {
+                (csrf(csrf_token))
+                div {
+                    label for="code" { (t!(locale, "moderate-code-label")) }
+                    span.hint #code-hint { (t!(locale, "moderate-code-hint")) }
+                    input type="text" id="code" name="code" autocomplete="one-time-code" spellcheck="false"
+                        aria-describedby="code-hint" required autofocus;
+                }
+                div { button type="submit" { (t!(locale, "moderate-code-button")) } }
+            }
+            form method="post" action=(locale.href("/moderate/logout")) {
+                (csrf(csrf_token)) button.secondary type="submit" { (t!(locale, "moderate-log-out")) }
+            }
+        },
+    )
+}
+
+/// Who is working, as every workbench page needs it.
+pub struct Bench<'a> {
+    pub username: &'a str,
+    pub csrf_token: &'a str,
+    pub role: Role,
+}
+
+/// A workbench page: its navigation, who is logged in, and what the last action did.
+pub fn workbench(locale: &Locale, bench: &Bench, title: &str, notice: Option<&Text>, body: Markup) -> Markup {
+    let links = [
+        ("/moderate", "moderate-nav-queue"),
+        ("/moderate/reports", "moderate-nav-reports"),
+        ("/moderate/listings", "moderate-nav-listings"),
+        ("/moderate/audit", "moderate-nav-audit"),
+        ("/moderate/two-factor", "moderate-nav-two-factor"),
+    ];
+    let here = locale.this_page().split('?').next().unwrap_or("");
+    let body = html! {
+        nav.workbench aria-label=(t!(locale, "moderate-nav-label")) {
+            @for (path, id) in links { a href=(locale.href(path)) aria-current=[(here == path).then_some("page")] { (locale.text(&Text::new(id))) } }
+            @if bench.role == Role::Admin {
+                a href=(locale.href("/moderate/moderators")) aria-current=[(here == "/moderate/moderators").then_some("page")] { (t!(locale, "moderate-nav-moderators")) }
+            }
+        }
+        div.row {
+            p { (sentence_with_strong(&t!(locale, "moderate-logged-in-as", username = LINK), bench.username)) }
+            form method="post" action=(locale.href("/moderate/logout")) { (csrf(bench.csrf_token)) button.secondary type="submit" { (t!(locale, "moderate-log-out")) } }
+        }
+        @if let Some(notice) = notice { p.notice role="status" { (locale.text(notice)) } }
+        h1 { (title) }
+        (body)
+    };
+    page(locale, title, Footer::default(), body)
+}
+
+fn csrf(token: &str) -> Markup {
+    html! { input type="hidden" name="csrf_token" value=(token); }
+}
+
+/// A labelled one-line field keeping what was typed, with its error beside it.
+fn text_field(locale: &Locale, name: &str, label: &str, value: &str, errors: &[FieldError], required: bool) -> Markup {
+    let error = errors.iter().find(|error| error.field == name).map(|error| error.message_in(locale.lang));
+    html! {
+        div {
+            label for=(name) { (label) @if required { " " (t!(locale, "form-required")) } }
+            input type="text" id=(name) name=(name) value=(value) required[required]
+                aria-invalid=[error.as_ref().map(|_| "true")] aria-describedby=[error.as_ref().map(|_| format!("{name}-error"))];
+            (field_error(name, error.as_deref()))
+        }
+    }
+}
+
+/// Each field's error summed up at the top of a form, for screen readers first.
+fn error_summary(locale: &Locale, errors: &[FieldError]) -> Markup {
+    html! {
+        @if !errors.is_empty() {
+            div.errors role="alert" {
+                p { (t!(locale, "form-errors-title", count = errors.len())) }
+                ul { @for error in errors { li { (error.field) ": " (error.message_in(locale.lang)) } } }
+            }
+        }
+    }
+}
+
+fn show(lang: Lang, value: &serde_json::Value) -> String {
+    match value {
+        serde_json::Value::Null => lang.t("moderate-value-empty"),
+        serde_json::Value::String(text) => text.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// Text a clinician wrote, with every red-flag phrase in it marked.
+fn with_red_flags(text: &str) -> Markup {
+    let mut segments = Vec::new();
+    let mut at = 0;
+    for span in vocabulary::red_flag_spans(text) {
+        segments.push((false, &text[at..span.start]));
+        segments.push((true, &text[span.clone()]));
+        at = span.end;
+    }
+    segments.push((false, &text[at..]));
+    html! { @for (flagged, part) in segments { @if flagged { mark.flag { (part) } } @else { (part) } } }
+}
+
+/// A sentence with one word in bold wherever the language puts it: the
+/// message takes `LINK` for the bold word.
+fn sentence_with_strong(sentence: &str, strong: &str) -> Markup {
+    let (before, after) = sentence.split_once(LINK).unwrap_or((sentence, ""));
+    html! { (before) strong { (strong) } (after) }
+}
+
+/// Where a submitted version stands, in words.
+fn submission_status_words(locale: &Locale, status: SubmissionStatus) -> String {
+    locale.text(&Text::new(format!("moderate-submission-status-{}", status.as_str())))
+}
+
+/// The public NPPES registry page of an NPI.
+fn npi_link(npi: &str) -> Markup {
+    html! { a href=(format!("https://npiregistry.cms.hhs.gov/provider-view/{npi}")) rel="noopener noreferrer" target="_blank" { (npi) } }
+}
+
+/// Day and time in UTC, as the workbench shows every moment.
+fn when(lang: Lang, moment: chrono::NaiveDateTime) -> String {
+    format!("{} {}", lang.date(moment.date()), moment.format("%H:%M"))
+}
+
+/// A query string from the pairs whose value is set.
+fn query(pairs: &[(&str, Option<String>)]) -> String {
+    let mut serializer = url::form_urlencoded::Serializer::new(String::new());
+    for (key, value) in pairs {
+        if let Some(value) = value {
+            serializer.append_pair(key, value);
+        }
+    }
+    let query = serializer.finish();
+    if query.is_empty() {
+        query
+    } else {
+        format!("?{query}")
+    }
+}
+
+/// Rows of the audit trail, as the trail and a listing's page show them.
+fn audit_table(locale: &Locale, events: &[Event]) -> Markup {
+    let lang = locale.lang;
+    html! {
+        table {
+            thead {
+                tr {
+                    th scope="col" { (t!(locale, "moderate-audit-when")) } th scope="col" { (t!(locale, "moderate-audit-who")) }
+                    th scope="col" { (t!(locale, "moderate-audit-what")) } th scope="col" { (t!(locale, "moderate-audit-listing")) }
+                    th scope="col" { (t!(locale, "moderate-audit-reason")) } th scope="col" { (t!(locale, "moderate-audit-changes")) }
+                }
+            }
+            tbody {
+                @for event in events {
+                    tr {
+                        td { (when(lang, event.occurred_at)) }
+                        td { (actor_words(lang, &event.actor)) } td { (action_words(lang, &event.action)) }
+                        td { @if let Some(id) = event.listing_id { a href=(locale.href(&format!("/moderate/listings/{id}"))) { (id) } } }
+                        td { @if let Some(reason) = &event.reason { (reason) } }
+                        td { (event.changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>().join(", ")) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Who did something, from the audit trail's `actor` ("moderator:ines", "clinician").
+fn actor_words(lang: Lang, actor: &str) -> String {
+    match actor.split_once(':') {
+        Some(("moderator", username)) => t!(lang, "moderate-actor-moderator", username = username.to_string()),
+        Some(("operator", operation)) => t!(lang, "moderate-actor-operator", operation = operation.to_string()),
+        _ => match actor {
+            "clinician" => lang.t("moderate-actor-clinician"),
+            "public" => lang.t("moderate-actor-public"),
+            other => other.to_string(),
+        },
+    }
+}
+
+/// What was done, from the audit trail's `action` code; an unknown code reads as itself.
+fn action_words(lang: Lang, action: &str) -> String {
+    let id = match action {
+        "approve" => "moderate-action-approve",
+        "reject" => "moderate-action-reject",
+        "resolve_report" => "moderate-action-resolve-report",
+        "withdraw" => "moderate-action-withdraw",
+        "suspend" => "moderate-action-suspend",
+        "reinstate" => "moderate-action-reinstate",
+        "confirm" => "moderate-action-confirm",
+        "reminder_soon" => "moderate-action-reminder-soon",
+        "reminder_due" => "moderate-action-reminder-due",
+        "lapse" => "moderate-action-lapse",
+        "recover_link" => "moderate-action-recover-link",
+        "invite_moderator" => "moderate-action-invite-moderator",
+        "disable_moderator" => "moderate-action-disable-moderator",
+        "enable_moderator" => "moderate-action-enable-moderator",
+        other => return other.to_string(),
+    };
+    lang.t(id)
+}
+
+/// The payment fields of a submission in one line, or what patients will be told without them.
+fn payment_summary(lang: Lang, listing: &ListingContent) -> String {
+    if listing.payment_options.is_empty() {
+        return lang.t("moderate-payment-none");
+    }
+    let mut parts = vec![listing.payment_options.join(", ")];
+    if !listing.insurers.is_empty() {
+        parts.push(t!(lang, "moderate-payment-insurers", insurers = listing.insurers.join(", ")));
+    }
+    if let Some(range) = listing.self_pay_first_visit {
+        parts.push(t!(lang, "moderate-payment-first-visit", price = range.display(lang, &listing.country)));
+    }
+    if let Some(range) = listing.self_pay_follow_up {
+        parts.push(t!(lang, "moderate-payment-follow-up", price = range.display(lang, &listing.country)));
+    }
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_login_page_reads_in_spanish_and_keeps_the_language() {
+        let locale = Locale::new(Lang::Es, true, "/moderate");
+        let page = login(&locale, None).into_string();
+        assert!(page.contains("Nombre de usuario"), "{page}");
+        assert!(page.contains("Iniciar sesión"), "{page}");
+        assert!(page.contains(r#"action="/es/moderate/login""#), "{page}");
+    }
+
+    #[test]
+    fn the_audit_trail_names_who_and_what_in_the_language() {
+        assert_eq!(actor_words(Lang::En, "moderator:ines"), "moderator:ines");
+        assert_eq!(actor_words(Lang::Es, "moderator:ines"), "moderador:ines");
+        assert_eq!(actor_words(Lang::Es, "clinician"), "profesional");
+        assert_eq!(action_words(Lang::En, "resolve_report"), "resolve_report");
+        assert_eq!(action_words(Lang::Es, "suspend"), "suspender");
+        assert_eq!(action_words(Lang::Es, "something_new"), "something_new");
+    }
+}
