@@ -6,6 +6,7 @@ use std::process::{Command, Output, Stdio};
 use benzowise::app::listings::PublicListing;
 use benzowise::db::moderators::Moderator;
 use benzowise::db::Database;
+use benzowise::domain::moderation::Role;
 use serde_json::json;
 
 use crate::helpers::{database_url, spawn_app, spawn_app_on, ListingBuilder};
@@ -105,6 +106,14 @@ async fn a_moderator_added_on_the_command_line_can_log_in() {
     assert_eq!(addresses.iter().map(|(_, email)| email.as_str()).collect::<Vec<_>>(), ["ines@example.org"]);
     let not_an_address = ["moderator", "add", "theo", "--email", "theo at example"];
     assert!(!benzowise(&app.database, &not_an_address, "a long moderator password\n").status.success());
+
+    let admin = ["moderator", "add", "root", "--admin", "--email", "root@example.org"];
+    assert!(benzowise(&app.database, &admin, "a long moderator password\n").status.success());
+    let role_of = |name: &str| Moderator::find_by_username(&mut app.connect(), name).unwrap().unwrap().role;
+    assert_eq!((role_of("root"), role_of("ines")), (Role::Admin, Role::Moderator));
+    let new_password = benzowise(&app.database, &["moderator", "add", "root"], "another long password\n");
+    assert!(new_password.status.success());
+    assert_eq!(role_of("root"), Role::Admin, "a new password keeps the role");
 }
 
 #[test]

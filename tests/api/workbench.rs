@@ -297,6 +297,10 @@ async fn admins_invite_moderators_with_a_link_that_works_once_and_for_72_hours()
     let link = crate::two_factor::element_text(&sent.text, "invite-link").to_string();
     let path = link.strip_prefix("http://benzowise.test").unwrap().to_string();
     assert_eq!(app.get(&path).await.status, 200);
+    use diesel::RunQueryDsl;
+    let mailed: Vec<Recipient> =
+        diesel::sql_query("SELECT recipient FROM outbox WHERE kind = 'invite'").load(&mut app.connect()).unwrap();
+    assert_eq!(mailed.iter().map(|row| row.recipient.as_str()).collect::<Vec<_>>(), ["lena@example.org"], "and mailed");
 
     let mismatched = form_body(&[("password", PASSWORD), ("password_again", "another long password")]);
     let refused = app.request("POST", &path, &[FORM], Some(mismatched)).await;
@@ -382,4 +386,10 @@ async fn only_admins_see_and_change_accounts() {
         !page(&app, &omar, "/moderate").await.text.contains("/moderate/moderators"),
         "no link to what they cannot open"
     );
+}
+
+#[derive(diesel::QueryableByName)]
+struct Recipient {
+    #[diesel(sql_type = diesel::sql_types::Text)]
+    recipient: String,
 }
