@@ -22,48 +22,44 @@ use crate::i18n::{Lang, Text};
 use crate::t;
 
 pub fn login(locale: &Locale, error: Option<&str>) -> Markup {
-    let title = t!(locale, "moderate-login-title");
-    page(
-        locale,
-        &title,
-        Footer::default(),
-        html! {
-            h1 { (title) }
-            @if let Some(error) = error { div.errors role="alert" { p { (error) } } }
-            form.stack method="post" action=(locale.href("/moderate/login")) {
-                div { label for="username" { (t!(locale, "moderate-login-username")) } input type="text" id="username" name="username" autocomplete="username" required; }
-                div { label for="password" { (t!(locale, "moderate-login-password")) } input type="password" id="password" name="password" autocomplete="current-password" required; }
-                div { button type="submit" { (t!(locale, "moderate-login-button")) } }
-            }
-        },
-    )
+    let form = html! {
+        form.stack method="post" action=(locale.href("/moderate/login")) {
+            div { label for="username" { (t!(locale, "moderate-login-username")) } input type="text" id="username" name="username" autocomplete="username" required; }
+            div { label for="password" { (t!(locale, "moderate-login-password")) } input type="password" id="password" name="password" autocomplete="current-password" required; }
+            div { button type="submit" { (t!(locale, "moderate-login-button")) } }
+        }
+    };
+    door(locale, &t!(locale, "moderate-login-title"), error, form)
 }
 
 /// The log-in's second step: the code from the authenticator app, or a recovery code.
 pub fn code(locale: &Locale, csrf_token: &str, error: Option<&str>) -> Markup {
-    let title = t!(locale, "moderate-code-title");
-    page(
-        locale,
-        &title,
-        Footer::default(),
-        html! {
-            h1 { (title) }
-            @if let Some(error) = error { div.errors role="alert" { p { (error) } } }
-            form.stack method="post" action=(locale.href("/moderate/login/code")) {
-                (csrf(csrf_token))
-                div {
-                    label for="code" { (t!(locale, "moderate-code-label")) }
-                    span.hint #code-hint { (t!(locale, "moderate-code-hint")) }
-                    input type="text" id="code" name="code" autocomplete="one-time-code" spellcheck="false"
-                        aria-describedby="code-hint" required autofocus;
-                }
-                div { button type="submit" { (t!(locale, "moderate-code-button")) } }
+    let form = html! {
+        form.stack method="post" action=(locale.href("/moderate/login/code")) {
+            (csrf(csrf_token))
+            div {
+                label for="code" { (t!(locale, "moderate-code-label")) }
+                span.hint #code-hint { (t!(locale, "moderate-code-hint")) }
+                input type="text" id="code" name="code" autocomplete="one-time-code" spellcheck="false"
+                    aria-describedby="code-hint" required autofocus;
             }
-            form method="post" action=(locale.href("/moderate/logout")) {
-                (csrf(csrf_token)) button.secondary type="submit" { (t!(locale, "moderate-log-out")) }
-            }
-        },
-    )
+            div { button type="submit" { (t!(locale, "moderate-code-button")) } }
+        }
+        form method="post" action=(locale.href("/moderate/logout")) {
+            (csrf(csrf_token)) button.secondary type="submit" { (t!(locale, "moderate-log-out")) }
+        }
+    };
+    door(locale, &t!(locale, "moderate-code-title"), error, form)
+}
+
+/// A page on the way in: its title, what went wrong last time, and its form.
+fn door(locale: &Locale, title: &str, error: Option<&str>, form: Markup) -> Markup {
+    let body = html! {
+        h1 { (title) }
+        @if let Some(error) = error { div.errors role="alert" { p { (error) } } }
+        (form)
+    };
+    page(locale, title, Footer::default(), body)
 }
 
 /// Who is working, as every workbench page needs it.
