@@ -75,7 +75,7 @@ fn listing(n: usize, flagged: bool) -> Value {
         "contact_email": format!("clinician{n}@example.org"), "phone": "+1 503 555 0100",
         "telehealth": n.is_multiple_of(3), "licensed_regions": if n.is_multiple_of(3) { vec![format!("US-{region}")] } else { vec![] },
         "accepting_new_patients": true, "languages": ["en"],
-        "taper_approaches": ["microtaper"], "criteria": ["patient_sets_pace", "slow_taper_supported"],
+        "taper_approaches": ["micro_taper"], "criteria": ["patient_sets_pace", "slow_taper_supported"],
         "answers": {"typical_duration": "Usually a year or more.", "dependence_plan": "We go at your pace.", "slow_taper": answer},
         "statement": "I taper at the pace my patients set.",
     })

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use anyhow::{bail, Context};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::app::accounts::MIN_PASSWORD;
 use crate::app::freshness::{self, SweepSettings};
@@ -149,6 +150,22 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
     }
 }
 
+/// How many rows a long command handles between two updates of its progress bar.
+const PROGRESS_STEP: usize = 1000;
+
+/// A progress bar on standard error with the rate and the time left. indicatif
+/// draws nothing when standard error is not a terminal, so scripts and CI logs
+/// stay clean.
+pub fn progress_bar(rows: u64, what: &'static str) -> ProgressBar {
+    let bar = ProgressBar::new(rows);
+    if let Ok(style) = ProgressStyle::with_template("{msg} {wide_bar} {human_pos}/{human_len} · {per_sec} · {eta} left")
+    {
+        bar.set_style(style);
+    }
+    bar.set_message(what);
+    bar
+}
+
 /// Loads listings from a file and prints each one's manage token as CSV.
 fn seed(settings: &Settings, file: &std::path::Path, status: SeedStatus, provenance: Provenance) -> anyhow::Result<()> {
     let batch = SeedBatch::read(file)?;
@@ -158,9 +175,17 @@ fn seed(settings: &Settings, file: &std::path::Path, status: SeedStatus, provena
         SeedStatus::Approved => Publication::Approved,
         SeedStatus::Pending => Publication::Pending,
     };
-    let listings = batch.parse(Gazetteer::shared())?;
+    let mut listings = batch.parse(Gazetteer::shared())?;
     let mut conn = connect(settings)?;
-    let loaded = seed::load(&mut conn, listings, publication, provenance)?;
+    let bar = progress_bar(listings.len() as u64, "seed");
+    let mut loaded = Vec::with_capacity(listings.len());
+    while !listings.is_empty() {
+        let rest = listings.split_off(listings.len().min(PROGRESS_STEP));
+        let batch = std::mem::replace(&mut listings, rest);
+        loaded.extend(seed::load(&mut conn, batch, publication, provenance)?);
+        bar.set_position(loaded.len() as u64);
+    }
+    bar.finish_and_clear();
     let mut out = csv::Writer::from_writer(std::io::stdout());
     out.write_record(["listing_id", "full_name", "manage_token"])?;
     for listing in &loaded {

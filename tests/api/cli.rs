@@ -46,8 +46,14 @@ async fn seeded_listings_are_public_and_export_round_trips_through_csv() {
     ]);
     std::fs::write(&json_file, listings.to_string()).unwrap();
 
-    let seeded = stdout(&benzowise(&app.database, &["seed", json_file.to_str().unwrap()], ""));
+    let output = benzowise(&app.database, &["seed", json_file.to_str().unwrap()], "");
+    let seeded = stdout(&output);
     assert_eq!(seeded.lines().count(), 3, "{seeded}");
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        said.ends_with("2 listing(s) loaded as Approved\n") && !said.contains('\r'),
+        "no progress bar off a terminal: {said:?}"
+    );
     assert_eq!(app.public_listing(2).await.json::<PublicListing>().full_name, "Dr. Noor Adeyemi");
 
     let csv = stdout(&benzowise(&app.database, &["export", "--format", "csv"], ""));
