@@ -271,7 +271,7 @@ async fn measure(database: Database, options: &Options) {
         "/moderate/audit?from=2024-01-01&to=2024-01-01".into(),
         "/moderate/moderators".into(),
         "/api/v1/moderation/queue".into(),
-        "/api/v1/moderation/queue?limit=100".into(),
+        "/api/v1/moderation/queue?limit=50".into(),
         format!("/api/v1/moderation/queue?after={some_pending}&flagged=true"),
         "/api/v1/moderation/reports".into(),
         "/api/v1/moderation/reports?limit=100&after=1000".into(),
@@ -316,7 +316,8 @@ fn main() {
     if let Some(url) = &options.postgres {
         let name = "benzowise_bench_workbench";
         let mut admin = PgConnection::establish(url).expect("PostgreSQL is reachable");
-        admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE); CREATE DATABASE {name}")).unwrap();
+        admin.batch_execute(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)")).unwrap();
+        admin.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
         let (base, _) = url.rsplit_once('/').unwrap();
         println!("PostgreSQL");
         system.block_on(measure(Database::Postgres(format!("{base}/{name}")), &options));

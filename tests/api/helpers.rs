@@ -332,7 +332,7 @@ impl TestApp {
 
     /// The first page of the moderation queue: pending submissions, oldest first.
     pub async fn moderation_queue(&self, who: &ModeratorSession) -> Vec<QueueItem> {
-        let reply = self.as_moderator(who, "GET", "/api/v1/moderation/queue?limit=100", None).await;
+        let reply = self.as_moderator(who, "GET", "/api/v1/moderation/queue?limit=50", None).await;
         assert_eq!(reply.status, 200, "{}", reply.text);
         reply.json::<QueuePage>().items
     }

@@ -104,7 +104,7 @@ async fn the_queue_counts_and_filters_new_listings_edits_and_red_flags() {
     assert_eq!(edits.items.iter().map(|item| item.listing_id).collect::<Vec<_>>(), [public.listing_id]);
     let old: QueuePage = app.as_moderator(&ines, "GET", "/api/v1/moderation/queue?waiting_days=3", None).await.json();
     assert!(old.items.is_empty() && old.counts.waiting == 0, "nothing has waited three days");
-    for bad in ["kind=both", "limit=0", "limit=101", "after=-1", "waiting_days=0", "flagged=maybe", "colour=red"] {
+    for bad in ["kind=both", "limit=0", "limit=51", "after=-1", "waiting_days=0", "flagged=maybe", "colour=red"] {
         let reply = app.as_moderator(&ines, "GET", &format!("/api/v1/moderation/queue?{bad}"), None).await;
         assert_eq!(reply.status, 422, "{bad}: {}", reply.text);
     }

@@ -7,6 +7,7 @@ CREATE INDEX events_listing ON events (listing_id);
 DROP INDEX submissions_city;
 DROP INDEX submissions_name;
 DROP INDEX submissions_npi;
+DROP INDEX submissions_counts;
 DROP INDEX submissions_queue;
 ALTER TABLE submissions DROP COLUMN flagged;
 ALTER TABLE submissions DROP COLUMN npi;

@@ -34,19 +34,26 @@ pub struct QueueParams {
     /// The page after this submission id (the previous page's `next_after`).
     #[param(minimum = 0)]
     pub after: Option<i64>,
-    /// 1..100, default 20.
-    #[param(minimum = 1, maximum = 100)]
+    /// 1..50, default 20: each item carries a whole submission.
+    #[param(minimum = 1, maximum = 50)]
     pub limit: Option<i64>,
 }
 
-/// The largest page of any moderation list.
+/// The largest page of reports and events, which are small.
 const MAX_PAGE: i64 = 100;
+/// The largest page of the queue, whose items carry whole submissions: about
+/// 55 KB at 50.
+const MAX_QUEUE_PAGE: i64 = 50;
 
-/// Checks a page's `limit`, `after` or `before` (ids are never negative).
-fn page_bounds(errors: &mut FieldErrors, limit: Option<i64>, default: i64, position: (&str, Option<i64>)) -> i64 {
+/// Checks a page's `limit` (1 to `max`) and `after` or `before` (ids are never negative).
+fn page_bounds(
+    errors: &mut FieldErrors,
+    (limit, default, max): (Option<i64>, i64, i64),
+    position: (&str, Option<i64>),
+) -> i64 {
     let limit = limit.unwrap_or(default);
-    if !(1..=MAX_PAGE).contains(&limit) {
-        errors.add_range("limit", "field-error-from-to", 1, MAX_PAGE);
+    if !(1..=max).contains(&limit) {
+        errors.add_range("limit", "field-error-from-to", 1, max);
     }
     if position.1.is_some_and(|id| id < 0) {
         errors.add_range(position.0, "field-error-from-to", 0, i64::MAX);
@@ -66,7 +73,7 @@ pub async fn queue(
 ) -> Result<Json<QueuePage>, AppError> {
     let params = params.into_inner();
     let mut errors = FieldErrors::new();
-    let limit = page_bounds(&mut errors, params.limit, 20, ("after", params.after));
+    let limit = page_bounds(&mut errors, (params.limit, 20, MAX_QUEUE_PAGE), ("after", params.after));
     if params.waiting_days.is_some_and(|days| !(1..=3650).contains(&days)) {
         errors.add_range("waiting_days", "field-error-from-to", 1, 3650);
     }
@@ -200,7 +207,7 @@ pub async fn reports(
     filter: Query<ReportFilter>,
 ) -> Result<Json<Vec<Report>>, AppError> {
     let mut errors = FieldErrors::new();
-    let limit = page_bounds(&mut errors, filter.limit, 50, ("after", filter.after));
+    let limit = page_bounds(&mut errors, (filter.limit, 50, MAX_PAGE), ("after", filter.after));
     let status = match filter.status.as_deref().unwrap_or("open") {
         "open" => Some(ReportStatus::Open),
         "resolved" => Some(ReportStatus::Resolved),
@@ -262,7 +269,7 @@ pub async fn events(
 ) -> Result<Json<Vec<Event>>, AppError> {
     let params = params.into_inner();
     let mut errors = FieldErrors::new();
-    let limit = page_bounds(&mut errors, params.limit, 50, ("before", params.before));
+    let limit = page_bounds(&mut errors, (params.limit, 50, MAX_PAGE), ("before", params.before));
     let filter =
         audit_filter(&mut errors, params.listing_id, params.moderator_id, params.action, (params.from, params.to));
     errors.check()?;
