@@ -1459,3 +1459,4 @@ moderate-report-status-open = open
 moderate-report-status-resolved = resolved
 moderate-submission-status-withdrawn = withdrawn by the clinician
 field-error-nul = must not contain a NUL character
+moderate-action-reset-two-factor = reset a moderator's two factors

@@ -1459,3 +1459,4 @@ moderate-report-status-open = abierto
 moderate-report-status-resolved = resuelto
 moderate-submission-status-withdrawn = retirado por el profesional
 field-error-nul = no debe contener el carácter NUL
+moderate-action-reset-two-factor = restablecer la autenticación en dos pasos de un moderador

@@ -13,10 +13,11 @@ use crate::app::freshness::{self, SweepSettings};
 use crate::app::listings;
 use crate::app::seed::{self, Publication, SeedBatch};
 use crate::config::Settings;
+use crate::db::events::{Actor, Event, Subject};
 use crate::db::moderators::Moderator;
 use crate::db::{self, AnyConnection};
 use crate::domain::listing::Provenance;
-use crate::domain::moderation::Role;
+use crate::domain::moderation::{AuditAction, Role};
 use crate::places::Gazetteer;
 use crate::startup::Application;
 
@@ -80,6 +81,10 @@ pub enum ModeratorCommand {
         #[arg(long)]
         email: Option<String>,
     },
+    /// Turn off a moderator's two factors and recovery codes, and end their
+    /// sessions, when they lost both; they set two factors up again at their
+    /// next log-in.
+    ResetTwoFactor { name: String },
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -119,6 +124,29 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         Command::Seed { file, status, demo } => {
             let provenance = if demo { Provenance::Demo } else { Provenance::Clinician };
             seed(&settings, &file, status, provenance)
+        }
+        Command::Moderator { command: ModeratorCommand::ResetTwoFactor { name } } => {
+            let mut conn = connect(&settings)?;
+            let reset = db::write_transaction(&mut conn, |conn| {
+                let found = Moderator::reset_two_factor(conn, &name)?;
+                if found {
+                    let operator = Actor::Operator("reset-two-factor");
+                    Event::record(
+                        conn,
+                        &operator,
+                        AuditAction::ResetTwoFactor.as_str(),
+                        Subject::default(),
+                        Some(&name),
+                        &[],
+                    )?;
+                }
+                Ok::<_, diesel::result::Error>(found)
+            })?;
+            if !reset {
+                bail!("there is no moderator named {name:?}");
+            }
+            println!("two factors of {name} are off; they set them up again at their next log-in");
+            Ok(())
         }
         Command::Moderator { command: ModeratorCommand::Add { name, admin, email } } => {
             let role = if admin { Role::Admin } else { Role::Moderator };

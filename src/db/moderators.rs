@@ -229,6 +229,25 @@ impl Moderator {
         Ok(updated == 1)
     }
 
+    /// Turns two factors off, with the recovery codes, and ends the account's
+    /// sessions, for a moderator who lost both their phone and their codes.
+    /// False when there is no such account.
+    pub fn reset_two_factor(conn: &mut AnyConnection, username: &str) -> QueryResult<bool> {
+        let Some(account) = Self::find_by_username(conn, username)? else { return Ok(false) };
+        diesel::update(moderators::table.find(account.id))
+            .set((
+                moderators::totp_secret.eq(None::<String>),
+                moderators::totp_enabled_at.eq(None::<NaiveDateTime>),
+                moderators::totp_last_step.eq(None::<i64>),
+            ))
+            .execute(conn)?;
+        diesel::delete(moderator_recovery_codes::table.filter(moderator_recovery_codes::moderator_id.eq(account.id)))
+            .execute(conn)?;
+        diesel::delete(moderator_sessions::table.filter(moderator_sessions::moderator_id.eq(account.id)))
+            .execute(conn)?;
+        Ok(true)
+    }
+
     /// Uses up a recovery code; false when it is unknown or already used.
     pub fn use_recovery_code(conn: &mut AnyConnection, id: i64, code_hash: &str) -> QueryResult<bool> {
         let updated = diesel::update(

@@ -90,12 +90,13 @@ text_enum!(
         InviteModerator => "invite_moderator",
         DisableModerator => "disable_moderator",
         EnableModerator => "enable_moderator",
+        ResetTwoFactor => "reset_two_factor",
     }
 );
 
 impl AuditAction {
     /// Every action, in the order the audit filter lists them.
-    pub const ALL: [AuditAction; 14] = [
+    pub const ALL: [AuditAction; 15] = [
         AuditAction::Approve,
         AuditAction::Reject,
         AuditAction::ResolveReport,
@@ -110,6 +111,7 @@ impl AuditAction {
         AuditAction::InviteModerator,
         AuditAction::DisableModerator,
         AuditAction::EnableModerator,
+        AuditAction::ResetTwoFactor,
     ];
 }
 

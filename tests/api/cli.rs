@@ -122,6 +122,22 @@ async fn a_moderator_added_on_the_command_line_can_log_in() {
     assert_eq!(role_of("root"), Role::Admin, "a new password keeps the role");
 }
 
+#[actix_rt::test]
+async fn an_operator_resets_the_two_factors_of_a_moderator_who_lost_phone_and_codes() {
+    let app = spawn_app().await;
+    let ines = app.login_moderator("ines").await;
+    crate::two_factor::enrol(&app, &ines).await;
+    let password_only = json!({"username": "ines", "password": "a long moderator password"});
+    assert_eq!(app.post_json("/api/v1/moderator/session", &password_only).await.status, 401);
+
+    let reset = benzowise(&app.database, &["moderator", "reset-two-factor", "ines"], "");
+    assert!(reset.status.success(), "{}", String::from_utf8_lossy(&reset.stderr));
+    assert_eq!(app.as_moderator(&ines, "GET", "/api/v1/moderation/queue", None).await.status, 401, "sessions ended");
+    assert_eq!(app.post_json("/api/v1/moderator/session", &password_only).await.status, 200, "two factors are off");
+    let unknown = benzowise(&app.database, &["moderator", "reset-two-factor", "nobody"], "");
+    assert!(!unknown.status.success());
+}
+
 #[test]
 fn an_unreachable_postgres_url_reports_the_backends_own_error() {
     let database = Database::Postgres("postgres://nobody@127.0.0.1:1/nothing".into());

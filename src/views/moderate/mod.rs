@@ -242,6 +242,7 @@ fn action_words(lang: Lang, action: &str) -> String {
         "invite_moderator" => "moderate-action-invite-moderator",
         "disable_moderator" => "moderate-action-disable-moderator",
         "enable_moderator" => "moderate-action-enable-moderator",
+        "reset_two_factor" => "moderate-action-reset-two-factor",
         other => return other.to_string(),
     };
     lang.t(id)
