@@ -189,7 +189,7 @@ pub struct FoundListing {
 }
 
 /// How many listings the finder shows.
-pub const FOUND_SHOWN: i64 = 50;
+const FOUND_SHOWN: i64 = 50;
 
 /// Listings of any status by name, NPI, city or number, newest first.
 pub async fn find_listings(state: &AppState, term: String) -> Result<Vec<FoundListing>, AppError> {

@@ -17,7 +17,6 @@ pub struct Enrolment {
     /// The secret waiting for its first code, as text and as a QR code (SVG).
     pub secret_base32: String,
     pub qr_svg: String,
-    pub otpauth_url: String,
 }
 
 /// The secret a moderator is setting up: the one waiting already (so that
@@ -45,7 +44,6 @@ pub async fn enrolment(state: &AppState, moderator_id: i64) -> Result<Enrolment,
                 enabled: account.two_factor_enabled(),
                 recovery_codes_left: Moderator::recovery_codes_left(conn, moderator_id)?,
                 qr_svg: secret.qr_svg(&account.username).unwrap_or_default(),
-                otpauth_url: secret.otpauth_url(&account.username),
                 secret_base32: secret.base32(),
             })
         })

@@ -278,7 +278,6 @@ pub struct Invite {
     pub email: String,
     #[diesel(deserialize_as = String)]
     pub role: Role,
-    pub expires_at: NaiveDateTime,
 }
 
 /// How long an invitation link works.
