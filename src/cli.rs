@@ -55,10 +55,13 @@ pub enum Command {
     },
     /// Copy a SQLite database, while it is in use, to a new file (PostgreSQL: use pg_dump).
     Backup { path: PathBuf },
-    /// Write the approved directory (public fields only) to standard output.
+    /// Write the approved directory (public fields only): CSV and JSON to
+    /// standard output, the open standards' packages to PATH.
     Export {
         #[arg(long, value_enum)]
         format: ExportFormat,
+        /// Where a package goes (a .zip for HSDS, a directory for FHIR NDJSON).
+        path: Option<PathBuf>,
     },
     /// Send due confirmation reminders and lapse overdue listings; safe to run
     /// again, or beside `serve`, which runs it every few minutes.
@@ -158,16 +161,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             println!("backed up to {}", path.display());
             Ok(())
         }
-        Command::Export { format } => {
-            let mut conn = connect(&settings)?;
-            let listings = listings::all_public(&mut conn)?;
-            let text = match format {
-                ExportFormat::Csv => seed::export_csv(listings)?,
-                ExportFormat::Json => seed::export_json(listings)?,
-            };
-            std::io::stdout().write_all(text.as_bytes())?;
-            Ok(())
-        }
+        Command::Export { format, path } => export(&settings, format, path),
         Command::Freshness { as_of } => {
             let mut conn = connect(&settings)?;
             let as_of = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
@@ -221,6 +215,21 @@ fn seed(settings: &Settings, file: &std::path::Path, status: SeedStatus, provena
     }
     out.flush()?;
     eprintln!("{} listing(s) loaded as {status:?}", loaded.len());
+    Ok(())
+}
+
+/// Writes the approved directory in `format`: CSV and JSON to standard
+/// output, packages to `path`.
+fn export(settings: &Settings, format: ExportFormat, path: Option<PathBuf>) -> anyhow::Result<()> {
+    let mut conn = connect(settings)?;
+    let text = match (format, path) {
+        (ExportFormat::Csv | ExportFormat::Json, Some(path)) => {
+            bail!("--format csv and json write to standard output; leave out {}", path.display())
+        }
+        (ExportFormat::Csv, None) => seed::export_csv(listings::all_public(&mut conn)?)?,
+        (ExportFormat::Json, None) => seed::export_json(listings::all_public(&mut conn)?)?,
+    };
+    std::io::stdout().write_all(text.as_bytes())?;
     Ok(())
 }
 

@@ -87,3 +87,21 @@ pub async fn find(state: &AppState, id: i64) -> Result<Found, AppError> {
 pub fn all_public(conn: &mut AnyConnection) -> QueryResult<Vec<PublicListing>> {
     Ok(Listing::all_public(conn)?.into_iter().map(Into::into).collect())
 }
+
+/// How many public listings an export reads in one query.
+const EXPORT_BATCH: i64 = 1000;
+
+/// Hands the public listings to `each` a batch at a time, by id, so that an
+/// export of a million listings holds one batch in memory, not the directory.
+pub fn each_public_batch<E: From<diesel::result::Error>>(
+    conn: &mut AnyConnection,
+    mut each: impl FnMut(Vec<PublicListing>) -> Result<(), E>,
+) -> Result<(), E> {
+    let mut after = 0;
+    loop {
+        let batch = Listing::public_after(conn, after, EXPORT_BATCH)?;
+        let Some(last) = batch.last() else { return Ok(()) };
+        after = last.id;
+        each(batch.into_iter().map(Into::into).collect())?;
+    }
+}

@@ -126,6 +126,26 @@ impl Listing {
         Ok(rows.into_iter().filter_map(Listing::public).collect())
     }
 
+    /// Up to `limit` public listings with ids above `after`, by id: exports
+    /// read the directory a batch at a time instead of holding all of it.
+    #[tracing::instrument(level = "debug", skip_all, fields(after = after, limit = limit))]
+    pub fn public_after(conn: &mut AnyConnection, after: i64, limit: i64) -> QueryResult<Vec<ApprovedListing>> {
+        let rows = listings::table
+            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
+            .filter(listings::id.gt(after))
+            .order(listings::id)
+            .limit(limit)
+            .select(Listing::as_select())
+            .load(conn)?;
+        Ok(rows.into_iter().filter_map(Listing::public).collect())
+    }
+
+    /// How many listings are public.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn count_public(conn: &mut AnyConnection) -> QueryResult<i64> {
+        listing_summaries::table.count().get_result(conn)
+    }
+
     /// The highest id of a public listing, 0 when there is none.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn last_public_id(conn: &mut AnyConnection) -> QueryResult<i64> {

@@ -11,7 +11,7 @@ use serde_json::json;
 
 use crate::helpers::{database_url, spawn_app, spawn_app_on, ListingBuilder};
 
-fn benzowise(database: &Database, args: &[&str], stdin: &str) -> Output {
+pub fn benzowise(database: &Database, args: &[&str], stdin: &str) -> Output {
     benzowise_with(database, args, stdin, &[])
 }
 
@@ -30,7 +30,7 @@ fn benzowise_with(database: &Database, args: &[&str], stdin: &str, env: &[(&str,
     child.wait_with_output().unwrap()
 }
 
-fn stdout(output: &Output) -> String {
+pub fn stdout(output: &Output) -> String {
     assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
     String::from_utf8(output.stdout.clone()).unwrap()
 }
