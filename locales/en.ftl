@@ -1460,3 +1460,4 @@ moderate-report-status-resolved = resolved
 moderate-submission-status-withdrawn = withdrawn by the clinician
 field-error-nul = must not contain a NUL character
 moderate-action-reset-two-factor = reset a moderator's two factors
+moderate-action-import = imported a listing from another directory's package

@@ -1460,3 +1460,4 @@ moderate-report-status-resolved = resuelto
 moderate-submission-status-withdrawn = retirado por el profesional
 field-error-nul = no debe contener el carácter NUL
 moderate-action-reset-two-factor = restablecer la autenticación en dos pasos de un moderador
+moderate-action-import = importó un perfil del paquete de otro directorio

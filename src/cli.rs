@@ -10,10 +10,11 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use crate::app::accounts::MIN_PASSWORD;
 use crate::app::freshness::{self, SweepSettings};
-use crate::app::listings;
 use crate::app::seed::{self, Publication, SeedBatch};
+use crate::app::{hsds, listings, Links};
 use crate::config::Settings;
 use crate::db::events::{Actor, Event, Subject};
+use crate::db::listings::Listing;
 use crate::db::moderators::Moderator;
 use crate::db::{self, AnyConnection};
 use crate::domain::listing::Provenance;
@@ -63,6 +64,13 @@ pub enum Command {
         /// Where a package goes (a .zip for HSDS, a directory for FHIR NDJSON).
         path: Option<PathBuf>,
     },
+    /// Read another directory's listings as pending submissions, for moderators to review.
+    Import {
+        #[arg(long, value_enum)]
+        format: ImportFormat,
+        /// The package: a .zip file or a directory of its files.
+        path: PathBuf,
+    },
     /// Send due confirmation reminders and lapse overdue listings; safe to run
     /// again, or beside `serve`, which runs it every few minutes.
     Freshness {
@@ -100,6 +108,14 @@ pub enum SeedStatus {
 pub enum ExportFormat {
     Csv,
     Json,
+    /// An HSDS 3.0 tabular data package (a zip file).
+    Hsds,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ImportFormat {
+    /// An HSDS 3.0 tabular data package.
+    Hsds,
 }
 
 fn open(settings: &Settings) -> anyhow::Result<AnyConnection> {
@@ -162,6 +178,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Export { format, path } => export(&settings, format, path),
+        Command::Import { format: ImportFormat::Hsds, path } => import_hsds(&settings, &path),
         Command::Freshness { as_of } => {
             let mut conn = connect(&settings)?;
             let as_of = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
@@ -208,12 +225,7 @@ fn seed(settings: &Settings, file: &std::path::Path, status: SeedStatus, provena
         bar.set_position(loaded.len() as u64);
     }
     bar.finish_and_clear();
-    let mut out = csv::Writer::from_writer(std::io::stdout());
-    out.write_record(["listing_id", "full_name", "manage_token"])?;
-    for listing in &loaded {
-        out.write_record([&listing.listing_id.to_string(), &listing.full_name, &listing.manage_token])?;
-    }
-    out.flush()?;
+    print_tokens(&loaded)?;
     eprintln!("{} listing(s) loaded as {status:?}", loaded.len());
     Ok(())
 }
@@ -226,10 +238,52 @@ fn export(settings: &Settings, format: ExportFormat, path: Option<PathBuf>) -> a
         (ExportFormat::Csv | ExportFormat::Json, Some(path)) => {
             bail!("--format csv and json write to standard output; leave out {}", path.display())
         }
+        (ExportFormat::Hsds, None) => bail!("--format hsds needs the path of the zip file to write"),
+        (ExportFormat::Hsds, Some(path)) => {
+            let publisher = hsds::Publisher::of(Links::of(settings));
+            let bar = progress_bar(Listing::count_public(&mut conn)? as u64, "export");
+            let written = hsds::package::export(&mut conn, &publisher, &path, |done| bar.set_position(done as u64))?;
+            bar.finish_and_clear();
+            eprintln!("{written} listing(s) written to {}", path.display());
+            return Ok(());
+        }
         (ExportFormat::Csv, None) => seed::export_csv(listings::all_public(&mut conn)?)?,
         (ExportFormat::Json, None) => seed::export_json(listings::all_public(&mut conn)?)?,
     };
     std::io::stdout().write_all(text.as_bytes())?;
+    Ok(())
+}
+
+/// Imports an HSDS package as pending listings and prints each one's manage token as CSV.
+fn import_hsds(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
+    let mut conn = connect(settings)?;
+    let bar = progress_bar(0, "import");
+    let imported = hsds::import::import(&mut conn, path, Gazetteer::shared(), |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    print_tokens(&imported.loaded)?;
+    for skipped in &imported.skipped {
+        eprintln!("skipped {skipped}");
+    }
+    eprintln!(
+        "{} service(s) imported as pending, {} imported before and left alone, {} skipped",
+        imported.loaded.len(),
+        imported.already,
+        imported.skipped.len()
+    );
+    Ok(())
+}
+
+/// Each loaded listing's manage token, as CSV on standard output.
+fn print_tokens(loaded: &[seed::Loaded]) -> anyhow::Result<()> {
+    let mut out = csv::Writer::from_writer(std::io::stdout());
+    out.write_record(["listing_id", "full_name", "manage_token"])?;
+    for listing in loaded {
+        out.write_record([&listing.listing_id.to_string(), &listing.full_name, &listing.manage_token])?;
+    }
+    out.flush()?;
     Ok(())
 }
 

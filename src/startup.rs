@@ -234,6 +234,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
                 AppError::Validation(vec![crate::error::FieldError::untranslated("query", &error.to_string())]).into()
             }))
             .configure(crate::web::api::routes)
+            .configure(crate::web::hsds::routes)
             .configure(crate::web::html::routes)
             .default_service(web::to(not_found))
     })

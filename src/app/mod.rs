@@ -5,6 +5,7 @@
 pub mod accounts;
 pub mod digest;
 pub mod freshness;
+pub mod hsds;
 pub mod letters;
 pub mod listings;
 pub mod manage;

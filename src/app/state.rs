@@ -87,6 +87,11 @@ impl Links {
         Links(settings.public_url.clone().unwrap_or_else(|| format!("http://{}", settings.bind)))
     }
 
+    /// The site's address, without a trailing slash.
+    pub fn site(&self) -> &str {
+        &self.0
+    }
+
     /// `path` on the site; in a language other than English the link keeps it.
     pub fn to(&self, lang: Lang, path: &str) -> String {
         if lang == Lang::En {

@@ -140,6 +140,51 @@ impl Listing {
         Ok(rows.into_iter().filter_map(Listing::public).collect())
     }
 
+    /// The public listings among `ids`, in the order of `ids`.
+    #[tracing::instrument(level = "debug", skip_all, fields(count = ids.len()))]
+    pub fn public_among(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<ApprovedListing>> {
+        let rows = listings::table
+            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
+            .filter(listings::id.eq_any(ids))
+            .select(Listing::as_select())
+            .load(conn)?;
+        let mut found: Vec<ApprovedListing> = rows.into_iter().filter_map(Listing::public).collect();
+        found.sort_by_key(|listing| ids.iter().position(|id| *id == listing.id));
+        Ok(found)
+    }
+
+    /// The ids of public listings approved on or after `since`, ascending.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn public_reviewed_since(conn: &mut AnyConnection, since: NaiveDateTime) -> QueryResult<Vec<i64>> {
+        listings::table
+            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
+            .filter(listings::last_reviewed_at.ge(since))
+            .order(listings::id)
+            .select(listings::id)
+            .load(conn)
+    }
+
+    /// Which of `keys` (where imported listings came from) are taken already.
+    #[tracing::instrument(level = "debug", skip_all, fields(count = keys.len()))]
+    pub fn imported_already(conn: &mut AnyConnection, keys: &[String]) -> QueryResult<Vec<String>> {
+        let mut taken = Vec::new();
+        // A few hundred keys per query stay below every backend's parameter limit.
+        for chunk in keys.chunks(500) {
+            taken.extend(
+                listings::table
+                    .filter(listings::import_key.eq_any(chunk))
+                    .select(listings::import_key.assume_not_null())
+                    .load::<String>(conn)?,
+            );
+        }
+        Ok(taken)
+    }
+
+    /// Records where an imported listing came from.
+    pub fn set_import_key(conn: &mut AnyConnection, id: i64, key: &str) -> QueryResult<()> {
+        diesel::update(listings::table.find(id)).set(listings::import_key.eq(key)).execute(conn).map(drop)
+    }
+
     /// How many listings are public.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn count_public(conn: &mut AnyConnection) -> QueryResult<i64> {

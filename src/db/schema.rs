@@ -61,6 +61,7 @@ diesel::table! {
         last_reviewed_at -> Nullable<Timestamp>,
         language -> Text,
         confirmed_at -> Nullable<Timestamp>,
+        import_key -> Nullable<Text>,
     }
 }
 

@@ -91,12 +91,13 @@ text_enum!(
         DisableModerator => "disable_moderator",
         EnableModerator => "enable_moderator",
         ResetTwoFactor => "reset_two_factor",
+        Import => "import",
     }
 );
 
 impl AuditAction {
     /// Every action, in the order the audit filter lists them.
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::Approve,
         AuditAction::Reject,
         AuditAction::ResolveReport,
@@ -112,6 +113,7 @@ impl AuditAction {
         AuditAction::DisableModerator,
         AuditAction::EnableModerator,
         AuditAction::ResetTwoFactor,
+        AuditAction::Import,
     ];
 }
 

@@ -745,6 +745,51 @@ impl SearchIndex {
     }
 }
 
+/// What a catalogue page asks of the index: the filters of a search (its
+/// place, radius and region aside), words in the listing's text, and
+/// optionally the only ids to consider.
+pub struct CatalogueQuery<'a> {
+    pub filters: &'a SearchQuery,
+    /// Lower case; matched against name, credentials, practice, city, region and country.
+    pub text: Option<&'a str>,
+    /// Ascending ids; `None` considers every listing.
+    pub among: Option<&'a [i64]>,
+    pub offset: usize,
+    pub limit: usize,
+}
+
+impl SearchIndex {
+    /// The listings a catalogue query accepts, by id: how many in all and the
+    /// ids of the requested page. For paging through the directory (HSDS)
+    /// rather than a patient's search near a place.
+    #[expect(
+        clippy::expect_used,
+        reason = "a poisoned lock means an update panicked half-way; serving on would hide it"
+    )]
+    pub fn catalogue(&self, query: &CatalogueQuery<'_>) -> (usize, Vec<i64>) {
+        let inner = self.inner.read().expect("search index lock");
+        let wanted = Inner::wanted(query.filters);
+        let accepts = |id: usize| {
+            inner.entries.get(id).and_then(Option::as_ref).is_some_and(|entry| {
+                wanted.accepts(entry.mask) && query.text.is_none_or(|text| entry.text.to_lowercase().contains(text))
+            })
+        };
+        let candidates: Box<dyn Iterator<Item = usize>> = match query.among {
+            Some(ids) => Box::new(ids.iter().filter_map(|&id| usize::try_from(id).ok())),
+            None => Box::new(0..inner.entries.len()),
+        };
+        let mut total = 0;
+        let mut page = Vec::new();
+        for id in candidates.filter(|&id| accepts(id)) {
+            if total >= query.offset && page.len() < query.limit {
+                page.push(id as i64);
+            }
+            total += 1;
+        }
+        (total, page)
+    }
+}
+
 impl Inner {
     fn page(&self, query: &SearchQuery) -> SearchPage<'_> {
         let (total, hits) = self.search(query);

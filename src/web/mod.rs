@@ -1,5 +1,6 @@
 pub mod api;
 pub mod extract;
+pub mod hsds;
 pub mod html;
 pub mod language;
 pub mod session_cookie;

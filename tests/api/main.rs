@@ -9,6 +9,7 @@ mod durability;
 mod edges;
 mod freshness;
 mod helpers;
+mod hsds;
 mod language;
 mod lifecycle;
 mod mail;

@@ -243,6 +243,7 @@ fn action_words(lang: Lang, action: &str) -> String {
         "disable_moderator" => "moderate-action-disable-moderator",
         "enable_moderator" => "moderate-action-enable-moderator",
         "reset_two_factor" => "moderate-action-reset-two-factor",
+        "import" => "moderate-action-import",
         other => return other.to_string(),
     };
     lang.t(id)

@@ -1,0 +1,314 @@
+//! The directory in Open Referral's Human Services Data Specification (HSDS
+//! 3.0): the read-only API's pages and records, the tabular package that
+//! `export --format hsds` writes, and the import of such a package.
+//!
+//! Lists page through the search index, never the database: only the
+//! listings on the requested page are read.
+
+pub mod ids;
+pub mod import;
+pub mod package;
+pub mod records;
+pub mod taxonomy;
+
+use chrono::NaiveDateTime;
+use serde::Serialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+use self::ids::{Kind, ListingIds};
+use self::records::ListingRecords;
+use self::taxonomy::{Group, TaxonomyTerm};
+use super::listings::PublicListing;
+use super::{AppState, Links};
+use crate::db::listings::Listing;
+use crate::error::AppError;
+use crate::places::Place;
+use crate::search::index::CatalogueQuery;
+use crate::search::query::SearchQuery;
+
+/// The HSDS version the API and package follow.
+pub const VERSION: &str = "3.0";
+pub const DEFAULT_PER_PAGE: usize = 50;
+pub const MAX_PER_PAGE: usize = 100;
+
+/// What the API reads to build records: the deployment's ids and links.
+#[derive(Debug, Clone)]
+pub struct Publisher {
+    pub ids: ListingIds,
+    pub links: Links,
+}
+
+impl Publisher {
+    pub fn of(links: Links) -> Publisher {
+        Publisher { ids: ListingIds::of(links.site()), links }
+    }
+
+    pub fn records(&self, listing: &PublicListing) -> ListingRecords {
+        ListingRecords::of(listing, &self.ids, &self.links)
+    }
+}
+
+/// Which page of a list, counted from 1.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageRequest {
+    pub number: usize,
+    pub per_page: usize,
+}
+
+impl PageRequest {
+    fn offset(self) -> usize {
+        (self.number - 1).saturating_mul(self.per_page)
+    }
+}
+
+/// A page as the HSDS API returns lists.
+#[derive(Debug, Serialize)]
+pub struct Page {
+    pub total_items: usize,
+    pub total_pages: usize,
+    pub page_number: usize,
+    pub size: usize,
+    pub first_page: bool,
+    pub last_page: bool,
+    pub empty: bool,
+    pub contents: Vec<Value>,
+}
+
+impl Page {
+    fn of(total_items: usize, request: PageRequest, contents: Vec<Value>) -> Page {
+        let total_pages = total_items.div_ceil(request.per_page);
+        Page {
+            total_items,
+            total_pages,
+            page_number: request.number,
+            size: contents.len(),
+            first_page: request.number == 1,
+            last_page: request.number >= total_pages,
+            empty: total_items == 0,
+            contents,
+        }
+    }
+
+    /// A page of a list held whole in memory (the taxonomy).
+    fn slice(all: Vec<Value>, request: PageRequest) -> Page {
+        let total = all.len();
+        let contents = all.into_iter().skip(request.offset()).take(request.per_page).collect();
+        Page::of(total, request, contents)
+    }
+}
+
+/// The filters the lists of services, locations and organizations share.
+#[derive(Debug, Clone, Default)]
+pub struct CatalogueFilter {
+    /// Words in a name, practice or place, in any case.
+    pub search: Option<String>,
+    pub modified_after: Option<NaiveDateTime>,
+    /// A term of the directory's taxonomy.
+    pub term: Option<&'static TaxonomyTerm>,
+    /// Only what this organization (a listing's practice) provides.
+    pub organization_id: Option<Uuid>,
+    /// `false` when the filter names a taxonomy or term that is not ours, so nothing matches.
+    pub ours: bool,
+}
+
+/// A nearness filter: the centroid of a postal code and a distance.
+#[derive(Debug, Clone)]
+pub struct Near {
+    pub place: Place,
+    pub radius_km: f64,
+}
+
+/// What `GET /hsds/` says of the API.
+pub fn about(links: &Links) -> Value {
+    serde_json::json!({
+        "version": VERSION,
+        // No profile narrows the specification here: the base one applies.
+        "profile": "https://docs.openreferral.org/en/latest/",
+        "openapi_url": links.to(crate::i18n::Lang::En, "/hsds/openapi.json"),
+    })
+}
+
+/// The specification's description of the API (Open Referral, CC BY-SA 4.0).
+const OPENAPI: &str = include_str!("../../../standards/hsds-3.0/schema/openapi.json");
+
+/// The specification's description of the API, titled and addressed for this deployment.
+pub fn openapi(links: &Links) -> Result<Value, AppError> {
+    let mut document: Value = serde_json::from_str(OPENAPI).map_err(anyhow::Error::from)?;
+    document["info"]["title"] = "benzowise: HSDS 3.0 API".into();
+    document["info"]["description"] =
+        "The public listings of benzowise, a directory of clinicians who support gradual, patient-led benzodiazepine tapering, in Open Referral's Human Services Data Specification 3.0. Read-only.".into();
+    document["servers"] = serde_json::json!([{ "url": links.to(crate::i18n::Lang::En, "/hsds") }]);
+    Ok(document)
+}
+
+/// The search filters a taxonomy term stands for; `Err` for a term that
+/// is a fact with a value, or a whole group, which the index cannot filter on.
+fn filters_of(term: Option<&'static TaxonomyTerm>) -> Result<SearchQuery, AppError> {
+    let mut query = SearchQuery::default();
+    let Some(term) = term else { return Ok(query) };
+    let not_filterable = || {
+        AppError::BadRequest(format!(
+            "taxonomy_term_id: services cannot be filtered on the term {:?}; choose one of the codes below a group other than \"detail\"",
+            term.name
+        ))
+    };
+    let code = term.code.ok_or_else(not_filterable)?;
+    match term.group {
+        Group::Profession => query.profession = Some(code),
+        Group::Specialty => query.specialty = Some(code),
+        Group::TaperApproach => query.approaches = vec![code],
+        Group::Criterion => query.criteria = vec![code],
+        Group::PaymentOption => query.payment = vec![code],
+        Group::Feature if code == taxonomy::TELEHEALTH => query.telehealth = Some(true),
+        Group::Feature => query.accepting = Some(true),
+        Group::Detail => return Err(not_filterable()),
+    }
+    Ok(query)
+}
+
+/// A page of public listings that pass `filter`, nearest first when `near`
+/// is given and by id otherwise, as records.
+async fn listings_page(
+    state: &AppState,
+    publisher: &Publisher,
+    filter: CatalogueFilter,
+    near: Option<Near>,
+    request: PageRequest,
+) -> Result<(usize, Vec<ListingRecords>), AppError> {
+    if !filter.ours {
+        return Ok((0, Vec::new()));
+    }
+    let mut filters = filters_of(filter.term)?;
+    let among = match (filter.organization_id, filter.modified_after) {
+        (Some(id), _) => Some(publisher.ids.listing(Kind::Organization, &id).into_iter().collect::<Vec<_>>()),
+        (None, Some(since)) => Some(state.db(move |conn| Ok(Listing::public_reviewed_since(conn, since)?)).await?),
+        (None, None) => None,
+    };
+    let (total, ids) = match near {
+        Some(near) => {
+            filters.center = Some(near.place);
+            filters.radius_km = near.radius_km;
+            filters.offset = request.offset();
+            filters.limit = request.per_page;
+            state.search.index.search_with(&filters, |page| (page.total, page.results.iter().map(|r| r.id).collect()))
+        }
+        None => state.search.index.catalogue(&CatalogueQuery {
+            filters: &filters,
+            text: filter.search.as_deref(),
+            among: among.as_deref(),
+            offset: request.offset(),
+            limit: request.per_page,
+        }),
+    };
+    let listings = state.db(move |conn| Ok(Listing::public_among(conn, &ids)?)).await?;
+    let records = listings.into_iter().map(|listing| publisher.records(&listing.into())).collect();
+    Ok((total, records))
+}
+
+/// A page of services, each with everything about it nested.
+pub async fn services(
+    state: &AppState,
+    publisher: &Publisher,
+    filter: CatalogueFilter,
+    request: PageRequest,
+) -> Result<Page, AppError> {
+    let (total, records) = listings_page(state, publisher, filter, None, request).await?;
+    let contents = records.iter().map(|records| records.full_service(&publisher.links)).collect();
+    Ok(Page::of(total, request, contents))
+}
+
+/// A page of services at their locations (each with its location), nearest
+/// first when `near` is given.
+pub async fn services_at_locations(
+    state: &AppState,
+    publisher: &Publisher,
+    filter: CatalogueFilter,
+    near: Option<Near>,
+    request: PageRequest,
+) -> Result<Page, AppError> {
+    let (total, records) = listings_page(state, publisher, filter, near, request).await?;
+    let contents = records.iter().map(ListingRecords::service_at_location_with_location).collect();
+    Ok(Page::of(total, request, contents))
+}
+
+/// A page of organizations.
+pub async fn organizations(
+    state: &AppState,
+    publisher: &Publisher,
+    filter: CatalogueFilter,
+    request: PageRequest,
+) -> Result<Page, AppError> {
+    let (total, records) = listings_page(state, publisher, filter, None, request).await?;
+    let contents = records.into_iter().map(|records| records.organization).collect();
+    Ok(Page::of(total, request, contents))
+}
+
+/// The records of the public listing an id of `kind` names; `NotFound` otherwise.
+async fn records_of(
+    state: &AppState,
+    publisher: &Publisher,
+    kind: Kind,
+    id: &Uuid,
+) -> Result<ListingRecords, AppError> {
+    let listing_id = publisher.ids.listing(kind, id).ok_or(AppError::NotFound)?;
+    let listing = state.db(move |conn| Ok(Listing::find_public(conn, listing_id)?)).await?;
+    Ok(publisher.records(&listing.into()))
+}
+
+pub async fn service(state: &AppState, publisher: &Publisher, id: &Uuid) -> Result<Value, AppError> {
+    Ok(records_of(state, publisher, Kind::Service, id).await?.full_service(&publisher.links))
+}
+
+/// The service offered at a service-at-location, as the specification's
+/// `/service_at_locations/{id}` answers: the full service.
+pub async fn service_at_location(state: &AppState, publisher: &Publisher, id: &Uuid) -> Result<Value, AppError> {
+    Ok(records_of(state, publisher, Kind::ServiceAtLocation, id).await?.full_service(&publisher.links))
+}
+
+pub async fn organization(state: &AppState, publisher: &Publisher, id: &Uuid) -> Result<Value, AppError> {
+    Ok(records_of(state, publisher, Kind::Organization, id).await?.organization)
+}
+
+/// The directory's one taxonomy, as a page.
+pub fn taxonomies(links: &Links, search: Option<&str>, request: PageRequest) -> Page {
+    let all = [taxonomy::taxonomy(links)];
+    let matching = all.into_iter().filter(|taxonomy| search.is_none_or(|words| mentions(taxonomy, words))).collect();
+    Page::slice(matching, request)
+}
+
+pub fn taxonomy(links: &Links, id: &Uuid) -> Result<Value, AppError> {
+    (*id == taxonomy::taxonomy_id()).then(|| taxonomy::taxonomy(links)).ok_or(AppError::NotFound)
+}
+
+/// Which taxonomy terms to list.
+#[derive(Debug, Clone, Default)]
+pub struct TermFilter {
+    pub search: Option<String>,
+    pub taxonomy_id: Option<Uuid>,
+    pub parent_id: Option<Uuid>,
+    pub top_only: bool,
+}
+
+pub fn taxonomy_terms(links: &Links, filter: &TermFilter, request: PageRequest) -> Page {
+    let matching = taxonomy::terms()
+        .iter()
+        .filter(|_| filter.taxonomy_id.is_none_or(|id| id == taxonomy::taxonomy_id()))
+        .map(|term| term.record(links))
+        .filter(|term| !filter.top_only || term["parent_id"].is_null())
+        .filter(|term| filter.parent_id.is_none_or(|parent| term["parent_id"] == parent.to_string()))
+        .filter(|term| filter.search.as_deref().is_none_or(|words| mentions(term, words)))
+        .collect();
+    Page::slice(matching, request)
+}
+
+pub fn taxonomy_term(links: &Links, id: &Uuid) -> Result<Value, AppError> {
+    taxonomy::find(id).map(|term| term.record(links)).ok_or(AppError::NotFound)
+}
+
+/// Whether a record's code, name or description contains `words` (lower case).
+fn mentions(record: &Value, words: &str) -> bool {
+    ["code", "name", "description"]
+        .iter()
+        .any(|field| record[field].as_str().is_some_and(|text| text.to_lowercase().contains(words)))
+}

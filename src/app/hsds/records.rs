@@ -1,0 +1,222 @@
+//! One public listing as HSDS 3.0 records: an organization (the practice,
+//! or the clinician's own when none is named), a service (the taper support),
+//! its location and address, phone, languages, telehealth regions as service
+//! areas, and the directory's terms as attributes.
+
+use serde_json::{json, Map, Value};
+
+use super::ids::{Kind, ListingIds};
+use super::taxonomy::{self, Group};
+use crate::app::listings::PublicListing;
+use crate::app::Links;
+use crate::domain::vocabulary;
+use crate::i18n::Lang;
+
+/// A listing's records, one field per HSDS table it has rows in.
+#[derive(Debug, Clone)]
+pub struct ListingRecords {
+    pub organization: Value,
+    pub service: Value,
+    pub location: Value,
+    pub address: Option<Value>,
+    pub phone: Option<Value>,
+    pub languages: Vec<Value>,
+    pub service_areas: Vec<Value>,
+    pub attributes: Vec<Value>,
+    pub service_at_location: Value,
+}
+
+impl ListingRecords {
+    pub fn of(listing: &PublicListing, ids: &ListingIds, links: &Links) -> ListingRecords {
+        let id = |kind, ordinal| ids.id(kind, listing.id, ordinal);
+        let organization_id = id(Kind::Organization, 0);
+        let service_id = id(Kind::Service, 0);
+        let location_id = id(Kind::Location, 0);
+        let profession = vocabulary::profession(&listing.profession).map_or_else(String::new, |p| p.label(Lang::En));
+        let organization = record(json!({
+            "id": organization_id,
+            "name": listing.practice_name.as_deref().unwrap_or(&listing.full_name),
+            "description": format!("The practice of {}, {}.", listing.full_name, profession.to_lowercase()),
+            "email": listing.public_email,
+            "website": listing.website,
+            "uri": links.to(Lang::En, &format!("/clinicians/{}", listing.id)),
+        }));
+        let service = record(json!({
+            "id": service_id,
+            "organization_id": organization_id,
+            "name": listing.full_name,
+            "description": listing.statement,
+            "url": website_or_profile(listing, links),
+            "email": listing.public_email,
+            "status": "active",
+            "licenses": listing.credentials,
+            "last_modified": listing.last_reviewed_at.map(|time| time.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        }));
+        let location = record(json!({
+            "id": location_id,
+            "location_type": "physical",
+            "organization_id": organization_id,
+            "name": place_name(&listing.city, listing.region.as_deref(), &listing.country),
+            "latitude": listing.latitude,
+            "longitude": listing.longitude,
+        }));
+        // HSDS requires a street, state and postal code of an address: a
+        // listing without them is placed by its location's name and point.
+        let address = match (&listing.address_line, &listing.region, &listing.postal_code) {
+            (Some(street), Some(region), Some(postal_code)) => Some(record(json!({
+                "id": id(Kind::Address, 0),
+                "location_id": location_id,
+                "address_1": street,
+                "city": listing.city,
+                "state_province": region,
+                "postal_code": postal_code,
+                "country": listing.country,
+                "address_type": "physical",
+            }))),
+            _ => None,
+        };
+        let phone = listing.phone.as_ref().map(|number| {
+            record(json!({ "id": id(Kind::Phone, 0), "service_id": service_id, "number": number, "type": "voice" }))
+        });
+        let languages = (listing.languages.iter().enumerate())
+            .map(|(n, code)| record(json!({ "id": id(Kind::Language, n), "service_id": service_id, "code": code })))
+            .collect();
+        let service_areas = (listing.licensed_regions.iter().enumerate())
+            .filter(|_| listing.telehealth)
+            .map(|(n, region)| {
+                record(json!({
+                    "id": id(Kind::ServiceArea, n),
+                    "service_id": service_id,
+                    "name": region,
+                    "description": format!("Telehealth for people in {region} (ISO 3166-2), where the clinician is licensed."),
+                }))
+            })
+            .collect();
+        let attributes = terms_of(listing)
+            .enumerate()
+            .map(|(n, (group, code, value))| {
+                record(json!({
+                    "id": id(Kind::Attribute, n),
+                    "link_id": service_id,
+                    "taxonomy_term_id": taxonomy::term_id(group, code),
+                    "link_type": group.code(),
+                    "link_entity": "service",
+                    "value": value,
+                }))
+            })
+            .collect();
+        let service_at_location = json!({
+            "id": id(Kind::ServiceAtLocation, 0),
+            "service_id": service_id,
+            "location_id": location_id,
+        });
+        ListingRecords {
+            organization,
+            service,
+            location,
+            address,
+            phone,
+            languages,
+            service_areas,
+            attributes,
+            service_at_location,
+        }
+    }
+
+    /// Every row with the name of its table in the tabular package.
+    pub fn rows(&self) -> Vec<(&'static str, &Value)> {
+        let mut rows = vec![
+            ("organization", &self.organization),
+            ("service", &self.service),
+            ("location", &self.location),
+            ("service_at_location", &self.service_at_location),
+        ];
+        rows.extend(self.address.iter().map(|row| ("address", row)));
+        rows.extend(self.phone.iter().map(|row| ("phone", row)));
+        rows.extend(self.languages.iter().map(|row| ("language", row)));
+        rows.extend(self.service_areas.iter().map(|row| ("service_area", row)));
+        rows.extend(self.attributes.iter().map(|row| ("attribute", row)));
+        rows
+    }
+
+    /// The location with its address nested.
+    pub fn full_location(&self) -> Value {
+        with(&self.location, [("addresses", Value::Array(self.address.iter().cloned().collect()))])
+    }
+
+    /// The service with everything about it nested, as `GET /services/{id}` gives it.
+    pub fn full_service(&self, links: &Links) -> Value {
+        let service_at_location = self.service_at_location_with_location();
+        let attributes = self.attributes.iter().map(|attribute| with_term(attribute, links)).collect();
+        with(
+            &self.service,
+            [
+                ("organization", self.organization.clone()),
+                ("service_at_locations", Value::Array(vec![service_at_location])),
+                ("phones", Value::Array(self.phone.iter().cloned().collect())),
+                ("languages", Value::Array(self.languages.clone())),
+                ("service_areas", Value::Array(self.service_areas.clone())),
+                ("attributes", Value::Array(attributes)),
+            ],
+        )
+    }
+
+    /// The service at its location, with the location nested.
+    pub fn service_at_location_with_location(&self) -> Value {
+        with(&self.service_at_location, [("location", self.full_location())])
+    }
+}
+
+/// `(group, code, value)` of every term a listing carries, in a fixed order.
+fn terms_of(listing: &PublicListing) -> impl Iterator<Item = (Group, &str, Option<String>)> {
+    fn codes(group: Group, codes: &[String]) -> impl Iterator<Item = (Group, &str, Option<String>)> {
+        codes.iter().map(move |code| (group, code.as_str(), None))
+    }
+    let feature = |on: bool, code| on.then_some((Group::Feature, code, None));
+    let detail = |value: Option<String>, code| value.map(|value| (Group::Detail, code, Some(value)));
+    [(Group::Profession, listing.profession.as_str(), None), (Group::Specialty, listing.specialty.as_str(), None)]
+        .into_iter()
+        .chain(codes(Group::TaperApproach, &listing.taper_approaches))
+        .chain(codes(Group::Criterion, &listing.criteria))
+        .chain(codes(Group::PaymentOption, &listing.payment_options))
+        .chain(feature(listing.telehealth, taxonomy::TELEHEALTH))
+        .chain(feature(listing.accepting_new_patients, taxonomy::ACCEPTING_NEW_PATIENTS))
+        .chain(detail(listing.npi.clone(), taxonomy::NPI))
+        .chain(detail(listing.taxonomy_code.clone(), taxonomy::NUCC_TAXONOMY_CODE))
+        .chain(detail(
+            listing.max_monthly_reduction_pct.map(|pct| pct.to_string()),
+            taxonomy::MAX_MONTHLY_REDUCTION_PCT,
+        ))
+}
+
+/// A location's name: its city, region and country, such as "Portland, OR, US".
+pub fn place_name(city: &str, region: Option<&str>, country: &str) -> String {
+    [Some(city), region, Some(country)].into_iter().flatten().collect::<Vec<_>>().join(", ")
+}
+
+fn website_or_profile(listing: &PublicListing, links: &Links) -> String {
+    listing.website.clone().unwrap_or_else(|| links.to(Lang::En, &format!("/clinicians/{}", listing.id)))
+}
+
+/// The object without its null fields: HSDS leaves out what is not known.
+pub(super) fn record(value: Value) -> Value {
+    match value {
+        Value::Object(fields) => Value::Object(fields.into_iter().filter(|(_, value)| !value.is_null()).collect()),
+        other => other,
+    }
+}
+
+fn with<const N: usize>(object: &Value, nested: [(&str, Value); N]) -> Value {
+    let mut fields: Map<String, Value> = object.as_object().cloned().unwrap_or_default();
+    fields.extend(nested.into_iter().map(|(name, value)| (name.to_string(), value)));
+    Value::Object(fields)
+}
+
+/// An attribute with its taxonomy term nested.
+fn with_term(attribute: &Value, links: &Links) -> Value {
+    let term = (attribute.get("taxonomy_term_id").and_then(Value::as_str))
+        .and_then(|id| id.parse().ok())
+        .and_then(|id| taxonomy::find(&id))
+        .map(|term| term.record(links));
+    with(attribute, [("taxonomy_term", term.unwrap_or(Value::Null))])
+}
