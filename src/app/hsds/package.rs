@@ -119,7 +119,10 @@ pub fn export(
     let mut zip = zip::ZipWriter::new(BufWriter::new(
         File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
     ));
-    let options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    let mut options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    if let Some(written_at) = zip_time(chrono::Utc::now().naive_utc()) {
+        options = options.last_modified_time(written_at);
+    }
     zip.start_file("datapackage.json", options)?;
     zip.write_all(DATAPACKAGE.as_bytes())?;
     for file in files {
@@ -130,4 +133,19 @@ pub fn export(
     }
     zip.finish()?.flush()?;
     Ok(written)
+}
+
+/// A time as zip files record it (to two seconds, years 1980 to 2107).
+fn zip_time(time: chrono::NaiveDateTime) -> Option<zip::DateTime> {
+    use chrono::{Datelike, Timelike};
+    let narrow = |value: u32| u8::try_from(value).ok();
+    zip::DateTime::from_date_and_time(
+        u16::try_from(time.year()).ok()?,
+        narrow(time.month())?,
+        narrow(time.day())?,
+        narrow(time.hour())?,
+        narrow(time.minute())?,
+        narrow(time.second())?,
+    )
+    .ok()
 }
