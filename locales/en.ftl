@@ -525,6 +525,20 @@ field-error-subdivision-code = must be an ISO 3166-2 code such as US-OR
 field-error-no-place = give a place (near, or lat and lon), or telehealth=true with licensed_in
 field-error-telehealth-only = without a place, the search lists telehealth clinicians only
 
+## Field errors: FHIR searches
+
+field-error-fhir-format = only JSON is served: json, application/json or application/fhir+json
+field-error-fhir-too-many-ids = name at most { $max } ids
+field-error-fhir-date = must be a date or time such as 2026-12-03 or 2026-12-03T10:00:00Z, after an optional prefix eq, gt, ge, lt, le, sa or eb
+field-error-fhir-one-value = takes one value
+field-error-fhir-system = searches only the codes of { $system }
+field-error-fhir-code = '{ $code }' is not a code of { $system }
+field-error-fhir-near = must be latitude|longitude|distance|units, such as 45.52|-122.68|25|km
+field-error-fhir-units = must give its distance in km, m, mi or [mi_i]
+field-error-fhir-include = must be one of { $allowed }
+field-error-fhir-needs-near = is searched near a place: give { $near } too
+field-error-fhir-not-with = cannot be combined with { $near }
+
 
 ## Prices
 

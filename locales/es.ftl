@@ -525,6 +525,20 @@ field-error-subdivision-code = debe ser un código ISO 3166-2, como US-OR
 field-error-no-place = indique un lugar (near, o lat y lon), o busque por telesalud con licencia en un estado (telehealth=true con licensed_in)
 field-error-telehealth-only = sin un lugar, la búsqueda muestra solo profesionales que ofrecen telesalud
 
+## Field errors: FHIR searches
+
+field-error-fhir-format = solo se sirve JSON: json, application/json o application/fhir+json
+field-error-fhir-too-many-ids = indique como máximo { $max } identificadores
+field-error-fhir-date = debe ser una fecha u hora como 2026-12-03 o 2026-12-03T10:00:00Z, tras un prefijo opcional eq, gt, ge, lt, le, sa o eb
+field-error-fhir-one-value = admite un solo valor
+field-error-fhir-system = solo busca los códigos de { $system }
+field-error-fhir-code = “{ $code }” no es un código de { $system }
+field-error-fhir-near = debe ser latitud|longitud|distancia|unidades, como 45.52|-122.68|25|km
+field-error-fhir-units = debe dar la distancia en km, m, mi o [mi_i]
+field-error-fhir-include = debe ser uno de { $allowed }
+field-error-fhir-needs-near = se busca cerca de un lugar: indique también { $near }
+field-error-fhir-not-with = no se puede combinar con { $near }
+
 
 ## Precios
 

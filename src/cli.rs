@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::app::accounts::MIN_PASSWORD;
 use crate::app::freshness::{self, SweepSettings};
 use crate::app::seed::{self, Publication, SeedBatch};
-use crate::app::{hsds, listings, Links};
+use crate::app::{fhir, hsds, listings, Links};
 use crate::config::Settings;
 use crate::db::events::{Actor, Event, Subject};
 use crate::db::listings::Listing;
@@ -110,6 +110,8 @@ pub enum ExportFormat {
     Json,
     /// An HSDS 3.0 tabular data package (a zip file).
     Hsds,
+    /// FHIR R4 Bulk Data: one NDJSON file per resource type in a directory.
+    FhirNdjson,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -249,6 +251,10 @@ fn export(settings: &Settings, format: ExportFormat, path: Option<PathBuf>) -> a
         }
         (ExportFormat::Csv, None) => seed::export_csv(listings::all_public(&mut conn)?)?,
         (ExportFormat::Json, None) => seed::export_json(listings::all_public(&mut conn)?)?,
+        (ExportFormat::FhirNdjson, None) => {
+            bail!("--format fhir-ndjson writes one file per resource type: name the directory, as in `export --format fhir-ndjson DIR`")
+        }
+        (ExportFormat::FhirNdjson, Some(dir)) => return export_fhir_ndjson(settings, &mut conn, &dir),
     };
     std::io::stdout().write_all(text.as_bytes())?;
     Ok(())
@@ -284,6 +290,19 @@ fn print_tokens(loaded: &[seed::Loaded]) -> anyhow::Result<()> {
         out.write_record([&listing.listing_id.to_string(), &listing.full_name, &listing.manage_token])?;
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Writes the FHIR NDJSON files into `dir`, a batch of listings at a time,
+/// and says on standard error how many resources of each type went where.
+fn export_fhir_ndjson(settings: &Settings, conn: &mut AnyConnection, dir: &std::path::Path) -> anyhow::Result<()> {
+    let bar = progress_bar(Listing::count_public(conn)?.try_into().unwrap_or(0), "export");
+    let base = fhir::Base::of(&Links::of(settings));
+    let written = fhir::write_ndjson(conn, dir, &base, |listings| bar.inc(listings as u64))?;
+    bar.finish_and_clear();
+    for (kind, count) in written {
+        eprintln!("{count} {} resource(s) in {}", kind.name(), dir.join(format!("{}.ndjson", kind.name())).display());
+    }
     Ok(())
 }
 

@@ -211,3 +211,75 @@ impl ResponseError for AppError {
         response.json(self.problem())
     }
 }
+
+/// An error on the FHIR routes (`/fhir/…`), answered as a FHIR
+/// `OperationOutcome` in `application/fhir+json`; a bad parameter is a `400`,
+/// as FHIR servers answer it, rather than the API's `422`.
+#[derive(Debug, thiserror::Error)]
+#[error(transparent)]
+pub struct FhirError(#[from] pub AppError);
+
+impl FhirError {
+    /// The OperationOutcome's issue type for this error.
+    fn issue_code(&self) -> &'static str {
+        match &self.0 {
+            AppError::Validation(_) | AppError::BadRequest(_) => "invalid",
+            AppError::NotFound => "not-found",
+            AppError::MethodNotAllowed { .. } | AppError::UnsupportedMediaType => "not-supported",
+            AppError::TooManyRequests { .. } => "throttled",
+            AppError::PayloadTooLarge { .. } | AppError::HeadersTooLarge { .. } => "too-long",
+            AppError::TimedOut { .. } | AppError::BodyTimedOut => "timeout",
+            AppError::Unavailable(_) | AppError::NotReady => "transient",
+            AppError::Unauthorized | AppError::CodeRequired => "login",
+            AppError::EnrolmentRequired | AppError::Forbidden(_) => "forbidden",
+            AppError::Conflict(_) => "conflict",
+            AppError::Database(_) | AppError::Internal(_) => "exception",
+        }
+    }
+
+    /// The `OperationOutcome`, `resourceType` first as FHIR JSON is written:
+    /// one issue per bad parameter, else one for the error.
+    pub fn operation_outcome(&self) -> String {
+        let issue = |diagnostics: String| serde_json::json!({"severity": "error", "code": self.issue_code(), "diagnostics": diagnostics});
+        let issues: Vec<serde_json::Value> = match &self.0 {
+            AppError::Validation(errors) => {
+                errors.iter().map(|error| issue(format!("{}: {}", error.field, error.message))).collect()
+            }
+            AppError::NotFound => vec![issue(
+                "There is no such resource here: only approved listings are published, as the types that \
+                 /fhir/metadata names"
+                    .to_string(),
+            )],
+            other => vec![issue(other.problem().detail)],
+        };
+        let issues = serde_json::Value::Array(issues);
+        format!(r#"{{"resourceType":"OperationOutcome","issue":{issues}}}"#)
+    }
+}
+
+impl ResponseError for FhirError {
+    fn status_code(&self) -> StatusCode {
+        match &self.0 {
+            AppError::Validation(_) => StatusCode::BAD_REQUEST,
+            other => other.status_code(),
+        }
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        if self.status_code().is_server_error() {
+            tracing::error!(error = %self.0.cause_chain(), "request failed");
+        }
+        let mut response = HttpResponse::build(self.status_code());
+        response.content_type("application/fhir+json");
+        match &self.0 {
+            AppError::TooManyRequests { retry_after_secs } => {
+                response.insert_header((header::RETRY_AFTER, retry_after_secs.to_string()));
+            }
+            AppError::MethodNotAllowed { allow } => {
+                response.insert_header((header::ALLOW, allow.as_str()));
+            }
+            _ => {}
+        }
+        response.body(self.operation_outcome())
+    }
+}

@@ -18,7 +18,7 @@ use tracing_actix_web::{RequestId, TracingLogger};
 use crate::app::{digest, AppState};
 use crate::config::Settings;
 use crate::db;
-use crate::error::AppError;
+use crate::error::{AppError, FhirError};
 use crate::mail::Mailer;
 use crate::places::Gazetteer;
 use crate::search::sync::SearchSync;
@@ -206,6 +206,9 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
             .wrap_fn(move |req, srv| srv.call(with_body_deadline(req, client_timeout)))
             .wrap_fn(|req, srv| {
                 let response = match oversized_head(&req) {
+                    Some(error) if req.path().starts_with("/fhir/") => {
+                        Either::Left(std::future::ready(Ok(req.into_response(FhirError(error).error_response()))))
+                    }
                     Some(error) => Either::Left(std::future::ready(Ok(req.into_response(error.error_response())))),
                     None => Either::Right(srv.call(req)),
                 };
@@ -235,6 +238,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
             }))
             .configure(crate::web::api::routes)
             .configure(crate::web::hsds::routes)
+            .configure(crate::web::fhir::routes)
             .configure(crate::web::html::routes)
             .default_service(web::to(not_found))
     })

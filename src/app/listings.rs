@@ -29,6 +29,10 @@ pub struct PublicListing {
     pub last_reviewed_at: Option<DateTime<Utc>>,
     /// When the clinician last said the details are still correct (approval counts).
     pub confirmed_at: Option<DateTime<Utc>>,
+    /// When the listing last changed in any way. Not in the API's answer:
+    /// the open standards' documents carry it as their own last-modified time.
+    #[serde(skip)]
+    pub updated_at: DateTime<Utc>,
 }
 
 impl std::ops::Deref for PublicListing {
@@ -51,6 +55,7 @@ impl From<ApprovedListing> for PublicListing {
             details,
             last_reviewed_at: listing.last_reviewed_at.map(|time| time.and_utc()),
             confirmed_at: listing.confirmed_at.map(|time| time.and_utc()),
+            updated_at: listing.updated_at.and_utc(),
         }
     }
 }

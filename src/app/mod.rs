@@ -4,6 +4,7 @@
 
 pub mod accounts;
 pub mod digest;
+pub mod fhir;
 pub mod freshness;
 pub mod hsds;
 pub mod letters;

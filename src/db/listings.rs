@@ -46,6 +46,22 @@ pub struct ApprovedListing {
     pub last_reviewed_at: Option<NaiveDateTime>,
     /// When the clinician last said the details are correct (approval counts).
     pub confirmed_at: Option<NaiveDateTime>,
+    /// When the listing last changed in any way (its content, its status, a confirmation).
+    pub updated_at: NaiveDateTime,
+}
+
+/// A window of `updated_at`, from (inclusive) and before (exclusive), either
+/// end open when `None`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct UpdatedBetween {
+    pub from: Option<NaiveDateTime>,
+    pub before: Option<NaiveDateTime>,
+}
+
+impl UpdatedBetween {
+    pub fn contains(&self, time: NaiveDateTime) -> bool {
+        self.from.is_none_or(|from| time >= from) && self.before.is_none_or(|before| time < before)
+    }
 }
 
 /// A public listing's dates that decide when its clinician must confirm it again.
@@ -90,7 +106,21 @@ impl Listing {
             is_demo: self.is_demo,
             last_reviewed_at: self.last_reviewed_at,
             confirmed_at: self.confirmed_at,
+            updated_at: self.updated_at,
         })
+    }
+
+    /// Public listings changed within `between`, by that time and then id,
+    /// as an index on `(status, updated_at, id)` reads them.
+    fn public_updated_query(between: UpdatedBetween) -> listings::BoxedQuery<'static, MultiBackend> {
+        let mut query = listings::table.filter(listings::status.eq(ListingStatus::Approved.as_str())).into_boxed();
+        if let Some(from) = between.from {
+            query = query.filter(listings::updated_at.ge(from));
+        }
+        if let Some(before) = between.before {
+            query = query.filter(listings::updated_at.lt(before));
+        }
+        query
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
@@ -183,6 +213,30 @@ impl Listing {
     /// Records where an imported listing came from.
     pub fn set_import_key(conn: &mut AnyConnection, id: i64, key: &str) -> QueryResult<()> {
         diesel::update(listings::table.find(id)).set(listings::import_key.eq(key)).execute(conn).map(drop)
+    }
+
+    /// A page of the public listings changed within `between`, the least
+    /// recently changed first, ties by id.
+    #[tracing::instrument(level = "debug", skip_all, fields(limit = limit, offset = offset))]
+    pub fn public_updated(
+        conn: &mut AnyConnection,
+        between: UpdatedBetween,
+        limit: i64,
+        offset: i64,
+    ) -> QueryResult<Vec<ApprovedListing>> {
+        let rows = Listing::public_updated_query(between)
+            .order((listings::updated_at, listings::id))
+            .limit(limit)
+            .offset(offset)
+            .select(Listing::as_select())
+            .load(conn)?;
+        Ok(rows.into_iter().filter_map(Listing::public).collect())
+    }
+
+    /// How many public listings changed within `between`.
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn count_public_updated(conn: &mut AnyConnection, between: UpdatedBetween) -> QueryResult<i64> {
+        Listing::public_updated_query(between).count().get_result(conn)
     }
 
     /// How many listings are public.

@@ -15,7 +15,7 @@ pub fn benzowise(database: &Database, args: &[&str], stdin: &str) -> Output {
     benzowise_with(database, args, stdin, &[])
 }
 
-fn benzowise_with(database: &Database, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
+pub fn benzowise_with(database: &Database, args: &[&str], stdin: &str, env: &[(&str, &str)]) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_benzowise"))
         .args(args)
         .envs(env.iter().copied())

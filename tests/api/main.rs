@@ -7,6 +7,7 @@ mod browser;
 mod cli;
 mod durability;
 mod edges;
+mod fhir;
 mod freshness;
 mod helpers;
 mod hsds;

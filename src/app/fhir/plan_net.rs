@@ -1,0 +1,260 @@
+//! A public listing as Da Vinci PDex Plan-Net shapes a directory entry: the
+//! clinician (`Practitioner`), their role with its specialty and new-patient
+//! status (`PractitionerRole`), where they practise (`Location`), the taper
+//! support itself (`HealthcareService`) and, when the listing names one, the
+//! practice (`Organization`). Every resource's id is the listing's id.
+
+use serde_json::{json, Value};
+
+use super::code_systems::CodeList;
+use super::types::{instant, pruned, Base, ResourceType};
+use crate::app::listings::PublicListing;
+
+const PLAN_NET_NEW_PATIENTS: &str = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients";
+const PLAN_NET_DELIVERY_METHOD: &str =
+    "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/delivery-method";
+const PLAN_NET_ACCEPTING_PATIENTS: &str = "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/AcceptingPatientsCS";
+const PLAN_NET_DELIVERY_METHODS: &str = "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/DeliveryMethodCS";
+const PLAN_NET_PROVIDER_ROLES: &str = "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/ProviderRoleCS";
+const PLAN_NET_SERVICE_CATEGORIES: &str =
+    "http://hl7.org/fhir/us/davinci-pdex-plan-net/CodeSystem/HealthcareServiceCategoryCS";
+pub const NUCC_TAXONOMY: &str = "http://nucc.org/provider-taxonomy";
+const US_NPI: &str = "http://hl7.org/fhir/sid/us-npi";
+const BCP_47: &str = "urn:ietf:bcp:47";
+const ORGANIZATION_TYPES: &str = "http://terminology.hl7.org/CodeSystem/organization-type";
+const LOCATION_PHYSICAL_TYPES: &str = "http://terminology.hl7.org/CodeSystem/location-physical-type";
+
+/// The Plan-Net provider role nearest to each of our professions.
+fn provider_role(profession: &str) -> Option<(&'static str, &'static str)> {
+    Some(match profession {
+        "physician" => ("ph", "Physician"),
+        "nurse_practitioner" => ("apn", "Advanced Practice Nursing Providers"),
+        "physician_assistant" => ("pa", "Physician Assistant"),
+        "pharmacist" => ("rx", "Pharmacy Service Providers"),
+        "psychologist" => ("py", "Psychologist"),
+        "therapist" => ("bh", "Behavioral Health & Social Service Providers"),
+        _ => return None,
+    })
+}
+
+/// The resources of one public listing, each made when asked for.
+pub struct ListingResources<'a> {
+    listing: &'a PublicListing,
+    base: &'a Base,
+}
+
+impl<'a> ListingResources<'a> {
+    pub fn new(listing: &'a PublicListing, base: &'a Base) -> ListingResources<'a> {
+        ListingResources { listing, base }
+    }
+
+    /// The resource of `kind`; `None` for an Organization when no practice
+    /// is named, and for CodeSystems, which are not made from listings.
+    pub fn resource(&self, kind: ResourceType) -> Option<Value> {
+        let resource = match kind {
+            ResourceType::Practitioner => self.practitioner(),
+            ResourceType::PractitionerRole => self.practitioner_role(),
+            ResourceType::Location => self.location(),
+            ResourceType::HealthcareService => self.healthcare_service(),
+            ResourceType::Organization => self.organization()?,
+            ResourceType::CodeSystem => return None,
+        };
+        Some(pruned(resource))
+    }
+
+    fn id(&self) -> String {
+        self.listing.id.to_string()
+    }
+
+    fn meta(&self) -> Value {
+        json!({"lastUpdated": instant(self.listing.updated_at)})
+    }
+
+    fn reference(&self, kind: ResourceType, display: Option<&str>) -> Value {
+        json!({"reference": format!("{}/{}", kind.name(), self.listing.id), "display": display})
+    }
+
+    /// The practice, when the listing names one.
+    fn practice(&self) -> Option<Value> {
+        self.listing.practice_name.as_deref().map(|name| self.reference(ResourceType::Organization, Some(name)))
+    }
+
+    fn codings(&self, list: CodeList, codes: &[String]) -> Vec<Value> {
+        codes.iter().filter_map(|code| list.coding(self.base, code)).map(|coding| json!({"coding": [coding]})).collect()
+    }
+
+    fn telecom(&self) -> Value {
+        let listing = self.listing;
+        json!([
+            listing.phone.as_ref().map(|phone| json!({"system": "phone", "value": phone, "use": "work"})),
+            listing.public_email.as_ref().map(|email| json!({"system": "email", "value": email, "use": "work"})),
+            listing.website.as_ref().map(|website| json!({"system": "url", "value": website, "use": "work"})),
+        ])
+    }
+
+    fn address(&self) -> Value {
+        let listing = self.listing;
+        json!({
+            "use": "work",
+            "line": [listing.address_line],
+            "city": listing.city,
+            "state": listing.region,
+            "postalCode": listing.postal_code,
+            "country": listing.country,
+        })
+    }
+
+    fn languages(&self) -> Vec<Value> {
+        self.listing.languages.iter().map(|code| json!({"coding": [{"system": BCP_47, "code": code}]})).collect()
+    }
+
+    /// The NUCC taxonomy code when the listing has one, beside our specialty.
+    fn specialty(&self) -> Value {
+        let listing = self.listing;
+        let nucc = listing.taxonomy_code.as_ref().map(|code| json!({"system": NUCC_TAXONOMY, "code": code}));
+        json!([{"coding": [nucc, CodeList::Specialty.coding(self.base, &listing.specialty)]}])
+    }
+
+    /// Plan-Net's `newpatients`: accepting new patients, or not.
+    fn new_patients(&self) -> Value {
+        let (code, display) =
+            if self.listing.accepting_new_patients { ("newpt", "Accepting") } else { ("nopt", "Not Accepting") };
+        json!({
+            "url": PLAN_NET_NEW_PATIENTS,
+            "extension": [{
+                "url": "acceptingPatients",
+                "valueCodeableConcept": {"coding": [{"system": PLAN_NET_ACCEPTING_PATIENTS, "code": code, "display": display}]},
+            }],
+        })
+    }
+
+    fn practitioner(&self) -> Value {
+        let listing = self.listing;
+        let credentials: Vec<&str> = listing
+            .credentials
+            .as_deref()
+            .map(|credentials| credentials.split(',').map(str::trim).collect())
+            .unwrap_or_default();
+        json!({
+            "resourceType": "Practitioner",
+            "id": self.id(),
+            "meta": self.meta(),
+            "identifier": [listing.npi.as_ref().map(|npi| json!({"system": US_NPI, "value": npi}))],
+            "active": true,
+            "name": [{"text": listing.full_name, "suffix": credentials}],
+            "communication": self.languages(),
+        })
+    }
+
+    fn practitioner_role(&self) -> Value {
+        let listing = self.listing;
+        let role = provider_role(&listing.profession)
+            .map(|(code, display)| json!({"system": PLAN_NET_PROVIDER_ROLES, "code": code, "display": display}));
+        json!({
+            "resourceType": "PractitionerRole",
+            "id": self.id(),
+            "meta": self.meta(),
+            "extension": [self.new_patients()],
+            "active": true,
+            "practitioner": self.reference(ResourceType::Practitioner, Some(&listing.full_name)),
+            "organization": self.practice(),
+            "code": [{
+                "coding": [role, CodeList::Profession.coding(self.base, &listing.profession)],
+                "text": listing.profession_label,
+            }],
+            "specialty": self.specialty(),
+            "location": [self.reference(ResourceType::Location, None)],
+            "healthcareService": [self.reference(ResourceType::HealthcareService, None)],
+            "telecom": self.telecom(),
+        })
+    }
+
+    fn location(&self) -> Value {
+        let listing = self.listing;
+        json!({
+            "resourceType": "Location",
+            "id": self.id(),
+            "meta": self.meta(),
+            "status": "active",
+            "name": listing.practice_name.as_ref().unwrap_or(&listing.full_name),
+            "telecom": [listing.phone.as_ref().map(|phone| json!({"system": "phone", "value": phone, "use": "work"}))],
+            "address": self.address(),
+            "position": {"longitude": listing.longitude, "latitude": listing.latitude},
+            "managingOrganization": self.practice(),
+        })
+    }
+
+    /// Plan-Net's `delivery-method` of one type: `physical` or `virtual`.
+    fn delivery_method(code: &str, display: &str) -> Value {
+        json!({
+            "url": PLAN_NET_DELIVERY_METHOD,
+            "extension": [{
+                "url": "type",
+                "valueCodeableConcept": {"coding": [{"system": PLAN_NET_DELIVERY_METHODS, "code": code, "display": display}]},
+            }],
+        })
+    }
+
+    /// Each region the clinician is licensed in, as a Location contained in
+    /// the service, which names them as its coverage area.
+    fn licensed_regions(&self) -> (Vec<Value>, Vec<Value>) {
+        self.listing
+            .licensed_regions
+            .iter()
+            .map(|code| {
+                let (country, state) = code.split_once('-').unwrap_or((code, ""));
+                let region = json!({
+                    "resourceType": "Location",
+                    "id": code,
+                    "status": "active",
+                    "name": code,
+                    "physicalType": {"coding": [{"system": LOCATION_PHYSICAL_TYPES, "code": "jdn", "display": "Jurisdiction"}]},
+                    "address": {"state": state, "country": country},
+                });
+                (region, json!({"reference": format!("#{code}"), "display": code}))
+            })
+            .unzip()
+    }
+
+    fn healthcare_service(&self) -> Value {
+        let listing = self.listing;
+        let virtual_delivery = listing.telehealth.then(|| Self::delivery_method("virtual", "Virtual"));
+        let (regions, coverage) = self.licensed_regions();
+        let mut characteristics = self.codings(CodeList::Criterion, &listing.criteria);
+        characteristics.extend(self.codings(CodeList::PaymentOption, &listing.payment_options));
+        json!({
+            "resourceType": "HealthcareService",
+            "id": self.id(),
+            "meta": self.meta(),
+            "contained": regions,
+            "extension": [Self::delivery_method("physical", "Physical"), virtual_delivery, self.new_patients()],
+            "active": true,
+            "providedBy": self.practice(),
+            "category": [{"coding": [{"system": PLAN_NET_SERVICE_CATEGORIES, "code": "behav", "display": "Behavioral Health"}]}],
+            "type": self.codings(CodeList::TaperApproach, &listing.taper_approaches),
+            "specialty": self.specialty(),
+            "location": [self.reference(ResourceType::Location, None)],
+            "name": format!("Benzodiazepine tapering with {}", listing.full_name),
+            "comment": listing.statement,
+            "telecom": self.telecom(),
+            "coverageArea": coverage,
+            "communication": self.languages(),
+            "characteristic": characteristics,
+        })
+    }
+
+    fn organization(&self) -> Option<Value> {
+        let listing = self.listing;
+        let name = listing.practice_name.as_ref()?;
+        Some(json!({
+            "resourceType": "Organization",
+            "id": self.id(),
+            "meta": self.meta(),
+            "active": true,
+            "type": [{"coding": [{"system": ORGANIZATION_TYPES, "code": "prov", "display": "Healthcare Provider"}]}],
+            "name": name,
+            "telecom": self.telecom(),
+            "address": [self.address()],
+        }))
+    }
+}

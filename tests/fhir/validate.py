@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Validates FHIR R4 JSON with fhirkit-rs (`import fhirkit`): every resource
+and datatype of R4 4.0.1, every problem reported with its path.
+
+    .ci-cache/fhir-venv/bin/python tests/fhir/validate.py [FILE...]   (standard input without FILE)
+
+Each input is one JSON document, or NDJSON: one resource a line. Prints every
+error and warning with where it is, then a summary; exits 1 when any resource
+has an error, 2 when an input is not JSON.
+"""
+import json
+import sys
+
+import fhirkit
+
+
+def documents(name, text):
+    try:
+        return [(name, json.loads(text))]
+    except json.JSONDecodeError:
+        found = []
+        for number, line in enumerate(text.split("\n"), start=1):
+            if line.strip():
+                try:
+                    found.append((f"{name}:{number}", json.loads(line)))
+                except json.JSONDecodeError as error:
+                    print(f"{name}:{number}: not JSON: {error}", file=sys.stderr)
+                    found.append((f"{name}:{number}", None))
+        return found
+
+
+def main(names):
+    inputs = [(name, open(name, encoding="utf-8").read()) for name in names] or [("<stdin>", sys.stdin.read())]
+    resources = errors = warnings = 0
+    unreadable = False
+    for name, text in inputs:
+        for where, document in documents(name, text):
+            if document is None:
+                unreadable = True
+                continue
+            resources += 1
+            label = f"{where} {document.get('resourceType')}/{document.get('id', '-')}"
+            for issue in fhirkit.validate(document):
+                errors += issue.severity == "error"
+                warnings += issue.severity == "warning"
+                print(f"{label}: {issue.severity} at {issue.path}: {issue.message}")
+    print(f"fhirkit-rs {fhirkit.__version__} (FHIR {fhirkit.FHIR_VERSION}) validated {resources} resource(s): "
+          f"{errors} error(s), {warnings} warning(s)")
+    return 2 if unreadable else 1 if errors else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
