@@ -12,7 +12,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use benzowise::app::seed::Loaded;
+use benzowise::app::seed::{self, Loaded, Publication, SeedBatch};
+use benzowise::domain::listing::Provenance;
+use benzowise::places::Gazetteer;
 use serde_json::{json, Value};
 
 use crate::cli::{benzowise, benzowise_with};
@@ -96,6 +98,12 @@ fn path_of(url: &str) -> &str {
     url.strip_prefix(BASE)
         .and_then(|rest| rest.strip_prefix('/'))
         .unwrap_or_else(|| panic!("{url} is not under {BASE}"))
+}
+
+/// Stores a fictional demo listing, approved, as `serve --demo` does.
+fn insert_demo(app: &TestApp, listing: Value) -> i64 {
+    let parsed = SeedBatch { demo: true, listings: vec![listing] }.parse(Gazetteer::shared()).unwrap();
+    seed::load(&mut app.connect(), parsed, Publication::Approved, Provenance::Demo).unwrap()[0].listing_id
 }
 
 async fn publish(app: &TestApp, listings: Vec<Value>) -> Vec<Loaded> {
@@ -216,6 +224,15 @@ async fn a_listing_reads_as_plan_net_shaped_resources_that_share_its_id() {
     let service = fhir_ok(&app, &format!("HealthcareService/{bare}")).await;
     assert_eq!(service["extension"].as_array().unwrap().len(), 2, "physical delivery and new patients only: {service}");
     fhir_fails(&app, &format!("Organization/{bare}"), 404).await;
+
+    // Only the fictional demo listings are tagged as test data.
+    assert!(practitioner["meta"].get("tag").is_none());
+    let demo = insert_demo(&app, full_listing().named("Dr. Demo Person").build());
+    for kind in ["Practitioner", "PractitionerRole", "Location", "HealthcareService", "Organization"] {
+        let tags = &fhir_ok(&app, &format!("{kind}/{demo}")).await["meta"]["tag"];
+        assert_eq!(tags[0]["system"], "http://terminology.hl7.org/CodeSystem/v3-ActReason", "{kind}");
+        assert_eq!(tags[0]["code"], "HTEST", "{kind}");
+    }
 
     // The private contact address is in no resource.
     for kind in ["Practitioner", "PractitionerRole", "Location", "HealthcareService", "Organization"] {
@@ -457,7 +474,9 @@ async fn every_document_the_api_serves_passes_both_validators() {
     let Some(validators) = Validators::find() else { return };
     let app = spawn_app().await;
     let loaded = publish(&app, vec![full_listing().build(), bare_listing().build()]).await;
-    let documents = every_kind_of_document(&app, loaded[0].listing_id, loaded[1].listing_id).await;
+    let mut documents = every_kind_of_document(&app, loaded[0].listing_id, loaded[1].listing_id).await;
+    let demo = insert_demo(&app, full_listing().named("Dr. Demo Person").build());
+    documents.push(fhir_ok(&app, &format!("PractitionerRole/{demo}")).await.to_string());
     assert!(documents.iter().all(|document| !document.contains('\n')), "one document a line");
     validators.assert_valid("the API's documents", &documents.join("\n"));
 }

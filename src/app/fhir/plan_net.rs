@@ -22,6 +22,7 @@ pub const NUCC_TAXONOMY: &str = "http://nucc.org/provider-taxonomy";
 const US_NPI: &str = "http://hl7.org/fhir/sid/us-npi";
 const BCP_47: &str = "urn:ietf:bcp:47";
 const ORGANIZATION_TYPES: &str = "http://terminology.hl7.org/CodeSystem/organization-type";
+const V3_ACT_REASON: &str = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
 const LOCATION_PHYSICAL_TYPES: &str = "http://terminology.hl7.org/CodeSystem/location-physical-type";
 
 /// The Plan-Net provider role nearest to each of our professions.
@@ -66,8 +67,12 @@ impl<'a> ListingResources<'a> {
         self.listing.id.to_string()
     }
 
+    /// When the listing last changed; the fictional demo listings are
+    /// tagged as HL7 tags test data, so that no one loads them as real.
     fn meta(&self) -> Value {
-        json!({"lastUpdated": instant(self.listing.updated_at)})
+        let demo =
+            self.listing.demo.then(|| json!({"system": V3_ACT_REASON, "code": "HTEST", "display": "test health data"}));
+        json!({"lastUpdated": instant(self.listing.updated_at), "tag": [demo]})
     }
 
     fn reference(&self, kind: ResourceType, display: Option<&str>) -> Value {
