@@ -11,10 +11,10 @@ use crate::i18n::Text;
 use crate::places::{iso, Gazetteer, Place};
 
 pub const KM_PER_MILE: f64 = 1.609344;
-const DEFAULT_RADIUS_KM: f64 = 50.0;
+pub const DEFAULT_RADIUS_KM: f64 = 50.0;
 pub const MAX_RADIUS_KM: f64 = 500.0;
 const DEFAULT_LIMIT: usize = 20;
-const MAX_OFFSET: usize = 10_000;
+pub const MAX_OFFSET: usize = 10_000;
 
 /// A parsed, checked search.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -3,8 +3,9 @@
 
 use serde_json::{json, Value};
 
-use super::search::{Searchable, DEFAULT_COUNT, DEFAULT_NEAR_KM, MAX_COUNT, MAX_OFFSET, SEARCHABLE};
+use super::search::{Searchable, DEFAULT_COUNT, MAX_COUNT, SEARCHABLE};
 use super::types::{pruned, Base, ResourceType, PUBLISHED};
+use crate::search::query::{DEFAULT_RADIUS_KM, MAX_OFFSET, MAX_RADIUS_KM};
 
 const READ: [&str; 1] = ["read"];
 const READ_AND_SEARCH: [&str; 2] = ["read", "search-type"];
@@ -37,8 +38,8 @@ fn parameters(searchable: &Searchable, base: &Base) -> Vec<Value> {
             "special",
             &format!(
                 "latitude|longitude|distance|units, such as 45.52|-122.68|25|km: listings within the distance of \
-                 the point, nearest first. The distance defaults to {DEFAULT_NEAR_KM} km and must come to 1 to 500 \
-                 km; units are km (default), m, mi or [mi_i]."
+                 the point, nearest first. The distance defaults to {DEFAULT_RADIUS_KM} km and must come to 1 to \
+                 {MAX_RADIUS_KM} km; units are km (default), m, mi or [mi_i]."
             ),
         ));
     }

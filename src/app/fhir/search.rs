@@ -18,13 +18,10 @@ use crate::domain::{vocabulary, FieldErrors};
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::places::Place;
-use crate::search::query::{SearchParams, SearchQuery, KM_PER_MILE, MAX_RADIUS_KM};
+use crate::search::query::{SearchParams, SearchQuery, DEFAULT_RADIUS_KM, KM_PER_MILE, MAX_OFFSET, MAX_RADIUS_KM};
 
 pub const DEFAULT_COUNT: usize = 20;
 pub const MAX_COUNT: usize = 100;
-pub const MAX_OFFSET: usize = 10_000;
-/// How far `location.near` reaches when it gives no distance.
-pub const DEFAULT_NEAR_KM: f64 = 50.0;
 
 /// Parameters every search takes.
 const COMMON_PARAMETERS: [&str; 5] = ["_id", "_lastUpdated", "_count", "_offset", "_format"];
@@ -200,7 +197,7 @@ impl Reader<'_> {
         found
     }
 
-    /// `latitude|longitude|distance|units`; the distance defaults to 50 km
+    /// `latitude|longitude|distance|units`; the distance defaults to the API's radius (50 km)
     /// and the units to `km` (`mi` and `[mi_i]` are miles, `m` metres).
     fn near(&mut self, name: &str) -> Option<Near> {
         let text = self.params.get(name)?;
@@ -226,7 +223,7 @@ impl Reader<'_> {
             }
         };
         let radius_km = match parts.get(2).copied().unwrap_or("") {
-            "" => DEFAULT_NEAR_KM,
+            "" => DEFAULT_RADIUS_KM,
             distance => match number(distance) {
                 Some(distance) => distance * km_per_unit,
                 None => {

@@ -13,7 +13,7 @@ use crate::i18n::Lang;
 pub const PUBLISHED: &str = "2026-12-03T00:00:00Z";
 
 /// The resource types this server has.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResourceType {
     Practitioner,
     PractitionerRole,
