@@ -536,8 +536,7 @@ field-error-fhir-code = '{ $code }' is not a code of { $system }
 field-error-fhir-near = must be latitude|longitude|distance|units, such as 45.52|-122.68|25|km
 field-error-fhir-units = must give its distance in km, m, mi or [mi_i]
 field-error-fhir-include = must be one of { $allowed }
-field-error-fhir-needs-near = is searched near a place: give { $near } too
-field-error-fhir-not-with = cannot be combined with { $near }
+field-error-fhir-not-with = cannot be combined with { $other }
 
 
 ## Prices

@@ -536,8 +536,7 @@ field-error-fhir-code = “{ $code }” no es un código de { $system }
 field-error-fhir-near = debe ser latitud|longitud|distancia|unidades, como 45.52|-122.68|25|km
 field-error-fhir-units = debe dar la distancia en km, m, mi o [mi_i]
 field-error-fhir-include = debe ser uno de { $allowed }
-field-error-fhir-needs-near = se busca cerca de un lugar: indique también { $near }
-field-error-fhir-not-with = no se puede combinar con { $near }
+field-error-fhir-not-with = no se puede combinar con { $other }
 
 
 ## Precios

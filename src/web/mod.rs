@@ -1,7 +1,7 @@
 pub mod api;
 pub mod extract;
-pub mod hsds;
 pub mod fhir;
+pub mod hsds;
 pub mod html;
 pub mod language;
 pub mod session_cookie;

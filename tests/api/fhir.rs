@@ -291,6 +291,12 @@ async fn a_search_near_a_place_finds_roles_nearest_first_with_what_they_referenc
     assert_eq!(ids(&entries(&services, "include")), [format!("Location/{}", id(0)), format!("Location/{}", id(3))]);
     let locations = fhir_ok(&app, "Location?near=44.05|-123.09|5|km").await;
     assert_eq!(ids(&entries(&locations, "match")), [format!("Location/{}", id(2))]);
+    // A specialty alone searches the whole directory, by id; with `_id`, among those.
+    let neurology = fhir_ok(&app, "PractitionerRole?specialty=neurology").await;
+    assert_eq!(ids(&entries(&neurology, "match")), [format!("PractitionerRole/{}", id(3))]);
+    let psychiatry =
+        fhir_ok(&app, &format!("HealthcareService?specialty=psychiatry&_id={},{},{}", id(2), id(0), id(3))).await;
+    assert_eq!(ids(&entries(&psychiatry, "match")), [0, 2].map(|i| format!("HealthcareService/{}", id(i))));
     let none = fhir_ok(&app, "PractitionerRole?location.near=0|0|10|km&_count=0").await;
     assert_eq!(none["total"], 0);
     assert!(none.get("entry").is_none());
@@ -361,8 +367,10 @@ async fn bad_parameters_unknown_addresses_and_other_methods_answer_an_operation_
             "name: is not a search parameter"
         ]
     );
-    let said = fhir_fails(&app, "PractitionerRole?specialty=psychiatry", 400).await;
-    assert_eq!(said, ["specialty: is searched near a place: give location.near too"]);
+    let said = fhir_fails(&app, "PractitionerRole?specialty=psychiatry&_lastUpdated=ge2020", 400).await;
+    assert_eq!(said, ["_lastUpdated: cannot be combined with specialty"]);
+    let said = fhir_fails(&app, "PractitionerRole?location.near=45|-122&_id=1", 400).await;
+    assert_eq!(said, ["_id: cannot be combined with location.near"]);
     let said = fhir_fails(
         &app,
         "PractitionerRole?specialty=http://nucc.org/provider-taxonomy|2084P0800X&location.near=45|-122",
@@ -451,6 +459,7 @@ async fn every_kind_of_document(app: &TestApp, full: i64, bare: i64) -> Vec<Stri
         "HealthcareService?location.near=45.52|-122.68|100&_include=HealthcareService:*".to_string(),
         "Location?near=45.52|-122.68|100|km&_include=Location:organization".to_string(),
         "Practitioner?_lastUpdated=ge2020-01-01&_count=1".to_string(),
+        "PractitionerRole?specialty=neurology&_include=PractitionerRole:location".to_string(),
     ];
     for kind in ["Practitioner", "PractitionerRole", "Location", "HealthcareService"] {
         paths.extend([format!("{kind}/{full}"), format!("{kind}/{bare}")]);

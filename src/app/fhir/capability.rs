@@ -28,7 +28,7 @@ fn parameters(searchable: &Searchable, base: &Base) -> Vec<Value> {
             "http://hl7.org/fhir/SearchParameter/Resource-lastUpdated",
             "date",
             "When the listing last changed, with the prefixes eq (default), gt, ge, lt, le, sa or eb; repeat it for \
-             a range. Results come least recently changed first. Not with the place parameter.",
+             a range. Results come least recently changed first. Not with the place parameter or specialty.",
         ),
     ];
     if let Some(near) = searchable.near {
@@ -50,8 +50,9 @@ fn parameters(searchable: &Searchable, base: &Base) -> Vec<Value> {
             definition,
             "token",
             &format!(
-                "One code of {system} (as code or {system}|code), together with the place parameter. NUCC taxonomy \
-                 codes are shown in specialty but not searched."
+                "One code of {system} (as code or {system}|code): with the place parameter, nearest first; alone \
+                 (or with _id), by id; not with _lastUpdated. NUCC taxonomy codes are shown in specialty but not \
+                 searched."
             ),
         ));
     }

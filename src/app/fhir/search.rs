@@ -1,5 +1,5 @@
 //! FHIR reads and searches over the public listings. A read is one row. A
-//! search near a place (`location.near`, with `specialty`) asks the in-memory
+//! search near a place (`location.near`) or by `specialty` asks the in-memory
 //! search index for a page of ids, then reads those rows; `_lastUpdated` and
 //! plain paging read an index on `(status, updated_at, id)`. No request reads
 //! the whole directory: pages hold at most 100 resources and start at most
@@ -18,6 +18,7 @@ use crate::domain::{vocabulary, FieldErrors};
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::places::Place;
+use crate::search::index::CatalogueQuery;
 use crate::search::query::{SearchParams, SearchQuery, DEFAULT_RADIUS_KM, KM_PER_MILE, MAX_OFFSET, MAX_RADIUS_KM};
 
 pub const DEFAULT_COUNT: usize = 20;
@@ -344,14 +345,12 @@ impl Criteria {
         let count = reader.whole("_count", MAX_COUNT, DEFAULT_COUNT);
         let offset = reader.whole("_offset", MAX_OFFSET, 0);
         let includes = reader.includes(searchable);
-        let near_name = searchable.near.unwrap_or("location.near");
-        let located = params.get(near_name).is_some();
-        if specialty.is_some() && !located {
-            reader.errors.add("specialty", Text::new("field-error-fhir-needs-near").arg("near", near_name));
-        }
-        for name in ["_id", "_lastUpdated"] {
-            if located && params.get(name).is_some() {
-                reader.errors.add(name, Text::new("field-error-fhir-not-with").arg("near", near_name));
+        // The search index answers a place and a specialty; the database `_lastUpdated`.
+        let from_index = searchable.near.filter(|near| params.get(near).is_some()).or(specialty.map(|_| "specialty"));
+        if let Some(other) = from_index {
+            let not_with: &[&str] = if other == "specialty" { &["_lastUpdated"] } else { &["_id", "_lastUpdated"] };
+            for name in not_with.iter().filter(|name| params.get(name).is_some()) {
+                reader.errors.add(name, Text::new("field-error-fhir-not-with").arg("other", other));
             }
         }
         reader.errors.sort_by_field();
@@ -380,6 +379,24 @@ impl Criteria {
                 .index
                 .search_with(&query, |page| (page.total, page.results.iter().map(|result| result.id).collect()));
             // Nearest first, as the index found them.
+            let rows = state.db(move |conn| Ok(Listing::public_among(conn, &ids)?)).await?;
+            return Ok((total, rows.into_iter().map(Into::into).collect()));
+        }
+        if let Some(specialty) = self.specialty {
+            // Across the directory, by id; among the `_id`s when there are any.
+            let filters = SearchQuery { specialty: Some(specialty), ..SearchQuery::default() };
+            let among = self.ids.map(|mut ids| {
+                ids.sort_unstable();
+                ids.dedup();
+                ids
+            });
+            let (total, ids) = state.search.index.catalogue(&CatalogueQuery {
+                filters: &filters,
+                text: None,
+                among: among.as_deref(),
+                offset,
+                limit: count,
+            });
             let rows = state.db(move |conn| Ok(Listing::public_among(conn, &ids)?)).await?;
             return Ok((total, rows.into_iter().map(Into::into).collect()));
         }

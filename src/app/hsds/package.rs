@@ -119,7 +119,8 @@ pub fn export(
     let mut zip = zip::ZipWriter::new(BufWriter::new(
         File::create(path).with_context(|| format!("cannot create {}", path.display()))?,
     ));
-    let mut options = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
+    let mut options =
+        SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated).large_file(true);
     if let Some(written_at) = zip_time(chrono::Utc::now().naive_utc()) {
         options = options.last_modified_time(written_at);
     }
