@@ -15,6 +15,7 @@ mod mail;
 mod mail_server;
 mod map;
 mod nearby;
+mod openapi;
 mod operations;
 mod pages;
 mod payment;
