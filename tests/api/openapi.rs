@@ -137,6 +137,7 @@ async fn a_listing_is_refused_for_each_documented_rule_it_breaks() {
     assert_eq!(app.post_json("/api/v1/submissions", &named(longest)).await.status, 201);
     assert_eq!(refused_on(app.post_json("/api/v1/submissions", &named(longest + 1)).await), ["full_name"]);
     let pace = &listing["properties"]["max_monthly_reduction_pct"];
+    // Sent as 50.0: an integer in JSON Schema may be written with a decimal point.
     let paced = |pct: f64| ListingBuilder::new().with("max_monthly_reduction_pct", json!(pct)).build();
     assert_eq!(app.post_json("/api/v1/submissions", &paced(number(pace, "maximum"))).await.status, 201);
     let too_fast = paced(number(pace, "maximum") + 1.0);
