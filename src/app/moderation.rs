@@ -146,7 +146,7 @@ pub async fn next_in_queue(state: &AppState, query: QueueQuery, current: i64) ->
 }
 
 /// The longest search term the finder takes, in characters.
-const MAX_SEARCH: usize = 200;
+pub const MAX_SEARCH: usize = 200;
 
 /// A finder's search term: one to 200 characters once trimmed.
 pub fn required_search(term: String) -> Result<String, AppError> {

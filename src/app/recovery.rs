@@ -27,7 +27,7 @@ pub(super) const PER_ADDRESS_PER_HOUR: u32 = 5;
 /// Requests from one client in an hour, whatever the addresses.
 pub(super) const PER_CLIENT_PER_HOUR: u32 = 20;
 /// The longest address mail allows.
-const MAX_EMAIL: usize = 254;
+pub const MAX_EMAIL: usize = 254;
 
 /// The address a recovery is asked for: well-formed, and compared ignoring case.
 #[derive(Debug, Clone)]

@@ -10,7 +10,7 @@ use crate::error::AppError;
 use crate::i18n::Text;
 
 /// The longest username, password or code looked at, in bytes.
-const MAX_CREDENTIAL: usize = 1000;
+pub const MAX_CREDENTIAL: usize = 1000;
 
 /// What a moderator types to log in.
 pub struct Credentials {

@@ -9,7 +9,7 @@ use utoipa::ToSchema;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use super::payment::{self, Payment, PriceInput, PriceRange};
-use super::{npi, vocabulary, FieldErrors};
+use super::{npi, schema, vocabulary, whole_number, FieldErrors};
 use crate::error::{AppError, FieldError};
 use crate::i18n::{Lang, Text};
 use crate::places::{iso, Gazetteer, Place};
@@ -19,10 +19,13 @@ use crate::places::{iso, Gazetteer, Place};
 #[serde(deny_unknown_fields)]
 pub struct Answers {
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[schema(schema_with = schema::answer)]
     pub typical_duration: Option<String>,
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[schema(schema_with = schema::answer)]
     pub dependence_plan: Option<String>,
     #[validate(length(max = 2000, message = "must be at most 2000 characters"))]
+    #[schema(schema_with = schema::answer)]
     pub slow_taper: Option<String>,
 }
 
@@ -45,53 +48,81 @@ impl Answers {
 #[serde(deny_unknown_fields)]
 pub struct ListingInput {
     #[validate(length(min = 2, max = 120, message = "must be 2 to 120 characters"))]
+    #[schema(schema_with = schema::full_name, required = true)]
     pub full_name: Option<String>,
     #[validate(length(max = 60, message = "must be at most 60 characters"))]
+    #[schema(schema_with = schema::credentials)]
     pub credentials: Option<String>,
+    #[schema(schema_with = schema::profession, required = true)]
     pub profession: Option<String>,
+    #[schema(schema_with = schema::specialty, required = true)]
     pub specialty: Option<String>,
+    #[schema(schema_with = schema::taxonomy_code)]
     pub taxonomy_code: Option<String>,
+    #[schema(schema_with = schema::npi)]
     pub npi: Option<String>,
     #[validate(length(max = 160, message = "must be at most 160 characters"))]
+    #[schema(schema_with = schema::practice_name)]
     pub practice_name: Option<String>,
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[schema(schema_with = schema::address_line)]
     pub address_line: Option<String>,
     #[validate(length(max = 100, message = "must be at most 100 characters"))]
+    #[schema(schema_with = schema::city, required = true)]
     pub city: Option<String>,
+    #[schema(schema_with = schema::region)]
     pub region: Option<String>,
     #[validate(length(max = 12, message = "must be at most 12 characters"))]
+    #[schema(schema_with = schema::postal_code)]
     pub postal_code: Option<String>,
+    #[schema(schema_with = schema::country)]
     pub country: Option<String>,
     #[validate(range(min = -90.0, max = 90.0, message = "must be between -90 and 90"))]
+    #[schema(schema_with = schema::latitude)]
     pub latitude: Option<f64>,
     #[validate(range(min = -180.0, max = 180.0, message = "must be between -180 and 180"))]
+    #[schema(schema_with = schema::longitude)]
     pub longitude: Option<f64>,
+    #[schema(schema_with = schema::phone)]
     pub phone: Option<String>,
     #[validate(length(max = 300, message = "must be at most 300 characters"))]
+    #[schema(schema_with = schema::website)]
     pub website: Option<String>,
     #[validate(email(message = "must be an email address"))]
+    #[schema(schema_with = schema::public_email)]
     pub public_email: Option<String>,
     #[validate(email(message = "must be an email address"))]
+    #[schema(schema_with = schema::contact_email, required = true)]
     pub contact_email: Option<String>,
     pub telehealth: Option<bool>,
+    #[schema(schema_with = schema::licensed_regions)]
     pub licensed_regions: Option<Vec<String>>,
     pub accepting_new_patients: Option<bool>,
+    #[schema(schema_with = schema::languages)]
     pub languages: Option<Vec<String>>,
+    #[schema(schema_with = schema::taper_approaches)]
     pub taper_approaches: Option<Vec<String>>,
+    #[schema(schema_with = schema::criteria)]
     pub criteria: Option<Vec<String>>,
     /// Codes from `payment_options` in the vocabulary; absent means "ask the practice".
+    #[schema(schema_with = schema::payment_options)]
     pub payment_options: Option<Vec<String>>,
     /// Private insurers' names, each 2 to 80 characters, at most 20.
+    #[schema(schema_with = schema::insurers)]
     pub insurers: Option<Vec<String>>,
     pub self_pay_first_visit: Option<PriceInput>,
     pub self_pay_follow_up: Option<PriceInput>,
     #[validate(range(min = 1, max = 50, message = "must be a whole number from 1 to 50"))]
+    #[schema(schema_with = schema::max_monthly_reduction_pct)]
+    #[serde(default, deserialize_with = "whole_number::optional")]
     pub max_monthly_reduction_pct: Option<i64>,
     #[validate(nested)]
     pub answers: Option<Answers>,
     #[validate(length(max = 4000, message = "must be at most 4000 characters"))]
+    #[schema(schema_with = schema::statement)]
     pub statement: Option<String>,
     /// Left empty by people; a filled one marks a bot and is silently dropped.
+    #[schema(schema_with = schema::website_url_confirm)]
     pub website_url_confirm: Option<String>,
 }
 
@@ -303,14 +334,13 @@ pub enum Parsed {
     Honeypot,
 }
 
-// The patterns are literals: they compile, or no test would pass.
+// The patterns are constants: they compile, or no test would pass.
 #[expect(clippy::unwrap_used, reason = "a literal pattern")]
-static TAXONOMY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{3}[0-9A-Z]{6}X$").unwrap());
+static TAXONOMY: LazyLock<Regex> = LazyLock::new(|| Regex::new(schema::TAXONOMY_PATTERN).unwrap());
 #[expect(clippy::unwrap_used, reason = "a literal pattern")]
-static US_POSTAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{5}(-[0-9]{4})?$").unwrap());
+static US_POSTAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(schema::US_POSTAL_PATTERN).unwrap());
 #[expect(clippy::unwrap_used, reason = "a literal pattern")]
-static OTHER_POSTAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[0-9A-Za-z][0-9A-Za-z -]{0,10}[0-9A-Za-z]$").unwrap());
+static OTHER_POSTAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(schema::OTHER_POSTAL_PATTERN).unwrap());
 
 /// Who the clinician is: name, profession and specialty.
 struct Practitioner {

@@ -4,9 +4,11 @@ pub mod moderation;
 pub mod npi;
 pub mod payment;
 pub mod report;
+pub mod schema;
 pub mod token;
 pub mod two_factor;
 pub mod utc;
 pub mod vocabulary;
+pub mod whole_number;
 
 pub use field_errors::FieldErrors;

@@ -10,7 +10,7 @@ use super::FieldErrors;
 use crate::error::AppError;
 
 /// The longest note or reason a moderator may write, in characters.
-const MAX_NOTE: usize = 2000;
+pub const MAX_NOTE: usize = 2000;
 
 /// A moderator's optional note for the audit trail (`field` names it in errors).
 pub fn optional_note(field: &str, value: Option<String>) -> Result<Option<String>, AppError> {

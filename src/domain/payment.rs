@@ -3,21 +3,29 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::{vocabulary, FieldErrors};
+use super::{schema, vocabulary, whole_number, FieldErrors};
 use crate::i18n::{Lang, Text};
 use crate::t;
 
 /// The most a listed price may be, in whole units of the listing's currency.
-const MAX_PRICE: i64 = 100_000;
-const MAX_INSURERS: usize = 20;
+pub const MAX_PRICE: i64 = 100_000;
+pub const MAX_INSURERS: usize = 20;
+/// The payment option that insurers' names go with.
+pub const PRIVATE_INSURANCE: &str = "private_insurance";
+/// The payment options that prices go with.
+pub const SELF_PAY: [&str; 2] = ["self_pay", "sliding_scale"];
 
-/// A price range as a clinician sends it.
+/// A price range as a clinician sends it: `max` must not be below `min`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PriceInput {
     /// A whole amount from 0 to 100000.
+    #[schema(schema_with = schema::price, required = true)]
+    #[serde(default, deserialize_with = "whole_number::optional")]
     pub min: Option<i64>,
     /// A whole amount from 0 to 100000, at least `min`.
+    #[schema(schema_with = schema::price, required = true)]
+    #[serde(default, deserialize_with = "whole_number::optional")]
     pub max: Option<i64>,
 }
 
@@ -80,10 +88,10 @@ pub fn parse(
         .map(|term| term.code.to_string())
         .collect();
     let insurers = insurer_names(insurers.unwrap_or_default(), errors);
-    if !insurers.is_empty() && !options.iter().any(|code| code == "private_insurance") {
+    if !insurers.is_empty() && !options.iter().any(|code| code == PRIVATE_INSURANCE) {
         errors.add("insurers", Text::new("field-error-insurers-without-insurance"));
     }
-    let self_pay = options.iter().any(|code| code == "self_pay" || code == "sliding_scale");
+    let self_pay = options.iter().any(|code| SELF_PAY.contains(&code.as_str()));
     let mut price = |field: &str, input: Option<&PriceInput>| {
         let range = price_range(field, input?, errors)?;
         if !self_pay {

@@ -5,7 +5,7 @@ use crate::error::AppError;
 use crate::i18n::Text;
 
 /// The longest `details` a report may carry, in characters.
-const MAX_DETAILS: usize = 2000;
+pub const MAX_DETAILS: usize = 2000;
 
 /// A report that names a known reason; the only way in is `parse`.
 #[derive(Debug, Clone, PartialEq)]

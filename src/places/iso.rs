@@ -30,6 +30,14 @@ AU-ACT AU-NSW AU-NT AU-QLD AU-SA AU-TAS AU-VIC AU-WA";
 /// The countries whose regions pages name.
 pub const REGION_COUNTRIES: [&str; 4] = ["US", "CA", "GB", "AU"];
 
+/// The countries whose region codes must be one of their named regions; any
+/// other country takes `OTHER_REGION_PATTERN`.
+pub const LISTED_REGION_COUNTRIES: [&str; 3] = ["US", "CA", "AU"];
+
+/// The region codes of a country outside `LISTED_REGION_COUNTRIES`, as a
+/// regular expression: one to three capital letters or digits.
+pub const OTHER_REGION_PATTERN: &str = "[0-9A-Z]{1,3}";
+
 /// ISO 639-1 two-letter language codes.
 const LANGUAGES: &str = "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy \
 da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik \
@@ -43,6 +51,11 @@ fn listed(list: &str, code: &str) -> bool {
 
 pub fn is_country(code: &str) -> bool {
     code.len() == 2 && listed(COUNTRIES, code)
+}
+
+/// Every ISO 3166-1 alpha-2 code, in alphabetical order.
+pub fn country_codes() -> impl Iterator<Item = &'static str> {
+    COUNTRIES.split_ascii_whitespace()
 }
 
 pub fn is_language(code: &str) -> bool {
@@ -65,10 +78,27 @@ pub fn language_index(code: &str) -> Option<usize> {
 /// hyphen in ISO 3166-2). Countries whose lists are not kept here, and the
 /// UK's lower levels, accept any one to three uppercase letters or digits.
 pub fn is_region_of(country: &str, region: &str) -> bool {
-    match country {
-        "US" | "CA" | "AU" => regions().any(|code| code.split_once('-') == Some((country, region))),
-        _ => (1..=3).contains(&region.len()) && region.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit()),
+    if LISTED_REGION_COUNTRIES.contains(&country) {
+        regions().any(|code| code.split_once('-') == Some((country, region)))
+    } else {
+        (1..=3).contains(&region.len()) && region.bytes().all(|b| b.is_ascii_uppercase() || b.is_ascii_digit())
     }
+}
+
+/// A regular expression matching exactly the codes `is_subdivision` takes,
+/// for documents that state the rule (JSON Schema reads it as ECMA 262 does).
+pub fn subdivision_pattern() -> String {
+    let listed =
+        LISTED_REGION_COUNTRIES.iter().map(|country| format!("{country}-({})", region_codes_of(country).join("|")));
+    let others: Vec<&str> = country_codes().filter(|country| !LISTED_REGION_COUNTRIES.contains(country)).collect();
+    let others = format!("({})-{OTHER_REGION_PATTERN}", others.join("|"));
+    format!("^({})$", listed.chain([others]).collect::<Vec<_>>().join("|"))
+}
+
+/// The named regions of a country without the country ("AL", …), as a
+/// listing's `region` gives them.
+pub fn region_codes_of(country: &str) -> Vec<&'static str> {
+    regions_of(country).into_iter().filter_map(|code| code.split_once('-').map(|(_, region)| region)).collect()
 }
 
 /// Whether `code` is an ISO 3166-2 subdivision such as `US-OR`.
@@ -133,6 +163,20 @@ mod tests {
         }
         assert_eq!(codes(COUNTRIES).len(), 249);
         assert_eq!(codes(LANGUAGES).len(), 183);
+    }
+
+    #[test]
+    fn the_subdivision_pattern_takes_exactly_the_codes_is_subdivision_takes() {
+        let pattern = regex::Regex::new(&subdivision_pattern()).unwrap();
+        let mut samples: Vec<String> = regions().map(str::to_string).collect();
+        samples.extend(
+            ["GB-KEN", "FR-75", "DE-BY", "JP-13", "US-XX", "US-or", "CA-OR", "AU-TASX", "FR-7501"].map(String::from),
+        );
+        samples.extend(["UK-ENG", "US", "US-", "-OR", "US-US-OR", "fr-75", "FR-", "FR-7 5"].map(String::from));
+        for code in &samples {
+            assert_eq!(pattern.is_match(code), is_subdivision(code), "{code}");
+        }
+        assert_eq!(region_codes_of("AU"), ["ACT", "NSW", "NT", "QLD", "SA", "TAS", "VIC", "WA"]);
     }
 
     #[test]

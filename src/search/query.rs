@@ -2,10 +2,13 @@
 
 use std::sync::LazyLock;
 
-use utoipa::openapi::path::ParameterIn;
+use serde_json::json;
+use utoipa::openapi::path::{Parameter, ParameterBuilder, ParameterIn, ParameterStyle};
+use utoipa::openapi::schema::{ArrayBuilder, Object, ObjectBuilder, Type};
+use utoipa::openapi::Required;
 use utoipa::IntoParams;
 
-use crate::domain::{vocabulary, FieldErrors};
+use crate::domain::{schema, vocabulary, FieldErrors};
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::places::{iso, Gazetteer, Place};
@@ -14,6 +17,7 @@ pub const KM_PER_MILE: f64 = 1.609344;
 pub const DEFAULT_RADIUS_KM: f64 = 50.0;
 pub const MAX_RADIUS_KM: f64 = 500.0;
 const DEFAULT_LIMIT: usize = 20;
+const MAX_LIMIT: usize = 100;
 pub const MAX_OFFSET: usize = 10_000;
 
 /// A parsed, checked search.
@@ -65,48 +69,126 @@ impl SearchParams {
     }
 }
 
-/// The search parameters, for the OpenAPI document.
+/// The search parameters, for the OpenAPI document: one object whose
+/// properties are the query parameters (`style: form`, `explode: true`), so
+/// that the rules between them can be stated too.
 ///
-/// This struct is the one list of parameter names: the parser takes exactly
-/// these, so the document and the parser cannot drift apart. Its fields are
-/// read only through `IntoParams`.
-#[derive(Debug, IntoParams)]
-#[into_params(parameter_in = Query)]
-#[allow(dead_code)]
-pub struct SearchParameters {
-    /// A US ZIP code, `City, ST`, `City, CC` or a city name (the most populous match wins).
-    near: Option<String>,
-    lat: Option<f64>,
-    lon: Option<f64>,
-    /// 1..500, default 50.
-    radius_km: Option<f64>,
-    /// Instead of radius_km.
-    radius_mi: Option<f64>,
-    specialty: Option<String>,
-    profession: Option<String>,
-    /// Repeatable; every one must match.
-    approach: Option<Vec<String>>,
-    /// Repeatable; every one must match.
-    criteria: Option<Vec<String>>,
-    /// Repeatable; a listing that accepts any one of them matches.
-    payment: Option<Vec<String>>,
-    telehealth: Option<bool>,
-    accepting: Option<bool>,
-    prescriber: Option<bool>,
-    /// ISO 639-1.
-    language: Option<String>,
-    /// ISO 3166-2; with telehealth=true and no place, lists telehealth clinicians licensed there.
-    licensed_in: Option<String>,
-    /// 1..100, default 20.
-    limit: Option<usize>,
-    /// 0..10000.
-    offset: Option<usize>,
+/// Its properties are the one list of parameter names: the parser takes
+/// exactly these, so the document and the parser cannot drift apart.
+pub struct SearchParameters;
+
+impl IntoParams for SearchParameters {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let parameter = ParameterBuilder::new()
+            .name("search")
+            .parameter_in(ParameterIn::Query)
+            .required(Required::True)
+            .style(Some(ParameterStyle::Form))
+            .explode(Some(true))
+            .description(Some("Each property is a query parameter of its own."))
+            .schema(Some(search_schema()));
+        vec![parameter.build()]
+    }
+}
+
+/// The search's parameters and the rules between them: a place (`near`, or
+/// `lat` with `lon`) or, without one, `licensed_in` for a telehealth search;
+/// `near` not with coordinates; `radius_km` not with `radius_mi`.
+fn search_schema() -> Object {
+    let number =
+        |min: f64, max: f64| ObjectBuilder::new().schema_type(Type::Number).minimum(Some(min)).maximum(Some(max));
+    let whole = |min: usize, max: usize, default: usize| {
+        ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(min))
+            .maximum(Some(max))
+            .default(Some(default.into()))
+    };
+    let repeated = |terms: &'static [vocabulary::Term], description: &str| {
+        ArrayBuilder::new().items(schema::term_codes(terms)).description(Some(description))
+    };
+    let (min_mi, max_mi) = radius_mi_bounds();
+    let flag = |description: &str| ObjectBuilder::new().schema_type(Type::Boolean).description(Some(description));
+    let rules = schema::keywords([
+        ("dependentRequired", json!({"lat": ["lon"], "lon": ["lat"]})),
+        (
+            "not",
+            json!({"anyOf": [
+                {"required": ["near", "lat"]},
+                {"required": ["near", "lon"]},
+                {"required": ["radius_km", "radius_mi"]},
+            ]}),
+        ),
+        (
+            "anyOf",
+            json!([
+                {"required": ["near"]},
+                {"required": ["lat"]},
+                {"required": ["licensed_in"], "properties": {"telehealth": {"const": true}}},
+            ]),
+        ),
+    ]);
+    schema::closed(ObjectBuilder::new())
+        .property(
+            "near",
+            schema::not_blank()
+                .description(Some(
+                    "A place the service's map knows: a US ZIP code (`97201` or `97201-1234`), `City, ST` (a US \
+                     state), `City, CC` (a country code; `UK` is read as `GB`), `City, ST, CC`, or a city name, \
+                     where the most populous match wins. An unknown place is a 422 naming `near`.",
+                ))
+                .examples(["97201", "Portland, OR", "London, GB"]),
+        )
+        .property("lat", number(-90.0, 90.0).description(Some("With `lon`, instead of `near`.")))
+        .property("lon", number(-180.0, 180.0).description(Some("With `lat`, instead of `near`.")))
+        .property("radius_km", number(1.0, MAX_RADIUS_KM).default(Some(DEFAULT_RADIUS_KM.into())))
+        .property(
+            "radius_mi",
+            number(min_mi, max_mi).description(Some("Instead of `radius_km`: 1 to 500 km in miles.")),
+        )
+        .property("profession", schema::profession())
+        .property("specialty", schema::specialty())
+        .property("approach", repeated(vocabulary::TAPER_APPROACHES, "Repeatable; every one must match."))
+        .property("criteria", repeated(vocabulary::CRITERIA, "Repeatable; every one must match."))
+        .property("payment", repeated(vocabulary::PAYMENT_OPTIONS, "Repeatable; a listing that takes any one matches."))
+        .property("telehealth", flag("Offers telehealth (or, with `false`, does not); without a place, only `true`."))
+        .property("accepting", flag("Accepting new patients (or not)."))
+        .property("prescriber", flag("Can prescribe (or not)."))
+        .property("language", schema::codes(iso::language_codes().iter().copied()).description(Some("ISO 639-1.")))
+        .property(
+            "licensed_in",
+            schema::string().pattern(Some(iso::subdivision_pattern())).description(Some(
+                "ISO 3166-2, e.g. `US-WA`; without a place, lists the telehealth clinicians licensed there, by id.",
+            )),
+        )
+        .property("limit", whole(1, MAX_LIMIT, DEFAULT_LIMIT))
+        .property("offset", whole(0, MAX_OFFSET, 0))
+        .extensions(Some(rules))
+        .build()
+}
+
+/// The radius in miles that `radius_mi` takes: exactly the floats whose
+/// product with `KM_PER_MILE` falls within 1 to `MAX_RADIUS_KM`.
+fn radius_mi_bounds() -> (f64, f64) {
+    let mut min = 1.0 / KM_PER_MILE;
+    while min * KM_PER_MILE < 1.0 {
+        min = min.next_up();
+    }
+    while (min.next_down() * KM_PER_MILE) >= 1.0 {
+        min = min.next_down();
+    }
+    let mut max = MAX_RADIUS_KM / KM_PER_MILE;
+    while max * KM_PER_MILE > MAX_RADIUS_KM {
+        max = max.next_down();
+    }
+    while max.next_up() * KM_PER_MILE <= MAX_RADIUS_KM {
+        max = max.next_up();
+    }
+    (min, max)
 }
 
 /// The names `SearchParameters` documents.
-static KNOWN: LazyLock<Vec<String>> = LazyLock::new(|| {
-    SearchParameters::into_params(|| Some(ParameterIn::Query)).into_iter().map(|parameter| parameter.name).collect()
-});
+static KNOWN: LazyLock<Vec<String>> = LazyLock::new(|| search_schema().properties.into_keys().collect());
 
 /// Reads the parameters one by one, noting each bad one.
 struct Reader<'a> {
@@ -306,7 +388,7 @@ impl SearchQuery {
             iso::is_subdivision,
             Text::new("field-error-subdivision-code"),
         );
-        let limit = reader.whole("limit", 1..=100).unwrap_or(DEFAULT_LIMIT);
+        let limit = reader.whole("limit", 1..=MAX_LIMIT).unwrap_or(DEFAULT_LIMIT);
         let offset = reader.whole("offset", 0..=MAX_OFFSET).unwrap_or(0);
 
         let located = ["near", "lat", "lon"].iter().any(|name| params.get(name).is_some());

@@ -17,6 +17,7 @@ mod mail;
 mod mail_server;
 mod map;
 mod nearby;
+mod openapi;
 mod operations;
 mod pages;
 mod payment;

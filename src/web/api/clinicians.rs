@@ -11,6 +11,7 @@ use crate::app::listings::{self, Found, PublicListing};
 use crate::app::reports;
 use crate::domain::moderation::ReportStatus;
 use crate::domain::report::NewReport;
+use crate::domain::schema;
 use crate::error::{AppError, Problem};
 use crate::web::extract::{client_key, ApiJson};
 use crate::web::State;
@@ -39,8 +40,10 @@ pub async fn show(state: State, id: Path<i64>) -> Result<HttpResponse, AppError>
 #[serde(deny_unknown_fields)]
 pub struct ReportInput {
     /// A code from `report_reasons` in the vocabulary.
+    #[schema(schema_with = schema::report_reason, required = true)]
     pub reason: Option<String>,
     /// What is wrong, up to 2000 characters.
+    #[schema(schema_with = schema::report_details)]
     pub details: Option<String>,
 }
 

@@ -3,12 +3,14 @@
 use actix_web::web::Json;
 use actix_web::{delete, get, post, put, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::Object;
 use utoipa::ToSchema;
 
 use super::problems;
 use crate::app::manage::{self, EditReceived, ManageStatus};
 use crate::app::recovery::{self, RecoveryAddress};
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
+use crate::domain::schema;
 use crate::error::AppError;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -81,7 +83,15 @@ pub async fn rotate_token(state: State, token: ManageToken) -> Result<Json<Token
 #[serde(deny_unknown_fields)]
 pub struct RecoveryInput {
     /// The contact email given with the listing; case does not matter.
+    #[schema(schema_with = recovery_address, required = true)]
     pub email: Option<String>,
+}
+
+fn recovery_address() -> Object {
+    schema::email()
+        .max_length(Some(recovery::MAX_EMAIL))
+        .description(Some("The contact email given with the listing; case does not matter."))
+        .build()
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

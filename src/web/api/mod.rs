@@ -13,19 +13,21 @@ pub mod vocabulary;
 use std::sync::LazyLock;
 
 use actix_web::{get, web, HttpResponse};
-use utoipa::openapi::path::{Operation, PathItem};
+use utoipa::openapi::path::{Operation, Parameter, ParameterBuilder, ParameterIn, PathItem};
 use utoipa::openapi::security::{
     ApiKey, ApiKeyValue, HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
 };
-use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, Required, ResponseBuilder, Schema};
 use utoipa::{Modify, OpenApi};
+
+use crate::domain::schema;
 
 #[derive(OpenApi)]
 #[openapi(
     info(title = "benzowise", description = "A moderated directory of clinicians who support gradual, patient-led benzodiazepine tapering. Information, not medical advice."),
     paths(ops::healthz, ops::readyz, ops::metrics),
     nest((path = "/api/v1", api = V1), (path = "/api", api = Meta)),
-    modifiers(&SecuritySchemes, &BodyErrors, &AccessRules),
+    modifiers(&SecuritySchemes, &BodyErrors, &AccessRules, &ListingRules),
 )]
 pub struct ApiDoc;
 
@@ -115,6 +117,20 @@ impl Modify for AccessRules {
     }
 }
 
+/// The rules between a listing's fields, which attributes on single fields
+/// cannot state, and an example.
+struct ListingRules;
+
+impl Modify for ListingRules {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let schemas = &mut openapi.components.get_or_insert_with(Default::default).schemas;
+        if let Some(RefOr::T(Schema::Object(listing))) = schemas.get_mut("ListingInput") {
+            listing.extensions.get_or_insert_with(Default::default).merge(schema::listing_rules());
+            listing.examples = vec![schema::listing_example()];
+        }
+    }
+}
+
 /// The tag of the operation at `path`, and the security scheme it needs.
 fn access(path: &str, method: &str) -> (&'static str, Option<&'static str>) {
     match path {
@@ -127,6 +143,11 @@ fn access(path: &str, method: &str) -> (&'static str, Option<&'static str>) {
         public if public.starts_with("/api/v1/") => ("public", None),
         _ => ("operations", None),
     }
+}
+
+/// A query parameter described by its own schema.
+fn query_parameter(name: &str, required: Required, schema: impl Into<RefOr<Schema>>) -> Parameter {
+    ParameterBuilder::new().name(name).parameter_in(ParameterIn::Query).required(required).schema(Some(schema)).build()
 }
 
 /// Documents a problem answer unless the operation already says one for `status`.

@@ -3,18 +3,23 @@
 use actix_web::web::{Json, Path, Query};
 use actix_web::{get, post};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::path::{Parameter, ParameterIn};
+use utoipa::openapi::schema::Object;
+use utoipa::openapi::Required;
 use utoipa::{IntoParams, ToSchema};
 
-use super::problems;
+use super::{problems, query_parameter};
 use chrono::NaiveDate;
 
-use crate::app::moderation::{self, audit_filter, required_search, FoundListing, ListingChange, QueuePage, QueueQuery};
+use crate::app::moderation::{
+    self, audit_filter, required_search, FoundListing, ListingChange, QueuePage, QueueQuery, MAX_SEARCH,
+};
 use crate::db::events::Event;
 use crate::db::reports::Report;
 use crate::domain::moderation::{
     optional_note, required_note, AuditAction, ReportStatus, SubmissionKind, SubmissionStatus,
 };
-use crate::domain::FieldErrors;
+use crate::domain::{schema, FieldErrors};
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::web::extract::{ApiJson, Moderator};
@@ -88,13 +93,20 @@ pub async fn queue(
     Ok(Json(moderation::queue(&state, query).await?))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct FindParams {
     /// A name or part of one, an NPI, a city, or a listing number.
-    #[param(min_length = 1, max_length = 200)]
     pub q: String,
+}
+
+// By hand: the derive drops `required` from a parameter with its own schema.
+impl IntoParams for FindParams {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let term = schema::required_free_text(MAX_SEARCH)
+            .description(Some("A name or part of one, an NPI, a city, or a listing number."));
+        vec![query_parameter("q", Required::True, term)]
+    }
 }
 
 /// Listings of any status by name, NPI, city or number, newest first (at most 50).
@@ -113,7 +125,16 @@ pub async fn find(
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NoteInput {
-    /// An optional note for the audit trail (required to resolve a report).
+    /// An optional note for the audit trail.
+    #[schema(schema_with = schema::optional_note)]
+    pub note: Option<String>,
+}
+
+/// What was done about a report: a note the moderator must give.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ResolutionInput {
+    #[schema(schema_with = schema::required_note, required = true)]
     pub note: Option<String>,
 }
 
@@ -121,6 +142,7 @@ pub struct NoteInput {
 #[serde(deny_unknown_fields)]
 pub struct ReasonInput {
     /// Why; shown to the clinician on their manage page.
+    #[schema(schema_with = schema::required_note, required = true)]
     pub reason: Option<String>,
 }
 
@@ -187,7 +209,7 @@ pub async fn reinstate(state: State, moderator: Moderator, id: Path<i64>, body: 
 #[serde(deny_unknown_fields)]
 pub struct ReportFilter {
     /// `open` (default), `resolved` or `all`.
-    #[param(pattern = "^(open|resolved|all)$")]
+    #[param(schema_with = report_filter)]
     pub status: Option<String>,
     /// The page after this report id.
     #[param(minimum = 0)]
@@ -195,6 +217,16 @@ pub struct ReportFilter {
     /// 1..100, default 50.
     #[param(minimum = 1, maximum = 100)]
     pub limit: Option<i64>,
+}
+
+/// The reports each `status` of `ReportFilter` lists: `None` for all.
+const REPORT_FILTERS: [(&str, Option<ReportStatus>); 3] =
+    [("open", Some(ReportStatus::Open)), ("resolved", Some(ReportStatus::Resolved)), ("all", None)];
+
+fn report_filter() -> Object {
+    schema::codes(REPORT_FILTERS.iter().map(|(name, _)| *name))
+        .description(Some("`open` (default), `resolved` or `all`."))
+        .build()
 }
 
 /// Reports from the public, oldest first, a page at a time.
@@ -208,11 +240,10 @@ pub async fn reports(
 ) -> Result<Json<Vec<Report>>, AppError> {
     let mut errors = FieldErrors::new();
     let limit = page_bounds(&mut errors, (filter.limit, 50, MAX_PAGE), ("after", filter.after));
-    let status = match filter.status.as_deref().unwrap_or("open") {
-        "open" => Some(ReportStatus::Open),
-        "resolved" => Some(ReportStatus::Resolved),
-        "all" => None,
-        _ => {
+    let asked = filter.status.as_deref().unwrap_or("open");
+    let status = match REPORT_FILTERS.iter().find(|(name, _)| *name == asked) {
+        Some((_, status)) => *status,
+        None => {
             errors.add("status", Text::new("field-error-report-status"));
             None
         }
@@ -222,11 +253,16 @@ pub async fn reports(
 }
 
 /// Closes a report with a note of what was done.
-#[utoipa::path(params(("id" = i64, Path, description = "Report id")), request_body = NoteInput,
+#[utoipa::path(params(("id" = i64, Path, description = "Report id")), request_body = ResolutionInput,
     responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/reports/{id}/resolve")]
 #[tracing::instrument(skip_all)]
-pub async fn resolve_report(state: State, moderator: Moderator, id: Path<i64>, body: ApiJson<NoteInput>) -> Decision {
+pub async fn resolve_report(
+    state: State,
+    moderator: Moderator,
+    id: Path<i64>,
+    body: ApiJson<ResolutionInput>,
+) -> Decision {
     let id = id.into_inner();
     let note = required_note("note", body.0.note)?;
     moderation::resolve_report(&state, moderator.actor(), id, note).await?;

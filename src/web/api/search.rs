@@ -3,10 +3,13 @@
 use actix_web::web::{Json, Query};
 use actix_web::{get, HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::path::{Parameter, ParameterIn};
+use utoipa::openapi::schema::{ObjectBuilder, Type};
+use utoipa::openapi::Required;
 use utoipa::{IntoParams, ToSchema};
 
-use super::problems;
-use crate::domain::FieldErrors;
+use super::{problems, query_parameter};
+use crate::domain::{schema, FieldErrors};
 use crate::error::{AppError, Problem};
 use crate::places::Place;
 use crate::search::index::SearchResult;
@@ -75,13 +78,33 @@ pub async fn search(state: State, req: HttpRequest) -> Result<HttpResponse, AppE
     Ok(HttpResponse::Ok().content_type("application/json").body(body))
 }
 
-#[derive(Debug, Deserialize, IntoParams)]
-#[into_params(parameter_in = Query)]
+#[derive(Debug, Deserialize)]
 pub struct PlaceLookup {
-    /// What was typed so far: a name prefix, optionally `, ST` or `, CC`, or ZIP digits.
+    /// What was typed so far.
     pub q: Option<String>,
-    /// 1..50, default 10.
     pub limit: Option<usize>,
+}
+
+/// The longest `q` that `places` looks up, in characters.
+const MAX_TYPED: usize = 100;
+/// The most places `places` suggests, and how many when not asked.
+const MAX_PLACES: usize = 50;
+const DEFAULT_PLACES: usize = 10;
+
+// By hand: the derive drops `required` from a parameter with its own schema.
+impl IntoParams for PlaceLookup {
+    fn into_params(_: impl Fn() -> Option<ParameterIn>) -> Vec<Parameter> {
+        let typed = schema::not_blank().max_length(Some(MAX_TYPED)).description(Some(
+            "What was typed so far: a name prefix, optionally `, ST` or `, CC`, or at least three digits of a US ZIP \
+             code; 1 to 100 characters once trimmed.",
+        ));
+        let limit = ObjectBuilder::new()
+            .schema_type(Type::Integer)
+            .minimum(Some(1))
+            .maximum(Some(MAX_PLACES))
+            .default(Some(DEFAULT_PLACES.into()));
+        vec![query_parameter("q", Required::True, typed), query_parameter("limit", Required::False, limit)]
+    }
 }
 
 /// Places matching what was typed, best first, for autocomplete.
@@ -91,12 +114,12 @@ pub struct PlaceLookup {
 pub async fn places(state: State, lookup: Query<PlaceLookup>) -> Result<Json<Vec<Place>>, AppError> {
     let mut errors = FieldErrors::new();
     let typed = lookup.q.as_deref().map(str::trim).unwrap_or("");
-    if typed.is_empty() || typed.chars().count() > 100 {
-        errors.add_range("q", "field-error-length-between", 1, 100);
+    if typed.is_empty() || typed.chars().count() > MAX_TYPED {
+        errors.add_range("q", "field-error-length-between", 1, MAX_TYPED);
     }
-    let limit = lookup.limit.unwrap_or(10);
-    if !(1..=50).contains(&limit) {
-        errors.add_range("limit", "field-error-from-to", 1, 50);
+    let limit = lookup.limit.unwrap_or(DEFAULT_PLACES);
+    if !(1..=MAX_PLACES).contains(&limit) {
+        errors.add_range("limit", "field-error-from-to", 1, MAX_PLACES);
     }
     errors.check()?;
     Ok(Json(state.gazetteer.suggest(typed, limit)))

@@ -3,10 +3,12 @@
 use actix_web::{delete, post, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
+use utoipa::openapi::schema::{AnyOfBuilder, Schema};
 use utoipa::ToSchema;
 
 use super::problems;
-use crate::app::sessions::{self, CodeStep};
+use crate::app::sessions::{self, CodeStep, MAX_CREDENTIAL};
+use crate::domain::schema;
 use crate::error::{AppError, Problem};
 use crate::web::extract::{client_key, ApiJson, Moderator, CSRF_HEADER};
 use crate::web::session_cookie::{ended_session_cookie, session_cookie};
@@ -17,14 +19,27 @@ use crate::web::State;
 #[serde(deny_unknown_fields)]
 pub struct Credentials {
     // Optional in Rust so that a missing one is named in a 422, not a parse error.
-    #[schema(required = true, nullable = false, min_length = 1)]
+    #[schema(schema_with = credential, required = true)]
     pub username: Option<String>,
-    #[schema(required = true, nullable = false, min_length = 1)]
+    #[schema(schema_with = credential, required = true)]
     pub password: Option<String>,
     /// The six-digit code from the moderator's authenticator app, or one of
     /// their recovery codes; required once two factors are on.
     #[schema(nullable = false, min_length = 1, max_length = 1000)]
     pub code: Option<String>,
+}
+
+/// A username or password: not empty, and at most `MAX_CREDENTIAL` bytes of
+/// UTF-8, which JSON Schema cannot count; any quarter as many characters fit,
+/// and so do as many ASCII ones.
+fn credential() -> Schema {
+    let most = |max: usize| schema::string().min_length(Some(1)).max_length(Some(max));
+    AnyOfBuilder::new()
+        .item(most(MAX_CREDENTIAL / 4))
+        .item(most(MAX_CREDENTIAL).pattern(Some(r"^[\x00-\x7f]*$")))
+        .description(Some(format!("At most {MAX_CREDENTIAL} bytes of UTF-8.")))
+        .build()
+        .into()
 }
 
 #[derive(Debug, Serialize, Deserialize, ToSchema)]

@@ -4,6 +4,7 @@ use serde::Deserialize;
 use utoipa::IntoParams;
 
 use super::problems;
+use crate::domain::schema;
 use crate::domain::vocabulary::Vocabulary;
 use crate::error::{AppError, FieldError};
 use crate::i18n::{Lang, Text};
@@ -12,6 +13,7 @@ use crate::i18n::{Lang, Text};
 #[into_params(parameter_in = Query)]
 pub struct VocabularyQuery {
     /// The labels' language: `en` (the default) or `es`.
+    #[param(schema_with = schema::label_language)]
     pub lang: Option<String>,
 }
 
