@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use crate::app::hsds::taxonomy::{self, find as find_term};
-use crate::app::hsds::{self, CatalogueFilter, Near, PageRequest, Publisher, TermFilter};
+use crate::app::hsds::{self, CatalogueFilter, Near, PageRequest, Publisher, Shown, TermFilter};
 use crate::error::{AppError, FieldError};
 use crate::search::query::MAX_RADIUS_KM;
 use crate::web::State;
@@ -228,7 +228,7 @@ async fn services(state: State, params: Query<ListParams>) -> Result<HttpRespons
     reader.only(&["modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id"]);
     let (page, filter) = (reader.page(), reader.catalogue_filter());
     reader.finish(())?;
-    Ok(json(&hsds::services(&state, &publisher(&state), filter, page).await?))
+    Ok(json(&hsds::listings_page(&state, &publisher(&state), filter, None, page, Shown::Service).await?))
 }
 
 async fn service(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
@@ -240,7 +240,7 @@ async fn services_at_locations(state: State, params: Query<ListParams>) -> Resul
     reader.only(&["modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id", "postcode", "proximity"]);
     let (page, filter, near) = (reader.page(), reader.catalogue_filter(), reader.near(&state));
     reader.finish(())?;
-    Ok(json(&hsds::services_at_locations(&state, &publisher(&state), filter, near, page).await?))
+    Ok(json(&hsds::listings_page(&state, &publisher(&state), filter, near, page, Shown::ServiceAtLocation).await?))
 }
 
 async fn service_at_location(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
@@ -252,7 +252,7 @@ async fn organizations(state: State, params: Query<ListParams>) -> Result<HttpRe
     reader.only(&[]);
     let (page, filter) = (reader.page(), reader.catalogue_filter());
     reader.finish(())?;
-    Ok(json(&hsds::organizations(&state, &publisher(&state), filter, page).await?))
+    Ok(json(&hsds::listings_page(&state, &publisher(&state), filter, None, page, Shown::Organization).await?))
 }
 
 async fn organization(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {

@@ -167,17 +167,29 @@ fn filters_of(term: Option<&'static TaxonomyTerm>) -> Result<SearchQuery, AppErr
     Ok(query)
 }
 
+/// How a list shows each listing: as the specification's service, service
+/// at location or organization.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// A service with everything about it nested.
+    Service,
+    /// A service at its location, with the location.
+    ServiceAtLocation,
+    Organization,
+}
+
 /// A page of public listings that pass `filter`, nearest first when `near`
-/// is given and by id otherwise, as records.
-async fn listings_page(
+/// is given and by id otherwise, each shown as `shown` says.
+pub async fn listings_page(
     state: &AppState,
     publisher: &Publisher,
     filter: CatalogueFilter,
     near: Option<Near>,
     request: PageRequest,
-) -> Result<(usize, Vec<ListingRecords>), AppError> {
+    shown: Shown,
+) -> Result<Page, AppError> {
     if !filter.ours {
-        return Ok((0, Vec::new()));
+        return Ok(Page::of(0, request, Vec::new()));
     }
     let mut filters = filters_of(filter.term)?;
     let among = match (filter.organization_id, filter.modified_after) {
@@ -202,45 +214,17 @@ async fn listings_page(
         }),
     };
     let listings = state.db(move |conn| Ok(Listing::public_among(conn, &ids)?)).await?;
-    let records = listings.into_iter().map(|listing| publisher.records(&listing.into())).collect();
-    Ok((total, records))
-}
-
-/// A page of services, each with everything about it nested.
-pub async fn services(
-    state: &AppState,
-    publisher: &Publisher,
-    filter: CatalogueFilter,
-    request: PageRequest,
-) -> Result<Page, AppError> {
-    let (total, records) = listings_page(state, publisher, filter, None, request).await?;
-    let contents = records.iter().map(|records| records.full_service(&publisher.links)).collect();
-    Ok(Page::of(total, request, contents))
-}
-
-/// A page of services at their locations (each with its location), nearest
-/// first when `near` is given.
-pub async fn services_at_locations(
-    state: &AppState,
-    publisher: &Publisher,
-    filter: CatalogueFilter,
-    near: Option<Near>,
-    request: PageRequest,
-) -> Result<Page, AppError> {
-    let (total, records) = listings_page(state, publisher, filter, near, request).await?;
-    let contents = records.iter().map(ListingRecords::service_at_location_with_location).collect();
-    Ok(Page::of(total, request, contents))
-}
-
-/// A page of organizations.
-pub async fn organizations(
-    state: &AppState,
-    publisher: &Publisher,
-    filter: CatalogueFilter,
-    request: PageRequest,
-) -> Result<Page, AppError> {
-    let (total, records) = listings_page(state, publisher, filter, None, request).await?;
-    let contents = records.into_iter().map(|records| records.organization).collect();
+    let contents = listings
+        .into_iter()
+        .map(|listing| {
+            let records = publisher.records(&listing.into());
+            match shown {
+                Shown::Service => records.full_service(&publisher.links),
+                Shown::ServiceAtLocation => records.service_at_location_with_location(),
+                Shown::Organization => records.organization,
+            }
+        })
+        .collect();
     Ok(Page::of(total, request, contents))
 }
 
