@@ -1,4 +1,5 @@
-"""Hooks for .ci/schemathesis (loaded by schemathesis.toml).
+"""Hooks for .ci/schemathesis (loaded by schemathesis.toml): the rules the
+OpenAPI document can say only in words, kept in what is drawn.
 
 A search's `near` must name a place on the service's map, a gazetteer of
 about 170,000 places that no enum in the document can carry. Every `near`
@@ -20,3 +21,38 @@ def near_a_known_place(context, query):
     if not isinstance(near, str) or not near.strip():
         return st.just(query)
     return st.sampled_from(KNOWN_PLACES).map(lambda place: {**query, "near": place})
+
+
+LISTING_BODIES = r"^/api/v1/(submissions|manage)$"
+
+
+def npi_check_digit(first_nine):
+    """The Luhn check digit of an NPI, over the card issuer prefix 80840."""
+    total = 24  # the prefix's share of the sum
+    for position, digit in enumerate(reversed(first_nine)):
+        digit = int(digit) * (2 if position % 2 == 0 else 1)
+        total += digit - 9 if digit > 9 else digit
+    return str((10 - total % 10) % 10)
+
+
+@schemathesis.hook("map_body").apply_to(path_regex=LISTING_BODIES)
+def with_rules_no_schema_states(context, body):
+    """An NPI's check digit and a price range's order, which JSON Schema
+    cannot state (the document says them in words), are made right in every
+    listing drawn, so that what the document allows is what is sent and what
+    it refuses is refused for that alone."""
+    if not isinstance(body, dict):
+        return body
+    body = dict(body)
+    npi = body.get("npi")
+    if isinstance(npi, str) and len(npi) == 10 and npi.isascii() and npi.isdigit():
+        body["npi"] = npi[:9] + npi_check_digit(npi[:9])
+    for visit in ("self_pay_first_visit", "self_pay_follow_up"):
+        prices = body.get(visit)
+        if isinstance(prices, dict):
+            low, high = prices.get("min"), prices.get("max")
+            numbers = all(isinstance(p, (int, float)) and not isinstance(p, bool) for p in (low, high))
+            if numbers and high < low:
+                body[visit] = {**prices, "min": high, "max": low}
+    return body
+

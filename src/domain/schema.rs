@@ -14,8 +14,7 @@
 use serde_json::{json, Value};
 use utoipa::openapi::extensions::Extensions;
 use utoipa::openapi::schema::{
-    AdditionalProperties, Array, ArrayBuilder, ArrayItems, KnownFormat, Object, ObjectBuilder, SchemaFormat,
-    SchemaType, Type,
+    AdditionalProperties, Array, ArrayBuilder, ArrayItems, Object, ObjectBuilder, SchemaFormat, SchemaType, Type,
 };
 
 use super::payment::{MAX_INSURERS, MAX_PRICE, PRIVATE_INSURANCE, SELF_PAY};
@@ -95,8 +94,12 @@ pub fn required_free_text(max: usize) -> ObjectBuilder {
     string().min_length(Some(1)).max_length(Some(max)).pattern(Some(format!(r"^[^\x00]*[^{SPACE}\x00][^\x00]*$")))
 }
 
+/// An email address as HTML's forms take it, which is what the server checks.
+/// No `format: email`: that is RFC 5322's stricter rule (no dot at the start
+/// of the local part, say), and the document would then refuse addresses the
+/// server takes.
 pub fn email() -> ObjectBuilder {
-    string().format(Some(SchemaFormat::KnownFormat(KnownFormat::Email))).pattern(Some(EMAIL_PATTERN))
+    string().pattern(Some(EMAIL_PATTERN))
 }
 
 /// Text with at least one character that is not blank.

@@ -246,7 +246,16 @@ async fn the_audit_trail_pages_and_filters_by_moderator_action_listing_and_day()
     let today = chrono::Utc::now().date_naive();
     assert_eq!(events(format!("from={today}&to={today}")).await.len(), 3);
     assert!(events(format!("to={}", today.pred_opt().unwrap())).await.is_empty());
-    for bad in ["action=delete", "from=yesterday", "limit=1000", "before=-4", &format!("from={today}&to=2020-01-01")] {
+    let bad_filters = [
+        "action=delete",
+        "from=yesterday",
+        "limit=1000",
+        "before=-4",
+        "moderator_id=0",
+        "listing_id=-1",
+        &format!("from={today}&to=2020-01-01"),
+    ];
+    for bad in bad_filters {
         let reply = app.as_moderator(&ines, "GET", &format!("/api/v1/moderation/events?{bad}"), None).await;
         assert_eq!(reply.status, 422, "{bad}: {}", reply.text);
     }

@@ -306,6 +306,12 @@ pub async fn events(
     let params = params.into_inner();
     let mut errors = FieldErrors::new();
     let limit = page_bounds(&mut errors, (params.limit, 50, MAX_PAGE), ("before", params.before));
+    // Ids start at 1: a smaller one is a mistake, not a filter that matches nothing.
+    for (field, id) in [("listing_id", params.listing_id), ("moderator_id", params.moderator_id)] {
+        if id.is_some_and(|id| id < 1) {
+            errors.add_range(field, "field-error-from-to", 1, i64::MAX);
+        }
+    }
     let filter =
         audit_filter(&mut errors, params.listing_id, params.moderator_id, params.action, (params.from, params.to));
     errors.check()?;
