@@ -223,12 +223,30 @@ async fn openapi(state: State) -> Result<HttpResponse, AppError> {
     Ok(json(&hsds::openapi(&state.links())?))
 }
 
-async fn services(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
-    let mut reader = Reader::new(&params);
-    reader.only(&["modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id"]);
+/// The filters each list of listings takes besides paging and `search`.
+fn filters_taken(shown: Shown) -> &'static [&'static str] {
+    match shown {
+        Shown::Service => &["modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id"],
+        Shown::ServiceAtLocation => {
+            &["modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id", "postcode", "proximity"]
+        }
+        Shown::Organization => &[],
+    }
+}
+
+/// A page of public listings, each shown as `shown`; only services at
+/// locations are found by nearness.
+async fn listings(state: &State, params: &ListParams, shown: Shown) -> Result<HttpResponse, AppError> {
+    let mut reader = Reader::new(params);
+    reader.only(filters_taken(shown));
     let (page, filter) = (reader.page(), reader.catalogue_filter());
+    let near = if shown == Shown::ServiceAtLocation { reader.near(state) } else { None };
     reader.finish(())?;
-    Ok(json(&hsds::listings_page(&state, &publisher(&state), filter, None, page, Shown::Service).await?))
+    Ok(json(&hsds::listings_page(state, &publisher(state), filter, near, page, shown).await?))
+}
+
+async fn services(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
+    listings(&state, &params, Shown::Service).await
 }
 
 async fn service(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
@@ -236,11 +254,7 @@ async fn service(state: State, id: Path<String>) -> Result<HttpResponse, AppErro
 }
 
 async fn services_at_locations(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
-    let mut reader = Reader::new(&params);
-    reader.only(&["modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id", "postcode", "proximity"]);
-    let (page, filter, near) = (reader.page(), reader.catalogue_filter(), reader.near(&state));
-    reader.finish(())?;
-    Ok(json(&hsds::listings_page(&state, &publisher(&state), filter, near, page, Shown::ServiceAtLocation).await?))
+    listings(&state, &params, Shown::ServiceAtLocation).await
 }
 
 async fn service_at_location(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
@@ -248,11 +262,7 @@ async fn service_at_location(state: State, id: Path<String>) -> Result<HttpRespo
 }
 
 async fn organizations(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
-    let mut reader = Reader::new(&params);
-    reader.only(&[]);
-    let (page, filter) = (reader.page(), reader.catalogue_filter());
-    reader.finish(())?;
-    Ok(json(&hsds::listings_page(&state, &publisher(&state), filter, None, page, Shown::Organization).await?))
+    listings(&state, &params, Shown::Organization).await
 }
 
 async fn organization(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
