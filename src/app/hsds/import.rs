@@ -126,14 +126,26 @@ fn read_entry(archive: &mut zip::ZipArchive<std::fs::File>, table: &Table) -> an
 #[derive(Debug, Clone, Copy)]
 struct Origin<'a> {
     table: &'a str,
+    column: &'static str,
     row: &'a Row,
+}
+
+impl<'a> Origin<'a> {
+    fn of(table: &'a str, column: &'static str, row: &'a Row) -> Self {
+        Origin { table, column, row }
+    }
+
+    /// An attribute's term, which names the field it fills.
+    fn attribute(row: &'a Row) -> Self {
+        Origin::of("attribute", "taxonomy_term_id", row)
+    }
 }
 
 /// A service read from the package, ready to parse.
 struct Candidate<'a> {
     service: &'a Row,
     input: Map<String, Value>,
-    /// Listing field → the row it was read from.
+    /// Listing field → the cell it was read from.
     origins: HashMap<&'static str, Origin<'a>>,
     /// What the listing cannot hold, for the moderator.
     kept: Vec<String>,
@@ -142,40 +154,25 @@ struct Candidate<'a> {
 }
 
 impl<'a> Candidate<'a> {
-    fn set(&mut self, field: &'static str, value: Value, table: &'a str, row: &'a Row) {
+    fn set(&mut self, field: &'static str, value: Value, origin: Origin<'a>) {
         self.input.insert(field.to_string(), value);
-        self.origins.entry(field).or_insert(Origin { table, row });
+        self.origins.entry(field).or_insert(origin);
     }
 
-    fn push(&mut self, field: &'static str, value: &str, table: &'a str, row: &'a Row) {
+    fn push(&mut self, field: &'static str, value: &str, origin: Origin<'a>) {
         if let Value::Array(items) = self.input.entry(field).or_insert_with(|| Value::Array(Vec::new())) {
             items.push(Value::String(value.to_string()));
         }
-        self.origins.entry(field).or_insert(Origin { table, row });
+        self.origins.entry(field).or_insert(origin);
     }
-}
 
-/// The column of an HSDS table that a listing field is read from.
-fn column_of(field: &str, table: &str) -> &'static str {
-    match (field, table) {
-        ("full_name", _) => "name",
-        ("credentials", _) => "licenses",
-        ("statement", _) => "description",
-        ("website", _) => "url",
-        ("public_email" | "contact_email", _) => "email",
-        ("practice_name", _) => "name",
-        ("address_line", _) => "address_1",
-        ("city", "location") | ("region", "location") | ("country", "location") => "name",
-        ("city", _) => "city",
-        ("region", _) => "state_province",
-        ("postal_code", _) => "postal_code",
-        ("country", _) => "country",
-        ("latitude", _) => "latitude",
-        ("longitude", _) => "longitude",
-        ("phone", _) => "number",
-        ("languages", _) => "code",
-        ("licensed_regions", _) => "name",
-        _ => "taxonomy_term_id",
+    /// Sets each `(field, column)` whose cell `row` of `table` fills.
+    fn copy(&mut self, table: &'a str, row: &'a Row, columns: &[(&'static str, &'static str)]) {
+        for &(field, column) in columns {
+            if let Some(value) = row.get(column) {
+                self.set(field, json!(value), Origin::of(table, column, row));
+            }
+        }
     }
 }
 
@@ -281,17 +278,17 @@ fn candidates<'a>(tables: &'a Tables, skipped: &mut Vec<String>, problems: &mut 
         };
         let mut candidate =
             Candidate { service, input: Map::new(), origins: HashMap::new(), kept: Vec::new(), unreadable: Vec::new() };
-        for (field, column) in [
-            ("full_name", "name"),
-            ("credentials", "licenses"),
-            ("statement", "description"),
-            ("website", "url"),
-            ("public_email", "email"),
-        ] {
-            if let Some(value) = service.get(column) {
-                candidate.set(field, json!(value), "service", service);
-            }
-        }
+        candidate.copy(
+            "service",
+            service,
+            &[
+                ("full_name", "name"),
+                ("credentials", "licenses"),
+                ("statement", "description"),
+                ("website", "url"),
+                ("public_email", "email"),
+            ],
+        );
         let organization = service.get("organization_id").and_then(|org| first(&organizations, org));
         let contact = first(&contacts, id);
         let contact_email = [
@@ -302,12 +299,16 @@ fn candidates<'a>(tables: &'a Tables, skipped: &mut Vec<String>, problems: &mut 
         .into_iter()
         .find_map(|(row, table)| row.get("email").map(|email| (email, table, row)));
         if let Some((email, table, row)) = contact_email {
-            candidate.set("contact_email", json!(email), table, row);
+            candidate.set("contact_email", json!(email), Origin::of(table, "email", row));
         }
         if let Some(practice) =
             organization.and_then(|org| org.get("name")).filter(|name| Some(*name) != service.get("name"))
         {
-            candidate.set("practice_name", json!(practice), "organization", organization.unwrap_or(service));
+            candidate.set(
+                "practice_name",
+                json!(practice),
+                Origin::of("organization", "name", organization.unwrap_or(service)),
+            );
         }
         read_location(
             &mut candidate,
@@ -317,18 +318,20 @@ fn candidates<'a>(tables: &'a Tables, skipped: &mut Vec<String>, problems: &mut 
             tables,
         );
         if let Some(phone) = first(&phones, id).filter(|phone| phone.get("number").is_some()) {
-            candidate.set("phone", json!(phone.get("number")), "phone", phone);
+            candidate.set("phone", json!(phone.get("number")), Origin::of("phone", "number", phone));
         }
         for language in languages.get(id).into_iter().flatten() {
             match language.get("code") {
-                Some(code) => candidate.push("languages", &code.to_lowercase(), "language", language),
+                Some(code) => {
+                    candidate.push("languages", &code.to_lowercase(), Origin::of("language", "code", language))
+                }
                 None => candidate.kept.extend(language.get("name").map(|name| format!("language {name}"))),
             }
         }
         for area in service_areas.get(id).into_iter().flatten() {
             match area.get("name") {
                 Some(region) if iso::is_subdivision(region) => {
-                    candidate.push("licensed_regions", region, "service_area", area)
+                    candidate.push("licensed_regions", region, Origin::of("service_area", "name", area))
                 }
                 Some(name) => candidate.kept.push(format!("service area {name}")),
                 None => {}
@@ -353,7 +356,7 @@ fn read_location<'a>(
 ) {
     for field in ["latitude", "longitude"] {
         match location.get(field).map(str::parse::<f64>) {
-            Some(Ok(value)) => candidate.set(field, json!(value), "location", location),
+            Some(Ok(value)) => candidate.set(field, json!(value), Origin::of("location", field, location)),
             Some(Err(_)) => {
                 problems.push(format!(
                     "{} line {}, column {field}: must be a number",
@@ -367,28 +370,29 @@ fn read_location<'a>(
         }
     }
     if let Some(address) = address {
-        for (field, column) in [
-            ("address_line", "address_1"),
-            ("city", "city"),
-            ("region", "state_province"),
-            ("postal_code", "postal_code"),
-            ("country", "country"),
-        ] {
-            if let Some(value) = address.get(column) {
-                candidate.set(field, json!(value), "address", address);
-            }
-        }
+        candidate.copy(
+            "address",
+            address,
+            &[
+                ("address_line", "address_1"),
+                ("city", "city"),
+                ("region", "state_province"),
+                ("postal_code", "postal_code"),
+                ("country", "country"),
+            ],
+        );
         return;
     }
     let Some(name) = location.get("name") else { return };
+    let origin = Origin::of("location", "name", location);
     let mut parts: Vec<&str> = name.split(", ").collect();
     if parts.len() > 1 && parts.last().is_some_and(|last| iso::is_country(last)) {
-        candidate.set("country", json!(parts.pop()), "location", location);
+        candidate.set("country", json!(parts.pop()), origin);
     }
     if parts.len() > 1 {
-        candidate.set("region", json!(parts.pop()), "location", location);
+        candidate.set("region", json!(parts.pop()), origin);
     }
-    candidate.set("city", json!(parts.join(", ")), "location", location);
+    candidate.set("city", json!(parts.join(", ")), origin);
 }
 
 /// One attribute: a term of ours fills a field, any other is kept for the moderator.
@@ -404,20 +408,22 @@ fn read_attribute<'a>(candidate: &mut Candidate<'a>, attribute: &'a Row, term_na
     };
     let value = attribute.get("value").unwrap_or_default();
     match (group, code) {
-        (Group::Profession, _) => candidate.set("profession", json!(code), "attribute", attribute),
-        (Group::Specialty, _) => candidate.set("specialty", json!(code), "attribute", attribute),
-        (Group::TaperApproach, _) => candidate.push("taper_approaches", code, "attribute", attribute),
-        (Group::Criterion, _) => candidate.push("criteria", code, "attribute", attribute),
-        (Group::PaymentOption, _) => candidate.push("payment_options", code, "attribute", attribute),
-        (Group::Feature, taxonomy::TELEHEALTH) => candidate.set("telehealth", json!(true), "attribute", attribute),
-        (Group::Feature, _) => candidate.set("accepting_new_patients", json!(true), "attribute", attribute),
-        (Group::Detail, taxonomy::NPI) => candidate.set("npi", json!(value), "attribute", attribute),
+        (Group::Profession, _) => candidate.set("profession", json!(code), Origin::attribute(attribute)),
+        (Group::Specialty, _) => candidate.set("specialty", json!(code), Origin::attribute(attribute)),
+        (Group::TaperApproach, _) => candidate.push("taper_approaches", code, Origin::attribute(attribute)),
+        (Group::Criterion, _) => candidate.push("criteria", code, Origin::attribute(attribute)),
+        (Group::PaymentOption, _) => candidate.push("payment_options", code, Origin::attribute(attribute)),
+        (Group::Feature, taxonomy::TELEHEALTH) => {
+            candidate.set("telehealth", json!(true), Origin::attribute(attribute))
+        }
+        (Group::Feature, _) => candidate.set("accepting_new_patients", json!(true), Origin::attribute(attribute)),
+        (Group::Detail, taxonomy::NPI) => candidate.set("npi", json!(value), Origin::attribute(attribute)),
         (Group::Detail, taxonomy::NUCC_TAXONOMY_CODE) => {
-            candidate.set("taxonomy_code", json!(value), "attribute", attribute)
+            candidate.set("taxonomy_code", json!(value), Origin::attribute(attribute))
         }
         (Group::Detail, _) => {
             let pct = value.parse::<i64>().map_or_else(|_| json!(value), |pct| json!(pct));
-            candidate.set("max_monthly_reduction_pct", pct, "attribute", attribute)
+            candidate.set("max_monthly_reduction_pct", pct, Origin::attribute(attribute))
         }
     }
 }
@@ -440,12 +446,9 @@ fn parse(tables: &Tables, candidate: &Candidate<'_>, gazetteer: &Gazetteer) -> R
             .map(|error| {
                 let field = error.field.split(['[', '.']).next().unwrap_or_default();
                 let problem = match candidate.origins.get(field) {
-                    Some(origin) => format!(
-                        "{} line {}, column {}",
-                        tables.file(origin.table),
-                        origin.row.line,
-                        column_of(field, origin.table)
-                    ),
+                    Some(origin) => {
+                        format!("{} line {}, column {}", tables.file(origin.table), origin.row.line, origin.column)
+                    }
                     None if field == "contact_email" => {
                         return at_service("email", "a service needs an email address to reach the clinician (on the service, its organization or a contact)");
                     }
