@@ -86,8 +86,16 @@ struct ReadCount {
     minute: u64,
     /// Counted here since the last `share`.
     unshared: u32,
+    /// Counted here and being added to the shared count right now.
+    sending: u32,
     /// The count of every instance at the last `share`.
     shared: u64,
+}
+
+impl ReadCount {
+    fn total(&self) -> u64 {
+        self.shared + u64::from(self.sending) + u64::from(self.unshared)
+    }
 }
 
 impl ReadLimit {
@@ -107,7 +115,7 @@ impl ReadLimit {
         if count.minute != minute {
             *count = ReadCount { minute, ..ReadCount::default() };
         }
-        if count.shared + u64::from(count.unshared) >= u64::from(self.most) {
+        if count.total() >= u64::from(self.most) {
             return Err(AppError::TooManyRequests { retry_after_secs: 60 - unix_now % 60 });
         }
         count.unshared += 1;
@@ -122,7 +130,13 @@ impl ReadLimit {
         let seen: Vec<(String, u32)> = {
             let mut counts = self.lock();
             counts.retain(|_, count| count.minute == minute);
-            counts.iter_mut().map(|(client, count)| (client.clone(), std::mem::take(&mut count.unshared))).collect()
+            counts
+                .iter_mut()
+                .map(|(client, count)| {
+                    count.sending = std::mem::take(&mut count.unshared);
+                    (client.clone(), count.sending)
+                })
+                .collect()
         };
         // One transaction for them all: one commit a second, however many clients.
         crate::db::write_transaction(conn, |conn| {
@@ -132,7 +146,7 @@ impl ReadLimit {
                 let key = format!("read:{minute}:{}", &token::hash(&client)[..32]);
                 let total = rate_limits::add(conn, &key, hits, Duration::from_secs(120), crate::db::now())?;
                 if let Some(count) = self.lock().get_mut(&client).filter(|count| count.minute == minute) {
-                    count.shared = total;
+                    (count.shared, count.sending) = (total, 0);
                 }
             }
             Ok(())
@@ -142,5 +156,25 @@ impl ReadLimit {
     /// The counts; a panic elsewhere while holding them leaves them usable.
     fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, ReadCount>> {
         self.counts.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_are_refused_past_the_limit_until_the_next_minute() {
+        let reads = ReadLimit::new(2);
+        let minute = 29_000_000 * 60;
+        assert!(reads.hit("a client", minute + 10).is_ok());
+        assert!(reads.hit("a client", minute + 20).is_ok());
+        let Err(AppError::TooManyRequests { retry_after_secs }) = reads.hit("a client", minute + 45) else {
+            panic!("the third read in a minute is refused");
+        };
+        assert_eq!(retry_after_secs, 15);
+        assert!(reads.hit("another client", minute + 45).is_ok());
+        assert!(reads.hit("a client", minute + 60).is_ok(), "a new minute");
+        assert!(ReadLimit::new(0).hit("a client", minute).is_ok(), "0 is no limit");
     }
 }

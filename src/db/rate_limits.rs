@@ -71,22 +71,18 @@ pub fn take(
     let window = chrono::Duration::seconds(window.as_secs().max(1) as i64);
     write_transaction(conn, |conn| {
         restart_ended(conn, key, window, now)?;
-        for _ in 0..2 {
-            if add_within(conn, key, 1, i64::from(most))? {
-                return Ok(Taken::Granted);
-            }
-            match window_end(conn, key)? {
-                Some(ends_at) => {
-                    let left = (ends_at - now).num_seconds().max(1) as u64;
-                    return Ok(Taken::Refused { retry_after_secs: left });
-                }
-                None if most == 0 => return Ok(Taken::Refused { retry_after_secs: window.num_seconds() as u64 }),
-                // Lost a race to start the window: count within it.
-                None if !start(conn, key, 1, now + window)? => continue,
-                None => return Ok(Taken::Granted),
-            }
+        if add_within(conn, key, 1, i64::from(most))? {
+            return Ok(Taken::Granted);
         }
-        Ok(Taken::Refused { retry_after_secs: 1 })
+        // No window yet, or one another request is starting (on PostgreSQL
+        // its row is not visible until it commits): once the row is there,
+        // started here or found, the same `UPDATE` decides.
+        start(conn, key, 0, now + window)?;
+        if add_within(conn, key, 1, i64::from(most))? {
+            return Ok(Taken::Granted);
+        }
+        let ends_at = window_end(conn, key)?.unwrap_or(now + window);
+        Ok(Taken::Refused { retry_after_secs: (ends_at - now).num_seconds().max(1) as u64 })
     })
 }
 

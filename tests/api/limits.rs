@@ -305,3 +305,30 @@ async fn secrets_in_paths_never_reach_the_log() {
     assert!(log.contains("http.target=/manage/[redacted]/withdraw"), "one line a request at debug: {log}");
     assert!(!log.contains(&token) && !log.contains(&unknown), "no secret in the log: {log}");
 }
+
+#[actix_rt::test]
+async fn a_window_started_by_many_requests_at_once_counts_each_of_them() {
+    let app = spawn_app().await;
+    let database = app.database.clone();
+    let limit = benzowise::app::throttle::Limit::new("race", 1000, Duration::from_secs(3600));
+
+    let outcomes: Vec<String> = actix_rt::task::spawn_blocking(move || {
+        let start = Barrier::new(24);
+        std::thread::scope(|scope| {
+            let threads: Vec<_> = (0..24)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut conn = database.connect().unwrap();
+                        start.wait();
+                        format!("{:?}", limit.take(&mut conn, "one client"))
+                    })
+                })
+                .collect();
+            threads.into_iter().map(|thread| thread.join().unwrap()).collect()
+        })
+    })
+    .await
+    .unwrap();
+
+    assert!(outcomes.iter().all(|outcome| outcome == "Ok(())"), "{outcomes:?}");
+}
