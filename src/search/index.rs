@@ -1109,7 +1109,8 @@ mod tests {
         index.extend(listings.clone());
         assert_eq!(index.len(), listings.len());
         for (id, listing) in &listings {
-            let here = Place { lat: listing.latitude, lon: listing.longitude, label: String::new(), region: None };
+            let here =
+                Place { lat: listing.latitude, lon: listing.longitude, label: String::new(), ..Place::default() };
             let query = SearchQuery { center: Some(here), radius_km: 1.0, limit: 20, ..SearchQuery::default() };
             let found = index.search_with(&query, |page| (page.total, page.results.iter().map(|r| r.id).collect()));
             assert_eq!(found, (1, vec![*id]), "{}", listing.full_name);
