@@ -1490,7 +1490,7 @@ search-form-more-chosen = { $count ->
   }
 search-chips-label = Your choices
 # The name of a link that takes one choice off the search.
-search-chip-remove = Remove “{ $choice }”
+search-chip-remove = Remove { $choice }
 search-chips-clear = Clear all choices
 search-chip-within = Within { $distance }
 search-chip-licensed-in = Licensed in { $region }
@@ -1541,3 +1541,4 @@ history-make = Make my sheet
 history-sheet-title = My history for this visit
 history-sheet-not-given = (not filled in)
 history-sheet-change = Change something
+profile-links-label = About this listing

@@ -1490,7 +1490,7 @@ search-form-more-chosen = { $count ->
   }
 search-chips-label = Sus opciones
 # The name of a link that takes one choice off the search.
-search-chip-remove = Quitar «{ $choice }»
+search-chip-remove = Quitar { $choice }
 search-chips-clear = Quitar todas las opciones
 search-chip-within = A menos de { $distance }
 search-chip-licensed-in = Con licencia en { $region }
@@ -1541,3 +1541,4 @@ history-make = Preparar mi hoja
 history-sheet-title = Mi historial para esta consulta
 history-sheet-not-given = (sin rellenar)
 history-sheet-change = Cambiar algo
+profile-links-label = Sobre esta ficha

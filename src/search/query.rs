@@ -69,6 +69,13 @@ impl SearchParams {
         self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
+    /// The parameters as a query string, each name and value encoded.
+    pub fn to_query_string(&self) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(self.pairs.iter());
+        query.finish()
+    }
+
     pub fn all(&self, name: &str) -> Vec<&str> {
         self.pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
     }

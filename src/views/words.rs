@@ -46,6 +46,12 @@ pub fn place(lang: Lang, city: &str, region_code: Option<&str>, country_code: &s
     words.join(", ")
 }
 
+/// A `tel:` address for a phone number as a clinician wrote it: its digits, and a leading `+`.
+pub fn tel_href(phone: &str) -> String {
+    let dialled: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    format!("tel:{dialled}")
+}
+
 /// "Oregon, Washington" from region codes.
 pub fn regions<'a>(lang: Lang, codes: impl IntoIterator<Item = &'a str>) -> String {
     codes.into_iter().map(|code| region(lang, code)).collect::<Vec<_>>().join(", ")

@@ -1,27 +1,47 @@
 //! `/clinicians/{id}` (the public profile and its report form) and `/questions`.
 
 use actix_web::http::StatusCode;
-use actix_web::web::{Bytes, Path};
+use actix_web::web::{Bytes, Path, Query};
 use actix_web::{get, post, HttpRequest, HttpResponse};
+use serde::Deserialize;
 
 use super::{form_pairs, html_response, HtmlError};
 use crate::app::listings::{self, Found};
 use crate::app::reports;
 use crate::domain::report::NewReport;
 use crate::error::AppError;
+use crate::search::query::SearchParams;
 use crate::views;
 use crate::views::locale::Locale;
 use crate::views::profile::ReportState;
 use crate::web::extract::client_key;
 use crate::web::State;
 
+/// The search a profile was opened from, for its link back.
+#[derive(Debug, Deserialize)]
+pub struct FromSearch {
+    back: Option<String>,
+}
+
+/// The longest search query a profile links back to.
+const MOST_BACK: usize = 2_000;
+
 #[get("/clinicians/{id}")]
-#[tracing::instrument(skip(state, locale))]
-pub async fn show(state: State, locale: Locale, id: Path<i64>) -> Result<HttpResponse, HtmlError> {
+#[tracing::instrument(skip(state, locale, from))]
+pub async fn show(
+    state: State,
+    locale: Locale,
+    id: Path<i64>,
+    from: Query<FromSearch>,
+) -> Result<HttpResponse, HtmlError> {
+    // Read and written again, so the link carries nothing but encoded search parameters.
+    let back = from.back.as_deref().filter(|back| back.len() <= MOST_BACK);
+    let back = back.map(|back| SearchParams::from_query_string(back).to_query_string());
     match listings::find(&state, id.into_inner()).await? {
-        Found::Public(listing) => {
-            Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Blank)))
-        }
+        Found::Public(listing) => Ok(html_response(
+            StatusCode::OK,
+            views::profile::profile(&locale, &listing, ReportState::Blank, back.as_deref()),
+        )),
         Found::Lapsed => Ok(html_response(StatusCode::GONE, views::profile::lapsed(&locale))),
     }
 }
@@ -50,13 +70,13 @@ pub async fn report(
             };
             return Ok(html_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::profile::profile(&locale, &listing, state),
+                views::profile::profile(&locale, &listing, state, None),
             ));
         }
         Err(other) => return Err(other.into()),
     };
     reports::file(&state, &client_key(&req), id, report).await?;
-    Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Sent)))
+    Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Sent, None)))
 }
 
 #[get("/questions")]
