@@ -1496,7 +1496,6 @@ search-chip-within = Within { $distance }
 search-chip-licensed-in = Licensed in { $region }
 search-results-empty-remove = take off one of your choices:
 search-results-empty-none-chosen = You made no other choices, so every clinician near enough would show.
-search-card-phone = Phone:
 search-licensed-count = { $count ->
     [one] One clinician offers telehealth with a licence in { $region }.
     [2] Both clinicians who offer telehealth with a licence in { $region } are listed here.
@@ -1542,3 +1541,13 @@ history-sheet-title = My history for this visit
 history-sheet-not-given = (not filled in)
 history-sheet-change = Change something
 profile-links-label = About this listing
+# Short names of the benzo-wise practices, for cards and chips; profiles give the full label.
+vocab-criterion-name-slow_taper_supported = Slow tapers, a year or more
+vocab-criterion-name-patient_sets_pace = Patient sets the pace
+vocab-criterion-name-no_abrupt_stops = No abrupt stops
+vocab-criterion-name-plans_exit_at_start = Plans the way off at the start
+vocab-criterion-name-non_drug_support = Non-drug support
+vocab-criterion-name-combination_caution = Careful with sedative combinations
+vocab-criterion-name-withdrawal_history_respected = Respects past withdrawal
+vocab-criterion-name-accepts_transfers = Takes transfers mid-taper
+vocab-criterion-name-ashton_manual = Knows the Ashton Manual

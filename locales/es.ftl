@@ -1496,7 +1496,6 @@ search-chip-within = A menos de { $distance }
 search-chip-licensed-in = Con licencia en { $region }
 search-results-empty-remove = quitar una de sus opciones:
 search-results-empty-none-chosen = No eligió ninguna otra opción, así que aparecería cualquier profesional de la salud lo bastante cerca.
-search-card-phone = Teléfono:
 search-licensed-count = { $count ->
     [one] Un profesional de la salud ofrece telesalud con licencia en { $region }.
     [2] Aquí aparecen los dos profesionales de la salud que ofrecen telesalud con licencia en { $region }.
@@ -1542,3 +1541,13 @@ history-sheet-title = Mi historial para esta consulta
 history-sheet-not-given = (sin rellenar)
 history-sheet-change = Cambiar algo
 profile-links-label = Sobre esta ficha
+# Short names of the benzo-wise practices, for cards and chips; profiles give the full label.
+vocab-criterion-name-slow_taper_supported = Reducciones lentas, un año o más
+vocab-criterion-name-patient_sets_pace = El paciente marca el ritmo
+vocab-criterion-name-no_abrupt_stops = Nunca de golpe
+vocab-criterion-name-plans_exit_at_start = Planea la salida desde el inicio
+vocab-criterion-name-non_drug_support = Apoyo sin medicamentos
+vocab-criterion-name-combination_caution = Cuidado con otros sedantes
+vocab-criterion-name-withdrawal_history_respected = Respeta la abstinencia vivida
+vocab-criterion-name-accepts_transfers = Acepta traslados a mitad de la reducción
+vocab-criterion-name-ashton_manual = Conoce el Manual Ashton

@@ -15,6 +15,8 @@ const CITIES_CSV: &str = include_str!("../../seeds/cities.csv");
 /// Cities the GeoNames extract leaves out, in its columns.
 const ADDED_CITIES_CSV: &str = include_str!("../../seeds/cities_added.csv");
 const POSTCODES_CSV: &str = include_str!("../../seeds/postcodes.csv");
+/// The town each ZIP code is named after (`zip,town`).
+const ZIP_TOWNS_CSV: &str = include_str!("../../seeds/us_zip_towns.csv");
 /// The mean Earth radius that `geo::Haversine` uses.
 const EARTH_RADIUS_KM: f64 = 6_371.008_8;
 /// Slack for rounding at the edges of the cheap pre-filters; haversine decides.
@@ -61,8 +63,9 @@ pub struct Place {
     /// when not known.
     #[schema(example = "US-TX")]
     pub region: Option<String>,
-    /// The town's own name ("Marfa"), for pages; `None` for a postal code or
-    /// a point (`Gazetteer::town_near` names one).
+    /// The town's own name ("Marfa"), for pages: a ZIP code's is the town it
+    /// is named after; `None` for other postal codes and for a point
+    /// (`Gazetteer::town_near` names one).
     #[serde(skip)]
     pub town: Option<String>,
     /// The ISO 3166-1 code of the place's country, when known.
@@ -156,6 +159,8 @@ struct Centre {
 
 pub struct Gazetteer {
     zips: HashMap<u32, (f64, f64)>,
+    /// The town each ZIP code is named after.
+    zip_towns: HashMap<u32, Box<str>>,
     /// `"CA M5V"`, `"GB SW1A"`, `"GB SW1A 1"`, `"AU 2000"` → centre.
     postcodes: HashMap<String, Centre>,
     pub(super) cities: Vec<City>,
@@ -177,8 +182,10 @@ impl Gazetteer {
     pub fn shared() -> &'static Gazetteer {
         static SHARED: OnceLock<Gazetteer> = OnceLock::new();
         SHARED.get_or_init(|| {
-            Gazetteer::from_csv(ZIP_CSV, &[CITIES_CSV, ADDED_CITIES_CSV], POSTCODES_CSV)
-                .expect("the bundled gazetteer parses")
+            let mut gazetteer = Gazetteer::from_csv(ZIP_CSV, &[CITIES_CSV, ADDED_CITIES_CSV], POSTCODES_CSV)
+                .expect("the bundled gazetteer parses");
+            gazetteer.name_zips(ZIP_TOWNS_CSV).expect("the bundled ZIP towns parse");
+            gazetteer
         })
     }
 
@@ -201,6 +208,17 @@ impl Gazetteer {
         }
         let cities = read_cities(cities_csvs)?;
         Ok(Gazetteer::index(zips, postcodes, cities))
+    }
+
+    /// Names each ZIP code after its town (`zip,town`); the first name of a code counts.
+    pub fn name_zips(&mut self, zip_towns_csv: &str) -> Result<(), csv::Error> {
+        for row in csv::Reader::from_reader(zip_towns_csv.as_bytes()).records() {
+            let row = row?;
+            if let Ok(zip) = row[0].parse::<u32>() {
+                self.zip_towns.entry(zip).or_insert_with(|| row[1].into());
+            }
+        }
+        Ok(())
     }
 
     fn index(zips: HashMap<u32, (f64, f64)>, postcodes: HashMap<String, Centre>, cities: Vec<City>) -> Gazetteer {
@@ -228,7 +246,18 @@ impl Gazetteer {
             .filter(|located| cities[located.city as usize].population >= LARGE_CITY)
             .copied()
             .collect();
-        Gazetteer { zips, postcodes, cities, by_name, by_region, sorted_names, by_latitude, large_by_latitude }
+        let zip_towns = HashMap::new();
+        Gazetteer {
+            zips,
+            zip_towns,
+            postcodes,
+            cities,
+            by_name,
+            by_region,
+            sorted_names,
+            by_latitude,
+            large_by_latitude,
+        }
     }
 
     /// The centroid of a US ZIP code (`12345` or `12345-6789`).
@@ -237,9 +266,11 @@ impl Gazetteer {
         if five.len() != 5 || !five.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let (lat, lon) = *self.zips.get(&five.parse().ok()?)?;
+        let zip = five.parse().ok()?;
+        let (lat, lon) = *self.zips.get(&zip)?;
         let region = zip_state(five).map(|state| format!("US-{state}"));
-        Some(Place { lat, lon, label: five.to_string(), region, town: None, country: Some("US".to_string()) })
+        let town = self.zip_towns.get(&zip).map(|town| town.to_string());
+        Some(Place { lat, lon, label: five.to_string(), region, town, country: Some("US".to_string()) })
     }
 
     /// The centre of a Canadian, British or Australian postal area (`"CA M5V"`),
@@ -269,13 +300,16 @@ impl Gazetteer {
     }
 
     /// The town a point is best named after: the most populous within 5 km,
-    /// else the nearest within 50 km; `None` further from any.
-    pub fn town_near(&self, lat: f64, lon: f64) -> Option<Place> {
+    /// else the nearest within 50 km, in `region` when given (a postal area's
+    /// own); `None` further from any.
+    pub fn town_near(&self, lat: f64, lon: f64, region: Option<&str>) -> Option<Place> {
         if !(-90.0..=90.0).contains(&lat) || !lon.is_finite() {
             return None;
         }
         let circle = Circle::new(lat, lon, REGION_REACH_KM);
-        let around: Vec<(f64, u32)> = circle.around(&self.by_latitude).collect();
+        let in_region =
+            |&(_, city): &(f64, u32)| region.is_none_or(|region| self.cities[city as usize].region == Some(region));
+        let around: Vec<(f64, u32)> = circle.around(&self.by_latitude).filter(in_region).collect();
         let largest_close = around
             .iter()
             .filter(|(distance_km, _)| *distance_km <= TOWN_REACH_KM)

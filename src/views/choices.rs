@@ -6,7 +6,7 @@ use maud::{html, Markup};
 use super::layout::LINK;
 use super::locale::Locale;
 use super::words;
-use crate::domain::vocabulary::{self, CRITERIA, PAYMENT_OPTIONS, SPECIALTIES};
+use crate::domain::vocabulary::{self, PAYMENT_OPTIONS, SPECIALTIES};
 use crate::search::query::SearchParams;
 use crate::t;
 
@@ -31,7 +31,7 @@ fn choice_name(locale: &Locale, name: &str, value: &str) -> String {
     let named = match (name, value) {
         ("profession", _) => vocabulary::profession(value).map(|term| term.label(lang)),
         ("specialty", _) => term(SPECIALTIES),
-        ("criteria", _) => term(CRITERIA),
+        ("criteria", _) => Some(words::criterion_name(lang, value)).filter(|name| !name.is_empty()),
         ("payment", _) => term(PAYMENT_OPTIONS),
         ("approach", _) => Some(words::approach_name(lang, value)).filter(|name| !name.is_empty()),
         ("language", _) => Some(words::language(lang, &value.to_ascii_lowercase())),

@@ -88,7 +88,10 @@ pub fn form(locale: &Locale, params: &SearchParams, errors: &[FieldError], layou
             data-locate=(t!(locale, "search-form-locate")) data-locating=(t!(locale, "search-form-locating"))
             data-locate-failed=(t!(locale, "search-form-locate-failed")) {
             div.place {
-                label for="near" { (t!(locale, "search-form-near")) span.hint { (t!(locale, "search-form-near-hint")) } }
+                label for="near" {
+                    (t!(locale, "search-form-near"))
+                    @if layout == Layout::Full { span.hint { (t!(locale, "search-form-near-hint")) } }
+                }
                 input type="text" id="near" name="near" value=[params.get("near")] autocomplete="postal-code" list="near-suggestions"
                     aria-invalid=[near_error.as_ref().map(|_| "true")] aria-describedby=[near_error.as_ref().map(|_| "near-error")];
                 datalist #near-suggestions {}
@@ -214,10 +217,11 @@ fn sentence_with_strong(sentence: &str, phrase: &str) -> Markup {
 /// The place a search was centred on as the page names it: "Marfa, Texas",
 /// "Marfa, Texas (79843)" for a postal code, the nearest town for a point.
 pub fn place_name(locale: &Locale, params: &SearchParams, center: &Place) -> String {
-    let typed = params.get("near").is_some();
+    // A town's label names its region ("Portland, OR"); a postal code's does not.
+    let postal_code = params.get("near").is_some() && !center.label.contains(", ");
     let town = match &center.town {
         Some(_) => Some(center.clone()),
-        None => Gazetteer::shared().town_near(center.lat, center.lon),
+        None => Gazetteer::shared().town_near(center.lat, center.lon, center.region.as_deref()),
     };
     let Some(town) = town else { return center.label.clone() };
     let lang = locale.lang;
@@ -228,7 +232,7 @@ pub fn place_name(locale: &Locale, params: &SearchParams, center: &Place) -> Str
     };
     let name = [town.town.clone().unwrap_or_default(), within].into_iter().filter(|part| !part.is_empty());
     let name = name.collect::<Vec<_>>().join(", ");
-    if typed && center.town.is_none() {
+    if postal_code {
         t!(locale, "search-place-with-code", place = name, code = center.label.clone())
     } else {
         name
@@ -282,8 +286,11 @@ pub fn results(
         }
         @if total == 0 {
             (none_near(locale, params, query, nearby))
+            // Telehealth licensed there first: distance does not keep them away.
             (licensed_section(locale, params, nearby, &[], &back))
-            (beyond_section(locale, nearby, &back))
+            @if nearby.beyond.is_some() { (beyond_section(locale, &beyond_shown(nearby, &licensed_shown(nearby, &[])), &back)) }
+            // On a wide screen only, below: a phone's first screen is for what can help.
+            div.map-without-results { (map::results_map(locale, query, page_of_results, chosen_unit(params), place.as_deref().unwrap_or(""))) }
         } @else {
             div.results.with-map[query.center.is_some()] {
                 (map::results_map(locale, query, page_of_results, chosen_unit(params), place.as_deref().unwrap_or("")))
@@ -299,8 +306,10 @@ pub fn results(
                     a href=(page_link(locale, params, last)) { (t!(locale, "search-pager-more")) " →" }
                 }
             }
-            (beyond_section(locale, nearby, &back))
-            (licensed_section(locale, params, nearby, &page_of_results.results, &back))
+            @let beyond = beyond_shown(nearby, &page_of_results.results.iter().collect::<Vec<_>>());
+            @if nearby.beyond.is_some() { (beyond_section(locale, &beyond, &back)) }
+            @let above: Vec<&SearchResult> = page_of_results.results.iter().chain(beyond.iter().copied()).collect();
+            (licensed_section(locale, params, nearby, &above, &back))
         }
     };
     page(locale, &heading, Footer { shows_demo, country }, body)
@@ -334,41 +343,49 @@ fn none_near(locale: &Locale, params: &SearchParams, query: &SearchQuery, nearby
     }
 }
 
+/// The nearest matches beyond the radius that the page does not list already.
+fn beyond_shown<'a>(nearby: &'a Nearby, listed: &[&SearchResult]) -> Vec<&'a SearchResult<'a>> {
+    let Some(beyond) = nearby.beyond else { return Vec::new() };
+    let new = beyond.results.iter().filter(|result| !listed.iter().any(|shown| shown.id == result.id));
+    new.take(NEAREST_BEYOND).collect()
+}
+
+/// The telehealth clinicians licensed in the region that the page does not list already.
+fn licensed_shown<'a>(nearby: &'a Nearby, listed: &[&SearchResult]) -> Vec<&'a SearchResult<'a>> {
+    let Some((_, licensed)) = nearby.licensed_here else { return Vec::new() };
+    let new = licensed.results.iter().filter(|result| !listed.iter().any(|shown| shown.id == result.id));
+    new.take(LICENSED_SHOWN).collect()
+}
+
 /// The nearest matches beyond the radius, when the search found few within it.
-fn beyond_section(locale: &Locale, nearby: &Nearby, back: &str) -> Markup {
+fn beyond_section(locale: &Locale, beyond: &[&SearchResult], back: &str) -> Markup {
     html! {
-        @if let Some(beyond) = nearby.beyond {
-            section aria-labelledby="beyond" {
-                h2 #beyond { (t!(locale, "search-beyond-heading")) }
-                @if beyond.results.is_empty() {
-                    p { (t!(locale, "search-beyond-none")) }
-                } @else {
-                    p { (t!(locale, "search-beyond-intro")) }
-                    ul.cards { @for result in &beyond.results { li.card { (card(locale, result, back)) } } }
-                }
+        section aria-labelledby="beyond" {
+            h2 #beyond { (t!(locale, "search-beyond-heading")) }
+            @if beyond.is_empty() {
+                p { (t!(locale, "search-beyond-none")) }
+            } @else {
+                p { (t!(locale, "search-beyond-intro")) }
+                ul.cards { @for result in beyond { li.card { (card(locale, result, back)) } } }
             }
         }
     }
 }
 
 /// The telehealth clinicians licensed in the searched place's region, less
-/// those already listed above (the results, and the nearest beyond).
+/// those the page lists above.
 fn licensed_section(
     locale: &Locale,
     params: &SearchParams,
     nearby: &Nearby,
-    above: &[SearchResult],
+    above: &[&SearchResult],
     back: &str,
 ) -> Markup {
     let Some((region, licensed)) = nearby.licensed_here else { return html! {} };
-    let listed_above =
-        |id: i64| above.iter().chain(nearby.beyond.map_or(&[][..], |page| &page.results)).any(|shown| shown.id == id);
-    let new: Vec<&SearchResult> =
-        licensed.results.iter().filter(|result| !listed_above(result.id)).take(LICENSED_SHOWN).collect();
+    let new = licensed_shown(nearby, above);
     let licensed_there =
-        |result: &&SearchResult| result.telehealth && result.licensed_regions.iter().any(|code| code == region);
-    let already =
-        above.iter().chain(nearby.beyond.map_or(&[][..], |page| &page.results)).filter(licensed_there).count();
+        |result: &&&SearchResult| result.telehealth && result.licensed_regions.iter().any(|code| code == region);
+    let already = above.iter().filter(licensed_there).count();
     let region_name = words::region(locale.lang, region);
     let count = |id: &'static str, count: usize| {
         locale.text(
@@ -389,11 +406,9 @@ fn licensed_section(
                 @if !new.is_empty() {
                     ul.cards { @for result in new { li.card { (card(locale, result, back)) } } }
                 }
-                @if licensed.total > LICENSED_SHOWN {
-                    p {
-                        a href=(licensed_link(locale, params, region)) {
-                            (t!(locale, "search-licensed-all", count = licensed.total, total = locale.lang.count(licensed.total), region = region_name.clone()))
-                        }
+                p {
+                    a href=(licensed_link(locale, params, region)) {
+                        (t!(locale, "search-licensed-all", count = licensed.total, total = locale.lang.count(licensed.total), region = region_name.clone()))
                     }
                 }
             }
@@ -401,6 +416,8 @@ fn licensed_section(
     }
 }
 
+/// How many of the nearest beyond the radius a results page lists.
+pub const NEAREST_BEYOND: usize = 3;
 /// How many telehealth clinicians licensed in the region a results page lists.
 pub const LICENSED_SHOWN: usize = 5;
 
@@ -416,11 +433,11 @@ fn licensed_link(locale: &Locale, params: &SearchParams, region: &str) -> String
     locale.href(&format!("/search?{}", query.finish()))
 }
 
-/// The search a profile opened from a card links back to, as its `back` parameter.
+/// The search a profile opened from a card links back to: the profile's
+/// address carries it as its query.
 fn back_query(params: &SearchParams) -> String {
-    let mut back = url::form_urlencoded::Serializer::new(String::new());
-    back.append_pair("back", &params.to_query_string());
-    back.finish()
+    let choices = params.pairs.iter().filter(|(name, _)| name != "offset" && name != "limit");
+    SearchParams { pairs: choices.cloned().collect() }.to_query_string()
 }
 
 /// One result as a card: name, kind of clinician, distance and place, phone, how they see patients, how they taper.
@@ -439,7 +456,7 @@ fn card(locale: &Locale, result: &SearchResult, back: &str) -> Markup {
             .join(", ")
     };
     html! {
-        h2 { a href=(locale.href(&format!("/clinicians/{}?{back}", result.id))) { (result.full_name) @if let Some(credentials) = result.credentials { ", " (credentials) } } }
+        h2 { a href=(locale.href(&format!("/clinicians/{}?{back}", result.id).trim_end_matches('?'))) { (result.full_name) @if let Some(credentials) = result.credentials { ", " (credentials) } } }
         p {
             @if result.demo { span.badge.demo { (t!(locale, "search-card-demo")) } }
             @if result.prescriber {
@@ -454,9 +471,7 @@ fn card(locale: &Locale, result: &SearchResult, back: &str) -> Markup {
                 (t!(locale, "search-card-distance", miles = lang.number(mi, 1), km = lang.number(km, 1))) " · "
             }
             (words::place(lang, result.city, result.region, result.country))
-        }
-        @if let Some(phone) = result.phone {
-            p { (t!(locale, "search-card-phone")) " " a.tel href=(words::tel_href(phone)) { (phone) } }
+            @if let Some(phone) = result.phone { " · " a href=(words::tel_href(phone)) { (phone) } }
         }
         p {
             (if result.telehealth { t!(locale, "search-card-telehealth") } else { t!(locale, "search-card-in-person") }) " · "
@@ -470,7 +485,7 @@ fn card(locale: &Locale, result: &SearchResult, back: &str) -> Markup {
         }
         @if result.criteria.iter().next().is_some() {
             h3 { (t!(locale, "search-card-practices")) }
-            ul.tags { @for code in result.criteria.iter() { li { (vocabulary::find(CRITERIA, code).map_or_else(|| code.to_string(), |t| t.label(lang))) } } }
+            ul.tags { @for code in result.criteria.iter() { li { (words::criterion_name(lang, code)) } } }
         }
     }
 }
@@ -628,7 +643,7 @@ mod tests {
         assert!(distance.contains(',') && page.contains(&distance), "a decimal comma: {distance}");
         assert!(page.contains("noviembre de 2026"), "the month the clinician confirmed, in Spanish");
         assert!(
-            page.contains(r#"href="/es/clinicians/7?back=near%3D97201""#) && page.contains(r#"action="/es/search""#),
+            page.contains(r#"href="/es/clinicians/7?near=97201""#) && page.contains(r#"action="/es/search""#),
             "links keep /es/"
         );
         assert!(!page.contains(r#"href="/clinicians/"#), "no link drops the language");

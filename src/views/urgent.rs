@@ -23,7 +23,7 @@ pub fn help(locale: &Locale, country: Option<&str>, id: &str) -> Markup {
                     @for (index, line) in lines.iter().enumerate() {
                         @if index > 0 { " · " }
                         (locale.text(&crate::i18n::Text::new(line.name))) " "
-                        a.tel href=(line.tel()) { strong { (line.number) } }
+                        a href=(line.tel()) { strong { (line.number) } }
                     }
                 } @else {
                     (t!(locale, "urgent-elsewhere"))

@@ -1,9 +1,8 @@
 //! `/clinicians/{id}` (the public profile and its report form) and `/questions`.
 
 use actix_web::http::StatusCode;
-use actix_web::web::{Bytes, Path, Query};
+use actix_web::web::{Bytes, Path};
 use actix_web::{get, post, HttpRequest, HttpResponse};
-use serde::Deserialize;
 
 use super::{form_pairs, html_response, HtmlError};
 use crate::app::listings::{self, Found};
@@ -17,26 +16,17 @@ use crate::views::profile::ReportState;
 use crate::web::extract::client_key;
 use crate::web::State;
 
-/// The search a profile was opened from, for its link back.
-#[derive(Debug, Deserialize)]
-pub struct FromSearch {
-    back: Option<String>,
-}
-
-/// The longest search query a profile links back to.
+/// The longest search a profile links back to.
 const MOST_BACK: usize = 2_000;
 
+/// A profile opened from a search's card carries the search as its query,
+/// for its link back to the results.
 #[get("/clinicians/{id}")]
-#[tracing::instrument(skip(state, locale, from))]
-pub async fn show(
-    state: State,
-    locale: Locale,
-    id: Path<i64>,
-    from: Query<FromSearch>,
-) -> Result<HttpResponse, HtmlError> {
+#[tracing::instrument(skip(state, locale, req))]
+pub async fn show(state: State, locale: Locale, id: Path<i64>, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
     // Read and written again, so the link carries nothing but encoded search parameters.
-    let back = from.back.as_deref().filter(|back| back.len() <= MOST_BACK);
-    let back = back.map(|back| SearchParams::from_query_string(back).to_query_string());
+    let back = Some(req.query_string()).filter(|query| !query.is_empty() && query.len() <= MOST_BACK);
+    let back = back.map(|query| SearchParams::from_query_string(query).to_query_string());
     match listings::find(&state, id.into_inner()).await? {
         Found::Public(listing) => Ok(html_response(
             StatusCode::OK,

@@ -8,7 +8,7 @@ use crate::error::AppError;
 use crate::search::query::{SearchParams, SearchQuery, PLACE_AMBIGUOUS};
 use crate::views;
 use crate::views::locale::Locale;
-use crate::views::search::{Nearby, LICENSED_SHOWN};
+use crate::views::search::{Nearby, LICENSED_SHOWN, NEAREST_BEYOND};
 use crate::web::State;
 
 /// The form's `radius` and `unit` become the API's `radius_mi` or `radius_km`.
@@ -27,7 +27,6 @@ fn search_params(req: &HttpRequest) -> (SearchParams, SearchParams) {
 /// Below this many matches near a place, the page also shows the nearest
 /// beyond the radius and the telehealth clinicians licensed in its region.
 const FEW: usize = 3;
-const NEAREST_BEYOND: usize = 3;
 
 /// The results, and what helps when a search from a place finds few (or
 /// asks for telehealth): the nearest beyond the radius, the telehealth
@@ -46,8 +45,8 @@ fn results_page(state: &State, locale: &Locale, shown: &SearchParams, query: &Se
         Err(found) => found,
     };
     let (total, listed) = found;
-    let beyond = (total < FEW).then(|| query.beyond_radius(total, NEAREST_BEYOND)).flatten();
-    // Enough to fill the section after leaving out those the page lists already.
+    // Enough of each to fill its section after leaving out those the page lists already.
+    let beyond = (total < FEW).then(|| query.beyond_radius(total, NEAREST_BEYOND + LICENSED_SHOWN)).flatten();
     let licensed_here = query.licensed_in_its_region(LICENSED_SHOWN + listed + NEAREST_BEYOND + 1);
     index.search_with_more(query, [beyond.as_ref(), licensed_here.as_ref()], |page, [beyond, licensed]| {
         let region = licensed_here.as_ref().and_then(|query| query.licensed_in.as_deref());
