@@ -1509,7 +1509,7 @@ search-licensed-above = { $count ->
 footer-postcodes = Postal areas of Great Britain from Ordnance Survey Code-Point Open (contains OS data © Crown copyright and database right; Royal Mail data © Royal Mail copyright and database right; Open Government Licence); of Canada and Australia from the countries-states-cities database (ODbL 1.0).
 urgent-heading = Urgent help
 # $country is the country whose numbers follow.
-urgent-where = In { $country }:
+urgent-where = { $country }:
 urgent-elsewhere = Call your local emergency number.
 urgent-advice = Never stop a benzodiazepine suddenly. Seizures, hallucinations or thoughts of suicide are an emergency: call now.
 urgent-line-emergency = Emergency

@@ -533,7 +533,7 @@ pub fn which_place(locale: &Locale, params: &SearchParams, typed: &str, candidat
                 @for (href, name) in links_to_places(locale, params, candidates) { li { a href=(href) { (name) } } }
             }
             p { (t!(locale, "search-which-other", example = example)) }
-            (form(locale, params, &[], Layout::Full))
+            (form(locale, params, &[], Layout::Compact))
         },
     )
 }
