@@ -274,6 +274,16 @@ mod tests {
         }
     }
 
+    /// Fails naming every typed text that lands elsewhere than wanted.
+    fn assert_lands(typed: &[(&str, &str)]) {
+        let wrong: Vec<String> = typed
+            .iter()
+            .filter(|(text, want)| landed(text) != *want)
+            .map(|(text, want)| format!("{text}: {} (want {want})", landed(text)))
+            .collect();
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
     #[test]
     fn towns_are_found_as_people_type_them() {
         let typed = [
@@ -306,12 +316,7 @@ mod tests {
             ("Port Washington, NY", "Port Washington, NY [US-NY]"),
             ("Santa Fe, Nuevo México", "Santa Fe, NM [US-NM]"),
         ];
-        let wrong: Vec<String> = typed
-            .iter()
-            .filter(|(text, want)| landed(text) != *want)
-            .map(|(text, want)| format!("{text}: {} (want {want})", landed(text)))
-            .collect();
-        assert!(wrong.is_empty(), "{wrong:#?}");
+        assert_lands(&typed);
     }
 
     #[test]
@@ -329,12 +334,7 @@ mod tests {
             ("Sydney NSW 2000", "2000 [AU-NSW]"),
             ("3000, Australia", "3000 [AU-VIC]"),
         ];
-        let wrong: Vec<String> = typed
-            .iter()
-            .filter(|(text, want)| landed(text) != *want)
-            .map(|(text, want)| format!("{text}: {} (want {want})", landed(text)))
-            .collect();
-        assert!(wrong.is_empty(), "{wrong:#?}");
+        assert_lands(&typed);
         assert_eq!(Gazetteer::shared().look_up("BT1 1AA"), Lookup::NotFound(Vec::new()), "no Northern Irish data");
     }
 
