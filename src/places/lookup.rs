@@ -16,6 +16,10 @@ const MOST_CANDIDATES: usize = 10;
 const MOST_SUGGESTIONS: usize = 5;
 /// Longer texts are not place names; reading them would only cost time.
 const MOST_WORDS: usize = 12;
+/// Close spellings are looked for in texts up to this long, with up to this
+/// many words after the town: each reading costs a pass over every name.
+const MOST_LETTERS_SPELT_CLOSE: usize = 60;
+const MOST_QUALIFIER_WORDS: usize = 4;
 
 /// What a typed place turned out to be.
 #[derive(Debug, Clone, PartialEq)]
@@ -158,7 +162,10 @@ impl Gazetteer {
     /// was named (itself spelt right or close).
     fn close_spellings(&self, words: &Words) -> Vec<Place> {
         let mut found: Vec<(usize, u32)> = Vec::new();
-        for (town, rest) in words.splits() {
+        if words.words.iter().map(String::len).sum::<usize>() > MOST_LETTERS_SPELT_CLOSE {
+            return Vec::new();
+        }
+        for (town, rest) in words.splits().filter(|(_, rest)| rest.len() <= MOST_QUALIFIER_WORDS) {
             // A region or country that cannot be read even spelt close does not narrow the town.
             let mut qualifiers = qualifiers_close_to(rest);
             if qualifiers.is_empty() {
