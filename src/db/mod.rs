@@ -5,6 +5,7 @@ pub mod events;
 pub mod listings;
 pub mod moderators;
 pub mod outbox;
+pub mod rate_limits;
 pub mod recovery;
 pub mod reports;
 pub mod schema;
