@@ -456,7 +456,7 @@ fn card(locale: &Locale, result: &SearchResult, back: &str) -> Markup {
             .join(", ")
     };
     html! {
-        h2 { a href=(locale.href(&format!("/clinicians/{}?{back}", result.id).trim_end_matches('?'))) { (result.full_name) @if let Some(credentials) = result.credentials { ", " (credentials) } } }
+        h2 { a href=(locale.href(format!("/clinicians/{}?{back}", result.id).trim_end_matches('?'))) { (result.full_name) @if let Some(credentials) = result.credentials { ", " (credentials) } } }
         p {
             @if result.demo { span.badge.demo { (t!(locale, "search-card-demo")) } }
             @if result.prescriber {
