@@ -85,7 +85,7 @@ language-own-name = English
 
 search-form-label = Find a clinician
 search-form-near = Where are you?
-search-form-near-hint = A US ZIP code, or a town with its state or country, such as “Portland, OR” or “Leeds, GB”.
+search-form-near-hint = A town, with its state or country if you like (“Portland, Oregon”, “Leeds”), or a ZIP or postal code.
 search-form-within = Within
 search-form-unit = Unit
 search-form-unit-miles = miles
@@ -132,7 +132,6 @@ search-results-showing-nearest = Showing { $first }–{ $last } of { $count ->
   }, nearest first.
 search-results-empty-intro = Nobody matches yet. You could:
 search-results-empty-larger = choose a larger distance;
-search-results-empty-fewer = remove some of the choices under “More choices”;
 # $telehealth is the next message, in bold.
 search-results-empty-telehealth = look for clinicians who offer { $telehealth } and are licensed where you live.
 search-results-empty-telehealth-word = telehealth
@@ -274,13 +273,13 @@ questions-red-flags-heading = Red flags to listen for
 questions-red-flags-intro = Be cautious if you hear any of these. Abrupt stops can cause seizures.
 # A phrase a clinician might say, as heard.
 questions-red-flag-quoted = “{ $phrase }”
-questions-red-flag-just-stop = just stop
-questions-red-flag-cold-turkey = cold turkey
-questions-red-flag-two-week-taper = two-week taper
-questions-red-flag-2-week-taper = 2 week taper
-questions-red-flag-withdrawal-isnt = withdrawal isn't
-questions-red-flag-withdrawal-not-big = withdrawal is not a big
-questions-red-flag-not-addictive = not addictive
+questions-red-flag-just-stop = Just stop taking it.
+questions-red-flag-cold-turkey = You can quit cold turkey.
+questions-red-flag-two-week-taper = A two-week taper works for everyone.
+questions-red-flag-2-week-taper = A 2 week taper is all you need.
+questions-red-flag-withdrawal-isnt = Withdrawal isn't a big issue.
+questions-red-flag-withdrawal-not-big = Withdrawal is not a big deal at this dose.
+questions-red-flag-not-addictive = At this dose it's not addictive.
 questions-print-hint = Use your browser's Print command to print this sheet.
 
 ## The listing form, on the submission and manage pages
@@ -516,7 +515,7 @@ field-error-too-many-bytes = must be at most { $max } bytes
 field-error-unnamed-parameter = has a value without a parameter name
 field-error-unknown-parameter = is not a search parameter
 field-error-near-and-coordinates = give either near or lat and lon, not both
-field-error-place-not-found = no place called '{ $place }' was found; try a US ZIP code or 'City, ST'
+field-error-place-not-found = no place called '{ $place }' was found; try a town with its state, province or country (“Portland, OR”, “Toronto, Ontario”), a US ZIP code, a Canadian postal code, a British postcode (Northern Ireland's are not known yet) or an Australian postcode
 field-error-lon-with-lat = is required with lat
 field-error-lat-with-lon = is required with lon
 field-error-radius-km-and-mi = give either radius_km or radius_mi, not both
@@ -1480,3 +1479,81 @@ moderate-submission-status-withdrawn = withdrawn by the clinician
 field-error-nul = must not contain a NUL character
 moderate-action-reset-two-factor = reset a moderator's two factors
 moderate-action-import = imported a listing from another directory's package
+
+## A patient's first search: places as typed, the results at a glance, urgent help, the history sheet
+
+field-error-place-ambiguous = '{ $place }' could be several places: { $places }; choose one, or add its state, province or country
+field-error-place-close = no place called '{ $place }' was found; did you mean { $places }?
+# $place is the town and region, such as "Marfa, Texas"; $code the postal code typed.
+search-place-with-code = { $place } ({ $code })
+search-which-title = Which { $place }?
+search-which-lead = Several places are called “{ $place }”. Choose yours; your other choices stay as they were.
+search-which-other = Not among them? Type the town with its state, province or country, such as “{ $example }”.
+search-did-you-mean = Did you mean:
+search-form-more-chosen = { $count ->
+    [one] More choices (1 chosen)
+   *[other] More choices ({ $total } chosen)
+  }
+search-chips-label = Your choices
+# The name of a link that takes one choice off the search.
+search-chip-remove = Remove { $choice }
+search-chips-clear = Clear all choices
+search-chip-within = Within { $distance }
+search-chip-licensed-in = Licensed in { $region }
+search-results-empty-remove = take off one of your choices:
+search-results-empty-none-chosen = You made no other choices, so every clinician near enough would show.
+search-licensed-count = { $count ->
+    [one] One clinician offers telehealth with a licence in { $region }.
+    [2] Both clinicians who offer telehealth with a licence in { $region } are listed here.
+   *[other] { $total } clinicians offer telehealth with a licence in { $region }.
+  }
+search-licensed-above = { $count ->
+    [one] One of them is already listed above, so it is not repeated here.
+    [2] Both of them are already listed above, so they are not repeated here.
+   *[other] { $total } of them are already listed above, so they are not repeated here.
+  }
+footer-postcodes = Postal areas of Great Britain from Ordnance Survey Code-Point Open (contains OS data © Crown copyright and database right; Royal Mail data © Royal Mail copyright and database right; Open Government Licence); of Canada and Australia from the countries-states-cities database (ODbL 1.0).
+urgent-heading = Urgent help
+# $country is the country whose numbers follow.
+urgent-where = { $country }:
+urgent-elsewhere = Call your local emergency number.
+urgent-advice = Never stop a benzodiazepine suddenly. Seizures, hallucinations or thoughts of suicide are an emergency: call now.
+urgent-line-emergency = Emergency
+urgent-line-us-988 = 988 Suicide & Crisis Lifeline (call or text)
+urgent-line-us-samhsa = SAMHSA's National Helpline (free, confidential, every day)
+urgent-line-ca-988 = 988 Suicide Crisis Helpline (call or text)
+urgent-line-gb-111 = NHS 111 (urgent medical help)
+urgent-line-gb-samaritans = Samaritans (any time, free)
+urgent-line-au-lifeline = Lifeline (crisis support)
+print-button = Print this page
+profile-back = Back to results
+profile-questions = Questions to ask
+profile-history = Your history for a first visit
+questions-history = Also bring your history: fill in the history sheet and print it.
+history-title = Your history for a first visit
+history-lead = A clinician needs a short history: your doses, how long you have taken them, and what happened when you reduced before. Fill in what you can and make a one-page sheet to print and take with you.
+history-private = Nothing you type here is kept: it is not saved, not logged and not sent anywhere but back to this page. Print the sheet or save it before you leave.
+history-medicines = Medicines and current doses
+history-medicines-hint = Every medicine, with its dose and when you take it; include sleeping pills, pain medicines and supplements.
+history-since = Taken since
+history-since-hint = When you started each one, roughly.
+history-reductions = Past reductions and what happened
+history-reductions-hint = When you cut down or stopped before, how fast, and how you felt.
+history-symptoms = Symptoms now
+history-want = What I want from this visit
+history-questions = My questions
+history-make = Make my sheet
+history-sheet-title = My history for this visit
+history-sheet-not-given = (not filled in)
+history-sheet-change = Change something
+profile-links-label = About this listing
+# Short names of the benzo-wise practices, for cards and chips; profiles give the full label.
+vocab-criterion-name-slow_taper_supported = Slow tapers, a year or more
+vocab-criterion-name-patient_sets_pace = Patient sets the pace
+vocab-criterion-name-no_abrupt_stops = No abrupt stops
+vocab-criterion-name-plans_exit_at_start = Plans the way off at the start
+vocab-criterion-name-non_drug_support = Non-drug support
+vocab-criterion-name-combination_caution = Careful with sedative combinations
+vocab-criterion-name-withdrawal_history_respected = Respects past withdrawal
+vocab-criterion-name-accepts_transfers = Takes transfers mid-taper
+vocab-criterion-name-ashton_manual = Knows the Ashton Manual

@@ -85,7 +85,7 @@ language-own-name = Español
 
 search-form-label = Buscar un profesional de la salud
 search-form-near = ¿Dónde está usted?
-search-form-near-hint = Un código postal (ZIP) de EE. UU., o una ciudad con su estado o país, como «Portland, OR» o «Leeds, GB».
+search-form-near-hint = Una ciudad, con su estado o país si lo desea («Portland, Oregón», «Leeds»), o un código postal.
 search-form-within = A menos de
 search-form-unit = Unidad
 search-form-unit-miles = millas
@@ -132,7 +132,6 @@ search-results-showing-nearest = Resultados { $first }–{ $last } de { $count -
   }, primero los más cercanos.
 search-results-empty-intro = Todavía no hay nadie que coincida. Puede:
 search-results-empty-larger = elegir una distancia mayor;
-search-results-empty-fewer = quitar algunas de las opciones de «Más opciones»;
 # $telehealth es el mensaje siguiente, en negrita.
 search-results-empty-telehealth = buscar profesionales que ofrezcan { $telehealth } y tengan licencia donde usted vive.
 search-results-empty-telehealth-word = telesalud
@@ -274,13 +273,13 @@ questions-red-flags-heading = Señales de alerta: frases a las que conviene pres
 questions-red-flags-intro = Tenga cuidado si le dicen alguna de estas frases. Dejar una benzodiacepina de golpe puede causar convulsiones.
 # Una frase que podría decir un profesional, tal como se oye.
 questions-red-flag-quoted = «{ $phrase }»
-questions-red-flag-just-stop = simplemente déjelo
-questions-red-flag-cold-turkey = déjelo de golpe, de un día para otro
-questions-red-flag-two-week-taper = basta con una reducción de dos semanas
-questions-red-flag-2-week-taper = basta con una reducción de dos semanas
-questions-red-flag-withdrawal-isnt = la abstinencia no es real
-questions-red-flag-withdrawal-not-big = la abstinencia no es para tanto
-questions-red-flag-not-addictive = no es adictiva
+questions-red-flag-just-stop = Simplemente deje de tomarla.
+questions-red-flag-cold-turkey = Puede dejarla de golpe, de un día para otro.
+questions-red-flag-two-week-taper = Con una reducción de dos semanas basta para todo el mundo.
+questions-red-flag-2-week-taper = Con una reducción de dos semanas basta para todo el mundo.
+questions-red-flag-withdrawal-isnt = La abstinencia no es real.
+questions-red-flag-withdrawal-not-big = Con esta dosis, la abstinencia no es para tanto.
+questions-red-flag-not-addictive = Con esta dosis no es adictiva.
 questions-print-hint = Para imprimir esta hoja, use la opción Imprimir de su navegador.
 
 ## The listing form, on the submission and manage pages
@@ -516,7 +515,7 @@ field-error-too-many-bytes = debe tener como máximo { $max } bytes
 field-error-unnamed-parameter = tiene un valor sin nombre de parámetro
 field-error-unknown-parameter = no es un parámetro de búsqueda
 field-error-near-and-coordinates = indique near o bien lat y lon, pero no ambos
-field-error-place-not-found = no se encontró ningún lugar llamado “{ $place }”; pruebe con un código postal de EE. UU. o con la ciudad y el estado, como “Portland, OR”
+field-error-place-not-found = no se encontró ningún lugar llamado “{ $place }”; pruebe con una ciudad y su estado, provincia o país (“Portland, OR”, “Toronto, Ontario”), un código postal (ZIP) de EE. UU., un código postal de Canadá, de Gran Bretaña (los de Irlanda del Norte todavía no) o de Australia
 field-error-lon-with-lat = debe indicarse junto con lat
 field-error-lat-with-lon = debe indicarse junto con lon
 field-error-radius-km-and-mi = indique radius_km o radius_mi, pero no ambos
@@ -1480,3 +1479,81 @@ moderate-submission-status-withdrawn = retirado por el profesional
 field-error-nul = no debe contener el carácter NUL
 moderate-action-reset-two-factor = restablecer la autenticación en dos pasos de un moderador
 moderate-action-import = importó un perfil del paquete de otro directorio
+
+## A patient's first search: places as typed, the results at a glance, urgent help, the history sheet
+
+field-error-place-ambiguous = “{ $place }” puede ser varios lugares: { $places }; elija uno, o añada su estado, provincia o país
+field-error-place-close = no se encontró ningún lugar llamado “{ $place }”; ¿quiso decir { $places }?
+# $place is the town and region, such as "Marfa, Texas"; $code the postal code typed.
+search-place-with-code = { $place } ({ $code })
+search-which-title = ¿Qué { $place }?
+search-which-lead = Hay varios lugares llamados «{ $place }». Elija el suyo; sus demás opciones se mantienen.
+search-which-other = ¿No está entre ellos? Escriba la ciudad con su estado, provincia o país, por ejemplo «{ $example }».
+search-did-you-mean = ¿Quiso decir…?
+search-form-more-chosen = { $count ->
+    [one] Más opciones (1 elegida)
+   *[other] Más opciones ({ $total } elegidas)
+  }
+search-chips-label = Sus opciones
+# The name of a link that takes one choice off the search.
+search-chip-remove = Quitar { $choice }
+search-chips-clear = Quitar todas las opciones
+search-chip-within = A menos de { $distance }
+search-chip-licensed-in = Con licencia en { $region }
+search-results-empty-remove = quitar una de sus opciones:
+search-results-empty-none-chosen = No eligió ninguna otra opción, así que aparecería cualquier profesional de la salud lo bastante cerca.
+search-licensed-count = { $count ->
+    [one] Un profesional de la salud ofrece telesalud con licencia en { $region }.
+    [2] Aquí aparecen los dos profesionales de la salud que ofrecen telesalud con licencia en { $region }.
+   *[other] { $total } profesionales de la salud ofrecen telesalud con licencia en { $region }.
+  }
+search-licensed-above = { $count ->
+    [one] Uno de ellos ya aparece más arriba, así que no se repite aquí.
+    [2] Los dos ya aparecen más arriba, así que no se repiten aquí.
+   *[other] { $total } de ellos ya aparecen más arriba, así que no se repiten aquí.
+  }
+footer-postcodes = Zonas postales de Gran Bretaña de Ordnance Survey Code-Point Open (contiene datos de OS © Crown copyright and database right; datos de Royal Mail © Royal Mail copyright and database right; Open Government Licence); de Canadá y Australia, de la base de datos countries-states-cities (ODbL 1.0).
+urgent-heading = Ayuda urgente
+# $country is the country whose numbers follow.
+urgent-where = En { $country }:
+urgent-elsewhere = Llame al número de emergencias de su país.
+urgent-advice = Nunca deje una benzodiacepina de golpe. Las convulsiones, las alucinaciones o los pensamientos de suicidio son una emergencia: llame ahora.
+urgent-line-emergency = Emergencias
+urgent-line-us-988 = 988 Línea de Prevención del Suicidio y Crisis (llamada o mensaje de texto; en español)
+urgent-line-us-samhsa = Línea Nacional de Ayuda de SAMHSA (gratuita, confidencial, todos los días; en español)
+urgent-line-ca-988 = 988, línea de ayuda en caso de crisis de suicidio (llamada o mensaje de texto)
+urgent-line-gb-111 = NHS 111 (ayuda médica urgente)
+urgent-line-gb-samaritans = Samaritans (a cualquier hora, gratuita)
+urgent-line-au-lifeline = Lifeline (apoyo en crisis)
+print-button = Imprimir esta página
+profile-back = Volver a los resultados
+profile-questions = Preguntas para hacer
+profile-history = Su historial para la primera consulta
+questions-history = Lleve también su historial: rellene la hoja de historial e imprímala.
+history-title = Su historial para la primera consulta
+history-lead = Un profesional de la salud necesita un historial breve: sus dosis, cuánto tiempo lleva tomándolas y qué pasó cuando las redujo antes. Rellene lo que pueda y prepare una hoja para imprimir y llevar.
+history-private = Nada de lo que escriba aquí se guarda: no se almacena, no se registra y solo vuelve a esta página. Imprima la hoja o guárdela antes de salir.
+history-medicines = Medicamentos y dosis actuales
+history-medicines-hint = Cada medicamento, con su dosis y cuándo lo toma; incluya pastillas para dormir, analgésicos y suplementos.
+history-since = Desde cuándo los toma
+history-since-hint = Cuándo empezó cada uno, más o menos.
+history-reductions = Reducciones anteriores y qué pasó
+history-reductions-hint = Cuándo redujo la dosis o lo dejó antes, a qué ritmo y cómo se sintió.
+history-symptoms = Síntomas ahora
+history-want = Lo que quiero de esta consulta
+history-questions = Mis preguntas
+history-make = Preparar mi hoja
+history-sheet-title = Mi historial para esta consulta
+history-sheet-not-given = (sin rellenar)
+history-sheet-change = Cambiar algo
+profile-links-label = Sobre esta ficha
+# Short names of the benzo-wise practices, for cards and chips; profiles give the full label.
+vocab-criterion-name-slow_taper_supported = Reducciones lentas, un año o más
+vocab-criterion-name-patient_sets_pace = El paciente marca el ritmo
+vocab-criterion-name-no_abrupt_stops = Nunca de golpe
+vocab-criterion-name-plans_exit_at_start = Planea la salida desde el inicio
+vocab-criterion-name-non_drug_support = Apoyo sin medicamentos
+vocab-criterion-name-combination_caution = Cuidado con otros sedantes
+vocab-criterion-name-withdrawal_history_respected = Respeta la abstinencia vivida
+vocab-criterion-name-accepts_transfers = Acepta traslados a mitad de la reducción
+vocab-criterion-name-ashton_manual = Conoce el Manual Ashton

@@ -1,6 +1,7 @@
 //! One error type for the whole service, mapped to HTTP here and nowhere else.
 
 use crate::i18n::{Lang, Text};
+use crate::places::Place;
 use actix_web::http::{header, StatusCode};
 use actix_web::{HttpResponse, ResponseError};
 use serde::{Deserialize, Serialize};
@@ -74,17 +75,32 @@ pub struct FieldError {
     /// The message's id and arguments, so that a page can say it in its reader's language.
     #[serde(skip)]
     text: Option<Text>,
+    /// For a place (`near`) that several go by, each of them, the largest
+    /// first; for one that none goes by, close spellings. Each one's `label`
+    /// finds it when sent as `near`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Place>,
 }
 
 impl FieldError {
     /// A message from the catalogue (`locales/*.ftl`).
     pub fn new(field: &str, text: Text) -> Self {
-        Self { field: field.to_string(), message: Lang::En.text(&text), text: Some(text) }
+        Self { field: field.to_string(), message: Lang::En.text(&text), text: Some(text), candidates: Vec::new() }
+    }
+
+    /// A message from the catalogue, with the places the field could mean.
+    pub fn with_candidates(field: &str, text: Text, candidates: Vec<Place>) -> Self {
+        Self { candidates, ..Self::new(field, text) }
     }
 
     /// A message written by a library (a JSON parser's, say), which has no translation.
     pub fn untranslated(field: &str, message: &str) -> Self {
-        Self { field: field.to_string(), message: message.to_string(), text: None }
+        Self { field: field.to_string(), message: message.to_string(), text: None, candidates: Vec::new() }
+    }
+
+    /// Whether the message is the catalogue's `id`.
+    pub fn is(&self, id: &str) -> bool {
+        self.text.as_ref().is_some_and(|text| text.id() == id)
     }
 
     /// The message in `lang`.

@@ -20,6 +20,11 @@ impl FieldErrors {
         self.0.push(FieldError::new(field, message));
     }
 
+    /// Notes a bad field and the places it could have meant.
+    pub fn add_with_candidates(&mut self, field: &str, message: Text, candidates: Vec<crate::places::Place>) {
+        self.0.push(FieldError::with_candidates(field, message, candidates));
+    }
+
     /// Notes a value outside `min..=max`; the message `id` names both ends,
     /// written without thousands separators as the API always has (1000000).
     pub fn add_range(&mut self, field: &str, id: &'static str, min: impl ToString, max: impl ToString) {

@@ -240,6 +240,10 @@ pub struct ListingSummary {
     pub prescriber: bool,
     pub specialty: String,
     pub practice_name: Option<String>,
+    /// Absent in summaries stored before cards showed it; the migration
+    /// `summaries_phone` adds it to those.
+    #[serde(default)]
+    pub phone: Option<String>,
     pub city: String,
     pub region: Option<String>,
     pub country: String,
@@ -270,6 +274,7 @@ impl ListingSummary {
             prescriber: content.prescriber(),
             specialty: content.specialty.clone(),
             practice_name: content.practice_name.clone(),
+            phone: content.phone.clone(),
             city: content.city.clone(),
             region: content.region.clone(),
             country: content.country.clone(),
@@ -297,6 +302,7 @@ impl ListingSummary {
             prescriber: true,
             specialty: "psychiatry".to_string(),
             practice_name: None,
+            phone: None,
             city: "Portland".to_string(),
             region: None,
             country: "US".to_string(),

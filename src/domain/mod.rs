@@ -7,6 +7,7 @@ pub mod report;
 pub mod schema;
 pub mod token;
 pub mod two_factor;
+pub mod urgent_help;
 pub mod utc;
 pub mod vocabulary;
 pub mod whole_number;

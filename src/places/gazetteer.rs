@@ -1,25 +1,33 @@
-//! Offline place look-up: US ZIP centroids and GeoNames cities, from `seeds/`.
+//! Offline place look-up: US ZIP centroids, GeoNames cities, and the postal
+//! codes of Canada, Great Britain and Australia, from `seeds/`.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use geo::{point, Distance, Haversine};
-use serde::Serialize;
-use unicode_normalization::{char::is_combining_mark, UnicodeNormalization};
+use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::iso;
+use super::names::{normalize, town_key, CITY_ALIASES, NAMES};
 
 const ZIP_CSV: &str = include_str!("../../seeds/us_zip_centroids.csv");
 const CITIES_CSV: &str = include_str!("../../seeds/cities.csv");
+/// Cities the GeoNames extract leaves out, in its columns.
+const ADDED_CITIES_CSV: &str = include_str!("../../seeds/cities_added.csv");
+const POSTCODES_CSV: &str = include_str!("../../seeds/postcodes.csv");
+/// The town each ZIP code is named after (`zip,town`).
+const ZIP_TOWNS_CSV: &str = include_str!("../../seeds/us_zip_towns.csv");
 /// The mean Earth radius that `geo::Haversine` uses.
 const EARTH_RADIUS_KM: f64 = 6_371.008_8;
 /// Slack for rounding at the edges of the cheap pre-filters; haversine decides.
 const FILTER_SLACK_DEGREES: f64 = 1e-6;
 /// A population that makes a city worth looking at first for a map's labels.
 const LARGE_CITY: u32 = 50_000;
-/// How near a city must be for a point to take its region.
+/// How near a city must be for a point to take its region, or its name.
 const REGION_REACH_KM: f64 = 50.0;
+/// A point this near a large town is named after it rather than after a
+/// nearer small one: 10001 is in New York City more than in Chelsea.
+const TOWN_REACH_KM: f64 = 5.0;
 
 /// The US state or territory of each run of three-digit ZIP prefixes, as USPS
 /// assigns them: `first prefix, state` pairs in order, each run lasting to the
@@ -41,10 +49,13 @@ const CA_ADMIN1: &str = "01 AB 02 BC 03 MB 04 NB 05 NL 07 NS 08 ON 09 PE 10 QC 1
 const AU_ADMIN1: &str = "01 ACT 02 NSW 03 NT 04 QLD 05 SA 06 TAS 07 VIC 08 WA";
 
 /// A place that a search can be centred on.
-#[derive(Debug, Clone, PartialEq, Serialize, ToSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Place {
     pub lat: f64,
     pub lon: f64,
+    /// How the place is written for a search, which finds it again:
+    /// `Portland, OR` in the US, `Toronto, Ontario` in Canada, the UK and
+    /// Australia, `Paris, FR` elsewhere; the postal code for one.
     pub label: String,
     /// The ISO 3166-2 code of the place's first-level subdivision, for US
     /// states, DC and territories, Canadian provinces and territories, the
@@ -52,6 +63,14 @@ pub struct Place {
     /// when not known.
     #[schema(example = "US-TX")]
     pub region: Option<String>,
+    /// The town's own name ("Marfa"), for pages: a ZIP code's is the town it
+    /// is named after; `None` for other postal codes and for a point
+    /// (`Gazetteer::town_near` names one).
+    #[serde(skip)]
+    pub town: Option<String>,
+    /// The ISO 3166-1 code of the place's country, when known.
+    #[serde(skip)]
+    pub country: Option<String>,
 }
 
 /// A city as a map draws it, for orientation.
@@ -63,40 +82,62 @@ pub struct Town<'a> {
     pub lon: f64,
 }
 
-struct City {
-    name: String,
+pub(super) struct City {
+    pub(super) name: String,
+    /// `town_key` of the name.
+    pub(super) key: String,
+    /// GeoNames' country: Puerto Rico and the other US territories are countries of their own there.
     country: String,
-    admin1: String,
-    population: u32,
+    /// The ISO 3166-2 code of the city's first-level subdivision, where pages
+    /// name it (`iso::is_named_region`).
+    pub(super) region: Option<&'static str>,
+    pub(super) population: u32,
     lat: f64,
     lon: f64,
 }
 
 impl City {
-    fn place(&self) -> Place {
-        let qualifier = if self.country == "US" { &self.admin1 } else { &self.country };
-        Place { lat: self.lat, lon: self.lon, label: format!("{}, {}", self.name, qualifier), region: self.region() }
+    pub(super) fn place(&self) -> Place {
+        let label = match (self.country.as_str(), self.region) {
+            // The US territories too: "San Juan, PR".
+            (_, Some(code)) if code.starts_with("US-") => format!("{}, {}", self.name, &code[3..]),
+            (_, Some(code)) => format!("{}, {}", self.name, NAMES.english(code).unwrap_or(code)),
+            (country, None) => format!("{}, {country}", self.name),
+        };
+        Place {
+            lat: self.lat,
+            lon: self.lon,
+            label,
+            region: self.region.map(str::to_string),
+            town: Some(self.name.clone()),
+            country: Some(self.country_code().to_string()),
+        }
     }
 
-    /// The ISO 3166-2 code of the city's first-level subdivision, where
-    /// pages name it (`iso::is_named_region`). GeoNames files Puerto Rico, Guam and the
-    /// other US territories as countries of their own; ISO 3166-2 has them as
-    /// subdivisions of the US too.
-    fn region(&self) -> Option<String> {
-        let (country, region) = match self.country.as_str() {
-            "US" | "GB" => (self.country.as_str(), self.admin1.as_str()),
-            "CA" => ("CA", lookup(CA_ADMIN1, &self.admin1)?),
-            "AU" => ("AU", lookup(AU_ADMIN1, &self.admin1)?),
-            territory @ ("PR" | "GU" | "VI" | "AS" | "MP" | "UM") => ("US", territory),
-            _ => return None,
-        };
-        let code = format!("{country}-{region}");
-        iso::is_named_region(&code).then_some(code)
+    /// The ISO 3166-1 country, counting the US territories as the US, as ISO 3166-2 does.
+    fn country_code(&self) -> &str {
+        self.region.and_then(|code| code.get(..2)).unwrap_or(&self.country)
+    }
+
+    pub(super) fn in_country(&self, country: &str) -> bool {
+        self.country == country || self.country_code() == country
     }
 
     fn town(&self) -> Town<'_> {
         Town { name: &self.name, population: self.population, lat: self.lat, lon: self.lon }
     }
+}
+
+/// The ISO 3166-2 code of a GeoNames city's region, where pages name it.
+fn city_region(country: &str, admin1: &str) -> Option<&'static str> {
+    let (country, region) = match country {
+        "US" | "GB" => (country, admin1),
+        "CA" => ("CA", lookup(CA_ADMIN1, admin1)?),
+        "AU" => ("AU", lookup(AU_ADMIN1, admin1)?),
+        territory @ ("PR" | "GU" | "VI" | "AS" | "MP" | "UM") => ("US", territory),
+        _ => return None,
+    };
+    NAMES.named(&format!("{country}-{region}"))
 }
 
 /// A city's position beside its index, in a list sorted by latitude: nearby
@@ -108,12 +149,26 @@ struct Located {
     city: u32,
 }
 
+/// The centre of a postal area and its region.
+#[derive(Clone, Copy)]
+struct Centre {
+    lat: f64,
+    lon: f64,
+    region: &'static str,
+}
+
 pub struct Gazetteer {
     zips: HashMap<u32, (f64, f64)>,
-    cities: Vec<City>,
-    /// Normalised name → city indices, most populous first.
-    by_name: HashMap<String, Vec<u32>>,
-    /// `(normalised name, index)` sorted by name, for prefix look-ups.
+    /// The town each ZIP code is named after.
+    zip_towns: HashMap<u32, Box<str>>,
+    /// `"CA M5V"`, `"GB SW1A"`, `"GB SW1A 1"`, `"AU 2000"` → centre.
+    postcodes: HashMap<String, Centre>,
+    pub(super) cities: Vec<City>,
+    /// `town_key` → city indices, most populous first; common names too ("nyc").
+    pub(super) by_name: HashMap<String, Vec<u32>>,
+    /// ISO 3166-2 code → its cities' indices.
+    pub(super) by_region: HashMap<&'static str, Vec<u32>>,
+    /// `(town key, index)` sorted by key, for prefix look-ups.
     sorted_names: Vec<(String, u32)>,
     /// Every city, south to north.
     by_latitude: Vec<Located>,
@@ -126,10 +181,17 @@ impl Gazetteer {
     #[expect(clippy::expect_used, reason = "the gazetteer is built into the binary; its tests parse it")]
     pub fn shared() -> &'static Gazetteer {
         static SHARED: OnceLock<Gazetteer> = OnceLock::new();
-        SHARED.get_or_init(|| Gazetteer::from_csv(ZIP_CSV, CITIES_CSV).expect("the bundled gazetteer parses"))
+        SHARED.get_or_init(|| {
+            let mut gazetteer = Gazetteer::from_csv(ZIP_CSV, &[CITIES_CSV, ADDED_CITIES_CSV], POSTCODES_CSV)
+                .expect("the bundled gazetteer parses");
+            gazetteer.name_zips(ZIP_TOWNS_CSV).expect("the bundled ZIP towns parse");
+            gazetteer
+        })
     }
 
-    pub fn from_csv(zip_csv: &str, cities_csv: &str) -> Result<Gazetteer, csv::Error> {
+    /// A gazetteer of ZIP centroids, cities (`geonames_id,name,country,admin1,population,lat,lon`)
+    /// and other postal codes (`country,code,lat,lon,region`).
+    pub fn from_csv(zip_csv: &str, cities_csvs: &[&str], postcodes_csv: &str) -> Result<Gazetteer, csv::Error> {
         let mut zips = HashMap::new();
         for row in csv::Reader::from_reader(zip_csv.as_bytes()).records() {
             let row = row?;
@@ -137,23 +199,36 @@ impl Gazetteer {
                 zips.insert(zip, (lat, lon));
             }
         }
-        let mut cities = Vec::new();
-        for row in csv::Reader::from_reader(cities_csv.as_bytes()).records() {
+        let mut postcodes = HashMap::new();
+        for row in csv::Reader::from_reader(postcodes_csv.as_bytes()).records() {
             let row = row?;
-            if let (Ok(population), Ok(lat), Ok(lon)) = (row[4].parse(), row[5].parse(), row[6].parse()) {
-                cities.push(City {
-                    name: row[1].to_string(),
-                    country: row[2].to_string(),
-                    admin1: row[3].to_string(),
-                    population,
-                    lat,
-                    lon,
-                });
+            if let (Ok(lat), Ok(lon), Some(region)) = (row[2].parse(), row[3].parse(), NAMES.named(&row[4])) {
+                postcodes.insert(format!("{} {}", &row[0], &row[1]), Centre { lat, lon, region });
             }
         }
+        let cities = read_cities(cities_csvs)?;
+        Ok(Gazetteer::index(zips, postcodes, cities))
+    }
+
+    /// Names each ZIP code after its town (`zip,town`); the first name of a code counts.
+    pub fn name_zips(&mut self, zip_towns_csv: &str) -> Result<(), csv::Error> {
+        for row in csv::Reader::from_reader(zip_towns_csv.as_bytes()).records() {
+            let row = row?;
+            if let Ok(zip) = row[0].parse::<u32>() {
+                self.zip_towns.entry(zip).or_insert_with(|| row[1].into());
+            }
+        }
+        Ok(())
+    }
+
+    fn index(zips: HashMap<u32, (f64, f64)>, postcodes: HashMap<String, Centre>, cities: Vec<City>) -> Gazetteer {
         let mut by_name: HashMap<String, Vec<u32>> = HashMap::new();
+        let mut by_region: HashMap<&'static str, Vec<u32>> = HashMap::new();
         for (index, city) in cities.iter().enumerate() {
-            by_name.entry(normalize(&city.name)).or_default().push(index as u32);
+            by_name.entry(city.key.clone()).or_default().push(index as u32);
+            if let Some(region) = city.region {
+                by_region.entry(region).or_default().push(index as u32);
+            }
         }
         for indices in by_name.values_mut() {
             indices.sort_by_key(|&i| std::cmp::Reverse(cities[i as usize].population));
@@ -161,6 +236,7 @@ impl Gazetteer {
         let mut sorted_names: Vec<(String, u32)> =
             by_name.iter().flat_map(|(name, ids)| ids.iter().map(move |&i| (name.clone(), i))).collect();
         sorted_names.sort();
+        add_aliases(&mut by_name, &cities);
         let mut by_latitude: Vec<Located> = (0..cities.len() as u32)
             .map(|index| Located { lat: cities[index as usize].lat, lon: cities[index as usize].lon, city: index })
             .collect();
@@ -170,7 +246,18 @@ impl Gazetteer {
             .filter(|located| cities[located.city as usize].population >= LARGE_CITY)
             .copied()
             .collect();
-        Ok(Gazetteer { zips, cities, by_name, sorted_names, by_latitude, large_by_latitude })
+        let zip_towns = HashMap::new();
+        Gazetteer {
+            zips,
+            zip_towns,
+            postcodes,
+            cities,
+            by_name,
+            by_region,
+            sorted_names,
+            by_latitude,
+            large_by_latitude,
+        }
     }
 
     /// The centroid of a US ZIP code (`12345` or `12345-6789`).
@@ -179,9 +266,25 @@ impl Gazetteer {
         if five.len() != 5 || !five.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
-        let (lat, lon) = *self.zips.get(&five.parse().ok()?)?;
+        let zip = five.parse().ok()?;
+        let (lat, lon) = *self.zips.get(&zip)?;
         let region = zip_state(five).map(|state| format!("US-{state}"));
-        Some(Place { lat, lon, label: five.to_string(), region })
+        let town = self.zip_towns.get(&zip).map(|town| town.to_string());
+        Some(Place { lat, lon, label: five.to_string(), region, town, country: Some("US".to_string()) })
+    }
+
+    /// The centre of a Canadian, British or Australian postal area (`"CA M5V"`),
+    /// labelled as `written`.
+    pub(super) fn postal_area(&self, key: &str, written: &str) -> Option<Place> {
+        let centre = self.postcodes.get(key)?;
+        Some(Place {
+            lat: centre.lat,
+            lon: centre.lon,
+            label: written.to_string(),
+            region: Some(centre.region.to_string()),
+            town: None,
+            country: centre.region.get(..2).map(str::to_string),
+        })
     }
 
     /// The region (as in `Place::region`) of the city nearest the point, if
@@ -193,67 +296,52 @@ impl Gazetteer {
         }
         let circle = Circle::new(lat, lon, REGION_REACH_KM);
         let (_, nearest) = circle.around(&self.by_latitude).min_by(|one, other| one.0.total_cmp(&other.0))?;
-        self.cities[nearest as usize].region()
+        self.cities[nearest as usize].region.map(str::to_string)
     }
 
-    /// The most populous city of that name in `country`, in `region` when the
-    /// region matches one (GeoNames uses state codes for the US only).
+    /// The town a point is best named after: the most populous within 5 km,
+    /// else the nearest within 50 km, in `region` when given (a postal area's
+    /// own); `None` further from any.
+    pub fn town_near(&self, lat: f64, lon: f64, region: Option<&str>) -> Option<Place> {
+        if !(-90.0..=90.0).contains(&lat) || !lon.is_finite() {
+            return None;
+        }
+        let circle = Circle::new(lat, lon, REGION_REACH_KM);
+        let in_region =
+            |&(_, city): &(f64, u32)| region.is_none_or(|region| self.cities[city as usize].region == Some(region));
+        let around: Vec<(f64, u32)> = circle.around(&self.by_latitude).filter(in_region).collect();
+        let largest_close = around
+            .iter()
+            .filter(|(distance_km, _)| *distance_km <= TOWN_REACH_KM)
+            .max_by_key(|(_, city)| self.cities[*city as usize].population);
+        let nearest = || around.iter().min_by(|one, other| one.0.total_cmp(&other.0));
+        let (_, city) = largest_close.or_else(nearest)?;
+        Some(self.cities[*city as usize].place())
+    }
+
+    /// The most populous city of that name in `country`, in `region` (a
+    /// listing's: `OR`, `ON`) when one is there.
     pub fn city(&self, name: &str, region: Option<&str>, country: &str) -> Option<Place> {
-        let candidates = self.by_name.get(&normalize(name))?;
-        let in_country = || candidates.iter().map(|&i| &self.cities[i as usize]).filter(|c| c.country == country);
-        let in_region = region.and_then(|r| in_country().find(|c| c.admin1.eq_ignore_ascii_case(r)));
+        let candidates = self.by_name.get(&town_key(&normalize(name)))?;
+        let in_country = || candidates.iter().map(|&i| &self.cities[i as usize]).filter(|c| c.in_country(country));
+        let code = region.map(|region| format!("{country}-{}", region.trim().to_ascii_uppercase()));
+        let in_region = code.and_then(|code| in_country().find(|c| c.region == Some(code.as_str())));
         in_region.or_else(|| in_country().next()).map(City::place)
     }
 
-    /// Resolves what a patient typed: a US ZIP, `City, ST`, `City, CC`,
-    /// `City, ST, US` or a bare city name (the most populous match wins).
-    pub fn resolve(&self, text: &str) -> Option<Place> {
-        if let Some(place) = self.zip(text) {
-            return Some(place);
-        }
-        let parts: Vec<&str> = text.split(',').map(str::trim).filter(|p| !p.is_empty()).collect();
-        match parts.as_slice() {
-            [name] => {
-                let best = self.by_name.get(&normalize(name))?.first()?;
-                Some(self.cities[*best as usize].place())
-            }
-            [name, qualifier] => {
-                let qualifier = qualifier.to_ascii_uppercase();
-                if iso::is_us_region(&qualifier) {
-                    self.city_in_region(name, &qualifier, "US")
-                        .or_else(|| self.city(name, None, country_alias(&qualifier)))
-                } else {
-                    self.city(name, None, country_alias(&qualifier))
-                }
-            }
-            [name, region, country] => {
-                self.city_in_region(name, &region.to_ascii_uppercase(), country_alias(&country.to_ascii_uppercase()))
-            }
-            _ => None,
-        }
-    }
-
-    fn city_in_region(&self, name: &str, region: &str, country: &str) -> Option<Place> {
-        let candidates = self.by_name.get(&normalize(name))?;
-        candidates
-            .iter()
-            .map(|&i| &self.cities[i as usize])
-            .find(|c| c.country == country && c.admin1 == region)
-            .map(City::place)
-    }
-
     /// Places whose name starts with what was typed, most populous first; the
-    /// part after a comma narrows by state or country code.
+    /// part after a comma narrows by region or country. What starts no name
+    /// is read whole, so "seattle wa" still suggests Seattle.
     pub fn suggest(&self, text: &str, limit: usize) -> Vec<Place> {
         let text = text.trim();
         if text.len() >= 3 && text.bytes().all(|b| b.is_ascii_digit()) {
             return self.zip_prefix(text, limit);
         }
         let (name, qualifier) = match text.split_once(',') {
-            Some((name, qualifier)) => (name, Some(qualifier.trim().to_ascii_uppercase())),
-            None => (text, None),
+            Some((name, qualifier)) => (name, normalize(qualifier)),
+            None => (text, String::new()),
         };
-        let prefix = normalize(name);
+        let prefix = town_key(&normalize(name));
         if prefix.is_empty() {
             return Vec::new();
         }
@@ -262,18 +350,23 @@ impl Gazetteer {
             .iter()
             .take_while(|(n, _)| n.starts_with(&prefix))
             .map(|&(_, i)| &self.cities[i as usize])
-            .filter(|c| match &qualifier {
-                Some(code) if !code.is_empty() => {
-                    c.admin1.starts_with(code.as_str()) && c.country == "US"
-                        || c.country.starts_with(country_alias(code))
-                }
-                _ => true,
-            })
+            .filter(|city| qualifier.is_empty() || qualifies(city, &qualifier))
             .collect();
         matches.sort_by(|a, b| b.population.cmp(&a.population).then_with(|| a.name.cmp(&b.name)));
-        matches.into_iter().take(limit).map(City::place).collect()
+        if matches.is_empty() {
+            return self.look_up(text).places().into_iter().take(limit).collect();
+        }
+        let mut places: Vec<Place> = Vec::new();
+        for place in matches.into_iter().map(City::place) {
+            if places.len() == limit {
+                break;
+            }
+            if !places.iter().any(|known| known.label == place.label) {
+                places.push(place);
+            }
+        }
+        places
     }
-
     /// The `count` most populous cities whose centre is within `radius_km` of
     /// the point by great-circle distance, most populous first (ties by name).
     ///
@@ -317,6 +410,59 @@ impl Gazetteer {
         zips.sort();
         zips.iter().take(limit).filter_map(|z| self.zip(z)).collect()
     }
+}
+
+/// Every city of the CSV files, with the common names some go by.
+fn read_cities(csvs: &[&str]) -> Result<Vec<City>, csv::Error> {
+    let mut cities = Vec::new();
+    for text in csvs {
+        for row in csv::Reader::from_reader(text.as_bytes()).records() {
+            let row = row?;
+            if let (Ok(population), Ok(lat), Ok(lon)) = (row[4].parse(), row[5].parse(), row[6].parse()) {
+                cities.push(City {
+                    name: row[1].to_string(),
+                    key: town_key(&normalize(&row[1])),
+                    country: row[2].to_string(),
+                    region: city_region(&row[2], &row[3]),
+                    population,
+                    lat,
+                    lon,
+                });
+            }
+        }
+    }
+    Ok(cities)
+}
+
+/// Files the cities of `CITY_ALIASES` under the names people call them too.
+fn add_aliases(by_name: &mut HashMap<String, Vec<u32>>, cities: &[City]) {
+    for line in CITY_ALIASES.lines() {
+        let Some((aliases, city)) = line.split_once('=') else { continue };
+        let Some((name, region)) = city.split_once(", ") else { continue };
+        let key = town_key(&normalize(name));
+        let Some(&index) =
+            by_name.get(&key).and_then(|ids| ids.iter().find(|&&i| cities[i as usize].region == Some(region)))
+        else {
+            continue;
+        };
+        for alias in aliases.split('|') {
+            let ids = by_name.entry(town_key(alias)).or_default();
+            ids.insert(0, index);
+            ids.sort_by_key(|&i| std::cmp::Reverse(cities[i as usize].population));
+        }
+    }
+}
+
+/// Whether a city is in the region or country whose name, code or
+/// abbreviation starts with `qualifier` (normalised).
+fn qualifies(city: &City, qualifier: &str) -> bool {
+    let region = city.region.unwrap_or_default();
+    let abbreviation = region.get(3..).unwrap_or_default().to_ascii_lowercase();
+    let english = NAMES.english(region).map(normalize).unwrap_or_default();
+    abbreviation.starts_with(qualifier)
+        || english.starts_with(qualifier)
+        || city.country_code().to_ascii_lowercase().starts_with(qualifier)
+        || NAMES.country(qualifier).is_some_and(|country| city.in_country(country))
 }
 
 /// A circle on the Earth, with the bounds that cheaply rule out most cities.
@@ -393,36 +539,18 @@ fn longitude_gap(one: f64, other: f64) -> f64 {
     gap.min(360.0 - gap)
 }
 
-/// "UK" is what most people type for the United Kingdom.
-fn country_alias(code: &str) -> &str {
-    match code {
-        "UK" => "GB",
-        other => other,
-    }
-}
-
-/// Case-, accent- and punctuation-insensitive form of a place name.
-pub fn normalize(name: &str) -> String {
-    let folded: String = name
-        .nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .map(|c| if c == '-' || c == '\'' || c == '.' { ' ' } else { c })
-        .flat_map(char::to_lowercase)
-        .collect();
-    folded.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::places::iso;
 
     #[test]
     fn finds_each_form_of_place() {
         let gazetteer = Gazetteer::shared();
         let portland = gazetteer.resolve("Portland, OR").unwrap();
         assert!((portland.lat - 45.52).abs() < 0.1, "{portland:?}");
-        assert_eq!(gazetteer.resolve("portland").unwrap().label, "Portland, OR");
-        assert_eq!(gazetteer.resolve("London, UK").unwrap().label, "London, GB");
+        assert_eq!(gazetteer.resolve("seattle").unwrap().label, "Seattle, WA");
+        assert_eq!(gazetteer.resolve("London, UK").unwrap().label, "London, England");
         assert!(gazetteer.resolve("97201").is_some() && gazetteer.resolve("97201-1234").is_some());
         assert_eq!(gazetteer.resolve("sant julia de loria").unwrap().label, "Sant Julià de Lòria, AD");
         assert!(gazetteer.resolve("Nowhereville, ZZ").is_none());
@@ -492,7 +620,7 @@ mod tests {
             ("Darwin, AU", "AU-NT"),
             ("Brisbane", "AU-QLD"),
             ("Adelaide", "AU-SA"),
-            ("Hobart", "AU-TAS"),
+            ("Hobart, Tasmania", "AU-TAS"),
             ("Melbourne, AU", "AU-VIC"),
             ("Perth, AU", "AU-WA"),
             ("San Juan, PR", "US-PR"),
@@ -502,13 +630,14 @@ mod tests {
         }
         assert_eq!(region(gazetteer.resolve("Paris, FR")), None);
         assert_eq!(region(gazetteer.city("Springfield", Some("IL"), "US")).as_deref(), Some("US-IL"));
-        assert_eq!(region(gazetteer.city_in_region("Portland", "ME", "US")).as_deref(), Some("US-ME"));
+        assert_eq!(region(gazetteer.city("Portland", Some("ME"), "US")).as_deref(), Some("US-ME"));
+        assert_eq!(region(gazetteer.city("London", Some("ON"), "CA")).as_deref(), Some("CA-ON"));
         assert!(gazetteer.suggest("Spring, TX", 10).iter().all(|place| place.region.as_deref() == Some("US-TX")));
         assert!(gazetteer
             .cities
             .iter()
             .filter(|city| ["US", "CA", "GB", "AU"].contains(&city.country.as_str()))
-            .all(|city| city.region().is_some()));
+            .all(|city| city.region.is_some()));
     }
 
     #[test]

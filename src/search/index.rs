@@ -144,7 +144,7 @@ fn sub_cell_of(lat: f64, lon: f64) -> i32 {
 
 /// One public listing, compactly: what filters need and what a result shows.
 struct Entry {
-    /// Full name, credentials, practice name, city, region and country, joined by
+    /// Full name, credentials, practice name, city, region, country and phone, joined by
     /// `SEPARATOR` (cheaper in memory than storing where each ends).
     text: Box<str>,
     regions: Box<[u16]>,
@@ -512,6 +512,8 @@ pub struct SearchResult<'a> {
     pub prescriber: bool,
     pub specialty: &'static str,
     pub practice_name: Option<&'a str>,
+    /// The main voice number, as the clinician wrote it.
+    pub phone: Option<&'a str>,
     pub city: &'a str,
     pub region: Option<&'a str>,
     pub country: &'a str,
@@ -555,6 +557,8 @@ impl SearchResult<'_> {
         json::string(out, self.specialty);
         key!(out, "practice_name");
         json::optional_string(out, self.practice_name);
+        key!(out, "phone");
+        json::optional_string(out, self.phone);
         key!(out, "city");
         json::string(out, self.city);
         key!(out, "region");
@@ -828,6 +832,7 @@ impl Inner {
             summary.city.as_str(),
             summary.region.as_deref().unwrap_or(""),
             summary.country.as_str(),
+            summary.phone.as_deref().unwrap_or(""),
         ]
         .join(&SEPARATOR.to_string());
         let index = id as usize;
@@ -1046,7 +1051,7 @@ impl Inner {
     fn result(&self, id: u32, distance_km: Option<f64>) -> SearchResult<'_> {
         let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
         // One pass over a short text: cheaper than a searcher per field.
-        let mut fields = [""; 6];
+        let mut fields = [""; 7];
         let (mut field, mut start) = (0, 0);
         for (offset, byte) in entry.text.bytes().enumerate().chain([(entry.text.len(), SEPARATOR as u8)]) {
             if byte == SEPARATOR as u8 {
@@ -1056,7 +1061,7 @@ impl Inner {
                 (field, start) = (field + 1, offset + 1);
             }
         }
-        let [full_name, credentials, practice_name, city, region, country] = fields;
+        let [full_name, credentials, practice_name, city, region, country, phone] = fields;
         let code_set = |base: u32, codes: &'static [&'static str]| CodeSet { bits: [entry.mask >> base, 0, 0], codes };
         let first = |set: CodeSet| set.iter().next().unwrap_or("");
         SearchResult {
@@ -1068,6 +1073,7 @@ impl Inner {
             prescriber: entry.mask & flag_bit(PRESCRIBER_BIT, true) != 0,
             specialty: first(code_set(SPECIALTY_BIT, &SPECIALTY_CODES)),
             practice_name: optional(practice_name),
+            phone: optional(phone),
             city,
             region: optional(region),
             country,
@@ -1109,7 +1115,8 @@ mod tests {
         index.extend(listings.clone());
         assert_eq!(index.len(), listings.len());
         for (id, listing) in &listings {
-            let here = Place { lat: listing.latitude, lon: listing.longitude, label: String::new(), region: None };
+            let here =
+                Place { lat: listing.latitude, lon: listing.longitude, label: String::new(), ..Place::default() };
             let query = SearchQuery { center: Some(here), radius_km: 1.0, limit: 20, ..SearchQuery::default() };
             let found = index.search_with(&query, |page| (page.total, page.results.iter().map(|r| r.id).collect()));
             assert_eq!(found, (1, vec![*id]), "{}", listing.full_name);

@@ -11,7 +11,7 @@ use utoipa::IntoParams;
 use crate::domain::{schema, vocabulary, FieldErrors};
 use crate::error::AppError;
 use crate::i18n::Text;
-use crate::places::{iso, Gazetteer, Place};
+use crate::places::{iso, Gazetteer, Lookup, Place};
 
 pub const KM_PER_MILE: f64 = 1.609344;
 pub const DEFAULT_RADIUS_KM: f64 = 50.0;
@@ -19,6 +19,11 @@ pub const MAX_RADIUS_KM: f64 = 500.0;
 const DEFAULT_LIMIT: usize = 20;
 const MAX_LIMIT: usize = 100;
 pub const MAX_OFFSET: usize = 10_000;
+
+/// The messages for a `near` that names several places, none, or none but close spellings.
+pub const PLACE_AMBIGUOUS: &str = "field-error-place-ambiguous";
+pub const PLACE_NOT_FOUND: &str = "field-error-place-not-found";
+pub const PLACE_CLOSE: &str = "field-error-place-close";
 
 /// A parsed, checked search.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -64,6 +69,13 @@ impl SearchParams {
         self.pairs.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str())
     }
 
+    /// The parameters as a query string, each name and value encoded.
+    pub fn to_query_string(&self) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        query.extend_pairs(self.pairs.iter());
+        query.finish()
+    }
+
     pub fn all(&self, name: &str) -> Vec<&str> {
         self.pairs.iter().filter(|(k, _)| k == name).map(|(_, v)| v.as_str()).collect()
     }
@@ -91,9 +103,7 @@ impl IntoParams for SearchParameters {
     }
 }
 
-/// The search's parameters and the rules between them: a place (`near`, or
-/// `lat` with `lon`) or, without one, `licensed_in` for a telehealth search;
-/// `near` not with coordinates; `radius_km` not with `radius_mi`.
+/// The search's parameters and the rules between them (`search_rules`).
 fn search_schema() -> Object {
     let number =
         |min: f64, max: f64| ObjectBuilder::new().schema_type(Type::Number).minimum(Some(min)).maximum(Some(max));
@@ -109,36 +119,8 @@ fn search_schema() -> Object {
     };
     let (min_mi, max_mi) = radius_mi_bounds();
     let flag = |description: &str| ObjectBuilder::new().schema_type(Type::Boolean).description(Some(description));
-    let rules = schema::keywords([
-        ("dependentRequired", json!({"lat": ["lon"], "lon": ["lat"]})),
-        (
-            "not",
-            json!({"anyOf": [
-                {"required": ["near", "lat"]},
-                {"required": ["near", "lon"]},
-                {"required": ["radius_km", "radius_mi"]},
-            ]}),
-        ),
-        (
-            "anyOf",
-            json!([
-                {"required": ["near"]},
-                {"required": ["lat"]},
-                {"required": ["licensed_in"], "properties": {"telehealth": {"const": true}}},
-            ]),
-        ),
-    ]);
     schema::closed(ObjectBuilder::new())
-        .property(
-            "near",
-            schema::not_blank()
-                .description(Some(
-                    "A place the service's map knows: a US ZIP code (`97201` or `97201-1234`), `City, ST` (a US \
-                     state), `City, CC` (a country code; `UK` is read as `GB`), `City, ST, CC`, or a city name, \
-                     where the most populous match wins. An unknown place is a 422 naming `near`.",
-                ))
-                .examples(["97201", "Portland, OR", "London, GB"]),
-        )
+        .property("near", near_schema())
         .property("lat", number(-90.0, 90.0).description(Some("With `lon`, instead of `near`.")))
         .property("lon", number(-180.0, 180.0).description(Some("With `lat`, instead of `near`.")))
         .property("radius_km", number(1.0, MAX_RADIUS_KM).default(Some(DEFAULT_RADIUS_KM.into())))
@@ -163,8 +145,49 @@ fn search_schema() -> Object {
         )
         .property("limit", whole(1, MAX_LIMIT, DEFAULT_LIMIT))
         .property("offset", whole(0, MAX_OFFSET, 0))
-        .extensions(Some(rules))
+        .extensions(Some(search_rules()))
         .build()
+}
+
+/// `near` as people type it.
+fn near_schema() -> ObjectBuilder {
+    schema::not_blank()
+        .description(Some(
+            "A place as people type it: a US ZIP code (`97201`, `97201-1234`), a Canadian postal code (`M5V 2T6`, \
+             placed by its first three characters), a British postcode (`SW1A 1AA`, by its sector; not Northern \
+             Ireland's) or an Australian one (`2000`); or a town, alone or with its state, province, territory, \
+             nation or country, by code or name, with or without a comma (`Seattle WA`, `Portland, Oregon`, \
+             `Toronto, Ontario`, `Paris, FR`), and common names (`NYC`, `LA`, `DC`). A name that several towns \
+             go by, none much larger than the others, is a 422 naming `near` whose error lists them as \
+             `candidates` (each `label` finds one); an unknown place is a 422 naming `near`, its `candidates` \
+             the towns spelt closest.",
+        ))
+        .examples(["97201", "Portland, OR", "seattle wa", "London, GB"])
+}
+
+/// The rules between the parameters: a place (`near`, or `lat` with `lon`)
+/// or, without one, `licensed_in` for a telehealth search; `near` not with
+/// coordinates; `radius_km` not with `radius_mi`.
+fn search_rules() -> utoipa::openapi::extensions::Extensions {
+    schema::keywords([
+        ("dependentRequired", json!({"lat": ["lon"], "lon": ["lat"]})),
+        (
+            "not",
+            json!({"anyOf": [
+                {"required": ["near", "lat"]},
+                {"required": ["near", "lon"]},
+                {"required": ["radius_km", "radius_mi"]},
+            ]}),
+        ),
+        (
+            "anyOf",
+            json!([
+                {"required": ["near"]},
+                {"required": ["lat"]},
+                {"required": ["licensed_in"], "properties": {"telehealth": {"const": true}}},
+            ]),
+        ),
+    ])
 }
 
 /// The radius in miles that `radius_mi` takes: exactly the floats whose
@@ -262,28 +285,8 @@ impl Reader<'_> {
                 self.errors.add("near", Text::new("field-error-near-and-coordinates"));
                 None
             }
-            (Some(near), None, None) => {
-                let place = gazetteer.resolve(near);
-                if place.is_none() {
-                    self.errors.add("near", Text::new("field-error-place-not-found").arg("place", near.to_string()));
-                }
-                place
-            }
-            (None, Some(lat), Some(lon)) => {
-                if !(-90.0..=90.0).contains(&lat) {
-                    self.errors.add_range("lat", "field-error-between", -90, 90);
-                }
-                if !(-180.0..=180.0).contains(&lon) {
-                    self.errors.add_range("lon", "field-error-between", -180, 180);
-                }
-                let in_range = (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon);
-                in_range.then(|| Place {
-                    lat,
-                    lon,
-                    label: format!("{lat:.4}, {lon:.4}"),
-                    region: gazetteer.region_at(lat, lon),
-                })
-            }
+            (Some(near), None, None) => self.place(gazetteer, near),
+            (None, Some(lat), Some(lon)) => self.point(gazetteer, lat, lon),
             (None, Some(_), None) => {
                 self.errors.add("lon", Text::new("field-error-lon-with-lat"));
                 None
@@ -294,6 +297,37 @@ impl Reader<'_> {
             }
             (None, None, None) => None,
         }
+    }
+
+    /// The place `near` names; else notes the candidates it could mean, or close spellings.
+    fn place(&mut self, gazetteer: &Gazetteer, near: &str) -> Option<Place> {
+        let (id, candidates) = match gazetteer.look_up(near) {
+            Lookup::Found(place) => return Some(place),
+            Lookup::Ambiguous(candidates) => (PLACE_AMBIGUOUS, candidates),
+            Lookup::NotFound(close) if close.is_empty() => (PLACE_NOT_FOUND, close),
+            Lookup::NotFound(close) => (PLACE_CLOSE, close),
+        };
+        let labels: Vec<&str> = candidates.iter().map(|place| place.label.as_str()).collect();
+        let message = Text::new(id).arg("place", near.to_string()).arg("places", labels.join("; "));
+        self.errors.add_with_candidates("near", message, candidates);
+        None
+    }
+
+    fn point(&mut self, gazetteer: &Gazetteer, lat: f64, lon: f64) -> Option<Place> {
+        if !(-90.0..=90.0).contains(&lat) {
+            self.errors.add_range("lat", "field-error-between", -90, 90);
+        }
+        if !(-180.0..=180.0).contains(&lon) {
+            self.errors.add_range("lon", "field-error-between", -180, 180);
+        }
+        let in_range = (-90.0..=90.0).contains(&lat) && (-180.0..=180.0).contains(&lon);
+        in_range.then(|| Place {
+            lat,
+            lon,
+            label: format!("{lat:.4}, {lon:.4}"),
+            region: gazetteer.region_at(lat, lon),
+            ..Place::default()
+        })
     }
 
     fn radius_km(&mut self) -> f64 {

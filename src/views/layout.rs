@@ -5,12 +5,16 @@ use maud::{html, Markup, DOCTYPE};
 use crate::i18n::Lang;
 use crate::t;
 use crate::views::locale::Locale;
+use crate::views::urgent;
 
 /// What the footer must add for a page.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Footer {
+pub struct Footer<'a> {
     /// The page shows fictional demo listings.
     pub shows_demo: bool,
+    /// The country of the place the page is about, whose urgent help it shows
+    /// (else the visitor's).
+    pub country: Option<&'a str>,
 }
 
 pub fn page(locale: &Locale, title: &str, footer: Footer, body: Markup) -> Markup {
@@ -40,11 +44,12 @@ pub fn page(locale: &Locale, title: &str, footer: Footer, body: Markup) -> Marku
                 }
                 main #main { (body) }
                 footer.site {
+                    (urgent::help(locale, footer.country, "urgent-help-footer"))
                     p { strong { (t!(locale, "footer-not-advice")) } " " (t!(locale, "footer-about")) }
                     @if footer.shows_demo {
                         p { strong { (t!(locale, "footer-demo-title")) } " " (t!(locale, "footer-demo")) }
                     }
-                    p { (sources(locale)) }
+                    p { (sources(locale)) " " (t!(locale, "footer-postcodes")) }
                 }
             }
         }

@@ -12,11 +12,24 @@ pub struct Locale {
     in_address: bool,
     /// The path and query without the language prefix.
     path: String,
+    /// The visitor's country as the browser states it (`en-GB` → `GB`), if it does.
+    visitor_country: Option<String>,
 }
 
 impl Locale {
     pub fn new(lang: Lang, in_address: bool, path: impl Into<String>) -> Self {
-        Self { lang, in_address, path: path.into() }
+        Self { lang, in_address, path: path.into(), visitor_country: None }
+    }
+
+    /// The same, for a visitor whose browser names their country.
+    #[must_use]
+    pub fn with_visitor_country(self, country: Option<String>) -> Self {
+        Self { visitor_country: country, ..self }
+    }
+
+    /// The visitor's country (ISO 3166-1), as the browser's languages state it.
+    pub fn visitor_country(&self) -> Option<&str> {
+        self.visitor_country.as_deref()
     }
 
     /// An English page at `/`, for views rendered outside a request.

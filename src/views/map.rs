@@ -139,7 +139,8 @@ impl DistanceUnit {
 /// The map of a search: its centre, its radius as a ring (and a ring at half
 /// the radius), each result on the page as a pin numbered as in the list, and
 /// the largest towns inside the radius. Nothing for a search without a centre.
-pub fn results_map(locale: &Locale, query: &SearchQuery, page: &SearchPage, unit: DistanceUnit) -> Markup {
+/// `place` is the centre as the page names it ("Marfa, Texas").
+pub fn results_map(locale: &Locale, query: &SearchQuery, page: &SearchPage, unit: DistanceUnit, place: &str) -> Markup {
     let Some(center) = &query.center else { return html! {} };
     let lang = locale.lang;
     let projection = Projection::new(center.lat, center.lon, query.radius_km, SIZE);
@@ -161,7 +162,7 @@ pub fn results_map(locale: &Locale, query: &SearchQuery, page: &SearchPage, unit
         .collect();
     draw(Map {
         id: "results-map",
-        title: results_summary(lang, query, page, unit, &center.label),
+        title: results_summary(lang, query, page, unit, place),
         about: t!(lang, "map-results-about"),
         radius_km: query.radius_km,
         units: unit.alone(),

@@ -1,6 +1,8 @@
 //! HTML views, as maud functions. maud escapes every value; nothing a person
 //! typed is ever inserted as raw HTML.
 
+pub mod choices;
+pub mod history;
 pub mod layout;
 pub mod locale;
 pub mod manage;
@@ -10,4 +12,5 @@ pub mod profile;
 pub mod recovery;
 pub mod search;
 pub mod submit;
+pub mod urgent;
 pub mod words;

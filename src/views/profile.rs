@@ -5,6 +5,7 @@ use maud::{html, Markup};
 use super::layout::{field_error, message_page, page, Footer};
 use super::locale::Locale;
 use super::map;
+use super::urgent;
 use super::words;
 use crate::app::listings::PublicListing;
 use crate::domain::vocabulary::{
@@ -20,7 +21,9 @@ pub enum ReportState<'a> {
     Sent,
 }
 
-pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState) -> Markup {
+/// A listing's public profile. `back` is the search it was opened from, if
+/// any (its query string), for the link back to the results.
+pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, back: Option<&str>) -> Markup {
     let lang = locale.lang;
     let profession = vocabulary::profession(&listing.profession).map(|term| term.label(lang)).unwrap_or_default();
     let specialty = vocabulary::find(SPECIALTIES, &listing.specialty).map(|term| term.label(lang)).unwrap_or_default();
@@ -46,6 +49,13 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState) ->
         t!(locale, "profile-telehealth-licensed", regions = regions)
     };
     let body = html! {
+        nav.profile-links.no-print aria-label=(t!(locale, "profile-links-label")) {
+            @if let Some(search) = back { a href=(locale.href(&format!("/search?{search}"))) { "← " (t!(locale, "profile-back")) } }
+            a href=(locale.href("/questions")) { (t!(locale, "profile-questions")) }
+            a href=(locale.href("/history")) { (t!(locale, "profile-history")) }
+            (print_button(locale))
+        }
+        (urgent::help(locale, Some(&listing.country), "urgent-help"))
         article {
             h1 { (name) }
             p {
@@ -74,7 +84,7 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState) ->
                 }
                 dt { (t!(locale, "profile-languages")) } dd { (words::languages(lang, listing.languages.iter().map(String::as_str))) }
                 (payment(locale, listing))
-                @if let Some(phone) = &listing.phone { dt { (t!(locale, "profile-phone")) } dd { a href=(format!("tel:{phone}")) { (phone) } } }
+                @if let Some(phone) = &listing.phone { dt { (t!(locale, "profile-phone")) } dd { a href=(words::tel_href(phone)) { (phone) } } }
                 @if let Some(email) = &listing.public_email { dt { (t!(locale, "profile-email")) } dd { a href=(format!("mailto:{email}")) { (email) } } }
                 @if let Some(website) = &listing.website { dt { (t!(locale, "profile-website")) } dd { a href=(website) rel="nofollow noopener" { (website) } } }
                 @if let Some(npi) = &listing.npi { dt { (t!(locale, "profile-npi")) } dd { (npi) } }
@@ -127,7 +137,16 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState) ->
             (report_form(locale, listing.id, report))
         }
     };
-    page(locale, &name, Footer { shows_demo: listing.demo }, body)
+    page(locale, &name, Footer { shows_demo: listing.demo, country: Some(&listing.country) }, body)
+}
+
+/// A Print button, shown by `static/print.js` where JavaScript runs (hidden
+/// without it, since it could do nothing).
+pub fn print_button(locale: &Locale) -> Markup {
+    html! {
+        button.print.no-print type="button" hidden data-print { (t!(locale, "print-button")) }
+        script src="/static/print.js" defer {}
+    }
 }
 
 /// The page at the address of a listing hidden until its clinician confirms it again.
@@ -230,7 +249,8 @@ pub fn questions(locale: &Locale) -> Markup {
             h2 { (t!(locale, "questions-red-flags-heading")) }
             p { (t!(locale, "questions-red-flags-intro")) }
             ul { @for phrase in &red_flags { li { (t!(locale, "questions-red-flag-quoted", phrase = phrase.clone())) } } }
-            p.no-print { (t!(locale, "questions-print-hint")) }
+            p.no-print { a href=(locale.href("/history")) { (t!(locale, "questions-history")) } }
+            p.no-print { (t!(locale, "questions-print-hint")) " " (print_button(locale)) }
         },
     )
 }
@@ -281,7 +301,7 @@ mod tests {
             "self_pay_first_visit": {"min": 150, "max": 250},
             "self_pay_follow_up": {"min": 90, "max": 90},
         }));
-        let page = profile(&Locale::english(), &listing, ReportState::Blank).into_string();
+        let page = profile(&Locale::english(), &listing, ReportState::Blank, None).into_string();
         assert!(page.contains("<dt>Payment</dt><dd>Medicare, Private insurance, Paying yourself</dd>"), "{page}");
         assert!(page.contains("<dt>Insurers</dt><dd>Aetna, Moda &amp; Partners</dd>"));
         assert!(page.contains("<dd>First visit: $150–$250<br>Follow-up visits: $90</dd>"));
@@ -290,10 +310,10 @@ mod tests {
     #[test]
     fn a_profile_says_when_the_clinician_last_confirmed_it_in_the_page_language() {
         let listing = listing(json!({"confirmed_at": "2026-11-28T09:30:00Z"}));
-        let english = profile(&Locale::english(), &listing, ReportState::Blank).into_string();
+        let english = profile(&Locale::english(), &listing, ReportState::Blank, None).into_string();
         assert!(english.contains("Details confirmed by the clinician in November 2026"), "{english}");
         let spanish =
-            profile(&Locale::new(Lang::Es, true, "/clinicians/7"), &listing, ReportState::Blank).into_string();
+            profile(&Locale::new(Lang::Es, true, "/clinicians/7"), &listing, ReportState::Blank, None).into_string();
         assert!(spanish.contains("Datos confirmados por el profesional de la salud en noviembre de 2026"));
         let lapsed = lapsed(&Locale::new(Lang::Es, true, "/clinicians/7")).into_string();
         assert!(lapsed.contains("Esta ficha no se muestra por ahora"), "{lapsed}");
@@ -301,7 +321,7 @@ mod tests {
 
     #[test]
     fn a_profile_without_ways_to_pay_says_to_ask_the_practice() {
-        let page = profile(&Locale::english(), &listing(json!({})), ReportState::Blank).into_string();
+        let page = profile(&Locale::english(), &listing(json!({})), ReportState::Blank, None).into_string();
         assert!(page.contains("<dt>Payment</dt><dd>Ask the practice</dd>"), "{page}");
         assert!(!page.contains("Insurers") && !page.contains("Self-pay prices"));
     }
@@ -310,11 +330,11 @@ mod tests {
     fn a_spanish_profile_keeps_the_language_in_its_report_form() {
         let locale = Locale::new(Lang::Es, true, "/clinicians/7");
         let listing = listing(json!({"telehealth": true, "max_monthly_reduction_pct": 10}));
-        let page = profile(&locale, &listing, ReportState::Blank).into_string();
+        let page = profile(&locale, &listing, ReportState::Blank, None).into_string();
         assert!(page.contains(r#"action="/es/clinicians/7/reports""#), "{page}");
         assert!(page.contains("<dt>Telesalud</dt><dd>Sí</dd>"), "{page}");
         assert!(page.contains("Cerca del 10 % de la dosis actual al mes, o menos"), "{page}");
-        let sent = profile(&locale, &listing, ReportState::Sent).into_string();
+        let sent = profile(&locale, &listing, ReportState::Sent, None).into_string();
         assert!(sent.contains("Gracias. El equipo de moderación revisará su aviso."), "{sent}");
     }
 
@@ -323,18 +343,25 @@ mod tests {
         let page = questions(&Locale::new(Lang::Es, true, "/questions")).into_string();
         assert!(page.contains("<h1>Preguntas para la primera consulta</h1>"), "{page}");
         assert!(page.contains("Imprima esta página y llévela a su consulta."), "{page}");
-        assert!(page.contains("«déjelo de golpe, de un día para otro»"), "{page}");
-        assert_eq!(page.matches("«basta con una reducción de dos semanas»").count(), 1, "{page}");
+        assert!(page.contains("«Puede dejarla de golpe, de un día para otro.»"), "{page}");
+        assert_eq!(page.matches("«Con una reducción de dos semanas basta para todo el mundo.»").count(), 1, "{page}");
         assert!(page.contains(r#"href="/es/submit""#) && !page.contains(r#"href="/submit""#), "{page}");
     }
 
     #[test]
-    fn the_red_flags_on_the_sheet_are_those_moderators_look_for() {
+    fn the_red_flags_on_the_sheet_are_whole_sentences_holding_those_moderators_look_for() {
         let page = questions(&Locale::english()).into_string();
+        let mut flagged: Vec<&&str> = Vec::new();
         for id in RED_FLAGS_HEARD {
-            let phrase = Lang::En.t(id);
-            assert!(vocabulary::RED_FLAGS.contains(&phrase.as_str()), "{phrase}");
-            assert!(page.contains(&maud::html! { "“" (phrase) "”" }.into_string()), "{phrase}: {page}");
+            let sentence = Lang::En.t(id);
+            let phrase = vocabulary::RED_FLAGS.iter().find(|flag| sentence.to_lowercase().contains(*flag));
+            assert!(phrase.is_some(), "{sentence} holds a red flag");
+            assert!(sentence.ends_with('.') && sentence.starts_with(char::is_uppercase), "{sentence} is a sentence");
+            assert!(page.contains(&maud::html! { "“" (sentence) "”" }.into_string()), "{sentence}: {page}");
+            flagged.extend(phrase);
         }
+        flagged.sort_unstable();
+        flagged.dedup();
+        assert_eq!(flagged.len(), RED_FLAGS_HEARD.len(), "each sentence stands for another red flag");
     }
 }

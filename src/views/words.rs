@@ -3,7 +3,7 @@
 //! `language-<code>` in the message catalogue). A code without a name reads as
 //! itself.
 
-use crate::domain::vocabulary::{self, TAPER_APPROACHES};
+use crate::domain::vocabulary::{self, CRITERIA, TAPER_APPROACHES};
 use crate::i18n::{Lang, Text};
 use crate::places::iso;
 
@@ -46,6 +46,12 @@ pub fn place(lang: Lang, city: &str, region_code: Option<&str>, country_code: &s
     words.join(", ")
 }
 
+/// A `tel:` address for a phone number as a clinician wrote it: its digits, and a leading `+`.
+pub fn tel_href(phone: &str) -> String {
+    let dialled: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
+    format!("tel:{dialled}")
+}
+
 /// "Oregon, Washington" from region codes.
 pub fn regions<'a>(lang: Lang, codes: impl IntoIterator<Item = &'a str>) -> String {
     codes.into_iter().map(|code| region(lang, code)).collect::<Vec<_>>().join(", ")
@@ -86,6 +92,15 @@ fn sort_key(name: &str) -> String {
 pub fn approach_name(lang: Lang, code: &str) -> String {
     match vocabulary::find(TAPER_APPROACHES, code) {
         Some(approach) => lang.text(&Text::new(format!("vocab-approach-name-{}", approach.code))),
+        None => String::new(),
+    }
+}
+
+/// A benzo-wise practice's short name ("No abrupt stops"), for cards and
+/// chips; the vocabulary's label is the full sentence. Empty for a code that is not one.
+pub fn criterion_name(lang: Lang, code: &str) -> String {
+    match vocabulary::find(CRITERIA, code) {
+        Some(criterion) => lang.text(&Text::new(format!("vocab-criterion-name-{}", criterion.code))),
         None => String::new(),
     }
 }
@@ -201,6 +216,9 @@ mod tests {
             let ids = crate::i18n::message_ids(lang);
             for approach in TAPER_APPROACHES {
                 assert!(ids.contains(&format!("vocab-approach-name-{}", approach.code)), "{}", approach.code);
+            }
+            for criterion in CRITERIA {
+                assert!(ids.contains(&format!("vocab-criterion-name-{}", criterion.code)), "{}", criterion.code);
             }
         }
     }

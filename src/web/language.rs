@@ -37,8 +37,20 @@ pub fn read(mut req: ServiceRequest) -> ServiceRequest {
             req.head_mut().uri = uri;
         }
     }
-    req.extensions_mut().insert(Locale::new(lang, chosen.is_some(), path));
+    let country = req.headers().get(ACCEPT_LANGUAGE).and_then(|header| visitor_country(header.to_str().ok()?));
+    req.extensions_mut().insert(Locale::new(lang, chosen.is_some(), path).with_visitor_country(country));
     req
+}
+
+/// The country of the browser's first language that names one: `en-GB` → `GB`,
+/// `es-419` (a region, not a country) → none.
+fn visitor_country(accept_language: &str) -> Option<String> {
+    accept_language.split(',').find_map(|entry| {
+        let tag = entry.split(';').next()?.trim();
+        let region =
+            tag.split('-').skip(1).find(|part| part.len() == 2 && part.bytes().all(|b| b.is_ascii_alphabetic()))?;
+        Some(region.to_ascii_uppercase())
+    })
 }
 
 /// Keeps a chosen language for the rest of the visit, tells caches which
@@ -92,6 +104,14 @@ impl FromRequest for Locale {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_visitor_s_country_comes_from_the_first_language_that_names_one() {
+        assert_eq!(visitor_country("en-GB,en;q=0.9").as_deref(), Some("GB"));
+        assert_eq!(visitor_country("es-419,es;q=0.9,en-AU;q=0.5").as_deref(), Some("AU"));
+        assert_eq!(visitor_country("zh-Hant-TW").as_deref(), Some("TW"));
+        assert_eq!(visitor_country("en, es"), None);
+    }
 
     #[test]
     fn prefixes_name_a_language_only_as_a_whole_segment() {

@@ -89,6 +89,70 @@ async fn the_maps_pass_axe_on_a_phone_and_a_desktop_without_javascript() {
     browser.close().await;
 }
 
+#[actix_rt::test]
+async fn a_first_search_s_pages_pass_axe_on_a_phone_and_a_desktop_in_both_languages() {
+    let Some(browser) = Browser::start(Scripts::On).await else { return };
+    let app = spawn_app().await;
+    check_a_first_search(&app, &browser).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
+async fn a_first_search_s_pages_work_without_javascript() {
+    let Some(browser) = Browser::start(Scripts::Off).await else { return };
+    let app = spawn_app().await;
+    check_a_first_search(&app, &browser).await;
+    browser.close().await;
+}
+
+/// "Which Springfield?", close spellings, results with chips, the page with
+/// nobody near (no map above the first result on a phone), the history sheet
+/// and the question sheet, at 360 and 1280 px, in each language.
+async fn check_a_first_search(app: &TestApp, browser: &Browser) {
+    let published = app.insert_public([
+        ListingBuilder::new().named("Dr. Micro Near").near("97201").approaches(&["micro_taper"]).build(),
+        ListingBuilder::new().named("Dr. Remote Texas").near("97201").licensed_in(&["US-TX"]).build(),
+    ]);
+    app.wait_until_searchable(&published).await;
+    for lang in Lang::ALL {
+        let prefix = if lang == Lang::En { String::new() } else { format!("/{}", lang.code()) };
+        for (width, height) in [(360, 800), (1280, 900)] {
+            browser.resize(width, height).await;
+            let pages = [
+                ("which Springfield", "/search?near=Springfield&prescriber=true"),
+                ("did you mean", "/search?near=Portlnd%2C+OR"),
+                ("results with chips", "/search?near=97201&radius=25&unit=mi&approach=micro_taper&telehealth=true"),
+                ("nobody near", "/search?near=79843&radius=5&unit=mi"),
+                ("history form", "/history"),
+                ("question sheet", "/questions"),
+            ];
+            for (page, path) in pages {
+                browser.open(app, &format!("{prefix}{path}")).await;
+                browser.assert_nothing_wider_than_the_window().await;
+                browser.check(&format!("{page}, {width} px"), lang).await;
+                browser.screenshot(&format!("first-search-{}-{}-{width}", page.replace(' ', "-"), lang.code())).await;
+            }
+            browser.open(app, &format!("{prefix}/search?near=79843&radius=5&unit=mi")).await;
+            let first_card = browser.client.find(Locator::Css("li.card")).await.unwrap().rectangle().await.unwrap();
+            let map = browser.client.find(Locator::Css("svg.results-map")).await.unwrap();
+            let (_, map_top, _, map_height) = map.rectangle().await.unwrap();
+            let shown = map.is_displayed().await.unwrap();
+            assert!(!shown || map_top > first_card.1, "at {width} px no map above the first result");
+            assert!(width > 600 || (!shown && map_height == 0.0), "no empty map on a phone");
+
+            browser.open(app, &format!("{prefix}/history")).await;
+            browser.type_into("medicines", "diazepam 5 mg").await;
+            browser.click(Locator::Css("form[action$='/history'] button[type=submit]")).await;
+            assert!(browser.text().await.contains("diazepam 5 mg"), "the sheet carries what was typed");
+            let address = browser.client.current_url().await.unwrap().to_string();
+            assert!(!address.contains("diazepam"), "nothing typed in the address: {address}");
+            browser.check(&format!("history sheet, {width} px"), lang).await;
+            let print = browser.client.find(Locator::Css("button[data-print]")).await.unwrap();
+            assert_eq!(print.is_displayed().await.unwrap(), browser.scripts == Scripts::On, "Print where scripts run");
+        }
+    }
+}
+
 async fn walk_the_journeys(app: &TestApp, browser: &Browser, lang: Lang) {
     // English at the neutral addresses; another language as a reader who chose it.
     let prefix = if lang == Lang::En { String::new() } else { format!("/{}", lang.code()) };

@@ -74,7 +74,7 @@ async fn the_text_alternative_says_how_many_within_what_distance_of_where_and_th
 
     let map = DrawnMap::read(&reply.text, "results-map");
     let expected = format!(
-        "5 clinicians within 25 miles of Portland, OR; the nearest is {:.1} miles away.",
+        "5 clinicians within 25 miles of Portland, Oregon; the nearest is {:.1} miles away.",
         nearest_km / KM_PER_MILE
     );
     assert_eq!(map.title, expected);
@@ -106,7 +106,8 @@ async fn a_search_in_kilometres_is_drawn_and_described_in_kilometres() {
     assert_eq!(reply.status, 200, "{}", reply.text);
     let map = DrawnMap::read(&reply.text, "results-map");
     let away = haversine_km(leeds.lat, leeds.lon, placed[0].1, placed[0].2);
-    let expected = format!("1 clinician within 50 kilometres of Leeds, GB; the nearest is {away:.1} kilometres away.");
+    let expected =
+        format!("1 clinician within 50 kilometres of Leeds, England; the nearest is {away:.1} kilometres away.");
     assert_eq!(map.title, expected);
     assert_eq!(map.ring_labels, ["50 km", "25 km"]);
     assert_pins_match_the_list(&map, &listed_names(&reply.text), &leeds, 50.0, &placed);
@@ -293,7 +294,7 @@ struct ListedNames {
 fn listed_names(html: &str) -> ListedNames {
     let start = Regex::new(r#"<ol class="cards" start="(\d+)">"#).unwrap();
     let first_number = start.captures(html).expect("a result list")[1].parse().unwrap();
-    let card = Regex::new(r#"<li class="card"><h2><a href="/clinicians/\d+">([^<]*?)(?:, [^<,]*)?</a>"#).unwrap();
+    let card = Regex::new(r#"<li class="card"><h2><a href="/clinicians/\d+[^"]*">([^<]*?)(?:, [^<,]*)?</a>"#).unwrap();
     let names = card.captures_iter(html).map(|found| unescape(&found[1])).collect();
     ListedNames { first_number, names }
 }

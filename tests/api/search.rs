@@ -202,7 +202,7 @@ async fn each_form_of_place_is_understood() {
         ("97201", 45.51, -122.69),
         ("97201-1234", 45.51, -122.69),
         ("Portland, OR", 45.52, -122.68),
-        ("portland", 45.52, -122.68),
+        ("seattle wa", 47.61, -122.33),
         ("Portland, ME", 43.66, -70.26),
         ("London, GB", 51.51, -0.13),
         ("London, UK", 51.51, -0.13),

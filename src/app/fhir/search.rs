@@ -366,7 +366,7 @@ impl Criteria {
                     lat: near.lat,
                     lon: near.lon,
                     label: format!("{:.4}, {:.4}", near.lat, near.lon),
-                    region: None,
+                    ..Place::default()
                 }),
                 radius_km: near.radius_km,
                 specialty: self.specialty,

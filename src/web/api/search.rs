@@ -169,6 +169,7 @@ mod tests {
                 lon: -122.68,
                 label: "Portland, \"OR\"".to_string(),
                 region: Some("US-OR".to_string()),
+                ..Place::default()
             }),
             radius_km: 50.0,
             limit: 20,

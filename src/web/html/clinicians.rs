@@ -9,19 +9,29 @@ use crate::app::listings::{self, Found};
 use crate::app::reports;
 use crate::domain::report::NewReport;
 use crate::error::AppError;
+use crate::search::query::SearchParams;
 use crate::views;
 use crate::views::locale::Locale;
 use crate::views::profile::ReportState;
 use crate::web::extract::client_key;
 use crate::web::State;
 
+/// The longest search a profile links back to.
+const MOST_BACK: usize = 2_000;
+
+/// A profile opened from a search's card carries the search as its query,
+/// for its link back to the results.
 #[get("/clinicians/{id}")]
-#[tracing::instrument(skip(state, locale))]
-pub async fn show(state: State, locale: Locale, id: Path<i64>) -> Result<HttpResponse, HtmlError> {
+#[tracing::instrument(skip(state, locale, req))]
+pub async fn show(state: State, locale: Locale, id: Path<i64>, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
+    // Read and written again, so the link carries nothing but encoded search parameters.
+    let back = Some(req.query_string()).filter(|query| !query.is_empty() && query.len() <= MOST_BACK);
+    let back = back.map(|query| SearchParams::from_query_string(query).to_query_string());
     match listings::find(&state, id.into_inner()).await? {
-        Found::Public(listing) => {
-            Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Blank)))
-        }
+        Found::Public(listing) => Ok(html_response(
+            StatusCode::OK,
+            views::profile::profile(&locale, &listing, ReportState::Blank, back.as_deref()),
+        )),
         Found::Lapsed => Ok(html_response(StatusCode::GONE, views::profile::lapsed(&locale))),
     }
 }
@@ -50,13 +60,13 @@ pub async fn report(
             };
             return Ok(html_response(
                 StatusCode::UNPROCESSABLE_ENTITY,
-                views::profile::profile(&locale, &listing, state),
+                views::profile::profile(&locale, &listing, state, None),
             ));
         }
         Err(other) => return Err(other.into()),
     };
     reports::file(&state, &client_key(&req), id, report).await?;
-    Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Sent)))
+    Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Sent, None)))
 }
 
 #[get("/questions")]

@@ -1,6 +1,7 @@
 //! The HTML pages. They call the same domain and database code as the API.
 
 pub mod clinicians;
+pub mod history;
 pub mod manage;
 pub mod moderate;
 pub mod recovery;
@@ -19,6 +20,8 @@ use crate::views::locale::Locale;
 
 const STYLESHEET: &str = include_str!("../../../static/style.css");
 const LOCATE_SCRIPT: &str = include_str!("../../../static/locate.js");
+const SUGGEST_SCRIPT: &str = include_str!("../../../static/suggest.js");
+const PRINT_SCRIPT: &str = include_str!("../../../static/print.js");
 
 /// A file built into the binary, cached by browsers for an hour.
 fn static_file(content_type: &'static str, body: &'static str) -> HttpResponse {
@@ -36,6 +39,16 @@ async fn stylesheet() -> HttpResponse {
 #[get("/static/locate.js")]
 async fn locate_script() -> HttpResponse {
     static_file("text/javascript; charset=utf-8", LOCATE_SCRIPT)
+}
+
+#[get("/static/suggest.js")]
+async fn suggest_script() -> HttpResponse {
+    static_file("text/javascript; charset=utf-8", SUGGEST_SCRIPT)
+}
+
+#[get("/static/print.js")]
+async fn print_script() -> HttpResponse {
+    static_file("text/javascript; charset=utf-8", PRINT_SCRIPT)
 }
 
 pub fn html_response(status: actix_web::http::StatusCode, markup: maud::Markup) -> HttpResponse {
@@ -98,11 +111,15 @@ impl ResponseError for HtmlError {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(stylesheet)
         .service(locate_script)
+        .service(suggest_script)
+        .service(print_script)
         .service(search::home)
         .service(search::results)
         .service(clinicians::show)
         .service(clinicians::report)
         .service(clinicians::questions)
+        .service(history::form)
+        .service(history::sheet)
         .service(submit::form)
         .service(submit::submit)
         // Before `manage::show` and `manage::edit`, whose `/manage/{token}` would take these.

@@ -5,10 +5,10 @@ use actix_web::{get, HttpRequest, HttpResponse};
 
 use super::{html_response, HtmlError};
 use crate::error::AppError;
-use crate::search::query::{SearchParams, SearchQuery};
+use crate::search::query::{SearchParams, SearchQuery, PLACE_AMBIGUOUS};
 use crate::views;
 use crate::views::locale::Locale;
-use crate::views::search::Nearby;
+use crate::views::search::{Nearby, LICENSED_SHOWN, NEAREST_BEYOND};
 use crate::web::State;
 
 /// The form's `radius` and `unit` become the API's `radius_mi` or `radius_km`.
@@ -27,22 +27,27 @@ fn search_params(req: &HttpRequest) -> (SearchParams, SearchParams) {
 /// Below this many matches near a place, the page also shows the nearest
 /// beyond the radius and the telehealth clinicians licensed in its region.
 const FEW: usize = 3;
-const NEAREST_BEYOND: usize = 3;
-const LICENSED_SHOWN: usize = 5;
 
-/// The results, and what helps when a search from a place finds few.
+/// The results, and what helps when a search from a place finds few (or
+/// asks for telehealth): the nearest beyond the radius, the telehealth
+/// clinicians licensed in the place's region.
 fn results_page(state: &State, locale: &Locale, shown: &SearchParams, query: &SearchQuery) -> maud::Markup {
     let index = &state.search.index;
-    // Most searches find enough: render from the one search; only a sparse one searches again, with more.
+    let telehealth_ticked = query.center.is_some() && query.telehealth == Some(true);
+    // Most searches need nothing more: render from the one search; only a sparse one, or one for telehealth, searches again.
     let found = match index.search_with(query, |page| {
-        let enough = query.center.is_none() || page.total >= FEW;
-        enough.then(|| views::search::results(locale, shown, query, &page, &Nearby::default())).ok_or(page.total)
+        let few = query.center.is_some() && page.total < FEW;
+        (!few && !telehealth_ticked)
+            .then(|| views::search::results(locale, shown, query, &page, &Nearby::default()))
+            .ok_or((page.total, page.results.len()))
     }) {
         Ok(markup) => return markup,
         Err(found) => found,
     };
-    let beyond = query.beyond_radius(found, NEAREST_BEYOND);
-    let licensed_here = query.licensed_in_its_region(LICENSED_SHOWN);
+    let (total, listed) = found;
+    // Enough of each to fill its section after leaving out those the page lists already.
+    let beyond = (total < FEW).then(|| query.beyond_radius(total, NEAREST_BEYOND + LICENSED_SHOWN)).flatten();
+    let licensed_here = query.licensed_in_its_region(LICENSED_SHOWN + listed + NEAREST_BEYOND + 1);
     index.search_with_more(query, [beyond.as_ref(), licensed_here.as_ref()], |page, [beyond, licensed]| {
         let region = licensed_here.as_ref().and_then(|query| query.licensed_in.as_deref());
         let nearby = Nearby { beyond: beyond.as_ref(), licensed_here: region.zip(licensed.as_ref()) };
@@ -62,9 +67,14 @@ pub async fn results(state: State, locale: Locale, req: HttpRequest) -> HttpResp
     let (shown, params) = search_params(&req);
     match SearchQuery::parse(&params, state.gazetteer) {
         Ok(query) => html_response(StatusCode::OK, results_page(&state, &locale, &shown, &query)),
-        Err(AppError::Validation(errors)) => {
-            html_response(StatusCode::UNPROCESSABLE_ENTITY, views::search::with_errors(&locale, &shown, &errors))
-        }
+        Err(AppError::Validation(errors)) => match errors.as_slice() {
+            // The one question is which place: a page of choices, not an error.
+            [only] if only.is(PLACE_AMBIGUOUS) => {
+                let typed = shown.get("near").unwrap_or_default();
+                html_response(StatusCode::OK, views::search::which_place(&locale, &shown, typed, &only.candidates))
+            }
+            _ => html_response(StatusCode::UNPROCESSABLE_ENTITY, views::search::with_errors(&locale, &shown, &errors)),
+        },
         Err(other) => HtmlError(other).page(&locale),
     }
 }

@@ -1,0 +1,1 @@
+UPDATE listing_summaries SET summary = (summary::jsonb - 'phone')::text;

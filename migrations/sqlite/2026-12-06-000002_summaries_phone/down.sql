@@ -1,0 +1,1 @@
+UPDATE listing_summaries SET summary = json_remove(summary, '$.phone');
