@@ -270,13 +270,29 @@ async fn not_found(req: HttpRequest) -> HttpResponse {
     }
 }
 
+/// Names the request's id in the answer, and counts the answer for `/metrics`.
+async fn tag_and_count(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<impl MessageBody>, actix_web::Error> {
+    let request_id = req.extensions().get::<RequestId>().copied();
+    let state = req.app_data::<web::Data<AppState>>().cloned();
+    let mut response = next.call(req).await?;
+    if let Some(value) = request_id.and_then(|id| HeaderValue::from_str(&id.to_string()).ok()) {
+        response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
+    }
+    if let Some(state) = state {
+        state.metrics.count_response(response.status().as_u16());
+    }
+    Ok(response)
+}
+
 pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<Server> {
     let client_timeout = state.settings.client_timeout;
     // Blocking threads only wait for database connections beyond the pool's
     // size; each idle one also keeps its allocator's memory.
     let blocking_threads = state.settings.pool_size as usize;
     let server = HttpServer::new(move || {
-        let counted = state.clone();
         App::new()
             // Innermost, so it sees the path without its language prefix.
             .wrap(from_fn(limit_reads_and_keep_private))
@@ -297,21 +313,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
                 async move { Ok(response.await?.map_into_boxed_body()) }
             })
             .wrap(security_headers(&state.settings))
-            .wrap_fn(move |req, srv| {
-                let request_id = req.extensions().get::<RequestId>().copied();
-                let metrics = counted.clone();
-                let response = srv.call(req);
-                async move {
-                    let mut response = response.await?;
-                    if let Some(id) = request_id {
-                        if let Ok(value) = HeaderValue::from_str(&id.to_string()) {
-                            response.headers_mut().insert(HeaderName::from_static("x-request-id"), value);
-                        }
-                    }
-                    metrics.metrics.count_response(response.status().as_u16());
-                    Ok(response)
-                }
-            })
+            .wrap(from_fn(tag_and_count))
             .wrap(TracingLogger::<RequestSpan>::new())
             .app_data(state.clone())
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
