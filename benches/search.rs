@@ -133,6 +133,9 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
             languages.extend(some(&mut rng, LANGUAGES, 0.08).into_iter().map(|l| l.to_string()));
             let details = ListingDetails {
                 full_name: format!("Synthetic Clinician {n}"),
+                family_name: format!("Clinician {n}"),
+                given_names: "Synthetic".into(),
+                names_derived: false,
                 credentials: Some("MD".into()),
                 profession: PROFESSIONS.choose(&mut rng).unwrap().code.into(),
                 specialty: SPECIALTIES.choose(&mut rng).unwrap().code.into(),

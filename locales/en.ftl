@@ -1474,3 +1474,6 @@ moderate-submission-status-withdrawn = withdrawn by the clinician
 field-error-nul = must not contain a NUL character
 moderate-action-reset-two-factor = reset a moderator's two factors
 moderate-action-import = imported a listing from another directory's package
+
+## Read by machines (search engines, HSDS and FHIR clients)
+field-error-fhir-one-of = must be one of { $allowed }

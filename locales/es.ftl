@@ -1474,3 +1474,6 @@ moderate-submission-status-withdrawn = retirado por el profesional
 field-error-nul = no debe contener el carácter NUL
 moderate-action-reset-two-factor = restablecer la autenticación en dos pasos de un moderador
 moderate-action-import = importó un perfil del paquete de otro directorio
+
+## Leído por máquinas (buscadores, clientes de HSDS y de FHIR)
+field-error-fhir-one-of = debe ser uno de estos valores: { $allowed }

@@ -18,9 +18,17 @@ async fn metadata(state: State, req: HttpRequest) -> Result<HttpResponse, FhirEr
     Ok(fhir_json(&fhir::metadata(&state.links(), req.query_string())?))
 }
 
+/// Whether the client asked, with `Prefer: handling=lenient`, for unknown
+/// parameters to be ignored rather than refused.
+fn lenient(req: &HttpRequest) -> bool {
+    req.headers().get_all("prefer").filter_map(|value| value.to_str().ok()).any(|value| {
+        value.split([',', ';']).any(|preference| preference.trim().eq_ignore_ascii_case("handling=lenient"))
+    })
+}
+
 #[tracing::instrument(level = "debug", skip_all)]
 async fn search(state: State, kind: web::Path<String>, req: HttpRequest) -> Result<HttpResponse, FhirError> {
-    Ok(fhir_json(&fhir::search(&state, &kind, req.query_string()).await?))
+    Ok(fhir_json(&fhir::search(&state, &kind, req.query_string(), lenient(&req)).await?))
 }
 
 #[tracing::instrument(level = "debug", skip_all)]

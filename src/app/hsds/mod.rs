@@ -208,6 +208,7 @@ pub async fn listings_page(
         None => state.search.index.catalogue(&CatalogueQuery {
             filters: &filters,
             text: filter.search.as_deref(),
+            conditions: &[],
             among: among.as_deref(),
             offset: request.offset(),
             limit: request.per_page,
