@@ -16,8 +16,8 @@ pub const MAX_ENTRIES: usize = 100;
 
 /// Parameters every search takes that select nothing: paging and what the
 /// Bundle shows.
-pub const RESULT_PARAMETERS: [&str; 9] =
-    ["_count", "_offset", "_format", "_summary", "_total", "_elements", "_include", "_revinclude", "_sort"];
+pub const RESULT_PARAMETERS: [&str; 8] =
+    ["_count", "_offset", "_format", "_summary", "_total", "_elements", "_include", "_revinclude"];
 
 /// The address of a search parameter Plan-Net defines.
 macro_rules! plan_net {
