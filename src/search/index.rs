@@ -763,7 +763,7 @@ pub struct CatalogueQuery<'a> {
 }
 
 /// A condition on a listing beyond the search's filters.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
     Text(TextMatch),
     /// One of these specialties of ours, or of these NUCC taxonomy codes.
@@ -773,6 +773,12 @@ pub enum Condition {
     },
     /// The listing names a practice.
     Practice,
+    /// Within this distance of a point.
+    Within {
+        lat: f64,
+        lon: f64,
+        radius_km: f64,
+    },
 }
 
 impl Condition {
@@ -785,6 +791,26 @@ impl Condition {
                     || taxonomy_codes.iter().any(|code| field(TextField::TaxonomyCode) == code)
             }
             Condition::Practice => !field(TextField::Practice).is_empty(),
+            Condition::Within { lat, lon, radius_km } => haversine_km(*lat, *lon, entry.lat, entry.lon) <= *radius_km,
+        }
+    }
+}
+
+impl Inner {
+    /// Whether the listing with this id is public and passes the query.
+    fn accepts(&self, query: &CatalogueQuery<'_>, wanted: Wanted, words: Option<&str>, id: usize) -> bool {
+        self.entries.get(id).and_then(Option::as_ref).is_some_and(|entry| {
+            wanted.accepts(entry.mask)
+                && words.is_none_or(|words| text::contains(&entry.text, words))
+                && query.conditions.iter().all(|condition| condition.accepts(entry))
+        })
+    }
+
+    /// The ids a catalogue query considers, from the first above `after`.
+    fn candidates<'a>(&self, query: &CatalogueQuery<'a>, after: usize) -> Box<dyn Iterator<Item = usize> + 'a> {
+        match query.among {
+            Some(ids) => Box::new(ids.iter().filter_map(|&id| usize::try_from(id).ok()).filter(move |&id| id >= after)),
+            None => Box::new(after..self.entries.len()),
         }
     }
 }
@@ -799,28 +825,30 @@ impl SearchIndex {
     )]
     pub fn catalogue(&self, query: &CatalogueQuery<'_>) -> (usize, Vec<i64>) {
         let inner = self.inner.read().expect("search index lock");
-        let wanted = Inner::wanted(query.filters);
-        let words = query.text.map(text::fold);
-        let accepts = |id: usize| {
-            inner.entries.get(id).and_then(Option::as_ref).is_some_and(|entry| {
-                wanted.accepts(entry.mask)
-                    && words.as_deref().is_none_or(|words| text::contains(&entry.text, words))
-                    && query.conditions.iter().all(|condition| condition.accepts(entry))
-            })
-        };
-        let candidates: Box<dyn Iterator<Item = usize>> = match query.among {
-            Some(ids) => Box::new(ids.iter().filter_map(|&id| usize::try_from(id).ok())),
-            None => Box::new(0..inner.entries.len()),
-        };
+        let (wanted, words) = (Inner::wanted(query.filters), query.text.map(text::fold));
         let mut total = 0;
         let mut page = Vec::new();
-        for id in candidates.filter(|&id| accepts(id)) {
+        for id in inner.candidates(query, 0).filter(|&id| inner.accepts(query, wanted, words.as_deref(), id)) {
             if total >= query.offset && page.len() < query.limit {
                 page.push(id as i64);
             }
             total += 1;
         }
         (total, page)
+    }
+
+    /// The next `limit` ids above `after` that a catalogue query accepts
+    /// (its offset aside): for reading every match a batch at a time.
+    #[expect(
+        clippy::expect_used,
+        reason = "a poisoned lock means an update panicked half-way; serving on would hide it"
+    )]
+    pub fn catalogue_after(&self, query: &CatalogueQuery<'_>, after: i64) -> Vec<i64> {
+        let inner = self.inner.read().expect("search index lock");
+        let (wanted, words) = (Inner::wanted(query.filters), query.text.map(text::fold));
+        let first = usize::try_from(after.saturating_add(1)).unwrap_or(0);
+        let accepted = inner.candidates(query, first).filter(|&id| inner.accepts(query, wanted, words.as_deref(), id));
+        accepted.take(query.limit).map(|id| id as i64).collect()
     }
 }
 
