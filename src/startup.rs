@@ -230,6 +230,8 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
                     Ok(response)
                 }
             })
+            // gzip or brotli, as the client accepts: a results page is a quarter of its size.
+            .wrap(actix_web::middleware::Compress::default())
             .wrap(TracingLogger::default())
             .app_data(state.clone())
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))

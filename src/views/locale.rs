@@ -12,11 +12,19 @@ pub struct Locale {
     in_address: bool,
     /// The path and query without the language prefix.
     path: String,
+    /// The site's address (`PUBLIC_URL`), without a trailing slash: the
+    /// start of the absolute addresses machines read. Empty outside a request.
+    site: String,
 }
 
 impl Locale {
     pub fn new(lang: Lang, in_address: bool, path: impl Into<String>) -> Self {
-        Self { lang, in_address, path: path.into() }
+        Self { lang, in_address, path: path.into(), site: String::new() }
+    }
+
+    /// The same, on the site at `site` (such as `https://benzowise.org`).
+    pub fn on_site(self, site: &str) -> Self {
+        Self { site: site.trim_end_matches('/').to_string(), ..self }
     }
 
     /// An English page at `/`, for views rendered outside a request.
@@ -52,6 +60,19 @@ impl Locale {
     pub fn this_page(&self) -> &str {
         &self.path
     }
+
+    /// This page's absolute address in `lang`, or without a language.
+    pub fn absolute(&self, lang: Option<Lang>) -> String {
+        match lang {
+            Some(lang) => format!("{}{}", self.site, in_language(lang, &self.path)),
+            None => format!("{}{}", self.site, self.path),
+        }
+    }
+
+    /// `path` on the site, absolute, in this page's language.
+    pub fn absolute_href(&self, path: &str) -> String {
+        format!("{}{}", self.site, in_language(self.lang, path))
+    }
 }
 
 fn in_language(lang: Lang, path: &str) -> String {
@@ -69,5 +90,8 @@ mod tests {
         assert_eq!(chosen.this_page_in(Lang::En), "/en/search?near=Marfa");
         let browser = Locale::new(Lang::Es, false, "/");
         assert_eq!(browser.href("/submit"), "/submit");
+        let on_site = Locale::new(Lang::Es, false, "/search?near=Marfa").on_site("https://benzowise.test/");
+        assert_eq!(on_site.absolute(Some(Lang::En)), "https://benzowise.test/en/search?near=Marfa");
+        assert_eq!(on_site.absolute(None), "https://benzowise.test/search?near=Marfa");
     }
 }

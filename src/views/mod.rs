@@ -1,6 +1,7 @@
 //! HTML views, as maud functions. maud escapes every value; nothing a person
 //! typed is ever inserted as raw HTML.
 
+pub mod head;
 pub mod layout;
 pub mod locale;
 pub mod manage;

@@ -2,7 +2,8 @@
 
 use maud::{html, Markup};
 
-use super::layout::{field_error, message_page, page, Footer};
+use super::head::Head;
+use super::layout::{field_error, message_page, page, page_with, Footer};
 use super::locale::Locale;
 use super::map;
 use super::words;
@@ -127,7 +128,7 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState) ->
             (report_form(locale, listing.id, report))
         }
     };
-    page(locale, &name, Footer { shows_demo: listing.demo }, body)
+    page_with(locale, &name, Head::of_profile(locale, listing), Footer { shows_demo: listing.demo }, body)
 }
 
 /// The page at the address of a listing hidden until its clinician confirms it again.

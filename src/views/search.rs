@@ -6,6 +6,7 @@ use super::layout::{field_error, page, Footer, LINK};
 use super::locale::Locale;
 use super::map::{self, DistanceUnit};
 use super::words;
+use crate::assets::Asset;
 use crate::domain::vocabulary::{self, CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -135,7 +136,7 @@ pub fn form(locale: &Locale, params: &SearchParams, errors: &[FieldError]) -> Ma
             }
             div { button type="submit" { (t!(locale, "search-form-submit")) } }
         }
-        script src="/static/locate.js" defer {}
+        script src=(Asset::LocateScript.path()) defer {}
     }
 }
 

@@ -5,8 +5,9 @@
 //! of one it defines is a 422 naming it. `format=ndjson` streams every
 //! match, one record a line.
 
+use actix_web::http::StatusCode;
 use actix_web::web::{self, Path, Query};
-use actix_web::{HttpResponse, ResponseError};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use chrono::{NaiveDate, NaiveDateTime};
 use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
@@ -17,7 +18,7 @@ use crate::app::hsds::taxonomy::{self, find as find_term};
 use crate::app::hsds::{self, CatalogueFilter, Near, PageRequest, Publisher, Shown, TermFilter};
 use crate::error::{AppError, FieldError};
 use crate::search::query::MAX_RADIUS_KM;
-use crate::web::State;
+use crate::web::{conditional, State};
 
 /// How far from a postcode's centroid `service_at_locations` looks without `proximity`.
 const DEFAULT_PROXIMITY_M: f64 = 50_000.0;
@@ -217,6 +218,12 @@ fn json<T: Serialize>(body: &T) -> HttpResponse {
     HttpResponse::Ok().json(body)
 }
 
+/// One record, with its validators: a client holding it gets a `304`.
+fn record(req: &HttpRequest, record: &Value) -> HttpResponse {
+    let modified = record["last_modified"].as_str().and_then(|time| time.parse().ok());
+    conditional::respond(req, StatusCode::OK, "application/json", record.to_string().into_bytes(), modified)
+}
+
 /// Every record, one JSON object a line, as it is made.
 fn ndjson(records: impl futures_util::Stream<Item = Result<Vec<Value>, AppError>> + 'static) -> HttpResponse {
     let lines = records.map(|batch| {
@@ -277,24 +284,24 @@ async fn services(state: State, params: Query<ListParams>) -> Result<HttpRespons
     listings(&state, &params, Shown::Service).await
 }
 
-async fn service(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::service(&state, &publisher(&state), &id_of(&id)?).await?))
+async fn service(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::service(&state, &publisher(&state), &id_of(&id)?).await?))
 }
 
 async fn services_at_locations(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
     listings(&state, &params, Shown::ServiceAtLocation).await
 }
 
-async fn service_at_location(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::service_at_location(&state, &publisher(&state), &id_of(&id)?).await?))
+async fn service_at_location(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::service_at_location(&state, &publisher(&state), &id_of(&id)?).await?))
 }
 
 async fn organizations(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
     listings(&state, &params, Shown::Organization).await
 }
 
-async fn organization(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::organization(&state, &publisher(&state), &id_of(&id)?).await?))
+async fn organization(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::organization(&state, &publisher(&state), &id_of(&id)?).await?))
 }
 
 /// A list held whole in memory: a page of it, or every record as NDJSON.
@@ -314,8 +321,8 @@ async fn taxonomies(state: State, params: Query<ListParams>) -> Result<HttpRespo
     Ok(small_list(hsds::taxonomies(&state.links(), search.as_deref()), page, every))
 }
 
-async fn one_taxonomy(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::taxonomy(&state.links(), &id_of(&id)?)?))
+async fn one_taxonomy(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::taxonomy(&state.links(), &id_of(&id)?)?))
 }
 
 async fn taxonomy_terms(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
@@ -340,6 +347,6 @@ async fn taxonomy_terms(state: State, params: Query<ListParams>) -> Result<HttpR
     Ok(small_list(hsds::taxonomy_terms(&state.links(), &filter), page, every))
 }
 
-async fn taxonomy_term(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::taxonomy_term(&state.links(), &id_of(&id)?)?))
+async fn taxonomy_term(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::taxonomy_term(&state.links(), &id_of(&id)?)?))
 }

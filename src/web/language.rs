@@ -12,6 +12,7 @@ use actix_web::http::header::{HeaderValue, ACCEPT_LANGUAGE, VARY};
 use actix_web::http::Uri;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
 
+use crate::app::AppState;
 use crate::i18n::Lang;
 use crate::views::locale::Locale;
 use crate::web::html::HtmlError;
@@ -37,7 +38,8 @@ pub fn read(mut req: ServiceRequest) -> ServiceRequest {
             req.head_mut().uri = uri;
         }
     }
-    req.extensions_mut().insert(Locale::new(lang, chosen.is_some(), path));
+    let site = req.app_data::<actix_web::web::Data<AppState>>().map(|state| state.links().site().to_string());
+    req.extensions_mut().insert(Locale::new(lang, chosen.is_some(), path).on_site(site.as_deref().unwrap_or("")));
     req
 }
 

@@ -1,4 +1,5 @@
 pub mod api;
+pub mod conditional;
 pub mod extract;
 pub mod fhir;
 pub mod hsds;

@@ -12,15 +12,17 @@ use crate::error::AppError;
 use crate::views;
 use crate::views::locale::Locale;
 use crate::views::profile::ReportState;
+use crate::web::conditional;
 use crate::web::extract::client_key;
 use crate::web::State;
 
 #[get("/clinicians/{id}")]
-#[tracing::instrument(skip(state, locale))]
-pub async fn show(state: State, locale: Locale, id: Path<i64>) -> Result<HttpResponse, HtmlError> {
+#[tracing::instrument(skip(state, locale, req))]
+pub async fn show(state: State, locale: Locale, id: Path<i64>, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
     match listings::find(&state, id.into_inner()).await? {
         Found::Public(listing) => {
-            Ok(html_response(StatusCode::OK, views::profile::profile(&locale, &listing, ReportState::Blank)))
+            let page = views::profile::profile(&locale, &listing, ReportState::Blank).into_string().into_bytes();
+            Ok(conditional::respond(&req, StatusCode::OK, "text/html; charset=utf-8", page, None))
         }
         Found::Lapsed => Ok(html_response(StatusCode::GONE, views::profile::lapsed(&locale))),
     }
