@@ -10,5 +10,6 @@ pub mod moderate;
 pub mod profile;
 pub mod recovery;
 pub mod search;
+pub mod sitemap;
 pub mod submit;
 pub mod words;

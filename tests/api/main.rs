@@ -13,6 +13,7 @@ mod helpers;
 mod hsds;
 mod language;
 mod lifecycle;
+mod machines;
 mod mail;
 mod mail_server;
 mod map;

@@ -1,6 +1,7 @@
 //! The HTML pages. They call the same domain and database code as the API.
 
 pub mod clinicians;
+pub mod machines;
 pub mod manage;
 pub mod moderate;
 pub mod recovery;
@@ -99,6 +100,10 @@ impl ResponseError for HtmlError {
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(static_file)
         .service(favicon)
+        .service(machines::robots)
+        .service(machines::index)
+        .service(machines::pages)
+        .service(machines::profiles)
         .service(search::home)
         .service(search::results)
         .service(clinicians::show)
