@@ -868,3 +868,70 @@ fn check(what: &str, output: std::process::Output, resources: usize) {
     assert!(summary.contains(&format!("validated {resources} resource(s): 0 error(s)")), "{what}: {summary}");
     eprintln!("{what}: {summary}");
 }
+
+#[actix_rt::test]
+async fn family_and_given_names_are_asked_for_derived_when_left_out_and_derived_once_for_older_listings() {
+    use benzowise::db::schema::{listings, names_to_derive};
+    use diesel::prelude::*;
+
+    let app = spawn_app().await;
+    let form = app.get("/submit").await.text;
+    assert!(form.contains(r#"name="family_name""#) && form.contains(r#"name="given_names""#), "the form asks");
+    let given = app
+        .submit(
+            &ListingBuilder::new()
+                .named("Dr. Ana María de la Cruz Soto")
+                .with("family_name", json!("de la Cruz Soto"))
+                .with("given_names", json!("Ana María"))
+                .build(),
+        )
+        .await;
+    let derived = app.submit(&ListingBuilder::new().named("Dr. Sam Okafor, MD").build()).await;
+    let moderator = app.login_moderator("mira").await;
+    let review = |id: i64| {
+        let path = format!("/moderate/submissions/{id}");
+        let (app, moderator) = (&app, &moderator);
+        async move { app.as_moderator(moderator, "GET", &path, None).await }
+    };
+    let page = review(derived.submission_id).await.text;
+    assert!(page.contains("Okafor / Sam") && page.contains("derived from the full name"), "moderators see it");
+    let page = review(given.submission_id).await.text;
+    assert!(page.contains("de la Cruz Soto / Ana María") && !page.contains("derived from the full name"));
+    for submitted in [&given, &derived] {
+        assert_eq!(app.approve(&moderator, submitted.submission_id).await.status, 200);
+    }
+    let name = |practitioner: Value| practitioner["name"][0].clone();
+    let cruz = name(fhir_ok(&app, &format!("Practitioner/{}", given.listing_id)).await);
+    assert_eq!((cruz["family"].as_str(), cruz["given"].clone()), (Some("de la Cruz Soto"), json!(["Ana", "María"])));
+    let okafor = name(fhir_ok(&app, &format!("Practitioner/{}", derived.listing_id)).await);
+    assert_eq!((okafor["family"].as_str(), okafor["given"].clone()), (Some("Okafor"), json!(["Sam"])));
+
+    // A listing stored before names were asked: the migration listed it,
+    // and the next start derives its names once.
+    let mut conn = app.connect();
+    let stored: Option<String> =
+        listings::table.find(given.listing_id).select(listings::content).first(&mut conn).unwrap();
+    let mut old: Value = serde_json::from_str(&stored.unwrap()).unwrap();
+    for key in ["family_name", "given_names", "names_derived"] {
+        old.as_object_mut().unwrap().remove(key);
+    }
+    diesel::update(listings::table.find(given.listing_id))
+        .set(listings::content.eq(old.to_string()))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::insert_into(names_to_derive::table)
+        .values((names_to_derive::kind.eq("listing"), names_to_derive::id.eq(given.listing_id)))
+        .execute(&mut conn)
+        .unwrap();
+    assert!(benzowise(&app.database, &["migrate"], "").status.success());
+    let stored: Option<String> =
+        listings::table.find(given.listing_id).select(listings::content).first(&mut conn).unwrap();
+    let named: Value = serde_json::from_str(&stored.unwrap()).unwrap();
+    assert_eq!(
+        (named["family_name"].as_str(), named["given_names"].as_str()),
+        (Some("Soto"), Some("Ana María de la Cruz"))
+    );
+    assert_eq!(named["names_derived"], true);
+    let left: i64 = names_to_derive::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(left, 0, "derived once: the list is empty");
+}
