@@ -14,6 +14,13 @@
 //! `--passes 5` (in-process), `--seconds 10` (per wrk run), `--no-http`, `--no-postgis`,
 //! `--postgres URL` (default postgres://postgres@127.0.0.1:5432/test).
 //!
+//! `--open-standards` measures the open standards' costly requests and
+//! exports instead, against the real binary (or `--binary PATH`, to compare
+//! another build): an HSDS `search=`, a FHIR search with four `_include`s at
+//! `_count=100` (time and bytes of each, the middle of 50), then every
+//! sitemap file and the HSDS `format=ndjson` stream of every service (time,
+//! bytes, and the server's resident memory before and at its peak).
+//!
 //! `--load` runs the load test instead: wrk with 128 connections for
 //! `--seconds` (use 60) against search and then against profile pages of the
 //! real binary, while a client keeps submitting listings, and prints p50, p99,
@@ -57,6 +64,8 @@ struct Options {
     postgis: bool,
     postgres: String,
     load: bool,
+    open_standards: bool,
+    binary: PathBuf,
 }
 
 fn options() -> Options {
@@ -73,6 +82,8 @@ fn options() -> Options {
         postgis: !args.iter().any(|a| a == "--no-postgis"),
         postgres: value("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into()),
         load: args.iter().any(|a| a == "--load"),
+        open_standards: args.iter().any(|a| a == "--open-standards"),
+        binary: value("--binary").map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_benzowise")), PathBuf::from),
     }
 }
 
@@ -314,7 +325,7 @@ fn in_process(listings: &[ListingContent], queries: &[SearchQuery], passes: usiz
 }
 
 /// The generated listings' shape; a new one makes new database files.
-const DATA_VERSION: u32 = 2;
+const DATA_VERSION: u32 = 3;
 
 /// A SQLite database holding the listings as approved, as `serve` would find it.
 fn sqlite_database(listings: &[ListingContent], dir: &Path) -> PathBuf {
@@ -401,9 +412,14 @@ impl Drop for Server {
 
 /// Starts `benzowise serve` on the database; returns it, its port and how long it took to be ready.
 fn start_server(database: &Path) -> (Server, u16, f64) {
+    start_binary(Path::new(env!("CARGO_BIN_EXE_benzowise")), database)
+}
+
+/// Starts `binary serve` on the database, as `start_server` does.
+fn start_binary(binary: &Path, database: &Path) -> (Server, u16, f64) {
     let port = free_port();
     let started = Instant::now();
-    let child = Command::new(env!("CARGO_BIN_EXE_benzowise"))
+    let child = Command::new(binary)
         .arg("serve")
         .env("DATABASE_URL", database)
         .env("BIND", format!("127.0.0.1:{port}"))
@@ -692,6 +708,12 @@ fn main() {
             load_test(&database, size, &paths_file, &data_dir, options.seconds);
             continue;
         }
+        if options.open_standards {
+            let database = sqlite_database(&listings, &data_dir);
+            drop(listings);
+            open_standards(&options.binary, &database);
+            continue;
+        }
 
         let measured = in_process(&listings, &queries, options.passes);
         let search = &measured.search.middle;
@@ -758,4 +780,106 @@ fn main() {
         }
         println!();
     }
+}
+
+/// GET on a fresh connection, reading the answer as it comes without keeping
+/// it: the status, the bytes received (head and body) and the seconds taken.
+fn http_get_counted(port: u16, path: &str) -> (u16, usize, f64) {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut buffer = vec![0u8; 1 << 16];
+    let (mut received, mut head) = (0, Vec::new());
+    loop {
+        let read = stream.read(&mut buffer).unwrap();
+        if read == 0 {
+            break;
+        }
+        if head.len() < 16 {
+            head.extend_from_slice(&buffer[..read.min(16)]);
+        }
+        received += read;
+    }
+    let status = String::from_utf8_lossy(&head).split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, received, started.elapsed().as_secs_f64())
+}
+
+/// `path` asked `times` times one after another: the middle time in ms and the bytes of an answer.
+fn middle_of(port: u16, path: &str, times: usize) -> (f64, usize) {
+    let mut runs: Vec<(f64, usize)> = (0..times)
+        .map(|_| {
+            let (status, bytes, seconds) = http_get_counted(port, path);
+            assert_eq!(status, 200, "{path}");
+            (seconds * 1000.0, bytes)
+        })
+        .collect();
+    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
+    runs[runs.len() / 2]
+}
+
+/// Runs `work` while sampling the server's resident memory every 5 ms: what
+/// it returns, and the peak in MB.
+fn with_peak_rss<T>(pid: u32, work: impl FnOnce() -> T) -> (T, f64) {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sampler = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut peak: f64 = 0.0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(rss_mb(pid));
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            peak.max(rss_mb(pid))
+        })
+    };
+    let done = work();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    (done, sampler.join().unwrap())
+}
+
+/// The open standards' costly requests and whole-directory streams.
+fn open_standards(binary: &Path, database: &Path) {
+    let (server, port, startup_s) = start_binary(binary, database);
+    let pid = server.0.id();
+    println!("{}: ready in {startup_s:.2} s, RSS {:.0} MB", binary.display(), rss_mb(pid));
+    println!("| request | middle of 50 | bytes |");
+    println!("|---|---|---|");
+    for path in [
+        "/hsds/services?search=practice%204217&per_page=50",
+        "/hsds/services?per_page=50",
+        "/fhir/PractitionerRole?_count=100&_include=PractitionerRole:practitioner&_include=PractitionerRole:location&_include=PractitionerRole:service&_include=PractitionerRole:organization",
+        "/fhir/PractitionerRole?_count=100",
+    ] {
+        let (ms, bytes) = middle_of(port, path, 50);
+        println!("| `{path}` | {ms:.1} ms | {bytes} |");
+    }
+    let before = rss_mb(pid);
+    let ((files, urls_bytes), sitemap_peak) = with_peak_rss(pid, || {
+        let started = Instant::now();
+        let mut bytes = 0;
+        let mut file = 1;
+        loop {
+            let (status, received, _) = http_get_counted(port, &format!("/sitemaps/clinicians-{file}.xml"));
+            if status != 200 {
+                break;
+            }
+            bytes += received;
+            file += 1;
+        }
+        ((file - 1, started.elapsed().as_secs_f64()), bytes)
+    });
+    let (files, seconds) = files;
+    println!(
+        "every sitemap file ({files}): {seconds:.1} s, {:.0} MB; server RSS {before:.0} MB before, {sitemap_peak:.0} MB at the peak",
+        urls_bytes as f64 / 1e6
+    );
+    let before = rss_mb(pid);
+    let ((status, bytes, seconds), ndjson_peak) =
+        with_peak_rss(pid, || http_get_counted(port, "/hsds/services?format=ndjson"));
+    assert_eq!(status, 200);
+    println!(
+        "GET /hsds/services?format=ndjson: {seconds:.1} s, {:.0} MB; server RSS {before:.0} MB before, {ndjson_peak:.0} MB at the peak",
+        bytes as f64 / 1e6
+    );
 }

@@ -80,6 +80,27 @@ struct ListParams {
     parent_id: Option<String>,
 }
 
+impl ListParams {
+    /// The parameters with blank text left out, as if not given: a client
+    /// that sends `format=` means the default. (A blank number or boolean is
+    /// still a bad one.)
+    fn without_blanks(self) -> ListParams {
+        let present = |value: Option<String>| value.filter(|text| !text.trim().is_empty());
+        ListParams {
+            search: present(self.search),
+            format: present(self.format),
+            modified_after: present(self.modified_after),
+            taxonomy_term_id: present(self.taxonomy_term_id),
+            taxonomy_id: present(self.taxonomy_id),
+            organization_id: present(self.organization_id),
+            postcode: present(self.postcode),
+            proximity: present(self.proximity),
+            parent_id: present(self.parent_id),
+            ..self
+        }
+    }
+}
+
 /// Reads the parameters, collecting every problem to report them at once.
 struct Reader<'a> {
     params: &'a ListParams,
@@ -259,8 +280,9 @@ async fn openapi(state: State) -> Result<HttpResponse, AppError> {
 
 /// A page (or with `format=ndjson`, every one) of the public listings, each
 /// shown as `shown`; only services at locations are found by nearness.
-async fn listings(state: &State, params: &ListParams, shown: Shown) -> Result<HttpResponse, AppError> {
-    let mut reader = Reader::new(params);
+async fn listings(state: &State, params: ListParams, shown: Shown) -> Result<HttpResponse, AppError> {
+    let params = params.without_blanks();
+    let mut reader = Reader::new(&params);
     let ((page, all), mut filter) = (reader.page(), reader.catalogue_filter());
     let near = match shown {
         Shown::ServiceAtLocation => reader.near(state).unwrap_or_else(|()| {
@@ -281,7 +303,7 @@ async fn listings(state: &State, params: &ListParams, shown: Shown) -> Result<Ht
 }
 
 async fn services(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
-    listings(&state, &params, Shown::Service).await
+    listings(&state, params.into_inner(), Shown::Service).await
 }
 
 async fn service(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
@@ -289,7 +311,7 @@ async fn service(state: State, id: Path<String>, req: HttpRequest) -> Result<Htt
 }
 
 async fn services_at_locations(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
-    listings(&state, &params, Shown::ServiceAtLocation).await
+    listings(&state, params.into_inner(), Shown::ServiceAtLocation).await
 }
 
 async fn service_at_location(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
@@ -297,7 +319,7 @@ async fn service_at_location(state: State, id: Path<String>, req: HttpRequest) -
 }
 
 async fn organizations(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
-    listings(&state, &params, Shown::Organization).await
+    listings(&state, params.into_inner(), Shown::Organization).await
 }
 
 async fn organization(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
@@ -314,6 +336,7 @@ fn small_list(all: Vec<Value>, page: PageRequest, every: bool) -> HttpResponse {
 }
 
 async fn taxonomies(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
+    let params = params.into_inner().without_blanks();
     let mut reader = Reader::new(&params);
     let (page, every) = reader.page();
     let search = reader.search();
@@ -326,6 +349,7 @@ async fn one_taxonomy(state: State, id: Path<String>, req: HttpRequest) -> Resul
 }
 
 async fn taxonomy_terms(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
+    let params = params.into_inner().without_blanks();
     let mut reader = Reader::new(&params);
     let (page, every) = reader.page();
     let top_only = match params.top_only.as_deref() {
