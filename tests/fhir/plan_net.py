@@ -30,6 +30,8 @@ import warnings
 from fhircraft.exceptions import DefinitionNotFoundError, FactoryAssemblerError
 from fhircraft.fhir.resources.factory import FHIRModelFactory
 
+from documents import documents
+
 PLAN_NET = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/plannet-"
 LISTING_RESOURCES = {"Practitioner", "PractitionerRole", "Location", "HealthcareService", "Organization"}
 R4 = "http://hl7.org/fhir/StructureDefinition/"
@@ -66,21 +68,6 @@ class Profiles:
                 if definition["baseDefinition"].startswith(US_CORE):
                     definition["baseDefinition"] = R4 + definition["type"]
                 self.factory.register(definition)
-
-
-def documents(name, text):
-    try:
-        return [(name, json.loads(text))]
-    except json.JSONDecodeError:
-        found = []
-        for number, line in enumerate(text.split("\n"), start=1):
-            if line.strip():
-                try:
-                    found.append((f"{name}:{number}", json.loads(line)))
-                except json.JSONDecodeError as error:
-                    print(f"{name}:{number}: not JSON: {error}", file=sys.stderr)
-                    found.append((f"{name}:{number}", None))
-        return found
 
 
 def problems(profiles, resource):
