@@ -1488,5 +1488,5 @@ form-family-name-hint = As health plans' directories list you. Left blank, it is
 form-given-names = Given names
 form-given-names-hint = First and middle names.
 moderate-field-names = Family and given names
-moderate-names = { $family } / { $given }
+moderate-names = { $family } (family name), { $given } (given names)
 moderate-names-derived = (derived from the full name: check them, and ask the clinician to correct them if they are wrong)

@@ -1488,5 +1488,5 @@ form-family-name-hint = Como le listan los directorios de los planes de salud. S
 form-given-names = Nombres de pila
 form-given-names-hint = Su nombre y, si lo tiene, el segundo.
 moderate-field-names = Apellidos y nombres de pila
-moderate-names = { $family } / { $given }
+moderate-names = { $family } (apellidos), { $given } (nombres de pila)
 moderate-names-derived = (tomados del nombre completo: revíselos y pida al profesional que los corrija si no son correctos)

@@ -894,9 +894,15 @@ async fn family_and_given_names_are_asked_for_derived_when_left_out_and_derived_
         async move { app.as_moderator(moderator, "GET", &path, None).await }
     };
     let page = review(derived.submission_id).await.text;
-    assert!(page.contains("Okafor / Sam") && page.contains("derived from the full name"), "moderators see it");
+    assert!(
+        page.contains("Okafor (family name), Sam (given names)") && page.contains("derived from the full name"),
+        "moderators see it"
+    );
     let page = review(given.submission_id).await.text;
-    assert!(page.contains("de la Cruz Soto / Ana María") && !page.contains("derived from the full name"));
+    assert!(
+        page.contains("de la Cruz Soto (family name), Ana María (given names)")
+            && !page.contains("derived from the full name")
+    );
     for submitted in [&given, &derived] {
         assert_eq!(app.approve(&moderator, submitted.submission_id).await.status, 200);
     }
