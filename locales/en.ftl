@@ -1478,7 +1478,7 @@ moderate-action-import = imported a listing from another directory's package
 ## Read by machines (search engines, HSDS and FHIR clients)
 field-error-fhir-one-of = must be one of { $allowed }
 meta-description-home = Find a clinician who supports gradual, patient-led benzodiazepine tapering, near you or by telehealth. Every listing is reviewed by a moderator. Information, not medical advice.
-meta-description-search = Clinicians who support gradual, patient-led benzodiazepine tapering, nearest first, with how each one tapers and whether they take new patients.
+meta-description-search = Clinicians who support gradual, patient-led benzodiazepine tapering, nearest first.
 meta-description-questions = Questions to ask a clinician at a first visit about benzodiazepines and tapering, with the answers that should worry you. Printable.
 meta-description-submit = Clinicians who support slow, patient-led benzodiazepine tapers: add your profile to the directory. A moderator reviews it before it is public.
 meta-description-profile = { $name }, { $profession } in { $place }, supports gradual, patient-led benzodiazepine tapering.

@@ -1478,7 +1478,7 @@ moderate-action-import = importó un perfil del paquete de otro directorio
 ## Leído por máquinas (buscadores, clientes de HSDS y de FHIR)
 field-error-fhir-one-of = debe ser uno de estos valores: { $allowed }
 meta-description-home = Encuentre a un profesional que apoye la reducción gradual de benzodiacepinas al ritmo del paciente, cerca de usted o por telesalud. Un moderador revisa cada ficha. Es información, no consejo médico.
-meta-description-search = Profesionales que apoyan la reducción gradual de benzodiacepinas al ritmo del paciente, del más cercano al más lejano, con cómo reduce cada uno y si acepta pacientes nuevos.
+meta-description-search = Profesionales que apoyan la reducción gradual de benzodiacepinas al ritmo del paciente, del más cercano al más lejano.
 meta-description-questions = Preguntas para hacer en una primera consulta sobre las benzodiacepinas y su reducción, con las respuestas que deberían preocuparle. Para imprimir.
 meta-description-submit = Profesionales que apoyan reducciones lentas de benzodiacepinas al ritmo del paciente: añada su perfil al directorio. Un moderador lo revisa antes de publicarlo.
 meta-description-profile = { $name }, { $profession } en { $place }, apoya la reducción gradual de benzodiacepinas al ritmo del paciente.

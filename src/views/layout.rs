@@ -56,19 +56,23 @@ pub fn page_with(locale: &Locale, title: &str, head: Head, footer: Footer, body:
 
 /// What search engines and link previews read: the description, the
 /// canonical address and the page in each language (absolute, from
-/// `PUBLIC_URL`), `noindex` on private pages, the icons, and a profile's
-/// Open Graph and JSON-LD.
+/// `PUBLIC_URL`), or `noindex` on a private page (whose address may hold a
+/// secret, and is repeated nowhere), the icon (`/favicon.ico`, which browsers
+/// ask for by themselves, and the SVG one), and a profile's Open Graph and
+/// JSON-LD.
 fn machine_head(locale: &Locale, head: &Head) -> Markup {
     html! {
         meta name="description" content=(head.description);
-        @if is_private(locale.this_page()) { meta name="robots" content="noindex, nofollow"; }
-        link rel="canonical" href=(locale.absolute(Some(locale.lang)));
-        @for lang in Lang::ALL {
-            link rel="alternate" hreflang=(lang.code()) href=(locale.absolute(Some(lang)));
+        @if is_private(locale.this_page()) {
+            meta name="robots" content="noindex, nofollow";
+        } @else {
+            link rel="canonical" href=(locale.absolute(Some(locale.lang)));
+            @for lang in Lang::ALL {
+                link rel="alternate" hreflang=(lang.code()) href=(locale.absolute(Some(lang)));
+            }
+            link rel="alternate" hreflang="x-default" href=(locale.absolute(None));
         }
-        link rel="alternate" hreflang="x-default" href=(locale.absolute(None));
         link rel="stylesheet" href=(Asset::Stylesheet.path());
-        link rel="icon" href="/favicon.ico" sizes="32x32";
         link rel="icon" href=(Asset::Icon.path()) type="image/svg+xml";
         @if let Some(og_title) = &head.open_graph_title {
             meta property="og:type" content="profile";

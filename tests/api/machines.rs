@@ -73,16 +73,18 @@ async fn every_public_page_kind_describes_itself_with_absolute_alternates_in_bot
             assert_eq!(alternate(page, "es"), Some(format!("{SITE}/es{path}")), "{address}");
             assert_eq!(alternate(page, "x-default"), Some(format!("{SITE}{path}")), "{address}");
             assert!(meta(page, "robots").is_none(), "{address} is public");
-            assert!(page.contains("href=\"/favicon.ico\"") && page.contains("type=\"image/svg+xml\""), "{address}");
+            assert!(page.contains("type=\"image/svg+xml\""), "{address}: the SVG icon");
         }
     }
     descriptions.sort();
     descriptions.dedup();
     assert_eq!(descriptions.len(), kinds.len() * 2, "each kind of page, in each language, has its own description");
 
-    // Private pages say noindex.
-    for private in ["/moderate", "/es/moderate"] {
-        assert_eq!(meta(&app.get(private).await.text, "robots").as_deref(), Some("noindex, nofollow"), "{private}");
+    // Private pages say noindex, and repeat their address nowhere.
+    for private in ["/moderate", "/es/moderate", "/manage/recovery"] {
+        let page = app.get(private).await.text;
+        assert_eq!(meta(&page, "robots").as_deref(), Some("noindex, nofollow"), "{private}");
+        assert!(link(&page, "canonical").is_none() && alternate(&page, "en").is_none(), "{private}");
     }
 }
 
