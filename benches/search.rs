@@ -14,12 +14,16 @@
 //! `--passes 5` (in-process), `--seconds 10` (per wrk run), `--no-http`, `--no-postgis`,
 //! `--postgres URL` (default postgres://postgres@127.0.0.1:5432/test).
 //!
-//! `--open-standards` measures the open standards' costly requests and
-//! exports instead, against the real binary (or `--binary PATH`, to compare
-//! another build): an HSDS `search=`, a FHIR search with four `_include`s at
-//! `_count=100` (time and bytes of each, the middle of 50), then every
-//! sitemap file and the HSDS `format=ndjson` stream of every service (time,
-//! bytes, and the server's resident memory before and at its peak).
+//! `--costly` measures requests that cost far more than a search (an HSDS
+//! `search=`, a FHIR search with four `_include`s at `_count=100`, a lost-link
+//! request), each alone and then sent back to back while wrk runs the search
+//! mix with 4 connections, against the binary in `BENZOWISE_BIN` (default:
+//! this build's), so that two builds can be compared under the same load.
+//!
+//! `--streams` reads every sitemap file and then the HSDS `format=ndjson`
+//! stream of every service from the real binary (or `BENZOWISE_BIN`), and
+//! prints the time, the bytes and the server's resident memory before and at
+//! its peak.
 //!
 //! `--load` runs the load test instead: wrk with 128 connections for
 //! `--seconds` (use 60) against search and then against profile pages of the
@@ -64,8 +68,8 @@ struct Options {
     postgis: bool,
     postgres: String,
     load: bool,
-    open_standards: bool,
-    binary: PathBuf,
+    costly: bool,
+    streams: bool,
 }
 
 fn options() -> Options {
@@ -82,8 +86,8 @@ fn options() -> Options {
         postgis: !args.iter().any(|a| a == "--no-postgis"),
         postgres: value("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into()),
         load: args.iter().any(|a| a == "--load"),
-        open_standards: args.iter().any(|a| a == "--open-standards"),
-        binary: value("--binary").map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_benzowise")), PathBuf::from),
+        costly: args.iter().any(|a| a == "--costly"),
+        streams: args.iter().any(|a| a == "--streams"),
     }
 }
 
@@ -412,19 +416,16 @@ impl Drop for Server {
 
 /// Starts `benzowise serve` on the database; returns it, its port and how long it took to be ready.
 fn start_server(database: &Path) -> (Server, u16, f64) {
-    start_binary(Path::new(env!("CARGO_BIN_EXE_benzowise")), database)
-}
-
-/// Starts `binary serve` on the database, as `start_server` does.
-fn start_binary(binary: &Path, database: &Path) -> (Server, u16, f64) {
     let port = free_port();
     let started = Instant::now();
+    let binary = std::env::var("BENZOWISE_BIN").unwrap_or_else(|_| env!("CARGO_BIN_EXE_benzowise").to_string());
     let child = Command::new(binary)
         .arg("serve")
         .env("DATABASE_URL", database)
         .env("BIND", format!("127.0.0.1:{port}"))
         .env("RUST_LOG", "warn")
         .env("SUBMISSIONS_PER_HOUR", "1000000")
+        .env("READ_REQUESTS_PER_MINUTE", "0")
         .stdout(Stdio::null())
         .spawn()
         .expect("the benzowise binary starts");
@@ -559,6 +560,123 @@ fn load_test(database: &Path, size: usize, search_paths: &Path, data_dir: &Path,
     }
     let answers: Vec<String> = submissions.iter().map(|(status, count)| format!("{count} × {status}")).collect();
     println!("submissions meanwhile: {}", answers.join(", "));
+}
+
+/// One request from a loopback address of its own (every 127.x.y.z is this
+/// machine), so that per-client limits count it apart; its status and size.
+fn exchange_from(source: std::net::Ipv4Addr, port: u16, request: &str) -> (u16, usize) {
+    use socket2::{Domain, Socket, Type};
+    let socket = Socket::new(Domain::IPV4, Type::STREAM, None).unwrap();
+    socket.bind(&std::net::SocketAddr::from((source, 0)).into()).unwrap();
+    socket.connect(&std::net::SocketAddr::from(([127, 0, 0, 1], port)).into()).unwrap();
+    let mut stream: TcpStream = socket.into();
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut reply = Vec::new();
+    stream.read_to_end(&mut reply).unwrap();
+    let text = String::from_utf8_lossy(&reply);
+    let status = text.split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, text.split_once("\r\n\r\n").map_or(0, |(_, body)| body.len()))
+}
+
+/// A loopback address not used before in this run: per-client limits then
+/// count every request apart, on this build and an older one alike.
+fn next_source() -> std::net::Ipv4Addr {
+    static USED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(2);
+    let n = USED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    std::net::Ipv4Addr::from(0x7f00_0000 + 2 + n % 0xff_fff0)
+}
+
+/// A costly request, and the request it sends for its n-th time.
+struct Costly {
+    name: &'static str,
+    request: fn(usize) -> String,
+}
+
+const COSTLY: [Costly; 3] = [
+    Costly {
+        name: "GET /hsds/services?search=practice&per_page=50",
+        request: |_| {
+            "GET /hsds/services?search=practice&per_page=50 HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                .into()
+        },
+    },
+    Costly {
+        name: "GET /fhir/PractitionerRole?_count=100 with 4 _include",
+        request: |_| {
+            let includes = ["practitioner", "location", "organization", "service"]
+                .map(|name| format!("_include=PractitionerRole:{name}"))
+                .join("&");
+            format!("GET /fhir/PractitionerRole?_count=100&{includes} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+        },
+    },
+    Costly {
+        name: "POST /api/v1/manage/recovery (an unknown address)",
+        request: |n| {
+            let body = format!("{{\"email\": \"nobody{n}@example.org\"}}");
+            format!(
+                "POST /api/v1/manage/recovery HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            )
+        },
+    },
+];
+
+/// Each costly request alone (the median of 20, from fresh client addresses),
+/// then sent back to back for `seconds` while wrk runs the search mix with 4
+/// connections; prints the search's latency beside it, and the time of a
+/// submission meanwhile.
+fn costly_test(database: &Path, search_paths: &Path, seconds: u64) {
+    let (_server, port, _) = start_server(database);
+    let baseline = wrk(port, search_paths, seconds, 4);
+    println!(
+        "| request | alone (median) | size | sent meanwhile | search p50 / p99 meanwhile | a submission meanwhile |"
+    );
+    println!("|---|---|---|---|---|---|");
+    println!("| (none) | | | | {:.1} / {:.1} ms | |", baseline.median_us / 1e3, baseline.p99_us / 1e3);
+    for costly in &COSTLY {
+        let mut alone = Vec::new();
+        let mut size = 0;
+        for n in 0..20 {
+            let started = Instant::now();
+            let (status, bytes) = exchange_from(next_source(), port, &(costly.request)(n));
+            alone.push(started.elapsed().as_secs_f64() * 1e3);
+            assert!(status < 300, "{}: {status}", costly.name);
+            size = bytes;
+        }
+        alone.sort_by(f64::total_cmp);
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let sender = {
+            let (stop, request) = (stop.clone(), costly.request);
+            std::thread::spawn(move || {
+                let mut sent = 0;
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    exchange_from(next_source(), port, &request(sent));
+                    sent += 1;
+                }
+                sent
+            })
+        };
+        let submitting = std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(seconds / 2));
+            let body = include_str!("../fuzz/seeds/listing/valid.json");
+            let started = Instant::now();
+            http_post_json(port, "/api/v1/submissions", body);
+            started.elapsed().as_secs_f64() * 1e3
+        });
+        let search = wrk(port, search_paths, seconds, 4);
+        stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let sent = sender.join().unwrap();
+        println!(
+            "| {} | {:.1} ms | {:.0} KB | {:.0} a second | {:.1} / {:.1} ms | {:.0} ms |",
+            costly.name,
+            alone[alone.len() / 2],
+            size as f64 / 1024.0,
+            sent as f64 / seconds as f64,
+            search.median_us / 1e3,
+            search.p99_us / 1e3,
+            submitting.join().unwrap()
+        );
+    }
 }
 
 fn postgis(url: &str, listings: &[ListingContent], mix: &[Vec<(String, String)>]) -> Result<Latency, String> {
@@ -702,16 +820,20 @@ fn main() {
         let generated = Instant::now();
         let listings = generate(size, &cities);
         println!("== {size} listings (generated in {:.1} s)", generated.elapsed().as_secs_f64());
-        if options.load {
+        if options.load || options.costly {
             let database = sqlite_database(&listings, &data_dir);
             drop(listings);
-            load_test(&database, size, &paths_file, &data_dir, options.seconds);
+            if options.costly {
+                costly_test(&database, &paths_file, options.seconds);
+            } else {
+                load_test(&database, size, &paths_file, &data_dir, options.seconds);
+            }
             continue;
         }
-        if options.open_standards {
+        if options.streams {
             let database = sqlite_database(&listings, &data_dir);
             drop(listings);
-            open_standards(&options.binary, &database);
+            streams(&database);
             continue;
         }
 
@@ -805,19 +927,6 @@ fn http_get_counted(port: u16, path: &str) -> (u16, usize, f64) {
     (status, received, started.elapsed().as_secs_f64())
 }
 
-/// `path` asked `times` times one after another: the middle time in ms and the bytes of an answer.
-fn middle_of(port: u16, path: &str, times: usize) -> (f64, usize) {
-    let mut runs: Vec<(f64, usize)> = (0..times)
-        .map(|_| {
-            let (status, bytes, seconds) = http_get_counted(port, path);
-            assert_eq!(status, 200, "{path}");
-            (seconds * 1000.0, bytes)
-        })
-        .collect();
-    runs.sort_by(|a, b| a.0.total_cmp(&b.0));
-    runs[runs.len() / 2]
-}
-
 /// Runs `work` while sampling the server's resident memory every 5 ms: what
 /// it returns, and the peak in MB.
 fn with_peak_rss<T>(pid: u32, work: impl FnOnce() -> T) -> (T, f64) {
@@ -838,22 +947,12 @@ fn with_peak_rss<T>(pid: u32, work: impl FnOnce() -> T) -> (T, f64) {
     (done, sampler.join().unwrap())
 }
 
-/// The open standards' costly requests and whole-directory streams.
-fn open_standards(binary: &Path, database: &Path) {
-    let (server, port, startup_s) = start_binary(binary, database);
+/// Every sitemap file, then every service as NDJSON: what streaming the
+/// whole directory costs in time and memory.
+fn streams(database: &Path) {
+    let (server, port, startup_s) = start_server(database);
     let pid = server.0.id();
-    println!("{}: ready in {startup_s:.2} s, RSS {:.0} MB", binary.display(), rss_mb(pid));
-    println!("| request | middle of 50 | bytes |");
-    println!("|---|---|---|");
-    for path in [
-        "/hsds/services?search=practice%204217&per_page=50",
-        "/hsds/services?per_page=50",
-        "/fhir/PractitionerRole?_count=100&_include=PractitionerRole:practitioner&_include=PractitionerRole:location&_include=PractitionerRole:service&_include=PractitionerRole:organization",
-        "/fhir/PractitionerRole?_count=100",
-    ] {
-        let (ms, bytes) = middle_of(port, path, 50);
-        println!("| `{path}` | {ms:.1} ms | {bytes} |");
-    }
+    println!("server ready in {startup_s:.2} s, RSS {:.0} MB", rss_mb(pid));
     let before = rss_mb(pid);
     let ((files, urls_bytes), sitemap_peak) = with_peak_rss(pid, || {
         let started = Instant::now();

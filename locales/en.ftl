@@ -483,6 +483,7 @@ field-error-unknown-codes = unknown codes: { $codes }; see /api/v1/vocabulary
 ## Field errors: listings
 
 field-error-single-line = must be a single line of text without control characters
+field-error-direction-controls = must not contain invisible characters that reverse the direction of text
 field-error-phone = must be 7 to 25 characters of digits, spaces and + ( ) - .
 field-error-web-address = must be a web address starting with http:// or https://
 field-error-taxonomy-code = must be a 10-character NUCC code like 2084P0800X
@@ -1402,6 +1403,7 @@ moderate-audit-from = From
 moderate-audit-to = To
 moderate-audit-none = No event matches.
 moderate-action-invite-moderator = invite a moderator
+moderate-action-revoke-invitation = revoke an invitation
 moderate-action-disable-moderator = disable a moderator
 moderate-action-enable-moderator = enable a moderator
 
@@ -1424,6 +1426,10 @@ moderate-invite-lead = They get a link by mail to choose a password, valid for {
 moderate-invite-email = Email address
 moderate-invite-admin = An admin, who may also invite and disable moderators
 moderate-invite-button = Send the invitation
+moderate-invites-open-heading = Invitations not yet used
+moderate-invites-expires = Works until
+moderate-invites-revoke = Revoke the invitation for { $username }
+moderate-notice-revoked = The invitation was revoked: its link no longer works.
 moderate-invite-sent = Invitation sent. If the mail does not arrive, hand over this link yourself; it works once, for { $hours } hours:
 moderate-join-title = Join the moderators
 moderate-join-lead = You are invited as { $username }, { $role }. Choose a password; then set up two factors.

@@ -483,6 +483,7 @@ field-error-unknown-codes = códigos desconocidos: { $codes }; consulte /api/v1/
 ## Errores de un campo: fichas
 
 field-error-single-line = debe ser una sola línea de texto, sin caracteres de control
+field-error-direction-controls = no debe contener caracteres invisibles que invierten la dirección del texto
 field-error-phone = debe tener de 7 a 25 caracteres, solo dígitos, espacios y los signos + ( ) - y punto
 field-error-web-address = debe ser una dirección web que empiece por http:// o https://
 field-error-taxonomy-code = debe ser un código NUCC de 10 caracteres, como 2084P0800X
@@ -1402,6 +1403,7 @@ moderate-audit-from = Desde
 moderate-audit-to = Hasta
 moderate-audit-none = Ningún evento coincide.
 moderate-action-invite-moderator = invitar a un moderador
+moderate-action-revoke-invitation = anular una invitación
 moderate-action-disable-moderator = desactivar a un moderador
 moderate-action-enable-moderator = activar a un moderador
 
@@ -1424,6 +1426,10 @@ moderate-invite-lead = Recibirá por correo un enlace para elegir una contraseñ
 moderate-invite-email = Dirección de correo electrónico
 moderate-invite-admin = Con rol de administrador/a, que también puede invitar y desactivar moderadores
 moderate-invite-button = Enviar la invitación
+moderate-invites-open-heading = Invitaciones aún sin usar
+moderate-invites-expires = Válida hasta
+moderate-invites-revoke = Anular la invitación de { $username }
+moderate-notice-revoked = La invitación se anuló: su enlace ya no funciona.
 moderate-invite-sent = Invitación enviada. Si el correo no llega, entregue usted mismo este enlace; funciona una sola vez, durante { $hours } horas:
 moderate-join-title = Únase al equipo de moderación
 moderate-join-lead = Se le invita como { $username }, con el rol de { $role }. Elija una contraseña; después, configure la autenticación en dos pasos.

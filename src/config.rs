@@ -19,6 +19,8 @@ pub struct Settings {
     /// Signs session cookies; required when `BENZOWISE_ENV=production`.
     pub session_key: SessionKey,
     pub session_ttl: Duration,
+    /// A session ends after this long without a request.
+    pub session_idle: Duration,
     /// Every moderator must have two factors on before doing anything else
     /// (`BENZOWISE_ENV=production`).
     pub require_two_factor: bool,
@@ -27,6 +29,12 @@ pub struct Settings {
     pub login_window: Duration,
     pub submissions_per_hour: u32,
     pub reports_per_hour: u32,
+    /// Reads of the public API, `/hsds` and `/fhir` a client may make in a minute; 0 for no limit.
+    pub read_requests_per_minute: u32,
+    /// The reverse proxies whose `Forwarded` and `X-Forwarded-For` name the client.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// The bearer token `/metrics` asks for, when set.
+    pub metrics_token: Option<String>,
     /// How often the search index applies changes made by other instances.
     pub search_sync_interval: Duration,
     /// The longest a request may wait on the database before the client gets a 503.
@@ -58,6 +66,8 @@ impl std::fmt::Debug for Settings {
             .field("public_url", &self.public_url)
             .field("cookie_secure", &self.cookie_secure)
             .field("session_ttl", &self.session_ttl)
+            .field("session_idle", &self.session_idle)
+            .field("trusted_proxies", &self.trusted_proxies)
             .field("pool_size", &self.pool_size)
             .field("mail", &self.mail)
             .finish_non_exhaustive()
@@ -101,18 +111,36 @@ impl Settings {
             cookie_secure: flag("COOKIE_SECURE", production)?,
             session_key: session_key(production)?,
             session_ttl: Duration::from_secs(60 * number("SESSION_TTL_MINUTES", 480u64)?),
+            session_idle: Duration::from_secs(60 * number("SESSION_IDLE_MINUTES", 60u64)?.max(1)),
             require_two_factor: production,
             pool_size: number("DATABASE_POOL_SIZE", 8)?,
             login_max_failures: number("LOGIN_MAX_FAILURES", 5)?,
             login_window: Duration::from_secs(number("LOGIN_WINDOW_SECONDS", 900)?),
             submissions_per_hour: number("SUBMISSIONS_PER_HOUR", 20)?,
             reports_per_hour: number("REPORTS_PER_HOUR", 30)?,
+            read_requests_per_minute: number("READ_REQUESTS_PER_MINUTE", 600)?,
+            trusted_proxies: trusted_proxies(var("TRUSTED_PROXIES").as_deref().unwrap_or(""))?,
+            metrics_token: var("METRICS_TOKEN"),
             search_sync_interval: Duration::from_millis(number("SEARCH_SYNC_MS", 1000u64)?.max(10)),
             request_timeout: Duration::from_secs(number("REQUEST_TIMEOUT_SECONDS", 30)?),
             client_timeout: Duration::from_secs(number("CLIENT_TIMEOUT_SECONDS", 10)?),
             mail: mail_settings()?,
         })
     }
+}
+
+/// `TRUSTED_PROXIES`: addresses or CIDR blocks, separated by commas or spaces.
+fn trusted_proxies(list: &str) -> anyhow::Result<Vec<ipnet::IpNet>> {
+    list.split([',', ' '])
+        .filter(|item| !item.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .with_context(|| {
+                    format!("TRUSTED_PROXIES: {item:?} is neither an address nor a CIDR block such as 10.0.0.0/8")
+                })
+        })
+        .collect()
 }
 
 /// `SMTP_URL`, or `.eml` files in `MAIL_DIR` (default: `mail/` beside the database).

@@ -7,11 +7,13 @@ use std::time::Duration;
 use futures_util::future::Either;
 use futures_util::StreamExt;
 
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::ServiceResponse;
 use actix_web::dev::{Payload, Server, Service, ServiceRequest};
 use actix_web::error::PayloadError;
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::{header, Method};
-use actix_web::middleware::DefaultHeaders;
+use actix_web::middleware::{from_fn, DefaultHeaders, Next};
 use actix_web::{web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer, ResponseError};
 use tracing_actix_web::{RequestId, TracingLogger};
 
@@ -23,6 +25,7 @@ use crate::mail::Mailer;
 use crate::places::Gazetteer;
 use crate::search::sync::SearchSync;
 use crate::views::locale::Locale;
+use crate::web::request_span::RequestSpan;
 
 /// Request line and headers together; actix-web's own ceiling is far higher.
 const MAX_REQUEST_HEAD_BYTES: usize = 16 * 1024;
@@ -58,6 +61,7 @@ impl Application {
         actix_web::rt::spawn(keep_search_in_step(state.clone()));
         actix_web::rt::spawn(send_mail(state.clone()));
         actix_web::rt::spawn(keep_listings_fresh(state.clone()));
+        actix_web::rt::spawn(share_rate_limits(state.clone()));
         let server = run(listener, state)?;
         Ok(Application { port, server })
     }
@@ -104,6 +108,33 @@ async fn keep_listings_fresh(state: web::Data<AppState>) {
     }
 }
 
+/// How often read counts are shared with other instances, and ended windows swept.
+const SHARE_READS_EVERY: Duration = Duration::from_secs(1);
+const SWEEP_LIMITS_EVERY_TICKS: u32 = 60;
+
+/// Shares this instance's read counts every second and sweeps ended
+/// rate-limit windows every minute.
+async fn share_rate_limits(state: web::Data<AppState>) {
+    let mut ticks = actix_web::rt::time::interval(SHARE_READS_EVERY);
+    for tick in 0u32.. {
+        ticks.tick().await;
+        let shared = state.clone();
+        let sweep = tick % SWEEP_LIMITS_EVERY_TICKS == 0;
+        let done = state
+            .db(move |conn| {
+                shared.reads.share(conn, crate::app::sessions::unix_now())?;
+                if sweep {
+                    db::rate_limits::sweep(conn, db::now())?;
+                }
+                Ok(())
+            })
+            .await;
+        if let Err(error) = done {
+            tracing::warn!(%error, "rate limits could not be shared");
+        }
+    }
+}
+
 /// Applies changes made by other instances sharing the database.
 async fn keep_search_in_step(state: web::Data<AppState>) {
     let mut ticks = actix_web::rt::time::interval(state.settings.search_sync_interval);
@@ -133,6 +164,55 @@ fn security_headers(settings: &Settings) -> DefaultHeaders {
     } else {
         headers
     }
+}
+
+/// Private answers (a clinician's listing, the moderators' workbench, a
+/// recovery, a claim, the history sheet) and every answer to an unsafe
+/// method are never stored by a browser or a cache.
+fn is_private(method: &Method, path: &str) -> bool {
+    const PRIVATE: [&str; 7] = [
+        "/manage",
+        "/moderate",
+        "/history",
+        "/api/v1/manage",
+        "/api/v1/moderation",
+        "/api/v1/moderator",
+        "/api/v1/submissions",
+    ];
+    let claim = path.starts_with("/clinicians/") && path.contains("/claim");
+    !matches!(*method, Method::GET | Method::HEAD) || claim || PRIVATE.iter().any(|prefix| path.starts_with(prefix))
+}
+
+/// Reads counted against `READ_REQUESTS_PER_MINUTE`: the public API, `/hsds` and `/fhir`.
+fn is_counted_read(method: &Method, path: &str) -> bool {
+    let public_api = path.starts_with("/api/") && !is_private(method, path);
+    matches!(*method, Method::GET | Method::HEAD)
+        && (public_api || path.starts_with("/hsds/") || path.starts_with("/fhir/"))
+}
+
+/// Refuses a read past the client's limit (as the route's kind of error),
+/// and marks private answers `no-store`.
+async fn limit_reads_and_keep_private(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, actix_web::Error> {
+    let private = is_private(req.method(), req.path());
+    if let (true, Some(state)) = (is_counted_read(req.method(), req.path()), req.app_data::<web::Data<AppState>>()) {
+        let client = crate::web::client::client_address(req.request()).to_string();
+        if let Err(error) = state.reads.hit(&client, crate::app::sessions::unix_now()) {
+            let fhir = req.path().starts_with("/fhir/");
+            return Ok(req.into_response(if fhir {
+                FhirError(error).error_response()
+            } else {
+                error.error_response()
+            }));
+        }
+    }
+    let mut response = next.call(req).await?.map_into_boxed_body();
+    if private {
+        response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    Ok(response)
 }
 
 /// The 431 for a request line and headers over `MAX_REQUEST_HEAD_BYTES`.
@@ -198,6 +278,8 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
     let server = HttpServer::new(move || {
         let counted = state.clone();
         App::new()
+            // Innermost, so it sees the path without its language prefix.
+            .wrap(from_fn(limit_reads_and_keep_private))
             .wrap_fn(|req, srv| {
                 let response = srv.call(crate::web::language::read(req));
                 async move { Ok(crate::web::language::finish(response.await?)) }
@@ -232,7 +314,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
             })
             // gzip or brotli, as the client accepts: a results page is a quarter of its size.
             .wrap(actix_web::middleware::Compress::default())
-            .wrap(TracingLogger::default())
+            .wrap(TracingLogger::<RequestSpan>::new())
             .app_data(state.clone())
             .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
             .app_data(web::QueryConfig::default().error_handler(|error, _| {

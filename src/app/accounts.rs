@@ -4,9 +4,9 @@
 use super::outbox;
 use super::AppState;
 use crate::db::events::{Actor, Event, Subject};
-use crate::db::moderators::{Invite, Moderator, ModeratorAccount, INVITE_HOURS};
+use crate::db::moderators::{Invite, Moderator, ModeratorAccount, OpenInvite, INVITE_HOURS};
 use crate::db::outbox::NewMessage;
-use crate::db::sessions::{ModeratorSession, NewSession};
+use crate::db::sessions::{Factors, ModeratorSession, NewSession};
 use crate::db::write_transaction;
 use crate::domain::moderation::Role;
 use crate::domain::FieldErrors;
@@ -28,6 +28,26 @@ pub fn require_admin(role: Role) -> Result<(), AppError> {
 
 pub async fn list(state: &AppState) -> Result<Vec<ModeratorAccount>, AppError> {
     state.db(|conn| Ok(Moderator::all(conn)?.into_iter().map(ModeratorAccount::from).collect())).await
+}
+
+/// The invitations still open, for the admins to revoke.
+pub async fn open_invitations(state: &AppState) -> Result<Vec<OpenInvite>, AppError> {
+    state.db(|conn| Ok(Invite::open_ones(conn)?)).await
+}
+
+/// Ends an open invitation, such as one sent to a wrong address, and
+/// records it in the audit trail; `404` when it is not open.
+#[tracing::instrument(skip(state, token_hash))]
+pub async fn revoke_invitation(state: &AppState, admin: Actor, token_hash: String) -> Result<(), AppError> {
+    state
+        .db(move |conn| {
+            write_transaction(conn, |conn| {
+                let username = Invite::revoke(conn, &token_hash)?.ok_or(AppError::NotFound)?;
+                Event::record(conn, &admin, "revoke_invitation", Subject::default(), Some(&username), &[])?;
+                Ok(())
+            })
+        })
+        .await
 }
 
 /// What an admin fills in to invite someone.
@@ -109,7 +129,7 @@ pub async fn accept_invite(
             write_transaction(conn, |conn| {
                 let id = Invite::accept(conn, &secret, &password)?.ok_or(AppError::NotFound)?;
                 Moderator::record_login(conn, id)?;
-                Ok(ModeratorSession::start(conn, id, ttl, false)?)
+                Ok(ModeratorSession::start(conn, id, ttl, Factors::Password)?)
             })
         })
         .await

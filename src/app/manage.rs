@@ -90,12 +90,23 @@ pub async fn status(state: &AppState, manage_token: String) -> Result<ManageStat
         .await
 }
 
-/// Sends a full new version for review; the approved one stays public meanwhile.
+/// Sends a full new version for review; the approved one stays public
+/// meanwhile. Edits are limited by listing and by client, so one token
+/// cannot flood the queue.
 #[tracing::instrument(skip_all)]
-pub async fn edit(state: &AppState, manage_token: String, listing: NewListing) -> Result<EditReceived, AppError> {
+pub async fn edit(
+    state: &AppState,
+    client: &str,
+    manage_token: String,
+    listing: NewListing,
+) -> Result<EditReceived, AppError> {
+    let (by_listing, by_client) = (state.edits_by_listing.clone(), state.edits_by_client.clone());
+    let client = client.to_string();
     state
         .db(move |conn| {
             let current = listing_for(conn, &manage_token)?;
+            by_listing.take(conn, &current.id.to_string())?;
+            by_client.take(conn, &client)?;
             let submission_id = Submission::create_edit(conn, current.id, &listing)?;
             Ok(EditReceived { submission_id, listing_id: current.id, status: SubmissionStatus::Pending })
         })

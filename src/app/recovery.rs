@@ -66,15 +66,19 @@ pub struct Recovered {
 /// The answer is the same whether or not any listing matched.
 #[tracing::instrument(skip_all)]
 pub async fn request(state: &AppState, client: &str, address: RecoveryAddress) -> Result<(), AppError> {
-    state.recoveries_by_client.hit(client)?;
-    state.recoveries_by_address.hit(&address.0)?;
     let (links, mail_from) = (state.links(), state.settings.mail.from.clone());
+    let (by_client, by_address, client) =
+        (state.recoveries_by_client.clone(), state.recoveries_by_address.clone(), client.to_string());
     let mailed = state
         .db(move |conn| {
+            by_client.take(conn, &client)?;
+            by_address.take(conn, &address.0)?;
+            // Read through the index before taking SQLite's write lock, so
+            // submissions do not wait behind the look-up.
+            let listings = recovery::listings_with_contact_email(conn, &address.0)?;
             write_transaction(conn, |conn| {
                 let now = crate::db::now();
                 RecoveryToken::forget_expired_before(conn, now - KEEP_EXPIRED)?;
-                let listings = recovery::listings_with_contact_email(conn, &address.0)?;
                 for (listing, content) in &listings {
                     let secret = token::generate();
                     RecoveryToken::create(conn, &token::hash(&secret), listing.id, now, now + LINK_LIFETIME)?;

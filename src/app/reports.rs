@@ -10,9 +10,10 @@ use crate::error::AppError;
 /// report limit; returns the report's id.
 #[tracing::instrument(skip(state, report))]
 pub async fn file(state: &AppState, client: &str, listing_id: i64, report: NewReport) -> Result<i64, AppError> {
-    state.reports.hit(client)?;
+    let (reports, client) = (state.reports.clone(), client.to_string());
     state
         .db(move |conn| {
+            reports.take(conn, &client)?;
             Listing::find_public(conn, listing_id)?;
             Ok(Report::create(conn, listing_id, report.reason, report.details.as_deref())?)
         })

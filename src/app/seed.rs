@@ -71,7 +71,7 @@ impl SeedBatch {
             let record = record?;
             let mut object = Map::new();
             for (column, cell) in headers.iter().zip(record.iter()) {
-                let cell = cell.trim();
+                let cell = undefused(cell.trim());
                 if cell.is_empty() || DERIVED_COLUMNS.contains(&column) {
                     continue;
                 }
@@ -226,9 +226,31 @@ pub fn export_csv(listings: Vec<PublicListing>) -> anyhow::Result<String> {
     writer.write_record(&columns)?;
     for row in &rows {
         let cell = |column: &str| row.iter().find(|(name, _)| name == column).map_or("", |(_, cell)| cell.as_str());
-        writer.write_record(columns.iter().map(|column| cell(column)))?;
+        writer.write_record(columns.iter().map(|column| defused(cell(column)).into_owned()))?;
     }
     Ok(String::from_utf8(writer.into_inner()?)?)
+}
+
+/// What a spreadsheet would run as a formula (a cell starting with `=`, `+`,
+/// `-`, `@`, a tab or a carriage return) is written after a `'`, which
+/// spreadsheets read as "this is text"; numbers such as a longitude of
+/// -122.68 stay as they are. `seed` takes the `'` off again.
+fn defused(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) && cell.parse::<f64>().is_err() {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as `export --format csv` wrote it, without the `'` of `defused`.
+fn undefused(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
+        _ => cell,
+    }
 }
 
 /// `(column, cell)` pairs of one listing, in field order.

@@ -2,8 +2,8 @@
 
 use super::AppState;
 use crate::db::moderators::Moderator;
-use crate::db::sessions::{ModeratorSession, NewSession};
-use crate::db::AnyConnection;
+use crate::db::sessions::{Factors, ModeratorSession, NewSession};
+use crate::db::{write_transaction, AnyConnection};
 use crate::domain::two_factor::{is_totp_code, recovery_code_hash, SecretSealer};
 use crate::domain::FieldErrors;
 use crate::error::AppError;
@@ -38,14 +38,16 @@ fn credential(errors: &mut FieldErrors, field: &str, value: Option<String>) -> O
     Some(value)
 }
 
-/// Keys the log-in throttle counts under: the client, and the account, so
-/// that guessing codes from many addresses is throttled too.
+/// Whom the log-in throttle counts: the client, and the account, so that
+/// guessing codes from many addresses is throttled too.
 fn throttle_keys(client: &str, username: &str) -> [String; 2] {
     [client.to_string(), format!("account:{username}")]
 }
 
 /// Checks a moderator's password (and code, when it comes with it) and starts
 /// a session, throttling a client and an account after repeated failures.
+/// The attempt is counted before the password is checked, so concurrent
+/// guesses cannot pass the limit together; a good log-in forgets the count.
 /// With two factors on and `CodeStep::Later`, the session starts awaiting its code.
 #[tracing::instrument(skip(state, credentials))]
 pub async fn log_in(
@@ -63,85 +65,104 @@ pub async fn log_in(
         other => other,
     };
     let keys = throttle_keys(client, &username);
-    for key in &keys {
-        state.failed_logins.check(key)?;
-    }
-    let ttl = state.settings.session_ttl;
+    let (limit, ttl) = (state.failed_logins.clone(), state.settings.session_ttl);
     let sealer = SecretSealer::new(&state.settings.session_key);
     let outcome = state
         .db(move |conn| {
-            let Some(account) = Moderator::authenticate(conn, &username, &password)? else {
-                return Ok(Err(AppError::Unauthorized));
-            };
-            let awaiting_code = match (account.two_factor_enabled(), code, step) {
-                (false, _, _) => false,
-                (true, None, CodeStep::Later) => true,
-                (true, None, CodeStep::WithPassword) => return Ok(Err(AppError::CodeRequired)),
-                (true, Some(code), _) => {
-                    if !code_is_good(conn, &sealer, &account, &code)? {
-                        return Ok(Err(AppError::Unauthorized));
-                    }
-                    false
-                }
-            };
-            if !awaiting_code {
-                Moderator::record_login(conn, account.id)?;
+            let who = [keys[0].as_str(), keys[1].as_str()];
+            limit.take_each(conn, &who)?;
+            let attempt = Attempt { username: &username, password: &password, code, step };
+            let outcome = attempt.start_session(conn, &sealer, ttl);
+            match &outcome {
+                Ok((_, session)) if !session.awaiting_code => who.iter().try_for_each(|one| limit.forget(conn, one))?,
+                // The password was right: no failure; the code still has to come.
+                Ok(_) => who.iter().try_for_each(|one| limit.give_back(conn, one))?,
+                Err(_) => {}
             }
-            Ok(Ok((account.username, ModeratorSession::start(conn, account.id, ttl, awaiting_code)?)))
+            Ok(outcome)
         })
         .await?;
-    match outcome {
-        Ok((username, session)) => {
-            if !session.awaiting_code {
-                keys.iter().for_each(|key| state.failed_logins.clear(key));
-            }
-            tracing::info!(moderator = %username, "moderator passed the password");
-            Ok((username, session))
+    match &outcome {
+        Ok((username, _)) => tracing::info!(moderator = %username, "moderator passed the password"),
+        Err(_) => tracing::warn!(client, "failed moderator login"),
+    }
+    outcome
+}
+
+/// One log-in's credentials, checked against the account.
+struct Attempt<'a> {
+    username: &'a str,
+    password: &'a str,
+    code: Option<String>,
+    step: CodeStep,
+}
+
+impl Attempt<'_> {
+    fn start_session(
+        self,
+        conn: &mut AnyConnection,
+        sealer: &SecretSealer,
+        ttl: std::time::Duration,
+    ) -> Result<(String, NewSession), AppError> {
+        let Some(account) = Moderator::authenticate(conn, self.username, self.password)? else {
+            return Err(AppError::Unauthorized);
+        };
+        let factors = match (account.two_factor_enabled(), self.code, self.step) {
+            (false, _, _) => Factors::Password,
+            (true, None, CodeStep::Later) => Factors::AwaitingCode,
+            (true, None, CodeStep::WithPassword) => return Err(AppError::CodeRequired),
+            (true, Some(code), _) if code_is_good(conn, sealer, &account, &code)? => Factors::Both,
+            (true, Some(_), _) => return Err(AppError::Unauthorized),
+        };
+        if factors != Factors::AwaitingCode {
+            Moderator::record_login(conn, account.id)?;
         }
-        Err(error) => {
-            keys.iter().for_each(|key| state.failed_logins.record(key));
-            tracing::warn!(client, "failed moderator login");
-            Err(error)
-        }
+        Ok((account.username, ModeratorSession::start(conn, account.id, ttl, factors)?))
     }
 }
 
-/// The second step on the site: the code for a session that passed the password.
+/// The second step on the site: the code for a session that passed the
+/// password. A good code ends that session and starts a new one, so that a
+/// cookie seen before the code is worth nothing after it.
 #[tracing::instrument(skip_all)]
 pub async fn give_code(
     state: &AppState,
     client: &str,
     session_token: String,
     code: Option<String>,
-) -> Result<(), AppError> {
+) -> Result<NewSession, AppError> {
     let session = current(state, session_token.clone()).await?;
-    let keys = throttle_keys(client, &session.username);
-    for key in &keys {
-        state.failed_logins.check(key)?;
+    if !session.awaiting_code {
+        return Err(AppError::Unauthorized);
     }
+    let keys = throttle_keys(client, &session.username);
     let code = code.map(|code| code.trim().to_string()).filter(|code| !code.is_empty() && code.len() <= MAX_CREDENTIAL);
+    let (limit, ttl) = (state.failed_logins.clone(), state.settings.session_ttl);
     let sealer = SecretSealer::new(&state.settings.session_key);
-    let accepted = state
+    let renewed = state
         .db(move |conn| {
+            let who = [keys[0].as_str(), keys[1].as_str()];
+            limit.take_each(conn, &who)?;
             let account = Moderator::find(conn, session.moderator_id)?;
             let good = match code {
                 Some(code) => code_is_good(conn, &sealer, &account, &code)?,
                 None => false,
             };
-            if good {
-                ModeratorSession::complete(conn, &session_token)?;
-                Moderator::record_login(conn, account.id)?;
+            if !good {
+                return Err(AppError::Unauthorized);
             }
-            Ok(good)
+            who.iter().try_for_each(|one| limit.forget(conn, one))?;
+            write_transaction(conn, |conn| {
+                ModeratorSession::end(conn, &session_token)?;
+                Moderator::record_login(conn, account.id)?;
+                Ok(ModeratorSession::start(conn, account.id, ttl, Factors::Both)?)
+            })
         })
-        .await?;
-    if accepted {
-        keys.iter().for_each(|key| state.failed_logins.clear(key));
-        Ok(())
-    } else {
-        keys.iter().for_each(|key| state.failed_logins.record(key));
-        Err(AppError::Unauthorized)
+        .await;
+    if let Err(AppError::Unauthorized) = &renewed {
+        tracing::warn!(client, "wrong two-factor code");
     }
+    renewed
 }
 
 /// Whether a typed code opens this account: a TOTP code of this step or the
@@ -168,10 +189,11 @@ pub fn unix_now() -> u64 {
     chrono::Utc::now().timestamp().max(0) as u64
 }
 
-/// The session a cookie's secret opens; an unknown or expired one, or one of
-/// a disabled account, is `401`.
+/// The session a cookie's secret opens; an unknown, expired or idle one, or one
+/// of a disabled account, is `401`.
 pub async fn current(state: &AppState, session_token: String) -> Result<ModeratorSession, AppError> {
-    state.db(move |conn| Ok(ModeratorSession::find(conn, &session_token)?)).await?.ok_or(AppError::Unauthorized)
+    let idle = state.settings.session_idle;
+    state.db(move |conn| Ok(ModeratorSession::find(conn, &session_token, idle)?)).await?.ok_or(AppError::Unauthorized)
 }
 
 /// Ends a session on the server.

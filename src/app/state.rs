@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use super::metrics::Metrics;
-use super::throttle::RateLimiter;
+use super::throttle::{Limit, ReadLimit};
 use crate::config::Settings;
 use crate::db::{AnyConnection, Pool};
 use crate::error::AppError;
@@ -18,16 +18,30 @@ pub struct AppState {
     pub gazetteer: &'static Gazetteer,
     pub metrics: Metrics,
     pub search: Arc<SearchSync>,
-    pub failed_logins: RateLimiter,
-    pub submissions: RateLimiter,
-    pub reports: RateLimiter,
+    /// Failed log-ins (wrong passwords and codes), by client and by account.
+    pub failed_logins: Limit,
+    pub submissions: Limit,
+    /// Edits sent with one manage token, and by one client.
+    pub edits_by_listing: Limit,
+    pub edits_by_client: Limit,
+    pub reports: Limit,
     /// Lost-link requests, by client and by address asked for.
-    pub recoveries_by_client: RateLimiter,
-    pub recoveries_by_address: RateLimiter,
+    pub recoveries_by_client: Limit,
+    pub recoveries_by_address: Limit,
+    /// Receipts mailed to one contact address in a day.
+    pub receipts_by_address: Limit,
+    /// Reads of the public API, `/hsds` and `/fhir`, by client.
+    pub reads: ReadLimit,
     pub mailer: Arc<Mailer>,
 }
 
 const HOUR: std::time::Duration = std::time::Duration::from_secs(3600);
+const DAY: std::time::Duration = std::time::Duration::from_secs(24 * 3600);
+/// Edits one listing may send in an hour: room to fix mistakes, not to fill the queue.
+const EDITS_PER_LISTING_PER_HOUR: u32 = 10;
+/// Receipts one contact address gets in a day; later submissions are stored
+/// all the same, and "Lost your link?" still mails their links.
+const RECEIPTS_PER_ADDRESS_PER_DAY: u32 = 3;
 
 impl AppState {
     pub fn new(pool: Pool, settings: Settings, search: Arc<SearchSync>, mailer: Mailer) -> AppState {
@@ -37,11 +51,15 @@ impl AppState {
             search,
             gazetteer: Gazetteer::shared(),
             metrics: Metrics::default(),
-            failed_logins: RateLimiter::new(settings.login_max_failures, settings.login_window),
-            submissions: RateLimiter::new(settings.submissions_per_hour, HOUR),
-            reports: RateLimiter::new(settings.reports_per_hour, HOUR),
-            recoveries_by_client: RateLimiter::new(super::recovery::PER_CLIENT_PER_HOUR, HOUR),
-            recoveries_by_address: RateLimiter::new(super::recovery::PER_ADDRESS_PER_HOUR, HOUR),
+            failed_logins: Limit::new("login", settings.login_max_failures, settings.login_window),
+            submissions: Limit::new("submission", settings.submissions_per_hour, HOUR),
+            edits_by_listing: Limit::new("edit-listing", EDITS_PER_LISTING_PER_HOUR, HOUR),
+            edits_by_client: Limit::new("edit-client", settings.submissions_per_hour, HOUR),
+            reports: Limit::new("report", settings.reports_per_hour, HOUR),
+            recoveries_by_client: Limit::new("recovery-client", super::recovery::PER_CLIENT_PER_HOUR, HOUR),
+            recoveries_by_address: Limit::new("recovery-address", super::recovery::PER_ADDRESS_PER_HOUR, HOUR),
+            receipts_by_address: Limit::new("receipt-address", RECEIPTS_PER_ADDRESS_PER_DAY, DAY),
+            reads: ReadLimit::new(settings.read_requests_per_minute),
             settings,
         }
     }

@@ -31,8 +31,11 @@ pub enum Outcome {
 }
 
 /// Stores a parsed submission for review, counting it against the client's
-/// submission limit, and writes the clinician a receipt with their manage
-/// link in `lang`, the language they used, in the same transaction.
+/// submission limit first, and writes the clinician a receipt with their
+/// manage link in `lang`, the language they used, in the same transaction.
+/// An address gets a few receipts a day at most, since nobody has shown it
+/// is theirs: later listings are stored all the same, and "Lost your link?"
+/// mails their links.
 #[tracing::instrument(skip_all, fields(client))]
 pub async fn submit(state: &AppState, client: &str, parsed: Parsed, lang: Lang) -> Result<Outcome, AppError> {
     let listing = match parsed {
@@ -42,18 +45,26 @@ pub async fn submit(state: &AppState, client: &str, parsed: Parsed, lang: Lang) 
             return Ok(Outcome::Dropped);
         }
     };
-    state.submissions.hit(client)?;
-    let links = state.links();
+    let (links, client) = (state.links(), client.to_string());
     let mail_from = state.settings.mail.from.clone();
+    let (submissions, receipts) = (state.submissions.clone(), state.receipts_by_address.clone());
     let (created, manage_token, manage_url) = state
         .db(move |conn| {
+            submissions.take(conn, &client)?;
             write_transaction(conn, |conn| {
                 let (created, manage_token) = create(conn, &listing, Provenance::Clinician)?;
                 Listing::set_language(conn, created.listing_id, lang.code())?;
                 let stored = Listing::find(conn, created.listing_id)?;
                 let manage_url = links.to(lang, &format!("/manage/{manage_token}"));
-                let letter = Letter::Received { manage_link: manage_url.clone() };
-                letters::send(conn, &mail_from, &stored, listing.content(), &letter)?;
+                if receipts.allows(conn, &listing.content().contact_email.to_lowercase())? {
+                    let letter = Letter::Received { manage_link: manage_url.clone() };
+                    letters::send(conn, &mail_from, &stored, listing.content(), &letter)?;
+                } else {
+                    tracing::info!(
+                        listing_id = created.listing_id,
+                        "receipt not mailed: the address had its receipts for today"
+                    );
+                }
                 Ok((created, manage_token, manage_url))
             })
         })

@@ -35,6 +35,8 @@ pub struct ListingInsertForm<'a> {
     pub is_demo: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The contact email in lower case, which lost-link requests look up.
+    pub contact_email_key: &'a str,
 }
 
 /// An approved listing as the public sees it.
@@ -349,6 +351,13 @@ impl Listing {
     #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn set_language(conn: &mut AnyConnection, id: i64, code: &str) -> QueryResult<()> {
         diesel::update(listings::table.find(id)).set(listings::language.eq(code)).execute(conn).map(drop)
+    }
+
+    pub fn set_contact_email_key(conn: &mut AnyConnection, id: i64, email: &str) -> QueryResult<()> {
+        diesel::update(listings::table.find(id))
+            .set(listings::contact_email_key.eq(email.to_lowercase()))
+            .execute(conn)
+            .map(drop)
     }
 
     pub fn set_manage_token_hash(conn: &mut AnyConnection, id: i64, hash: &str) -> QueryResult<()> {

@@ -6,6 +6,7 @@ pub mod listings;
 pub mod moderators;
 pub mod names;
 pub mod outbox;
+pub mod rate_limits;
 pub mod recovery;
 pub mod reports;
 pub mod schema;

@@ -9,7 +9,8 @@ use diesel::prelude::*;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::schema::{moderator_invites, moderator_recovery_codes, moderator_sessions, moderators};
+use super::schema::{moderator_invites, moderator_recovery_codes, moderators};
+use super::sessions::ModeratorSession;
 use super::{AnyConnection, MultiBackend};
 use crate::domain::moderation::Role;
 use crate::domain::token;
@@ -80,8 +81,9 @@ impl Moderator {
         self.totp_enabled_at.is_some()
     }
 
-    /// Adds a moderator, or sets a new password for an existing one; `Admin`
-    /// makes an existing moderator an admin, `Moderator` keeps their role.
+    /// Adds a moderator, or sets a new password for an existing one, which
+    /// ends their sessions; `Admin` makes an existing moderator an admin,
+    /// `Moderator` keeps their role.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn upsert(conn: &mut AnyConnection, username: &str, password: &str, role: Role) -> Result<bool, AppError> {
         let hash = hash_password(password);
@@ -89,10 +91,14 @@ impl Moderator {
         let updated = diesel::update(account).set(moderators::password_hash.eq(&hash)).execute(conn)?;
         if updated == 0 {
             Self::insert(conn, username, &hash, role, None)?;
-        } else if role == Role::Admin {
+            return Ok(true);
+        }
+        let id: i64 = account.select(moderators::id).first(conn)?;
+        ModeratorSession::end_all_of(conn, id, None)?;
+        if role == Role::Admin {
             diesel::update(account).set(moderators::role.eq(role.as_str())).execute(conn)?;
         }
-        Ok(updated == 0)
+        Ok(false)
     }
 
     fn insert(
@@ -187,24 +193,30 @@ impl Moderator {
         let disabled_at = disabled.then(super::now);
         diesel::update(moderators::table.find(id)).set(moderators::disabled_at.eq(disabled_at)).execute(conn)?;
         if disabled {
-            diesel::delete(moderator_sessions::table.filter(moderator_sessions::moderator_id.eq(id))).execute(conn)?;
+            ModeratorSession::end_all_of(conn, id, None)?;
         }
         Ok(())
     }
 
-    /// Keeps a sealed secret that waits for its first code.
-    pub fn set_pending_secret(conn: &mut AnyConnection, id: i64, sealed: &str) -> QueryResult<()> {
-        diesel::update(moderators::table.find(id).filter(moderators::totp_enabled_at.is_null()))
-            .set(moderators::totp_secret.eq(sealed))
-            .execute(conn)
-            .map(drop)
-    }
-
-    /// Turns two factors on with fresh recovery codes (only their hashes kept).
-    pub fn enable_two_factor(conn: &mut AnyConnection, id: i64, step: u64, code_hashes: &[String]) -> QueryResult<()> {
-        diesel::update(moderators::table.find(id))
-            .set((moderators::totp_enabled_at.eq(super::now()), moderators::totp_last_step.eq(step as i64)))
+    /// Turns two factors on with the sealed secret a session confirmed and
+    /// fresh recovery codes (only their hashes kept). False when they were on already.
+    pub fn enable_two_factor(
+        conn: &mut AnyConnection,
+        id: i64,
+        sealed_secret: &str,
+        step: u64,
+        code_hashes: &[String],
+    ) -> QueryResult<bool> {
+        let enabled = diesel::update(moderators::table.find(id).filter(moderators::totp_enabled_at.is_null()))
+            .set((
+                moderators::totp_secret.eq(sealed_secret),
+                moderators::totp_enabled_at.eq(super::now()),
+                moderators::totp_last_step.eq(step as i64),
+            ))
             .execute(conn)?;
+        if enabled == 0 {
+            return Ok(false);
+        }
         diesel::delete(moderator_recovery_codes::table.filter(moderator_recovery_codes::moderator_id.eq(id)))
             .execute(conn)?;
         for hash in code_hashes {
@@ -212,7 +224,7 @@ impl Moderator {
                 .values((moderator_recovery_codes::code_hash.eq(hash), moderator_recovery_codes::moderator_id.eq(id)))
                 .execute(conn)?;
         }
-        Ok(())
+        Ok(true)
     }
 
     /// Accepts a TOTP step only if it is later than the last one accepted, in
@@ -243,8 +255,7 @@ impl Moderator {
             .execute(conn)?;
         diesel::delete(moderator_recovery_codes::table.filter(moderator_recovery_codes::moderator_id.eq(account.id)))
             .execute(conn)?;
-        diesel::delete(moderator_sessions::table.filter(moderator_sessions::moderator_id.eq(account.id)))
-            .execute(conn)?;
+        ModeratorSession::end_all_of(conn, account.id, None)?;
         Ok(true)
     }
 
@@ -278,6 +289,18 @@ pub struct Invite {
     pub email: String,
     #[diesel(deserialize_as = String)]
     pub role: Role,
+}
+
+/// An invitation still waiting to be used, as the admins' list shows it.
+#[derive(Debug, Clone, Queryable, Selectable)]
+#[diesel(table_name = moderator_invites, check_for_backend(MultiBackend))]
+pub struct OpenInvite {
+    /// Names the invitation in the admins' revoke form; the link's secret
+    /// cannot be worked out from it.
+    pub token_hash: String,
+    pub username: String,
+    pub email: String,
+    pub expires_at: NaiveDateTime,
 }
 
 /// How long an invitation link works.
@@ -317,6 +340,31 @@ impl Invite {
             .select(Invite::as_select())
             .first(conn)
             .optional()
+    }
+
+    /// Every invitation still open, the newest first.
+    pub fn open_ones(conn: &mut AnyConnection) -> QueryResult<Vec<OpenInvite>> {
+        moderator_invites::table
+            .filter(moderator_invites::used_at.is_null())
+            .filter(moderator_invites::expires_at.gt(super::now()))
+            .order(moderator_invites::created_at.desc())
+            .select(OpenInvite::as_select())
+            .load(conn)
+    }
+
+    /// Ends an open invitation before its time: its link stops working.
+    /// `None` when it was not open.
+    pub fn revoke(conn: &mut AnyConnection, token_hash: &str) -> QueryResult<Option<String>> {
+        let now = super::now();
+        let open = moderator_invites::table
+            .find(token_hash)
+            .filter(moderator_invites::used_at.is_null())
+            .filter(moderator_invites::expires_at.gt(now));
+        let username: Option<String> = open.select(moderator_invites::username).first(conn).optional()?;
+        if username.is_some() {
+            diesel::update(open).set(moderator_invites::expires_at.eq(now)).execute(conn)?;
+        }
+        Ok(username)
     }
 
     /// Uses the invitation up and creates its account with the chosen password;

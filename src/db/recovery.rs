@@ -3,16 +3,13 @@
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use diesel::sql_types::Text;
 
 use super::listings::Listing;
-use super::schema::{listings, recovery_tokens, submissions};
+use super::schema::{listings, recovery_tokens};
 use super::submissions::Submission;
 use super::{write_transaction, AnyConnection, MultiBackend};
 use crate::domain::listing::ListingContent;
 use crate::error::AppError;
-
-diesel::define_sql_function!(fn lower(text: Text) -> Text);
 
 #[derive(Debug, Clone, Queryable, Selectable)]
 #[diesel(table_name = recovery_tokens, check_for_backend(MultiBackend))]
@@ -90,64 +87,32 @@ impl RecoveryToken {
 
 /// Every listing (demo listings aside) whose current contact email is
 /// `email`, ignoring case, with that current content: the approved version,
-/// or for a listing never approved, the latest version sent.
+/// or for a listing never approved, the latest version sent. Found through
+/// the index on `contact_email_key`; the parsed content decides.
 #[tracing::instrument(level = "debug", skip_all)]
 pub fn listings_with_contact_email(
     conn: &mut AnyConnection,
     email: &str,
 ) -> Result<Vec<(Listing, ListingContent)>, AppError> {
     let wanted = email.to_lowercase();
-    let pattern = containing(&wanted);
-    let mut found = Vec::new();
-    // Content is JSON text: `LIKE` narrows the rows cheaply, the parsed field decides.
-    let approved: Vec<Listing> = listings::table
+    let candidates: Vec<Listing> = listings::table
+        .filter(listings::contact_email_key.eq(&wanted))
         .filter(listings::is_demo.eq(false))
-        .filter(listings::content.is_not_null())
-        .filter(lower(listings::content.assume_not_null()).like(&pattern))
         .order(listings::id)
         .select(Listing::as_select())
         .load(conn)?;
-    for listing in approved {
-        if let Some(content) =
-            listing.approved_content().filter(|content| content.contact_email.to_lowercase() == wanted)
-        {
+    let mut found = Vec::new();
+    for listing in candidates {
+        let content = match listing.approved_content() {
+            Some(content) => content,
+            None => match Submission::latest_for(conn, listing.id)? {
+                Some(latest) => latest.content()?,
+                None => continue,
+            },
+        };
+        if content.contact_email.to_lowercase() == wanted {
             found.push((listing, content));
         }
     }
-    let never_approved: Vec<i64> = listings::table
-        .inner_join(submissions::table)
-        .filter(listings::is_demo.eq(false))
-        .filter(listings::content.is_null())
-        .filter(lower(submissions::content).like(&pattern))
-        .order(listings::id)
-        .select(listings::id)
-        .distinct()
-        .load(conn)?;
-    for id in never_approved {
-        let Some(latest) = Submission::latest_for(conn, id)? else { continue };
-        let content = latest.content()?;
-        if content.contact_email.to_lowercase() == wanted {
-            found.push((Listing::find(conn, id)?, content));
-        }
-    }
     Ok(found)
-}
-
-/// A `LIKE` pattern for text containing `wanted` (lower case). SQLite's
-/// `lower` leaves letters beyond ASCII alone, so each of those matches any
-/// one character; `%` and `_` in an address only widen the match, which the
-/// exact comparison afterwards narrows again.
-fn containing(wanted: &str) -> String {
-    let middle: String = wanted.chars().map(|c| if c.is_ascii() { c } else { '_' }).collect();
-    format!("%{middle}%")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn letters_beyond_ascii_match_any_one_character() {
-        assert_eq!(containing("ana@clínica.example"), "%ana@cl_nica.example%");
-    }
 }

@@ -45,6 +45,17 @@ diesel::table! {
         created_at -> Timestamp,
         expires_at -> Timestamp,
         awaiting_code -> Bool,
+        second_factor -> Bool,
+        pending_totp_secret -> Nullable<Text>,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    rate_limits (key) {
+        key -> Text,
+        hits -> BigInt,
+        window_ends_at -> Timestamp,
     }
 }
 
@@ -62,6 +73,7 @@ diesel::table! {
         language -> Text,
         confirmed_at -> Nullable<Timestamp>,
         import_key -> Nullable<Text>,
+        contact_email_key -> Nullable<Text>,
     }
 }
 

@@ -1,4 +1,6 @@
 //! Moderator sessions, kept server-side so that logging out really ends them.
+//! Each session records for itself which factors it has given, and keeps the
+//! TOTP secret it is enrolling, which no other session ever sees.
 
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
@@ -18,7 +20,7 @@ pub struct ModeratorSession {
     pub role: Role,
     /// Past the password, still owing a two-factor code: good for nothing else.
     pub awaiting_code: bool,
-    /// Whether the account has two factors on.
+    /// Whether this session gave a second factor (at log-in, or by enrolling).
     pub two_factor: bool,
 }
 
@@ -30,6 +32,21 @@ pub struct NewSession {
     pub awaiting_code: bool,
 }
 
+/// How far a new session has come.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Factors {
+    /// The password, on an account without two factors.
+    Password,
+    /// The password; the code is still owed.
+    AwaitingCode,
+    /// The password and a second factor.
+    Both,
+}
+
+/// A session's last-seen time is written at most once in this many seconds
+/// (or half its idle time, if shorter), not on every request.
+const TOUCH_EVERY_SECS: i64 = 60;
+
 impl ModeratorSession {
     /// Starts a session with fresh secrets, and sweeps away expired ones.
     #[tracing::instrument(level = "debug", skip_all, fields(moderator_id = moderator_id))]
@@ -37,7 +54,7 @@ impl ModeratorSession {
         conn: &mut AnyConnection,
         moderator_id: i64,
         ttl: std::time::Duration,
-        awaiting_code: bool,
+        factors: Factors,
     ) -> QueryResult<NewSession> {
         let now = super::now();
         diesel::delete(moderator_sessions::table.filter(moderator_sessions::expires_at.le(now))).execute(conn)?;
@@ -45,7 +62,7 @@ impl ModeratorSession {
             token: token::generate(),
             csrf_token: token::generate(),
             expires_at: now + chrono::Duration::seconds(ttl.as_secs() as i64),
-            awaiting_code,
+            awaiting_code: factors == Factors::AwaitingCode,
         };
         diesel::insert_into(moderator_sessions::table)
             .values((
@@ -54,20 +71,30 @@ impl ModeratorSession {
                 moderator_sessions::csrf_token.eq(&session.csrf_token),
                 moderator_sessions::created_at.eq(now),
                 moderator_sessions::expires_at.eq(session.expires_at),
-                moderator_sessions::awaiting_code.eq(awaiting_code),
+                moderator_sessions::last_seen_at.eq(now),
+                moderator_sessions::awaiting_code.eq(session.awaiting_code),
+                moderator_sessions::second_factor.eq(factors == Factors::Both),
             ))
             .execute(conn)?;
         Ok(session)
     }
 
-    /// The unexpired session a cookie's token opens, while its account is enabled.
+    /// The session a cookie's token opens: unexpired, used within `idle`, and
+    /// of an enabled account. Using it counts as activity.
     #[tracing::instrument(level = "debug", skip_all)]
-    pub fn find(conn: &mut AnyConnection, token: &str) -> QueryResult<Option<ModeratorSession>> {
-        type Row = (i64, String, String, NaiveDateTime, String, bool, Option<NaiveDateTime>);
+    pub fn find(
+        conn: &mut AnyConnection,
+        token: &str,
+        idle: std::time::Duration,
+    ) -> QueryResult<Option<ModeratorSession>> {
+        type Row = (i64, String, String, NaiveDateTime, String, bool, bool, NaiveDateTime);
+        let now = super::now();
+        let hash = token::hash(token);
         let row: Option<Row> = moderator_sessions::table
             .inner_join(moderators::table)
-            .filter(moderator_sessions::token_hash.eq(token::hash(token)))
-            .filter(moderator_sessions::expires_at.gt(super::now()))
+            .filter(moderator_sessions::token_hash.eq(&hash))
+            .filter(moderator_sessions::expires_at.gt(now))
+            .filter(moderator_sessions::last_seen_at.gt(now - chrono::Duration::seconds(idle.as_secs() as i64)))
             .filter(moderators::disabled_at.is_null())
             .select((
                 moderator_sessions::moderator_id,
@@ -76,31 +103,23 @@ impl ModeratorSession {
                 moderator_sessions::expires_at,
                 moderators::role,
                 moderator_sessions::awaiting_code,
-                moderators::totp_enabled_at,
+                moderator_sessions::second_factor,
+                moderator_sessions::last_seen_at,
             ))
             .first(conn)
             .optional()?;
-        let Some((moderator_id, username, csrf_token, expires_at, role, awaiting_code, totp_enabled_at)) = row else {
+        let Some((moderator_id, username, csrf_token, expires_at, role, awaiting_code, two_factor, last_seen_at)) = row
+        else {
             return Ok(None);
         };
+        let touch_every = (idle.as_secs() as i64 / 2).clamp(1, TOUCH_EVERY_SECS);
+        if (now - last_seen_at).num_seconds() >= touch_every {
+            diesel::update(moderator_sessions::table.find(&hash))
+                .set(moderator_sessions::last_seen_at.eq(now))
+                .execute(conn)?;
+        }
         let role = Role::try_from(role).map_err(|error| diesel::result::Error::DeserializationError(error.into()))?;
-        Ok(Some(ModeratorSession {
-            moderator_id,
-            username,
-            csrf_token,
-            expires_at,
-            role,
-            awaiting_code,
-            two_factor: totp_enabled_at.is_some(),
-        }))
-    }
-
-    /// The code has been given: the session is a full one now.
-    pub fn complete(conn: &mut AnyConnection, token: &str) -> QueryResult<()> {
-        diesel::update(moderator_sessions::table.filter(moderator_sessions::token_hash.eq(token::hash(token))))
-            .set(moderator_sessions::awaiting_code.eq(false))
-            .execute(conn)
-            .map(drop)
+        Ok(Some(ModeratorSession { moderator_id, username, csrf_token, expires_at, role, awaiting_code, two_factor }))
     }
 
     #[tracing::instrument(level = "debug", skip_all)]
@@ -108,5 +127,47 @@ impl ModeratorSession {
         diesel::delete(moderator_sessions::table.filter(moderator_sessions::token_hash.eq(token::hash(token))))
             .execute(conn)?;
         Ok(())
+    }
+
+    /// Ends every session of an account, but `keep` (a session's token) if given.
+    pub fn end_all_of(conn: &mut AnyConnection, moderator_id: i64, keep: Option<&str>) -> QueryResult<()> {
+        let kept = keep.map(token::hash).unwrap_or_default();
+        diesel::delete(
+            moderator_sessions::table
+                .filter(moderator_sessions::moderator_id.eq(moderator_id))
+                .filter(moderator_sessions::token_hash.ne(kept)),
+        )
+        .execute(conn)
+        .map(drop)
+    }
+
+    /// The sealed TOTP secret this session is enrolling, if it has one.
+    pub fn pending_secret(conn: &mut AnyConnection, token: &str) -> QueryResult<Option<String>> {
+        moderator_sessions::table
+            .find(token::hash(token))
+            .select(moderator_sessions::pending_totp_secret)
+            .first(conn)
+            .optional()
+            .map(Option::flatten)
+    }
+
+    /// Keeps the sealed secret this session enrols, for it alone.
+    pub fn set_pending_secret(conn: &mut AnyConnection, token: &str, sealed: &str) -> QueryResult<()> {
+        diesel::update(moderator_sessions::table.find(token::hash(token)))
+            .set(moderator_sessions::pending_totp_secret.eq(sealed))
+            .execute(conn)
+            .map(drop)
+    }
+
+    /// The session gave its second factor by enrolling: it keeps working,
+    /// without the secret it no longer needs to hold.
+    pub fn mark_enrolled(conn: &mut AnyConnection, token: &str) -> QueryResult<()> {
+        diesel::update(moderator_sessions::table.find(token::hash(token)))
+            .set((
+                moderator_sessions::second_factor.eq(true),
+                moderator_sessions::pending_totp_secret.eq(None::<String>),
+            ))
+            .execute(conn)
+            .map(drop)
     }
 }

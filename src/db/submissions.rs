@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use super::events::{Actor, Event, Subject};
 use super::listings::{Listing, ListingInsertForm};
-use super::schema::{listings, submissions};
+use super::schema::{events, listings, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
 use crate::domain::listing::{lookup_key, ListingContent, NewListing};
 use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, SubmissionKind, SubmissionStatus};
@@ -249,6 +249,7 @@ impl Submission {
                     is_demo,
                     created_at: now,
                     updated_at: now,
+                    contact_email_key: &listing.content().contact_email.to_lowercase(),
                 })
                 .returning(listings::id)
                 .get_result(conn)?;
@@ -258,11 +259,21 @@ impl Submission {
     }
 
     /// A new version of an existing listing. It replaces any version still
-    /// pending; the approved version stays public until a moderator decides.
+    /// pending, so the queue holds one version a listing and a stream of
+    /// edits does not pile up rows (a pending version the audit trail names
+    /// is kept, marked superseded); the approved version stays public until
+    /// a moderator decides.
     #[tracing::instrument(level = "debug", skip_all, fields(listing_id = listing_id))]
     pub fn create_edit(conn: &mut AnyConnection, listing_id: i64, listing: &NewListing) -> Result<i64, AppError> {
         write_transaction(conn, |conn| {
             let current = Listing::find(conn, listing_id)?;
+            let named_in_the_audit_trail =
+                events::table.filter(events::submission_id.eq(submissions::id.nullable())).select(events::id);
+            diesel::delete(submissions::table)
+                .filter(submissions::listing_id.eq(listing_id))
+                .filter(submissions::status.eq(SubmissionStatus::Pending.as_str()))
+                .filter(diesel::dsl::not(diesel::dsl::exists(named_in_the_audit_trail)))
+                .execute(conn)?;
             diesel::update(submissions::table)
                 .filter(submissions::listing_id.eq(listing_id))
                 .filter(submissions::status.eq(SubmissionStatus::Pending.as_str()))
@@ -274,6 +285,10 @@ impl Submission {
             diesel::update(listings::table.find(listing_id))
                 .set((listings::status.eq(status.as_str()), listings::updated_at.eq(super::now())))
                 .execute(conn)?;
+            if kind == SubmissionKind::New {
+                // Never approved: the latest version's address is the one to recover by.
+                Listing::set_contact_email_key(conn, listing_id, &listing.content().contact_email)?;
+            }
             Ok(submission_id)
         })
     }
@@ -297,6 +312,7 @@ impl Submission {
                 .set((
                     listings::status.eq(status.as_str()),
                     listings::content.eq(&submission.content),
+                    listings::contact_email_key.eq(content.contact_email.to_lowercase()),
                     listings::updated_at.eq(now),
                     listings::last_reviewed_at.eq(now),
                     // Approval confirms the details as of now, for the yearly re-confirmation.

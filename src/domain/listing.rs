@@ -478,10 +478,20 @@ impl NewListing {
     }
 }
 
+/// Embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069)
+/// make a name read otherwise than it is stored, so that one listing can pass
+/// for another; no name needs them.
+fn reorders_text(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
 fn check_single_lines(input: &ListingInput, errors: &mut FieldErrors) {
-    for (field, value) in input.single_line_fields() {
+    let insurers = input.insurers.iter().flatten().map(|name| ("insurers", Some(name.as_str())));
+    for (field, value) in input.single_line_fields().into_iter().chain(insurers) {
         if value.is_some_and(|v| v.chars().any(char::is_control)) {
             errors.add(field, Text::new("field-error-single-line"));
+        } else if value.is_some_and(reorders_text) {
+            errors.add(field, Text::new("field-error-direction-controls"));
         }
     }
 }

@@ -88,6 +88,7 @@ text_enum!(
         Lapse => "lapse",
         RecoverLink => "recover_link",
         InviteModerator => "invite_moderator",
+        RevokeInvitation => "revoke_invitation",
         DisableModerator => "disable_moderator",
         EnableModerator => "enable_moderator",
         ResetTwoFactor => "reset_two_factor",
@@ -97,7 +98,7 @@ text_enum!(
 
 impl AuditAction {
     /// Every action, in the order the audit filter lists them.
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 17] = [
         AuditAction::Approve,
         AuditAction::Reject,
         AuditAction::ResolveReport,
@@ -110,6 +111,7 @@ impl AuditAction {
         AuditAction::Lapse,
         AuditAction::RecoverLink,
         AuditAction::InviteModerator,
+        AuditAction::RevokeInvitation,
         AuditAction::DisableModerator,
         AuditAction::EnableModerator,
         AuditAction::ResetTwoFactor,

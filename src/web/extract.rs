@@ -17,7 +17,7 @@ use crate::db::sessions::ModeratorSession;
 use crate::domain::token::constant_time_eq;
 use crate::error::AppError;
 use crate::error::FieldError;
-use crate::web::session_cookie::SESSION_COOKIE;
+use crate::web::session_cookie::session_cookie_name;
 use crate::web::State;
 
 /// The largest JSON body accepted: room for every text field at its longest.
@@ -133,11 +133,8 @@ pub struct Moderator {
 impl Moderator {
     /// The session the request's cookie opens, whatever its stage (CSRF not checked).
     pub async fn from_cookie(req: &HttpRequest) -> Result<Moderator, AppError> {
-        let cookie = req.cookie(SESSION_COOKIE);
-        let state = req.app_data::<State>().cloned();
-        let (Some(cookie), Some(state)) = (cookie, state) else {
-            return Err(AppError::Unauthorized);
-        };
+        let state = req.app_data::<State>().cloned().ok_or(AppError::Unauthorized)?;
+        let cookie = req.cookie(session_cookie_name(&state.settings)).ok_or(AppError::Unauthorized)?;
         let token = state.settings.session_key.verify(cookie.value()).ok_or(AppError::Unauthorized)?.to_string();
         let session = sessions::current(&state, token.clone()).await?;
         Ok(Moderator { session, token })
@@ -186,7 +183,31 @@ impl FromRequest for Moderator {
     }
 }
 
-/// The client address used for rate limits.
+/// Refuses an unsafe request that a browser sent from another site, such as
+/// a form on an attacker's page posting the attacker's password to log the
+/// victim's browser in. Browsers say where a request comes from in
+/// `Sec-Fetch-Site`, and older ones in `Origin`; a request with neither did
+/// not come from another site's page.
+pub fn same_site_only(req: &HttpRequest, settings: &Settings) -> Result<(), AppError> {
+    let refused = Err(AppError::Forbidden("a request from another site is refused"));
+    if let Some(site) = req.headers().get("sec-fetch-site") {
+        return match site.to_str() {
+            Ok("same-origin" | "none") => Ok(()),
+            _ => refused,
+        };
+    }
+    let Some(origin) = req.headers().get(header::ORIGIN).and_then(|v| v.to_str().ok()) else { return Ok(()) };
+    let info = req.connection_info();
+    let served_at = format!("{}://{}", info.scheme(), info.host());
+    let public = settings.public_url.as_deref().and_then(|url| url::Url::parse(url).ok());
+    if origin == served_at || public.is_some_and(|url| url.origin().ascii_serialization() == origin) {
+        Ok(())
+    } else {
+        refused
+    }
+}
+
+/// The client address used for rate limits: the one the request's log lines name.
 pub fn client_key(req: &HttpRequest) -> String {
-    req.peer_addr().map(|a| a.ip().to_string()).unwrap_or_else(|| "unknown".into())
+    crate::web::client::client_address(req).to_string()
 }

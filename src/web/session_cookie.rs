@@ -3,8 +3,18 @@
 use actix_web::cookie::{time, Cookie, SameSite};
 
 use crate::app::AppState;
+use crate::config::Settings;
 
-pub const SESSION_COOKIE: &str = "benzowise_session";
+/// The cookie's name. Over HTTPS it carries the `__Host-` prefix, which
+/// browsers accept only on a `Secure` cookie for the whole site set by the
+/// site itself, so no sibling subdomain can plant or shadow it.
+pub fn session_cookie_name(settings: &Settings) -> &'static str {
+    if settings.cookie_secure {
+        "__Host-benzowise_session"
+    } else {
+        "benzowise_session"
+    }
+}
 
 /// The session cookie, signed with `SESSION_KEY`: `HttpOnly`, `SameSite=Strict`,
 /// `Secure` when configured, living as long as the session.
@@ -19,7 +29,7 @@ pub fn ended_session_cookie(state: &AppState) -> Cookie<'static> {
 }
 
 fn cookie(state: &AppState, value: String, max_age: time::Duration) -> Cookie<'static> {
-    Cookie::build(SESSION_COOKIE, value)
+    Cookie::build(session_cookie_name(&state.settings), value)
         .path("/")
         .http_only(true)
         .same_site(SameSite::Strict)

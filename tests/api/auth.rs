@@ -144,3 +144,81 @@ async fn a_rotated_manage_token_replaces_the_old_one() {
     assert_eq!(app.manage("GET", &submitted.token, None).await.status, 401);
     assert_eq!(app.manage_status(&rotated.manage_token).await.listing_id, submitted.listing_id);
 }
+
+#[actix_rt::test]
+async fn over_https_the_session_cookie_is_host_prefixed_and_still_opens_the_session() {
+    let app = spawn_app_with(|s| s.cookie_secure = true).await;
+    app.add_moderator("mira", "a long moderator password");
+
+    let reply = app.login("mira", "a long moderator password").await;
+    let cookie = reply.header("set-cookie").unwrap().to_string();
+
+    assert!(cookie.starts_with("__Host-benzowise_session="), "{cookie}");
+    assert!(cookie.contains("Path=/") && cookie.contains("Secure") && !cookie.contains("Domain"), "{cookie}");
+    let pair = cookie.split(';').next().unwrap();
+    let queue = app.request("GET", "/api/v1/moderation/queue", &[("cookie", pair)], None).await;
+    assert_eq!(queue.status, 200);
+    let unprefixed = pair.replacen("__Host-", "", 1);
+    assert_eq!(app.request("GET", "/api/v1/moderation/queue", &[("cookie", &unprefixed)], None).await.status, 401);
+}
+
+#[actix_rt::test]
+async fn private_answers_are_never_stored_and_public_ones_may_be() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let created = app.post_json("/api/v1/submissions", &ListingBuilder::new().build()).await;
+    let token = created.json::<serde_json::Value>()["manage_token"].as_str().unwrap().to_string();
+    let bearer = format!("Bearer {token}");
+    let public = ListingBuilder::new().insert_public(&app);
+
+    let private = [
+        created,
+        app.request("GET", "/api/v1/manage", &[("authorization", &bearer)], None).await,
+        app.get(&format!("/manage/{token}")).await,
+        app.get(&format!("/es/manage/{token}")).await,
+        app.get("/manage/recovery").await,
+        app.get("/moderate").await,
+        app.request("GET", "/moderate/audit", &[("cookie", &moderator.cookie)], None).await,
+        app.as_moderator(&moderator, "GET", "/api/v1/moderation/queue", None).await,
+        app.post_form("/submit", &[("full_name", "x")]).await,
+    ];
+    for reply in &private {
+        assert_eq!(reply.header("cache-control"), Some("no-store"), "{} {}", reply.status, reply.text);
+    }
+    for path in [format!("/api/v1/clinicians/{}", public.listing_id), "/search?near=97201".into(), "/".into()] {
+        assert_ne!(app.get(&path).await.header("cache-control"), Some("no-store"), "{path}");
+    }
+}
+
+#[actix_rt::test]
+async fn metrics_answer_only_with_their_token_when_one_is_set() {
+    let app = spawn_app_with(|s| s.metrics_token = Some("a metrics token of some length".into())).await;
+
+    assert_eq!(app.get("/metrics").await.status, 401);
+    let wrong = app.request("GET", "/metrics", &[("authorization", "Bearer guess")], None).await;
+    assert_eq!(wrong.status, 401);
+    let right =
+        app.request("GET", "/metrics", &[("authorization", "Bearer a metrics token of some length")], None).await;
+    assert_eq!(right.status, 200);
+    assert!(right.text.contains("benzowise_"), "{}", right.text);
+    assert_eq!(spawn_app().await.get("/metrics").await.status, 200, "without a token set, as before");
+}
+
+#[actix_rt::test]
+async fn names_that_reorder_their_own_text_are_refused() {
+    let app = spawn_app().await;
+    for (field, value) in [
+        ("full_name", "Dr. Ann\u{202E}etihW"),
+        ("practice_name", "Clinic \u{2066}isolated\u{2069}"),
+        ("credentials", "MD\u{202B}"),
+    ] {
+        let reply =
+            app.post_json("/api/v1/submissions", &ListingBuilder::new().with(field, json!(value)).build()).await;
+        assert_eq!(reply.status, 422, "{field}");
+        assert_eq!(reply.error_fields(), [field]);
+    }
+    let insurers = ListingBuilder::new().with("insurers", json!(["Aetna", "Blue \u{202D}Cross"])).build();
+    assert_eq!(app.post_json("/api/v1/submissions", &insurers).await.error_fields(), ["insurers"]);
+    let accented = ListingBuilder::new().named("Dr. Ana María Núñez-Ибрагимова").build();
+    assert_eq!(app.post_json("/api/v1/submissions", &accented).await.status, 201, "other letters are welcome");
+}

@@ -35,6 +35,15 @@ pub fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).unwrap()
 }
 
+/// A CSV export with the private contact column `seed` needs, for every row.
+fn with_contact_column(csv: &str) -> String {
+    csv.lines()
+        .enumerate()
+        .map(|(i, line)| if i == 0 { format!("{line},contact_email") } else { format!("{line},back@example.org") })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
 #[actix_rt::test]
 async fn seeded_listings_are_public_and_export_round_trips_through_csv() {
     let app = spawn_app().await;
@@ -63,12 +72,7 @@ async fn seeded_listings_are_public_and_export_round_trips_through_csv() {
     assert_eq!(exported.len(), 2);
 
     // A CSV export plus the private contact column seeds the same listings back.
-    let with_contact = csv
-        .lines()
-        .enumerate()
-        .map(|(i, line)| if i == 0 { format!("{line},contact_email") } else { format!("{line},back@example.org") })
-        .collect::<Vec<_>>()
-        .join("\n");
+    let with_contact = with_contact_column(&csv);
     let csv_file = dir.path().join("listings.csv");
     std::fs::write(&csv_file, with_contact).unwrap();
     stdout(&benzowise(&app.database, &["seed", csv_file.to_str().unwrap(), "--status", "pending"], ""));
@@ -186,4 +190,31 @@ async fn a_backup_restores_every_listing() {
     }
     assert_eq!(restored.search("near=97201").await.total, 2);
     assert!(!benzowise(&app.database, &["backup", copy.to_str().unwrap()], "").status.success(), "never overwrites");
+}
+
+#[actix_rt::test]
+async fn a_csv_export_cannot_run_formulas_in_a_spreadsheet_and_still_seeds_back() {
+    let app = spawn_app().await;
+    let formula = "=HYPERLINK(\"http://attacker.example\",\"Dr. Click\")";
+    ListingBuilder::new().named(formula).with("practice_name", json!("@SUM(1+1)")).insert_public(&app);
+
+    let csv = stdout(&benzowise(&app.database, &["export", "--format", "csv"], ""));
+
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let headers = reader.headers().unwrap().clone();
+    let row = reader.records().next().unwrap().unwrap();
+    let cell = |name: &str| row.get(headers.iter().position(|column| column == name).unwrap()).unwrap().to_string();
+    assert_eq!(cell("full_name"), format!("'{formula}"));
+    assert_eq!(cell("practice_name"), "'@SUM(1+1)");
+    assert!(cell("longitude").starts_with("-122."), "numbers stay numbers: {}", cell("longitude"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let with_contact = with_contact_column(&csv);
+    let csv_file = dir.path().join("listings.csv");
+    std::fs::write(&csv_file, with_contact).unwrap();
+    let (database, _db_dir) = crate::helpers::fresh_database();
+    let target = spawn_app_on(database).await;
+    stdout(&benzowise(&target.database, &["seed", csv_file.to_str().unwrap()], ""));
+    let seeded: PublicListing = target.public_listing(1).await.json();
+    assert_eq!((seeded.full_name.as_str(), seeded.practice_name.as_deref()), (formula, Some("@SUM(1+1)")));
 }

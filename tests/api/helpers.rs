@@ -28,6 +28,9 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{json, Value};
 
+/// The password `login_moderator` gives every account it makes.
+pub const MODERATOR_PASSWORD: &str = "a long moderator password";
+
 /// How long a test waits for something the app does in the background, such
 /// as its search index syncing with rows written behind its back.
 const BACKGROUND_DEADLINE: Duration = Duration::from_secs(5);
@@ -103,12 +106,16 @@ fn test_settings(database: Database) -> Settings {
         cookie_secure: false,
         session_key: SessionKey::new("a test session key of at least 32 characters").unwrap(),
         session_ttl: Duration::from_secs(3600),
+        session_idle: Duration::from_secs(3600),
         require_two_factor: false,
         pool_size: 4,
         login_max_failures: 5,
         login_window: Duration::from_secs(900),
         submissions_per_hour: 10_000,
         reports_per_hour: 10_000,
+        read_requests_per_minute: 0,
+        trusted_proxies: Vec::new(),
+        metrics_token: None,
         search_sync_interval: Duration::from_secs(1),
         request_timeout: Duration::from_secs(30),
         client_timeout: Duration::from_secs(10),
@@ -134,7 +141,16 @@ pub async fn spawn_app_with(configure: impl FnOnce(&mut Settings)) -> TestApp {
 
 /// A second instance sharing an existing app's database.
 pub async fn spawn_app_on(database: Database) -> TestApp {
-    start(database, None, |s| s.search_sync_interval = Duration::from_millis(100)).await
+    spawn_app_on_with(database, |_| {}).await
+}
+
+/// A second instance sharing an existing app's database, with its own settings.
+pub async fn spawn_app_on_with(database: Database, configure: impl FnOnce(&mut Settings)) -> TestApp {
+    start(database, None, |s| {
+        s.search_sync_interval = Duration::from_millis(100);
+        configure(s);
+    })
+    .await
 }
 
 async fn start(database: Database, dir: Option<tempfile::TempDir>, configure: impl FnOnce(&mut Settings)) -> TestApp {
@@ -143,7 +159,11 @@ async fn start(database: Database, dir: Option<tempfile::TempDir>, configure: im
     let application = Application::build(settings).await.expect("the application starts");
     let address = format!("http://127.0.0.1:{}", application.port());
     actix_rt::spawn(application.run_until_stopped());
-    let client = awc::Client::builder().timeout(Duration::from_secs(60)).disable_redirects().finish();
+    // Connections idle longer than the server keeps them (5 s) are not reused,
+    // so a test that pauses for a slow command does not send on a closed one.
+    let connector = awc::Connector::new().conn_keep_alive(Duration::from_secs(3));
+    let client =
+        awc::Client::builder().connector(connector).timeout(Duration::from_secs(60)).disable_redirects().finish();
     TestApp { address, database, client, _dir: dir }
 }
 
@@ -305,9 +325,13 @@ impl TestApp {
 
     /// A new moderator account, logged in.
     pub async fn login_moderator(&self, name: &str) -> ModeratorSession {
-        let password = "a long moderator password";
-        self.add_moderator(name, password);
-        let reply = self.login(name, password).await;
+        self.add_moderator(name, MODERATOR_PASSWORD);
+        self.session_for(name).await
+    }
+
+    /// One more session of a moderator `login_moderator` made.
+    pub async fn session_for(&self, name: &str) -> ModeratorSession {
+        let reply = self.login(name, MODERATOR_PASSWORD).await;
         assert_eq!(reply.status, 200, "login failed: {}", reply.text);
         let cookie = reply
             .headers

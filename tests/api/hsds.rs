@@ -456,3 +456,30 @@ async fn an_hsds_import_names_every_bad_row_and_loads_nothing() {
     let mut conn = target.connect();
     assert_eq!(benzowise::db::listings::Listing::count(&mut conn).unwrap(), 0, "nothing was loaded");
 }
+
+#[actix_rt::test]
+async fn a_package_that_inflates_beyond_its_limit_is_refused_with_a_clear_message() {
+    use std::io::Write;
+    let app = spawn_app().await;
+    let work = tempfile::tempdir().unwrap();
+    let bomb = work.path().join("bomb.zip");
+    let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    zip.start_file("services.csv", deflated.large_file(true)).unwrap();
+    zip.write_all(b"id,name,status\n").unwrap();
+    let row = format!("00000000-0000-0000-0000-000000000000,{},active\n", "A long name ".repeat(80));
+    let rows = row.repeat(1000);
+    for _ in 0..300 {
+        zip.write_all(rows.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 5 << 20, "a small file");
+
+    let output = benzowise(&app.database, &["import", "--format", "hsds", bomb.to_str().unwrap()], "");
+
+    assert!(!output.status.success());
+    let said = String::from_utf8_lossy(&output.stderr);
+    assert!(said.contains("services.csv is larger than 256 MiB once unpacked"), "{said}");
+    assert!(said.contains("nothing was imported"), "{said}");
+    assert_eq!(benzowise::db::listings::Listing::count(&mut app.connect()).unwrap(), 0);
+}

@@ -50,9 +50,7 @@ pub async fn enrol(app: &TestApp, who: &ModeratorSession) -> (Authenticator, Vec
     let page = app.request("GET", "/moderate/two-factor", &[("cookie", &who.cookie)], None).await;
     assert_eq!(page.status, 200, "{}", page.text);
     assert!(page.text.contains("<svg"), "the QR code is drawn on the server");
-    let secret = element_text(&page.text, "totp-secret").to_string();
-    let bytes = Secret::Encoded(secret).to_bytes().unwrap();
-    let app_totp = Authenticator(TOTP::new(Algorithm::SHA1, 6, 0, 30, bytes, None, "moderator".into()).unwrap());
+    let app_totp = authenticator_for(&page.text);
     fresh_step().await;
     let body = form_body(&[("csrf_token", &who.csrf), ("code", &app_totp.code(1))]);
     let done = app.request("POST", "/moderate/two-factor", &[FORM, ("cookie", &who.cookie)], Some(body)).await;
@@ -176,8 +174,12 @@ async fn the_site_asks_for_the_code_after_the_password_and_the_half_session_open
     let right = form_body(&[("csrf_token", &csrf), ("code", &authenticator.code(0))]);
     let passed = app.request("POST", "/moderate/login/code", &[FORM, ("cookie", &cookie)], Some(right)).await;
     assert_eq!(passed.status, 303);
-    let queue = app.request("GET", "/moderate", &[("cookie", &cookie)], None).await;
+    let renewed = passed.header("set-cookie").unwrap().split(';').next().unwrap().to_string();
+    assert_ne!(renewed, cookie, "the code gives a new session");
+    let queue = app.request("GET", "/moderate", &[("cookie", &renewed)], None).await;
     assert!(queue.text.contains("<h1>Waiting for review</h1>"), "the queue opens: {}", queue.text);
+    let before = app.request("GET", "/api/v1/moderation/queue", &[("cookie", &cookie)], None).await;
+    assert_eq!(before.status, 401, "the cookie from before the code opens nothing");
 }
 
 #[actix_rt::test]
@@ -236,4 +238,110 @@ struct Stored {
 
 fn hex_of_base32(secret: &str) -> String {
     Secret::Encoded(secret.to_string()).to_bytes().unwrap().iter().map(|byte| format!("{byte:02x}")).collect()
+}
+
+/// The secret shown on the enrolment page, as an authenticator app would read it.
+fn authenticator_for(page: &str) -> Authenticator {
+    let bytes = Secret::Encoded(element_text(page, "totp-secret").to_string()).to_bytes().unwrap();
+    Authenticator(TOTP::new(Algorithm::SHA1, 6, 0, 30, bytes, None, "moderator".into()).unwrap())
+}
+
+#[actix_rt::test]
+async fn a_pending_secret_is_never_shown_to_another_session() {
+    let app = spawn_app().await;
+    let ines = app.login_moderator("ines").await;
+    // Someone with the stolen password opens the enrolment page first.
+    let thief = app.session_for("ines").await;
+    let stolen = app.request("GET", "/moderate/two-factor", &[("cookie", &thief.cookie)], None).await;
+    let stolen_secret = element_text(&stolen.text, "totp-secret").to_string();
+
+    let own = app.request("GET", "/moderate/two-factor", &[("cookie", &ines.cookie)], None).await;
+    assert_ne!(element_text(&own.text, "totp-secret"), stolen_secret, "each session sets up its own secret");
+    enrol(&app, &ines).await;
+
+    fresh_step().await;
+    let with_stolen = log_in(&app, "ines", Some(&authenticator_for(&stolen.text).code(0))).await;
+    assert_eq!(with_stolen.status, 401, "the secret another session was shown opens nothing");
+    let thiefs_page = app.request("GET", "/moderate/two-factor", &[("cookie", &thief.cookie)], None).await;
+    assert_eq!(thiefs_page.status, 303, "the thief's session ended when two factors went on");
+}
+
+#[actix_rt::test]
+async fn a_secret_is_confirmed_only_against_the_session_that_was_shown_it() {
+    let app = spawn_app().await;
+    let ines = app.login_moderator("ines").await;
+    let other = app.session_for("ines").await;
+    let page = app.request("GET", "/moderate/two-factor", &[("cookie", &ines.cookie)], None).await;
+    let authenticator = authenticator_for(&page.text);
+
+    fresh_step().await;
+    let body = form_body(&[("csrf_token", &other.csrf), ("code", &authenticator.code(0))]);
+    let elsewhere = app.request("POST", "/moderate/two-factor", &[FORM, ("cookie", &other.cookie)], Some(body)).await;
+
+    assert_eq!(elsewhere.status, 422, "another session has no such secret");
+    assert_eq!(log_in(&app, "ines", None).await.status, 200, "two factors are still off");
+}
+
+#[actix_rt::test]
+async fn turning_two_factors_on_ends_the_sessions_that_never_gave_a_code() {
+    let app = spawn_app_with(|settings| settings.require_two_factor = true).await;
+    let ines = app.login_moderator("ines").await;
+    let password_only = app.session_for("ines").await;
+    let before = app.as_moderator(&password_only, "GET", "/api/v1/moderation/queue", None).await;
+    assert_eq!((before.status, problem_type(&before).as_str()), (403, "/problems/two-factor-required"));
+
+    enrol(&app, &ines).await;
+
+    let after = app.as_moderator(&password_only, "GET", "/api/v1/moderation/queue", None).await;
+    assert_eq!(after.status, 401, "not promoted by another session's code");
+    assert_eq!(app.as_moderator(&ines, "GET", "/api/v1/moderation/queue", None).await.status, 200);
+}
+
+#[actix_rt::test]
+async fn a_new_password_or_a_reset_ends_every_session_of_the_account() {
+    let app = spawn_app().await;
+    let ines = app.login_moderator("ines").await;
+    app.add_moderator("ines", "a brand new moderator password");
+    assert_eq!(app.as_moderator(&ines, "GET", "/api/v1/moderation/queue", None).await.status, 401);
+
+    let again = app.login("ines", "a brand new moderator password").await;
+    assert_eq!(again.status, 200);
+    let cookie = again.header("set-cookie").unwrap().split(';').next().unwrap().to_string();
+    benzowise::db::moderators::Moderator::reset_two_factor(&mut app.connect(), "ines").unwrap();
+    let reset = app.request("GET", "/api/v1/moderation/queue", &[("cookie", &cookie)], None).await;
+    assert_eq!(reset.status, 401);
+}
+
+#[actix_rt::test]
+async fn a_cross_site_log_in_is_refused() {
+    let app = spawn_app().await;
+    app.add_moderator("mira", PASSWORD);
+    let body = || Some(form_body(&[("username", "mira"), ("password", PASSWORD)]));
+
+    for headers in [
+        vec![FORM, ("sec-fetch-site", "cross-site")],
+        vec![FORM, ("sec-fetch-site", "same-site")],
+        vec![FORM, ("origin", "https://attacker.example")],
+        vec![FORM, ("origin", "null")],
+    ] {
+        let refused = app.request("POST", "/moderate/login", &headers, body()).await;
+        assert_eq!(refused.status, 403, "{headers:?}");
+        assert!(refused.header("set-cookie").is_none(), "{headers:?}");
+    }
+    let origin = app.address.clone();
+    for headers in [vec![FORM, ("sec-fetch-site", "same-origin")], vec![FORM, ("origin", origin.as_str())], vec![FORM]]
+    {
+        assert_eq!(app.request("POST", "/moderate/login", &headers, body()).await.status, 303, "{headers:?}");
+    }
+}
+
+#[actix_rt::test]
+async fn a_session_ends_after_its_idle_time() {
+    let app = spawn_app_with(|settings| settings.session_idle = Duration::from_secs(2)).await;
+    let ines = app.login_moderator("ines").await;
+    assert_eq!(app.as_moderator(&ines, "GET", "/api/v1/moderation/queue", None).await.status, 200);
+
+    actix_rt::time::sleep(Duration::from_millis(3500)).await;
+
+    assert_eq!(app.as_moderator(&ines, "GET", "/api/v1/moderation/queue", None).await.status, 401);
 }

@@ -402,3 +402,36 @@ struct Recipient {
     #[diesel(sql_type = diesel::sql_types::Text)]
     recipient: String,
 }
+
+#[actix_rt::test]
+async fn an_admin_revokes_an_open_invitation_and_its_link_stops_working() {
+    let app = spawn_app().await;
+    let root = admin(&app, "root").await;
+    let headers = [FORM, ("cookie", root.cookie.as_str())];
+    let body = form_body(&[("csrf_token", &root.csrf), ("username", "lena"), ("email", "lena@example.org")]);
+    let sent = app.request("POST", "/moderate/moderators/invite", &headers, Some(body)).await;
+    let link = crate::two_factor::element_text(&sent.text, "invite-link").to_string();
+    let path = link.strip_prefix("http://benzowise.test").unwrap().to_string();
+
+    let list = page(&app, &root, "/moderate/moderators").await.text;
+    assert!(list.contains("Invitations not yet used") && list.contains("Revoke the invitation for lena"), "{list}");
+    let action = list.split(r#"action="/moderate/invitations/"#).nth(1).unwrap().split('"').next().unwrap();
+    let revoke = format!("/moderate/invitations/{action}");
+    let without_csrf = app.request("POST", &revoke, &headers, Some(form_body(&[]))).await;
+    assert_eq!(without_csrf.status, 403);
+    let revoked = app.request("POST", &revoke, &headers, Some(form_body(&[("csrf_token", &root.csrf)]))).await;
+    assert_eq!((revoked.status, revoked.header("location")), (303, Some("/moderate/moderators?done=revoked")));
+
+    assert_eq!(app.get(&path).await.status, 404, "the link opens nothing");
+    let joined = app
+        .request("POST", &path, &[FORM], Some(form_body(&[("password", PASSWORD), ("password_again", PASSWORD)])))
+        .await;
+    assert_eq!(joined.status, 404);
+    assert_eq!(
+        app.request("POST", &revoke, &headers, Some(form_body(&[("csrf_token", &root.csrf)]))).await.status,
+        404
+    );
+    let events = app.audit_events(&root).await;
+    assert_eq!(events[0].action, "revoke_invitation");
+    assert_eq!(events[0].reason.as_deref(), Some("lena"));
+}

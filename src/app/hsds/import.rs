@@ -50,6 +50,13 @@ struct Tables {
     rows: HashMap<String, (String, Vec<Row>)>,
 }
 
+/// The most a table's file may inflate to, and the most rows the package may
+/// hold: far beyond a community directory's package, and a bound on the
+/// memory an import takes, so that a small zip that inflates to gigabytes is
+/// refused early.
+const MAX_TABLE_BYTES: u64 = 256 << 20;
+const MAX_PACKAGE_ROWS: usize = 1_000_000;
+
 impl Tables {
     fn read(source: &Path) -> anyhow::Result<Tables> {
         let mut archive = if source.is_dir() {
@@ -59,32 +66,22 @@ impl Tables {
             Some(zip::ZipArchive::new(file).with_context(|| format!("{} is not a zip file", source.display()))?)
         };
         let mut rows = HashMap::new();
+        let mut read_so_far = 0;
         for table in tables()? {
-            let text = match &mut archive {
-                Some(archive) => read_entry(archive, &table)?,
+            let table_rows = match &mut archive {
+                Some(archive) => match entry_name(archive, &table) {
+                    Some(name) => read_rows(archive.by_name(&name)?, &table, &mut read_so_far)?,
+                    None => continue,
+                },
                 None => {
                     let path = source.join(&table.path);
-                    path.exists()
-                        .then(|| {
-                            std::fs::read_to_string(&path).with_context(|| format!("cannot read {}", path.display()))
-                        })
-                        .transpose()?
+                    if !path.exists() {
+                        continue;
+                    }
+                    let file = std::fs::File::open(&path).with_context(|| format!("cannot read {}", path.display()))?;
+                    read_rows(file, &table, &mut read_so_far)?
                 }
             };
-            let Some(text) = text else { continue };
-            let mut reader = csv::Reader::from_reader(text.as_bytes());
-            let headers = reader.headers().with_context(|| format!("{}: the header line", table.path))?.clone();
-            let mut table_rows = Vec::new();
-            for (index, record) in reader.records().enumerate() {
-                let record = record.with_context(|| format!("{} line {}", table.path, index + 2))?;
-                let cells = headers
-                    .iter()
-                    .zip(record.iter())
-                    .filter(|(_, cell)| !cell.trim().is_empty())
-                    .map(|(column, cell)| (column.to_string(), cell.trim().to_string()))
-                    .collect();
-                table_rows.push(Row { line: index + 2, cells });
-            }
             rows.insert(table.name.clone(), (table.path.clone(), table_rows));
         }
         Ok(Tables { rows })
@@ -110,16 +107,61 @@ impl Tables {
     }
 }
 
-/// A table's file from a zip, wherever in the archive it sits; `None` when absent.
-fn read_entry(archive: &mut zip::ZipArchive<std::fs::File>, table: &Table) -> anyhow::Result<Option<String>> {
+/// The name of a table's file in a zip, wherever in the archive it sits.
+fn entry_name(archive: &zip::ZipArchive<std::fs::File>, table: &Table) -> Option<String> {
     let wanted = format!("/{}", table.path);
-    let names: Vec<String> = archive.file_names().filter_map(Result::ok).map(|name| name.into_owned()).collect();
-    let Some(name) = names.into_iter().find(|name| *name == table.path || name.ends_with(&wanted)) else {
-        return Ok(None);
+    archive
+        .file_names()
+        .filter_map(Result::ok)
+        .find(|name| *name == table.path || name.ends_with(&wanted))
+        .map(|name| name.into_owned())
+}
+
+/// A table's rows, read as they stream in, within `MAX_TABLE_BYTES` and
+/// (counting the rows of the tables read before) `MAX_PACKAGE_ROWS`.
+fn read_rows(file: impl Read, table: &Table, read_so_far: &mut usize) -> anyhow::Result<Vec<Row>> {
+    let too_large = || {
+        anyhow::anyhow!(
+            "{} is larger than {} MiB once unpacked: nothing was imported",
+            table.path,
+            MAX_TABLE_BYTES >> 20
+        )
     };
-    let mut text = String::new();
-    archive.by_name(&name)?.read_to_string(&mut text).with_context(|| format!("{name} is not UTF-8 text"))?;
-    Ok(Some(text))
+    let mut capped = file.take(MAX_TABLE_BYTES + 1);
+    let mut reader = csv::Reader::from_reader(&mut capped);
+    let headers = reader.headers().with_context(|| format!("{}: the header line", table.path))?.clone();
+    let mut rows = Vec::new();
+    let mut records = csv::StringRecord::new();
+    for line in 2.. {
+        match reader.read_record(&mut records) {
+            Ok(true) => {}
+            Ok(false) => break,
+            // Cut off at the limit, the last record may be broken: the size is the problem.
+            Err(_) if reader.get_ref().limit() == 0 => return Err(too_large()),
+            Err(error) => {
+                return Err(error).with_context(|| format!("{} line {line} (UTF-8 CSV expected)", table.path))
+            }
+        }
+        let record = &records;
+        *read_so_far += 1;
+        if *read_so_far > MAX_PACKAGE_ROWS {
+            bail!(
+                "the package has more than {MAX_PACKAGE_ROWS} rows (at {} line {line}): nothing was imported",
+                table.path
+            );
+        }
+        let cells = headers
+            .iter()
+            .zip(record.iter())
+            .filter(|(_, cell)| !cell.trim().is_empty())
+            .map(|(column, cell)| (column.to_string(), cell.trim().to_string()))
+            .collect();
+        rows.push(Row { line, cells });
+    }
+    if reader.get_ref().limit() == 0 {
+        return Err(too_large());
+    }
+    Ok(rows)
 }
 
 /// Where a listing's field came from, to name it in a problem.

@@ -5,7 +5,7 @@ use maud::{html, Markup, PreEscaped};
 
 use super::{csrf, error_summary, text_field, when, workbench, Bench};
 use crate::app::two_factor::Enrolment;
-use crate::db::moderators::{Invite, ModeratorAccount, INVITE_HOURS};
+use crate::db::moderators::{Invite, ModeratorAccount, OpenInvite, INVITE_HOURS};
 use crate::domain::moderation::Role;
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -27,7 +27,7 @@ pub struct InviteForm<'a> {
 pub fn moderators(
     locale: &Locale,
     bench: &Bench,
-    accounts: &[ModeratorAccount],
+    (accounts, invitations): (&[ModeratorAccount], &[OpenInvite]),
     form: &InviteForm,
     notice: Option<&Text>,
 ) -> Markup {
@@ -56,6 +56,28 @@ pub fn moderators(
                                     } @else {
                                         button.danger type="submit" { (t!(locale, "moderate-accounts-disable", username = account.username.as_str())) }
                                     }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        @if !invitations.is_empty() {
+            h2 #open-invitations { (t!(locale, "moderate-invites-open-heading")) }
+            table {
+                thead { tr {
+                    th scope="col" { (t!(locale, "moderate-login-username")) } th scope="col" { (t!(locale, "moderate-invite-email")) }
+                    th scope="col" { (t!(locale, "moderate-invites-expires")) } th scope="col" { span.visually-hidden { (t!(locale, "moderate-accounts-actions")) } }
+                } }
+                tbody {
+                    @for invitation in invitations {
+                        tr {
+                            td { (invitation.username) } td { (invitation.email) } td { (when(lang, invitation.expires_at)) }
+                            td {
+                                form method="post" action=(locale.href(&format!("/moderate/invitations/{}/revoke", invitation.token_hash))) {
+                                    (csrf(bench.csrf_token))
+                                    button.danger type="submit" { (t!(locale, "moderate-invites-revoke", username = invitation.username.as_str())) }
                                 }
                             }
                         }

@@ -240,6 +240,7 @@ fn action_words(lang: Lang, action: &str) -> String {
         "lapse" => "moderate-action-lapse",
         "recover_link" => "moderate-action-recover-link",
         "invite_moderator" => "moderate-action-invite-moderator",
+        "revoke_invitation" => "moderate-action-revoke-invitation",
         "disable_moderator" => "moderate-action-disable-moderator",
         "enable_moderator" => "moderate-action-enable-moderator",
         "reset_two_factor" => "moderate-action-reset-two-factor",

@@ -26,10 +26,15 @@ pub async fn show(state: State, token: ManageToken) -> Result<Json<ManageStatus>
 }
 
 /// Sends a full new version; it waits for review while the approved one stays public.
-#[utoipa::path(request_body = ListingInput, responses((status = 202, body = EditReceived), problems::Invalid))]
+#[utoipa::path(request_body = ListingInput, responses((status = 202, body = EditReceived), problems::Invalid, problems::RateLimited))]
 #[put("/manage")]
 #[tracing::instrument(skip_all)]
-pub async fn update(state: State, token: ManageToken, body: ApiJson<ListingInput>) -> Result<HttpResponse, AppError> {
+pub async fn update(
+    state: State,
+    req: HttpRequest,
+    token: ManageToken,
+    body: ApiJson<ListingInput>,
+) -> Result<HttpResponse, AppError> {
     let listing = match NewListing::parse(body.0, state.gazetteer)? {
         Parsed::Listing(listing) => listing,
         // Bots without a token are refused as such; a person never fills the hidden field.
@@ -41,7 +46,7 @@ pub async fn update(state: State, token: ManageToken, body: ApiJson<ListingInput
             )]));
         }
     };
-    Ok(HttpResponse::Accepted().json(manage::edit(&state, token.0, listing).await?))
+    Ok(HttpResponse::Accepted().json(manage::edit(&state, &client_key(&req), token.0, listing).await?))
 }
 
 /// Withdraws the listing: it leaves every public view at once.

@@ -48,8 +48,6 @@ pub async fn create(
     body: ApiJson<ListingInput>,
 ) -> Result<HttpResponse, AppError> {
     let client = client_key(&req);
-    // Refused before the work of parsing; `submit` counts it.
-    state.submissions.check(&client)?;
     let parsed = NewListing::parse(body.0, state.gazetteer)?;
     Ok(match submissions::submit(&state, &client, parsed, locale.lang).await? {
         Outcome::Stored(receipt) => HttpResponse::Created().json(SubmissionCreated {

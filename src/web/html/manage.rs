@@ -2,7 +2,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::web::{Bytes, Path};
-use actix_web::{get, post, HttpResponse};
+use actix_web::{get, post, HttpRequest, HttpResponse};
 
 use super::submit::parse_form;
 use super::{form_pairs, html_response, HtmlError};
@@ -11,6 +11,7 @@ use crate::domain::listing::Parsed;
 use crate::i18n::Text;
 use crate::views;
 use crate::views::locale::Locale;
+use crate::web::extract::client_key;
 use crate::web::State;
 
 async fn page(
@@ -31,7 +32,13 @@ pub async fn show(state: State, locale: Locale, token: Path<String>) -> Result<H
 
 #[post("/manage/{token}")]
 #[tracing::instrument(skip_all)]
-pub async fn edit(state: State, locale: Locale, token: Path<String>, body: Bytes) -> Result<HttpResponse, HtmlError> {
+pub async fn edit(
+    state: State,
+    locale: Locale,
+    req: HttpRequest,
+    token: Path<String>,
+    body: Bytes,
+) -> Result<HttpResponse, HtmlError> {
     let token = token.into_inner();
     let pairs = form_pairs(&body);
     let listing = match parse_form(&state, &pairs) {
@@ -43,7 +50,7 @@ pub async fn edit(state: State, locale: Locale, token: Path<String>, body: Bytes
             return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, markup));
         }
     };
-    manage::edit(&state, token.clone(), listing).await?;
+    manage::edit(&state, &client_key(&req), token.clone(), listing).await?;
     page(&state, &locale, token, Some(Text::new("manage-notice-edited"))).await
 }
 

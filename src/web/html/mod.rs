@@ -135,6 +135,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(moderate::accounts::moderators)
         .service(moderate::accounts::invite)
         .service(moderate::accounts::set_disabled)
+        .service(moderate::accounts::revoke)
         .service(moderate::accounts::invitation)
         .service(moderate::accounts::join)
         .service(moderate::accounts::enrolment)

@@ -21,11 +21,11 @@ use crate::web::State;
 pub async fn moderators(state: State, locale: Locale, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
     let moderator = open_gate!(state, locale, req);
     require_admin(moderator.session.role)?;
-    let list = accounts::list(&state).await?;
+    let (list, invitations) = (accounts::list(&state).await?, accounts::open_invitations(&state).await?);
     let markup = views::accounts::moderators(
         &locale,
         &bench(&moderator),
-        &list,
+        (&list, &invitations),
         &Default::default(),
         super::notice(&req).as_ref(),
     );
@@ -56,8 +56,9 @@ pub async fn invite(state: State, locale: Locale, req: HttpRequest, body: Bytes)
         errors: &errors,
         link: link.as_deref(),
     };
-    let list = accounts::list(&state).await?;
-    Ok(html_response(status, views::accounts::moderators(&locale, &bench(&moderator), &list, &form, None)))
+    let (list, invitations) = (accounts::list(&state).await?, accounts::open_invitations(&state).await?);
+    let markup = views::accounts::moderators(&locale, &bench(&moderator), (&list, &invitations), &form, None);
+    Ok(html_response(status, markup))
 }
 
 #[post("/moderate/moderators/{id}/{change}")]
@@ -80,6 +81,21 @@ pub async fn set_disabled(
     accounts::set_disabled(&state, moderator.actor(), id, disabled).await?;
     let done = if disabled { "disabled" } else { "enabled" };
     Ok(see_other(locale.href(&format!("/moderate/moderators?done={done}"))))
+}
+
+#[post("/moderate/invitations/{id}/revoke")]
+#[tracing::instrument(skip_all)]
+pub async fn revoke(
+    state: State,
+    locale: Locale,
+    req: HttpRequest,
+    id: Path<String>,
+    body: Bytes,
+) -> Result<HttpResponse, HtmlError> {
+    let moderator = moderator(&state, &req, &Fields(form_pairs(&body))).await?;
+    require_admin(moderator.session.role)?;
+    accounts::revoke_invitation(&state, moderator.actor(), id.into_inner()).await?;
+    Ok(see_other(locale.href("/moderate/moderators?done=revoked")))
 }
 
 #[get("/moderate/invite/{secret}")]
@@ -127,7 +143,7 @@ pub async fn enrolment(state: State, locale: Locale, req: HttpRequest) -> Result
         Err(AppError::Unauthorized) => return Ok(see_other(locale.href("/moderate"))),
         Err(other) => return Err(other.into()),
     };
-    let setup = two_factor::enrolment(&state, moderator.session.moderator_id).await?;
+    let setup = two_factor::enrolment(&state, moderator.session.moderator_id, moderator.token.clone()).await?;
     let required = state.settings.require_two_factor;
     Ok(html_response(StatusCode::OK, views::accounts::enrolment(&locale, &bench(&moderator), &setup, &[], required)))
 }
@@ -139,12 +155,12 @@ pub async fn enrol(state: State, locale: Locale, req: HttpRequest, body: Bytes) 
     let moderator = enrolling(&req).await?;
     moderator.check_csrf(fields.get("csrf_token").as_deref())?;
     let id = moderator.session.moderator_id;
-    match two_factor::confirm(&state, id, fields.get("code")).await {
+    match two_factor::confirm(&state, id, moderator.token.clone(), fields.get("code")).await {
         Ok(codes) => {
             Ok(html_response(StatusCode::OK, views::accounts::recovery_codes(&locale, &bench(&moderator), &codes)))
         }
         Err(AppError::Validation(errors)) => {
-            let setup = two_factor::enrolment(&state, id).await?;
+            let setup = two_factor::enrolment(&state, id, moderator.token.clone()).await?;
             let required = state.settings.require_two_factor;
             let markup = views::accounts::enrolment(&locale, &bench(&moderator), &setup, &errors, required);
             Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, markup))

@@ -22,7 +22,7 @@ use crate::t;
 use crate::views::locale::Locale;
 use crate::views::moderate::queue::{filter_query, DecisionForm, Elsewhere};
 use crate::views::moderate::{self as views, Bench};
-use crate::web::extract::{client_key, Moderator};
+use crate::web::extract::{client_key, same_site_only, Moderator};
 use crate::web::session_cookie::{ended_session_cookie, session_cookie};
 use crate::web::State;
 
@@ -46,6 +46,7 @@ fn see_other(location: String) -> HttpResponse {
 
 /// The moderator ready to work, after checking the form's CSRF token.
 async fn moderator(state: &State, req: &HttpRequest, fields: &Fields) -> Result<Moderator, AppError> {
+    same_site_only(req, &state.settings)?;
     let moderator = Moderator::from_cookie(req).await?.ready(&state.settings)?;
     moderator.check_csrf(fields.get("csrf_token").as_deref())?;
     Ok(moderator)
@@ -112,6 +113,7 @@ fn notice(req: &HttpRequest) -> Option<Text> {
         Some("reinstated") => "moderate-notice-reinstated",
         Some("disabled") => "moderate-notice-disabled",
         Some("enabled") => "moderate-notice-enabled",
+        Some("revoked") => "moderate-notice-revoked",
         _ => return None,
     };
     Some(Text::new(id))
@@ -216,21 +218,24 @@ pub async fn decide(
 
 #[post("/moderate/login")]
 #[tracing::instrument(skip_all)]
-pub async fn login(state: State, locale: Locale, req: HttpRequest, body: Bytes) -> HttpResponse {
+pub async fn login(state: State, locale: Locale, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
+    same_site_only(&req, &state.settings)?;
     let fields = Fields(form_pairs(&body));
     let credentials = Credentials { username: fields.get("username"), password: fields.get("password"), code: None };
-    match sessions::log_in(&state, &client_key(&req), credentials, CodeStep::Later).await {
-        Ok((_, session)) => HttpResponse::SeeOther()
-            .cookie(session_cookie(&state, &session.token))
-            .insert_header((header::LOCATION, locale.href("/moderate")))
-            .finish(),
+    Ok(match sessions::log_in(&state, &client_key(&req), credentials, CodeStep::Later).await {
+        Ok((_, session)) => with_session(&state, &session.token, locale.href("/moderate")),
         Err(AppError::TooManyRequests { retry_after_secs }) => {
             too_many(retry_after_secs, views::login(&locale, Some(&too_many_words(&locale, retry_after_secs))))
         }
         Err(_) => {
             html_response(StatusCode::UNAUTHORIZED, views::login(&locale, Some(&t!(locale, "moderate-login-wrong"))))
         }
-    }
+    })
+}
+
+/// Sends the browser on with a new session's cookie.
+fn with_session(state: &State, token: &str, location: String) -> HttpResponse {
+    HttpResponse::SeeOther().cookie(session_cookie(state, token)).insert_header((header::LOCATION, location)).finish()
 }
 
 fn too_many_words(locale: &Locale, retry_after_secs: u64) -> String {
@@ -247,12 +252,13 @@ fn too_many(retry_after_secs: u64, page: maud::Markup) -> HttpResponse {
 #[post("/moderate/login/code")]
 #[tracing::instrument(skip_all)]
 pub async fn code(state: State, locale: Locale, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
+    same_site_only(&req, &state.settings)?;
     let fields = Fields(form_pairs(&body));
     let moderator = Moderator::from_cookie(&req).await?;
     moderator.check_csrf(fields.get("csrf_token").as_deref())?;
     let csrf_token = moderator.session.csrf_token.clone();
     Ok(match sessions::give_code(&state, &client_key(&req), moderator.token, fields.get("code")).await {
-        Ok(()) => see_other(locale.href("/moderate")),
+        Ok(session) => with_session(&state, &session.token, locale.href("/moderate")),
         Err(AppError::TooManyRequests { retry_after_secs }) => {
             let words = too_many_words(&locale, retry_after_secs);
             too_many(retry_after_secs, views::code(&locale, &csrf_token, Some(&words)))
