@@ -20,6 +20,11 @@
 //! mix with 4 connections, against the binary in `BENZOWISE_BIN` (default:
 //! this build's), so that two builds can be compared under the same load.
 //!
+//! `--streams` reads every sitemap file and then the HSDS `format=ndjson`
+//! stream of every service from the real binary (or `BENZOWISE_BIN`), and
+//! prints the time, the bytes and the server's resident memory before and at
+//! its peak.
+//!
 //! `--load` runs the load test instead: wrk with 128 connections for
 //! `--seconds` (use 60) against search and then against profile pages of the
 //! real binary, while a client keeps submitting listings, and prints p50, p99,
@@ -64,6 +69,7 @@ struct Options {
     postgres: String,
     load: bool,
     costly: bool,
+    streams: bool,
 }
 
 fn options() -> Options {
@@ -81,6 +87,7 @@ fn options() -> Options {
         postgres: value("--postgres").unwrap_or_else(|| "postgres://postgres@127.0.0.1:5432/test".into()),
         load: args.iter().any(|a| a == "--load"),
         costly: args.iter().any(|a| a == "--costly"),
+        streams: args.iter().any(|a| a == "--streams"),
     }
 }
 
@@ -141,6 +148,9 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
             languages.extend(some(&mut rng, LANGUAGES, 0.08).into_iter().map(|l| l.to_string()));
             let details = ListingDetails {
                 full_name: format!("Synthetic Clinician {n}"),
+                family_name: format!("Clinician {n}"),
+                given_names: "Synthetic".into(),
+                names_derived: false,
                 credentials: Some("MD".into()),
                 profession: PROFESSIONS.choose(&mut rng).unwrap().code.into(),
                 specialty: SPECIALTIES.choose(&mut rng).unwrap().code.into(),
@@ -319,7 +329,7 @@ fn in_process(listings: &[ListingContent], queries: &[SearchQuery], passes: usiz
 }
 
 /// The generated listings' shape; a new one makes new database files.
-const DATA_VERSION: u32 = 2;
+const DATA_VERSION: u32 = 3;
 
 /// A SQLite database holding the listings as approved, as `serve` would find it.
 fn sqlite_database(listings: &[ListingContent], dir: &Path) -> PathBuf {
@@ -820,6 +830,12 @@ fn main() {
             }
             continue;
         }
+        if options.streams {
+            let database = sqlite_database(&listings, &data_dir);
+            drop(listings);
+            streams(&database);
+            continue;
+        }
 
         let measured = in_process(&listings, &queries, options.passes);
         let search = &measured.search.middle;
@@ -886,4 +902,83 @@ fn main() {
         }
         println!();
     }
+}
+
+/// GET on a fresh connection, reading the answer as it comes without keeping
+/// it: the status, the bytes received (head and body) and the seconds taken.
+fn http_get_counted(port: u16, path: &str) -> (u16, usize, f64) {
+    let started = Instant::now();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    let request = format!("GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n");
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut buffer = vec![0u8; 1 << 16];
+    let (mut received, mut head) = (0, Vec::new());
+    loop {
+        let read = stream.read(&mut buffer).unwrap();
+        if read == 0 {
+            break;
+        }
+        if head.len() < 16 {
+            head.extend_from_slice(&buffer[..read.min(16)]);
+        }
+        received += read;
+    }
+    let status = String::from_utf8_lossy(&head).split_whitespace().nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    (status, received, started.elapsed().as_secs_f64())
+}
+
+/// Runs `work` while sampling the server's resident memory every 5 ms: what
+/// it returns, and the peak in MB.
+fn with_peak_rss<T>(pid: u32, work: impl FnOnce() -> T) -> (T, f64) {
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let sampler = {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            let mut peak: f64 = 0.0;
+            while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                peak = peak.max(rss_mb(pid));
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            peak.max(rss_mb(pid))
+        })
+    };
+    let done = work();
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    (done, sampler.join().unwrap())
+}
+
+/// Every sitemap file, then every service as NDJSON: what streaming the
+/// whole directory costs in time and memory.
+fn streams(database: &Path) {
+    let (server, port, startup_s) = start_server(database);
+    let pid = server.0.id();
+    println!("server ready in {startup_s:.2} s, RSS {:.0} MB", rss_mb(pid));
+    let before = rss_mb(pid);
+    let ((files, urls_bytes), sitemap_peak) = with_peak_rss(pid, || {
+        let started = Instant::now();
+        let mut bytes = 0;
+        let mut file = 1;
+        loop {
+            let (status, received, _) = http_get_counted(port, &format!("/sitemaps/clinicians-{file}.xml"));
+            if status != 200 {
+                break;
+            }
+            bytes += received;
+            file += 1;
+        }
+        ((file - 1, started.elapsed().as_secs_f64()), bytes)
+    });
+    let (files, seconds) = files;
+    println!(
+        "every sitemap file ({files}): {seconds:.1} s, {:.0} MB; server RSS {before:.0} MB before, {sitemap_peak:.0} MB at the peak",
+        urls_bytes as f64 / 1e6
+    );
+    let before = rss_mb(pid);
+    let ((status, bytes, seconds), ndjson_peak) =
+        with_peak_rss(pid, || http_get_counted(port, "/hsds/services?format=ndjson"));
+    assert_eq!(status, 200);
+    println!(
+        "GET /hsds/services?format=ndjson: {seconds:.1} s, {:.0} MB; server RSS {before:.0} MB before, {ndjson_peak:.0} MB at the peak",
+        bytes as f64 / 1e6
+    );
 }

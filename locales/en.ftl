@@ -1557,3 +1557,19 @@ vocab-criterion-name-combination_caution = Careful with sedative combinations
 vocab-criterion-name-withdrawal_history_respected = Respects past withdrawal
 vocab-criterion-name-accepts_transfers = Takes transfers mid-taper
 vocab-criterion-name-ashton_manual = Knows the Ashton Manual
+
+## Read by machines (search engines, HSDS and FHIR clients)
+field-error-fhir-one-of = must be one of { $allowed }
+meta-description-home = Find a clinician who supports gradual, patient-led benzodiazepine tapering, near you or by telehealth. Every listing is reviewed by a moderator. Information, not medical advice.
+meta-description-search = Clinicians who support gradual, patient-led benzodiazepine tapering, nearest first.
+meta-description-questions = Questions to ask a clinician at a first visit about benzodiazepines and tapering, with the answers that should worry you. Printable.
+meta-description-submit = Clinicians who support slow, patient-led benzodiazepine tapers: add your profile to the directory. A moderator reviews it before it is public.
+meta-description-profile = { $name }, { $profession } in { $place }, supports gradual, patient-led benzodiazepine tapering.
+meta-description-profile-approaches = { $name }, { $profession } in { $place }, supports gradual, patient-led benzodiazepine tapering: { $approaches }.
+form-family-name = Family name (surname)
+form-family-name-hint = As health plans' directories list you. Left blank, it is taken from your full name, and a moderator checks it.
+form-given-names = Given names
+form-given-names-hint = First and middle names.
+moderate-field-names = Family and given names
+moderate-names = { $family } (family name), { $given } (given names)
+moderate-names-derived = (derived from the full name: check them, and ask the clinician to correct them if they are wrong)

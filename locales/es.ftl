@@ -1557,3 +1557,19 @@ vocab-criterion-name-combination_caution = Cuidado con otros sedantes
 vocab-criterion-name-withdrawal_history_respected = Respeta la abstinencia vivida
 vocab-criterion-name-accepts_transfers = Acepta traslados a mitad de la reducción
 vocab-criterion-name-ashton_manual = Conoce el Manual Ashton
+
+## Leído por máquinas (buscadores, clientes de HSDS y de FHIR)
+field-error-fhir-one-of = debe ser uno de estos valores: { $allowed }
+meta-description-home = Encuentre a un profesional que apoye la reducción gradual de benzodiacepinas al ritmo del paciente, cerca de usted o por telesalud. Un moderador revisa cada ficha. Es información, no consejo médico.
+meta-description-search = Profesionales que apoyan la reducción gradual de benzodiacepinas al ritmo del paciente, del más cercano al más lejano.
+meta-description-questions = Preguntas para hacer en una primera consulta sobre las benzodiacepinas y su reducción, con las respuestas que deberían preocuparle. Para imprimir.
+meta-description-submit = Profesionales que apoyan reducciones lentas de benzodiacepinas al ritmo del paciente: añada su perfil al directorio. Un moderador lo revisa antes de publicarlo.
+meta-description-profile = { $name }, { $profession } en { $place }, apoya la reducción gradual de benzodiacepinas al ritmo del paciente.
+meta-description-profile-approaches = { $name }, { $profession } en { $place }, apoya la reducción gradual de benzodiacepinas al ritmo del paciente: { $approaches }.
+form-family-name = Apellidos
+form-family-name-hint = Como le listan los directorios de los planes de salud. Si lo deja en blanco, se toma de su nombre completo y un moderador lo revisa.
+form-given-names = Nombres de pila
+form-given-names-hint = Su nombre y, si lo tiene, el segundo.
+moderate-field-names = Apellidos y nombres de pila
+moderate-names = { $family } (apellidos), { $given } (nombres de pila)
+moderate-names-derived = (tomados del nombre completo: revíselos y pida al profesional que los corrija si no son correctos)

@@ -1,4 +1,5 @@
 pub mod app;
+pub mod assets;
 pub mod cli;
 pub mod config;
 pub mod db;

@@ -17,6 +17,7 @@ pub mod recovery;
 pub mod reports;
 pub mod seed;
 pub mod sessions;
+pub mod sitemap;
 mod state;
 pub mod submissions;
 pub mod throttle;

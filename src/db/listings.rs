@@ -172,6 +172,42 @@ impl Listing {
         Ok(rows.into_iter().filter_map(Listing::public).collect())
     }
 
+    /// The id and last change of up to `limit` public listings with ids
+    /// above `after`, by id: what a sitemap lists, without reading content.
+    #[tracing::instrument(level = "debug", skip_all, fields(after = after, limit = limit))]
+    pub fn public_changes_after(
+        conn: &mut AnyConnection,
+        after: i64,
+        limit: i64,
+    ) -> QueryResult<Vec<(i64, NaiveDateTime)>> {
+        listings::table
+            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
+            .filter(listings::content.is_not_null())
+            .filter(listings::id.gt(after))
+            .order(listings::id)
+            .limit(limit)
+            .select((listings::id, listings::updated_at))
+            .load(conn)
+    }
+
+    /// The id just before the `skip`-th public listing by id (0 before the
+    /// first): where a sitemap file that starts `skip` listings in begins.
+    #[tracing::instrument(level = "debug", skip_all, fields(skip = skip))]
+    pub fn public_id_before(conn: &mut AnyConnection, skip: i64) -> QueryResult<i64> {
+        if skip == 0 {
+            return Ok(0);
+        }
+        let before: Option<i64> = listings::table
+            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
+            .filter(listings::content.is_not_null())
+            .order(listings::id)
+            .offset(skip - 1)
+            .select(listings::id)
+            .first(conn)
+            .optional()?;
+        Ok(before.unwrap_or(i64::MAX))
+    }
+
     /// The public listings among `ids`, in the order of `ids`.
     #[tracing::instrument(level = "debug", skip_all, fields(count = ids.len()))]
     pub fn public_among(conn: &mut AnyConnection, ids: &[i64]) -> QueryResult<Vec<ApprovedListing>> {

@@ -4,6 +4,7 @@
 pub mod events;
 pub mod listings;
 pub mod moderators;
+pub mod names;
 pub mod outbox;
 pub mod rate_limits;
 pub mod recovery;
@@ -150,7 +151,12 @@ pub fn migrate(conn: &mut AnyConnection) -> anyhow::Result<Vec<String>> {
         AnyConnection::Sqlite(sqlite) => sqlite.run_pending_migrations(SQLITE_MIGRATIONS),
     }
     .map_err(|e| anyhow::anyhow!("migration failed: {e}"))?;
-    Ok(applied.iter().map(ToString::to_string).collect())
+    let applied = applied.iter().map(ToString::to_string).collect();
+    let named = names::derive_missing(conn)?;
+    if named > 0 {
+        tracing::info!(named, "family and given names derived from display names");
+    }
+    Ok(applied)
 }
 
 /// Writes a consistent copy of a SQLite database to a new file while it is

@@ -160,6 +160,13 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    names_to_derive (kind, id) {
+        kind -> Text,
+        id -> BigInt,
+    }
+}
+
 diesel::joinable!(submissions -> listings (listing_id));
 diesel::joinable!(recovery_tokens -> listings (listing_id));
 diesel::joinable!(listing_summaries -> listings (listing_id));

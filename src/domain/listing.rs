@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use super::payment::{self, Payment, PriceInput, PriceRange};
+use super::person_name::{self, PersonName};
 use super::{npi, schema, vocabulary, whole_number, FieldErrors};
 use crate::error::{AppError, FieldError};
 use crate::i18n::{Lang, Text};
@@ -50,6 +51,14 @@ pub struct ListingInput {
     #[validate(length(min = 2, max = 120, message = "must be 2 to 120 characters"))]
     #[schema(schema_with = schema::full_name, required = true)]
     pub full_name: Option<String>,
+    /// The family name (surname) alone; derived from `full_name` when absent.
+    #[validate(length(min = 1, max = 80, message = "must be 1 to 80 characters"))]
+    #[schema(schema_with = schema::family_name)]
+    pub family_name: Option<String>,
+    /// Given names, separated by spaces; derived with the family name when that is absent.
+    #[validate(length(max = 120, message = "must be at most 120 characters"))]
+    #[schema(schema_with = schema::given_names)]
+    pub given_names: Option<String>,
     #[validate(length(max = 60, message = "must be at most 60 characters"))]
     #[schema(schema_with = schema::credentials)]
     pub credentials: Option<String>,
@@ -147,6 +156,16 @@ pub enum LocationSource {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ListingDetails {
     pub full_name: String,
+    /// Empty only in content stored before names were asked, until
+    /// `db::derive_missing_names` runs.
+    #[serde(default)]
+    pub family_name: String,
+    /// Separated by single spaces; may be empty.
+    #[serde(default)]
+    pub given_names: String,
+    /// The two names above were derived from `full_name`, not given: moderators check them.
+    #[serde(default)]
+    pub names_derived: bool,
     pub credentials: Option<String>,
     pub profession: String,
     pub specialty: String,
@@ -235,6 +254,15 @@ pub fn lookup_key(text: &str) -> String {
 pub struct ListingSummary {
     pub demo: bool,
     pub full_name: String,
+    /// The next four are absent in summaries stored before FHIR searched them.
+    #[serde(default)]
+    pub family_name: String,
+    #[serde(default)]
+    pub given_names: String,
+    #[serde(default)]
+    pub postal_code: Option<String>,
+    #[serde(default)]
+    pub taxonomy_code: Option<String>,
     pub credentials: Option<String>,
     pub profession: String,
     pub prescriber: bool,
@@ -269,6 +297,10 @@ impl ListingSummary {
         ListingSummary {
             demo,
             full_name: content.full_name.clone(),
+            family_name: content.family_name.clone(),
+            given_names: content.given_names.clone(),
+            postal_code: content.postal_code.clone(),
+            taxonomy_code: content.taxonomy_code.clone(),
             credentials: content.credentials.clone(),
             profession: content.profession.clone(),
             prescriber: content.prescriber(),
@@ -297,6 +329,10 @@ impl ListingSummary {
         ListingSummary {
             demo: false,
             full_name: full_name.to_string(),
+            family_name: full_name.rsplit(' ').next().unwrap_or(full_name).to_string(),
+            given_names: String::new(),
+            postal_code: None,
+            taxonomy_code: None,
             credentials: None,
             profession: "physician".to_string(),
             prescriber: true,
@@ -348,9 +384,16 @@ static US_POSTAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(schema::US_POSTA
 #[expect(clippy::unwrap_used, reason = "a literal pattern")]
 static OTHER_POSTAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(schema::OTHER_POSTAL_PATTERN).unwrap());
 
+/// Whether `code` has the form of a NUCC provider taxonomy code, such as `2084P0800X`.
+pub fn is_taxonomy_code(code: &str) -> bool {
+    TAXONOMY.is_match(code)
+}
+
 /// Who the clinician is: name, profession and specialty.
 struct Practitioner {
     full_name: String,
+    names: PersonName,
+    names_derived: bool,
     profession: String,
     specialty: String,
 }
@@ -396,6 +439,9 @@ impl NewListing {
         let (practitioner, city, country, location, contact_email) = errors.finish(required)?;
         let details = ListingDetails {
             full_name: practitioner.full_name,
+            family_name: practitioner.names.family,
+            given_names: practitioner.names.given,
+            names_derived: practitioner.names_derived,
             credentials: input.credentials,
             profession: practitioner.profession,
             specialty: practitioner.specialty,
@@ -488,7 +534,21 @@ fn practitioner(input: &ListingInput, errors: &mut FieldErrors) -> Option<Practi
     if input.npi.as_deref().is_some_and(|number| !npi::is_valid(number)) {
         errors.add("npi", Text::new("field-error-npi"));
     }
-    Some(Practitioner { full_name: full_name?, profession: profession?.to_string(), specialty: specialty?.to_string() })
+    let full_name = full_name?;
+    let (names, names_derived) = match &input.family_name {
+        Some(family) => {
+            let given = input.given_names.as_deref().unwrap_or("").split_whitespace().collect::<Vec<_>>().join(" ");
+            (PersonName { family: family.clone(), given }, false)
+        }
+        None => (person_name::derive(&full_name), true),
+    };
+    Some(Practitioner {
+        full_name,
+        names,
+        names_derived,
+        profession: profession?.to_string(),
+        specialty: specialty?.to_string(),
+    })
 }
 
 /// The city, and the country when it is a known one (`US` when not given);
@@ -601,9 +661,11 @@ fn in_vocabulary(
 }
 
 impl ListingInput {
-    fn single_line_fields(&self) -> [(&'static str, Option<&str>); 7] {
+    fn single_line_fields(&self) -> [(&'static str, Option<&str>); 9] {
         [
             ("full_name", self.full_name.as_deref()),
+            ("family_name", self.family_name.as_deref()),
+            ("given_names", self.given_names.as_deref()),
             ("credentials", self.credentials.as_deref()),
             ("practice_name", self.practice_name.as_deref()),
             ("address_line", self.address_line.as_deref()),
@@ -632,6 +694,8 @@ impl ListingInput {
         }
         for field in [
             &mut self.full_name,
+            &mut self.family_name,
+            &mut self.given_names,
             &mut self.credentials,
             &mut self.profession,
             &mut self.specialty,

@@ -3,6 +3,7 @@ pub mod listing;
 pub mod moderation;
 pub mod npi;
 pub mod payment;
+pub mod person_name;
 pub mod report;
 pub mod schema;
 pub mod token;

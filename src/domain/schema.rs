@@ -113,6 +113,19 @@ pub fn full_name() -> Object {
     trimmed_line(2, 120).description(Some("2 to 120 characters, one line.")).build()
 }
 
+pub fn family_name() -> Object {
+    or_null(trimmed_line(1, 80).description(Some(
+        "The family name (surname) alone, 1 to 80 characters, one line; when absent it is derived from `full_name` \
+         and marked for moderators to check.",
+    )))
+    .build()
+}
+
+pub fn given_names() -> Object {
+    or_null(one_line(120).description(Some("Given names, separated by spaces; at most 120 characters, one line.")))
+        .build()
+}
+
 pub fn credentials() -> Object {
     or_null(one_line(60).description(Some("At most 60 characters, e.g. \"MD, FAPA\"; one line."))).build()
 }

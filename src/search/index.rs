@@ -24,6 +24,7 @@ use utoipa::ToSchema;
 
 use super::json::{self, key};
 use super::query::{SearchQuery, KM_PER_MILE};
+use super::text::{self, TextField, TextMatch, SEPARATOR};
 use crate::domain::listing::ListingSummary;
 use crate::domain::vocabulary::{CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::places::iso;
@@ -144,8 +145,9 @@ fn sub_cell_of(lat: f64, lon: f64) -> i32 {
 
 /// One public listing, compactly: what filters need and what a result shows.
 struct Entry {
-    /// Full name, credentials, practice name, city, region, country and phone, joined by
-    /// `SEPARATOR` (cheaper in memory than storing where each ends).
+    /// The fields of `text::TextField` joined by `SEPARATOR` (cheaper in
+    /// memory than storing where each ends), and their folded copy when
+    /// they are not ASCII.
     text: Box<str>,
     regions: Box<[u16]>,
     languages: Languages,
@@ -155,8 +157,6 @@ struct Entry {
     demo: bool,
     confirmed_on: Option<chrono::NaiveDate>,
 }
-
-const SEPARATOR: char = '\u{1f}';
 
 /// The axis-aligned box around some unit vectors.
 #[derive(Debug, Clone, Copy)]
@@ -750,47 +750,109 @@ impl SearchIndex {
 }
 
 /// What a catalogue page asks of the index: the filters of a search (its
-/// place, radius and region aside), words in the listing's text, and
-/// optionally the only ids to consider.
+/// place, radius and region aside), words in the listing's text, further
+/// conditions, and optionally the only ids to consider.
 pub struct CatalogueQuery<'a> {
     pub filters: &'a SearchQuery,
-    /// Lower case; matched against name, credentials, practice, city, region and country.
+    /// Matched in any case, accents aside, against name, credentials,
+    /// practice, city, region, country, family and given names, postal code
+    /// and taxonomy code.
     pub text: Option<&'a str>,
+    /// Every one must hold.
+    pub conditions: &'a [Condition],
     /// Ascending ids; `None` considers every listing.
     pub among: Option<&'a [i64]>,
     pub offset: usize,
     pub limit: usize,
 }
 
+/// A condition on a listing beyond the search's filters.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    Text(TextMatch),
+    /// One of these specialties of ours, or of these NUCC taxonomy codes.
+    Specialty {
+        ours: Vec<&'static str>,
+        taxonomy_codes: Vec<String>,
+    },
+    /// The listing names a practice.
+    Practice,
+    /// Within this distance of a point.
+    Within {
+        lat: f64,
+        lon: f64,
+        radius_km: f64,
+    },
+}
+
+impl Condition {
+    fn accepts(&self, entry: &Entry) -> bool {
+        let field = |field| text::field(&entry.text, field);
+        match self {
+            Condition::Text(matching) => matching.accepts(&entry.text),
+            Condition::Specialty { ours, taxonomy_codes } => {
+                ours.iter().any(|code| entry.mask & specialty_bit(code) != 0)
+                    || taxonomy_codes.iter().any(|code| field(TextField::TaxonomyCode) == code)
+            }
+            Condition::Practice => !field(TextField::Practice).is_empty(),
+            Condition::Within { lat, lon, radius_km } => haversine_km(*lat, *lon, entry.lat, entry.lon) <= *radius_km,
+        }
+    }
+}
+
+impl Inner {
+    /// Whether the listing with this id is public and passes the query.
+    fn accepts(&self, query: &CatalogueQuery<'_>, wanted: Wanted, words: Option<&str>, id: usize) -> bool {
+        self.entries.get(id).and_then(Option::as_ref).is_some_and(|entry| {
+            wanted.accepts(entry.mask)
+                && words.is_none_or(|words| text::contains(&entry.text, words))
+                && query.conditions.iter().all(|condition| condition.accepts(entry))
+        })
+    }
+
+    /// The ids a catalogue query considers, from the first above `after`.
+    fn candidates<'a>(&self, query: &CatalogueQuery<'a>, after: usize) -> Box<dyn Iterator<Item = usize> + 'a> {
+        match query.among {
+            Some(ids) => Box::new(ids.iter().filter_map(|&id| usize::try_from(id).ok()).filter(move |&id| id >= after)),
+            None => Box::new(after..self.entries.len()),
+        }
+    }
+}
+
 impl SearchIndex {
     /// The listings a catalogue query accepts, by id: how many in all and the
-    /// ids of the requested page. For paging through the directory (HSDS)
-    /// rather than a patient's search near a place.
+    /// ids of the requested page. For paging through the directory (HSDS,
+    /// FHIR) rather than a patient's search near a place.
     #[expect(
         clippy::expect_used,
         reason = "a poisoned lock means an update panicked half-way; serving on would hide it"
     )]
     pub fn catalogue(&self, query: &CatalogueQuery<'_>) -> (usize, Vec<i64>) {
         let inner = self.inner.read().expect("search index lock");
-        let wanted = Inner::wanted(query.filters);
-        let accepts = |id: usize| {
-            inner.entries.get(id).and_then(Option::as_ref).is_some_and(|entry| {
-                wanted.accepts(entry.mask) && query.text.is_none_or(|text| entry.text.to_lowercase().contains(text))
-            })
-        };
-        let candidates: Box<dyn Iterator<Item = usize>> = match query.among {
-            Some(ids) => Box::new(ids.iter().filter_map(|&id| usize::try_from(id).ok())),
-            None => Box::new(0..inner.entries.len()),
-        };
+        let (wanted, words) = (Inner::wanted(query.filters), query.text.map(text::fold));
         let mut total = 0;
         let mut page = Vec::new();
-        for id in candidates.filter(|&id| accepts(id)) {
+        for id in inner.candidates(query, 0).filter(|&id| inner.accepts(query, wanted, words.as_deref(), id)) {
             if total >= query.offset && page.len() < query.limit {
                 page.push(id as i64);
             }
             total += 1;
         }
         (total, page)
+    }
+
+    /// The next `limit` ids above `after` that a catalogue query accepts
+    /// (its offset aside): for reading every match a batch at a time.
+    #[expect(
+        clippy::expect_used,
+        reason = "a poisoned lock means an update panicked half-way; serving on would hide it"
+    )]
+    pub fn catalogue_after(&self, query: &CatalogueQuery<'_>, after: i64) -> Vec<i64> {
+        let inner = self.inner.read().expect("search index lock");
+        let (wanted, words) = (Inner::wanted(query.filters), query.text.map(text::fold));
+        let first = usize::try_from(after.saturating_add(1)).unwrap_or(0);
+        let accepted = inner.candidates(query, first).filter(|&id| inner.accepts(query, wanted, words.as_deref(), id));
+        accepted.take(query.limit).map(|id| id as i64).collect()
     }
 }
 
@@ -825,7 +887,7 @@ impl Inner {
         for region in regions.iter() {
             self.by_region.entry(*region).or_default().insert(id);
         }
-        let text = [
+        let text = text::stored([
             summary.full_name.as_str(),
             summary.credentials.as_deref().unwrap_or(""),
             summary.practice_name.as_deref().unwrap_or(""),
@@ -833,14 +895,17 @@ impl Inner {
             summary.region.as_deref().unwrap_or(""),
             summary.country.as_str(),
             summary.phone.as_deref().unwrap_or(""),
-        ]
-        .join(&SEPARATOR.to_string());
+            summary.family_name.as_str(),
+            summary.given_names.as_str(),
+            summary.postal_code.as_deref().unwrap_or(""),
+            summary.taxonomy_code.as_deref().unwrap_or(""),
+        ]);
         let index = id as usize;
         if self.entries.len() <= index {
             self.entries.resize_with(index + 1, || None);
         }
         self.entries[index] = Some(Entry {
-            text: text.into_boxed_str(),
+            text,
             regions,
             languages: language_bits(&summary.languages),
             lat: summary.latitude,
@@ -1053,12 +1118,16 @@ impl Inner {
         // One pass over a short text: cheaper than a searcher per field.
         let mut fields = [""; 7];
         let (mut field, mut start) = (0, 0);
-        for (offset, byte) in entry.text.bytes().enumerate().chain([(entry.text.len(), SEPARATOR as u8)]) {
+        let shown = text::shown(&entry.text);
+        for (offset, byte) in shown.bytes().enumerate().chain([(shown.len(), SEPARATOR as u8)]) {
             if byte == SEPARATOR as u8 {
                 if let Some(slot) = fields.get_mut(field) {
-                    *slot = &entry.text[start..offset];
+                    *slot = &shown[start..offset];
                 }
                 (field, start) = (field + 1, offset + 1);
+            }
+            if field == fields.len() {
+                break;
             }
         }
         let [full_name, credentials, practice_name, city, region, country, phone] = fields;

@@ -2,6 +2,8 @@
 
 use maud::{html, Markup, DOCTYPE};
 
+use super::head::{is_private, script_json, Head};
+use crate::assets::Asset;
 use crate::i18n::Lang;
 use crate::t;
 use crate::views::locale::Locale;
@@ -18,6 +20,11 @@ pub struct Footer<'a> {
 }
 
 pub fn page(locale: &Locale, title: &str, footer: Footer, body: Markup) -> Markup {
+    page_with(locale, title, Head::of_page(locale), footer, body)
+}
+
+/// A page that says more about itself than its kind: a profile.
+pub fn page_with(locale: &Locale, title: &str, head: Head, footer: Footer, body: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang=(locale.lang.code()) {
@@ -25,11 +32,7 @@ pub fn page(locale: &Locale, title: &str, footer: Footer, body: Markup) -> Marku
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " · benzowise" }
-                link rel="stylesheet" href="/static/style.css";
-                @for lang in Lang::ALL {
-                    link rel="alternate" hreflang=(lang.code()) href=(locale.this_page_in(lang));
-                }
-                link rel="alternate" hreflang="x-default" href=(locale.this_page());
+                (machine_head(locale, &head))
             }
             body {
                 a.skip href="#main" { (t!(locale, "site-skip-link")) }
@@ -52,6 +55,40 @@ pub fn page(locale: &Locale, title: &str, footer: Footer, body: Markup) -> Marku
                     p { (sources(locale)) " " (t!(locale, "footer-postcodes")) }
                 }
             }
+        }
+    }
+}
+
+/// What search engines and link previews read: the description, the
+/// canonical address and the page in each language (absolute, from
+/// `PUBLIC_URL`), or `noindex` on a private page (whose address may hold a
+/// secret, and is repeated nowhere), the icon (`/favicon.ico`, which browsers
+/// ask for by themselves, and the SVG one), and a profile's Open Graph and
+/// JSON-LD.
+fn machine_head(locale: &Locale, head: &Head) -> Markup {
+    html! {
+        meta name="description" content=(head.description);
+        @if is_private(locale.this_page()) {
+            meta name="robots" content="noindex, nofollow";
+        } @else {
+            link rel="canonical" href=(locale.absolute(Some(locale.lang)));
+            @for lang in Lang::ALL {
+                link rel="alternate" hreflang=(lang.code()) href=(locale.absolute(Some(lang)));
+            }
+            link rel="alternate" hreflang="x-default" href=(locale.absolute(None));
+        }
+        link rel="stylesheet" href=(Asset::Stylesheet.path());
+        link rel="icon" href=(Asset::Icon.path()) type="image/svg+xml";
+        @if let Some(og_title) = &head.open_graph_title {
+            meta property="og:type" content="profile";
+            meta property="og:site_name" content="benzowise";
+            meta property="og:title" content=(og_title);
+            meta property="og:description" content=(head.description);
+            meta property="og:url" content=(locale.absolute(Some(locale.lang)));
+            meta property="og:locale" content=(if locale.lang == Lang::Es { "es_US" } else { "en_US" });
+        }
+        @if let Some(json_ld) = &head.json_ld {
+            script type="application/ld+json" { (script_json(json_ld)) }
         }
     }
 }

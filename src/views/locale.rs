@@ -14,11 +14,14 @@ pub struct Locale {
     path: String,
     /// The visitor's country as the browser states it (`en-GB` → `GB`), if it does.
     visitor_country: Option<String>,
+    /// The site's address (`PUBLIC_URL`), without a trailing slash: the
+    /// start of the absolute addresses machines read. Empty outside a request.
+    site: String,
 }
 
 impl Locale {
     pub fn new(lang: Lang, in_address: bool, path: impl Into<String>) -> Self {
-        Self { lang, in_address, path: path.into(), visitor_country: None }
+        Self { lang, in_address, path: path.into(), visitor_country: None, site: String::new() }
     }
 
     /// The same, for a visitor whose browser names their country.
@@ -30,6 +33,11 @@ impl Locale {
     /// The visitor's country (ISO 3166-1), as the browser's languages state it.
     pub fn visitor_country(&self) -> Option<&str> {
         self.visitor_country.as_deref()
+    }
+
+    /// The same, on the site at `site` (such as `https://benzowise.org`).
+    pub fn on_site(self, site: &str) -> Self {
+        Self { site: site.trim_end_matches('/').to_string(), ..self }
     }
 
     /// An English page at `/`, for views rendered outside a request.
@@ -65,6 +73,19 @@ impl Locale {
     pub fn this_page(&self) -> &str {
         &self.path
     }
+
+    /// This page's absolute address in `lang`, or without a language.
+    pub fn absolute(&self, lang: Option<Lang>) -> String {
+        match lang {
+            Some(lang) => format!("{}{}", self.site, in_language(lang, &self.path)),
+            None => format!("{}{}", self.site, self.path),
+        }
+    }
+
+    /// `path` on the site, absolute, in this page's language.
+    pub fn absolute_href(&self, path: &str) -> String {
+        format!("{}{}", self.site, in_language(self.lang, path))
+    }
 }
 
 fn in_language(lang: Lang, path: &str) -> String {
@@ -82,5 +103,8 @@ mod tests {
         assert_eq!(chosen.this_page_in(Lang::En), "/en/search?near=Marfa");
         let browser = Locale::new(Lang::Es, false, "/");
         assert_eq!(browser.href("/submit"), "/submit");
+        let on_site = Locale::new(Lang::Es, false, "/search?near=Marfa").on_site("https://benzowise.test/");
+        assert_eq!(on_site.absolute(Some(Lang::En)), "https://benzowise.test/en/search?near=Marfa");
+        assert_eq!(on_site.absolute(None), "https://benzowise.test/search?near=Marfa");
     }
 }

@@ -22,6 +22,9 @@ pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {
         }
     };
     put("full_name", Some(content.full_name.clone()));
+    // Names derived from the display name are left for the clinician to give.
+    put("family_name", (!content.names_derived).then(|| content.family_name.clone()));
+    put("given_names", (!content.names_derived).then(|| content.given_names.clone()));
     put("credentials", content.credentials.clone());
     put("profession", Some(content.profession.clone()));
     put("specialty", Some(content.specialty.clone()));

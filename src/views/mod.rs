@@ -3,6 +3,7 @@
 
 pub mod choices;
 pub mod history;
+pub mod head;
 pub mod layout;
 pub mod locale;
 pub mod manage;
@@ -11,6 +12,7 @@ pub mod moderate;
 pub mod profile;
 pub mod recovery;
 pub mod search;
+pub mod sitemap;
 pub mod submit;
 pub mod urgent;
 pub mod words;

@@ -2,11 +2,13 @@
 
 use maud::{html, Markup};
 
-use super::layout::{field_error, message_page, page, Footer};
+use super::head::Head;
+use super::layout::{field_error, message_page, page, page_with, Footer};
 use super::locale::Locale;
 use super::map;
 use super::urgent;
 use super::words;
+use crate::assets::Asset;
 use crate::app::listings::PublicListing;
 use crate::domain::vocabulary::{
     self, CRITERIA, PAYMENT_OPTIONS, QUESTIONS, REPORT_REASONS, SPECIALTIES, TAPER_APPROACHES,
@@ -137,7 +139,8 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
             (report_form(locale, listing.id, report))
         }
     };
-    page(locale, &name, Footer { shows_demo: listing.demo, country: Some(&listing.country) }, body)
+    let footer = Footer { shows_demo: listing.demo, country: Some(&listing.country) };
+    page_with(locale, &name, Head::of_profile(locale, listing), footer, body)
 }
 
 /// A Print button, shown by `static/print.js` where JavaScript runs (hidden
@@ -145,7 +148,7 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
 pub fn print_button(locale: &Locale) -> Markup {
     html! {
         button.print.no-print type="button" hidden data-print { (t!(locale, "print-button")) }
-        script src="/static/print.js" defer {}
+        script src=(Asset::PrintScript.path()) defer {}
     }
 }
 

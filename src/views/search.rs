@@ -8,6 +8,7 @@ use super::locale::Locale;
 use super::map::{self, DistanceUnit};
 use super::urgent;
 use super::words;
+use crate::assets::Asset;
 use crate::domain::vocabulary::{self, CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::error::FieldError;
 use crate::i18n::Text;
@@ -160,8 +161,8 @@ pub fn form(locale: &Locale, params: &SearchParams, errors: &[FieldError], layou
             }
             @if layout == Layout::Full { div { button type="submit" { (submit) } } }
         }
-        script src="/static/locate.js" defer {}
-        script src="/static/suggest.js" defer {}
+        script src=(Asset::LocateScript.path()) defer {}
+        script src=(Asset::SuggestScript.path()) defer {}
     }
 }
 

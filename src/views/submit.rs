@@ -154,6 +154,8 @@ pub fn listing_form(
             fieldset {
                 legend { (t!(locale, "form-about-you")) }
                 (fields.text("full_name", &t!(locale, "form-full-name"), &t!(locale, "form-full-name-hint"), "text", Required))
+                (fields.text("family_name", &t!(locale, "form-family-name"), &t!(locale, "form-family-name-hint"), "text", Optional))
+                (fields.text("given_names", &t!(locale, "form-given-names"), &t!(locale, "form-given-names-hint"), "text", Optional))
                 (fields.text("credentials", &t!(locale, "form-credentials"), &t!(locale, "form-credentials-hint"), "text", Optional))
                 (fields.select("profession", &t!(locale, "form-profession"), &professions))
                 (fields.select("specialty", &t!(locale, "form-specialty"), &specialties))

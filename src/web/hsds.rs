@@ -1,45 +1,67 @@
 //! The read-only HSDS 3.0 API under `/hsds/`, as the specification's
 //! `openapi.json` defines it: public listings as services, organizations,
-//! locations, and the directory's taxonomy.
+//! locations, and the directory's taxonomy. As the specification's gateways
+//! expect, a parameter it does not define for a list is ignored; a bad value
+//! of one it defines is a 422 naming it. `format=ndjson` streams every
+//! match, one record a line.
 
+use actix_web::http::StatusCode;
 use actix_web::web::{self, Path, Query};
-use actix_web::HttpResponse;
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use chrono::{NaiveDate, NaiveDateTime};
+use futures_util::StreamExt;
 use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use uuid::Uuid;
 
 use crate::app::hsds::taxonomy::{self, find as find_term};
 use crate::app::hsds::{self, CatalogueFilter, Near, PageRequest, Publisher, Shown, TermFilter};
 use crate::error::{AppError, FieldError};
 use crate::search::query::MAX_RADIUS_KM;
-use crate::web::State;
+use crate::web::{conditional, State};
 
 /// How far from a postcode's centroid `service_at_locations` looks without `proximity`.
 const DEFAULT_PROXIMITY_M: f64 = 50_000.0;
+/// Pages past this one are empty at any page size the API serves.
+const LAST_PAGE: i128 = 1_000_000;
+
+/// `path` under `/hsds`, answering GET (and HEAD) with `handler` and any
+/// other method with a 405 that names them.
+fn get<F, Args>(path: &str, handler: F) -> actix_web::Resource
+where
+    F: actix_web::Handler<Args>,
+    Args: actix_web::FromRequest + 'static,
+    F::Output: actix_web::Responder + 'static,
+{
+    web::resource(path).route(web::get().to(handler)).default_service(web::to(method_not_allowed))
+}
+
+async fn method_not_allowed() -> HttpResponse {
+    AppError::MethodNotAllowed { allow: "GET, HEAD".to_string() }.error_response()
+}
 
 pub fn routes(config: &mut web::ServiceConfig) {
     config.service(
         web::scope("/hsds")
-            .route("", web::get().to(about))
-            .route("/", web::get().to(about))
-            .route("/openapi.json", web::get().to(openapi))
-            .route("/services", web::get().to(services))
-            .route("/services/{id}", web::get().to(service))
-            .route("/service_at_locations", web::get().to(services_at_locations))
-            .route("/service_at_locations/{id}", web::get().to(service_at_location))
-            .route("/organizations", web::get().to(organizations))
-            .route("/organizations/{id}", web::get().to(organization))
-            .route("/taxonomies", web::get().to(taxonomies))
-            .route("/taxonomies/{id}", web::get().to(one_taxonomy))
-            .route("/taxonomy_terms", web::get().to(taxonomy_terms))
-            .route("/taxonomy_terms/{id}", web::get().to(taxonomy_term)),
+            .service(get("", about))
+            .service(get("/", about))
+            .service(get("/openapi.json", openapi))
+            .service(get("/services", services))
+            .service(get("/services/{id}", service))
+            .service(get("/service_at_locations", services_at_locations))
+            .service(get("/service_at_locations/{id}", service_at_location))
+            .service(get("/organizations", organizations))
+            .service(get("/organizations/{id}", organization))
+            .service(get("/taxonomies", taxonomies))
+            .service(get("/taxonomies/{id}", one_taxonomy))
+            .service(get("/taxonomy_terms", taxonomy_terms))
+            .service(get("/taxonomy_terms/{id}", taxonomy_term)),
     );
 }
 
 /// Every query parameter the specification defines for any list; each
-/// handler refuses the ones its list does not take.
+/// handler reads those its list takes, and any other parameter is ignored.
 #[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
 struct ListParams {
     page: Option<String>,
     per_page: Option<String>,
@@ -58,10 +80,42 @@ struct ListParams {
     parent_id: Option<String>,
 }
 
+impl ListParams {
+    /// The parameters with blank text left out, as if not given: a client
+    /// that sends `format=` means the default. (A blank number or boolean is
+    /// still a bad one.)
+    fn without_blanks(self) -> ListParams {
+        let present = |value: Option<String>| value.filter(|text| !text.trim().is_empty());
+        ListParams {
+            search: present(self.search),
+            format: present(self.format),
+            modified_after: present(self.modified_after),
+            taxonomy_term_id: present(self.taxonomy_term_id),
+            taxonomy_id: present(self.taxonomy_id),
+            organization_id: present(self.organization_id),
+            postcode: present(self.postcode),
+            proximity: present(self.proximity),
+            parent_id: present(self.parent_id),
+            ..self
+        }
+    }
+}
+
 /// Reads the parameters, collecting every problem to report them at once.
 struct Reader<'a> {
     params: &'a ListParams,
     errors: Vec<FieldError>,
+}
+
+/// A whole number as the specification's `integer` parameters take it, of any size.
+fn integer(text: &str) -> Option<i128> {
+    let digits = text.trim().strip_prefix(['+', '-']).unwrap_or(text.trim());
+    if digits.is_empty() || !digits.bytes().all(|byte| byte.is_ascii_digit()) {
+        return None;
+    }
+    // Past 38 digits the value is only ever clamped, so its size is enough.
+    let value = digits.get(..38).unwrap_or(digits).parse::<i128>().ok()?;
+    Some(if text.trim().starts_with('-') { -value } else { value })
 }
 
 impl<'a> Reader<'a> {
@@ -73,41 +127,33 @@ impl<'a> Reader<'a> {
         self.errors.push(FieldError::untranslated(field, message));
     }
 
-    /// Refuses the parameters this list does not take.
-    fn only(&mut self, taken: &[&str]) {
-        let given = [
-            ("modified_after", self.params.modified_after.is_some()),
-            ("taxonomy_term_id", self.params.taxonomy_term_id.is_some()),
-            ("taxonomy_id", self.params.taxonomy_id.is_some()),
-            ("organization_id", self.params.organization_id.is_some()),
-            ("postcode", self.params.postcode.is_some()),
-            ("proximity", self.params.proximity.is_some()),
-            ("top_only", self.params.top_only.is_some()),
-            ("parent_id", self.params.parent_id.is_some()),
-        ];
-        for (name, _) in given.into_iter().filter(|(name, given)| *given && !taken.contains(name)) {
-            self.refuse(name, "is not a parameter of this list");
-        }
-    }
-
-    fn whole_number(&mut self, field: &str, value: Option<&str>, default: usize, max: usize) -> usize {
-        match value.map(|text| text.trim().parse::<usize>()) {
+    /// A whole number, served within `min..=max`.
+    fn clamped(&mut self, field: &str, value: Option<&str>, default: usize, min: i128, max: i128) -> usize {
+        match value.map(integer) {
             None => default,
-            Some(Ok(number)) if (1..=max).contains(&number) => number,
-            Some(_) => {
-                self.refuse(field, &format!("must be a whole number from 1 to {max}"));
+            Some(Some(number)) => usize::try_from(number.clamp(min, max)).unwrap_or(default),
+            Some(None) => {
+                self.refuse(field, "must be a whole number");
                 default
             }
         }
     }
 
-    fn page(&mut self) -> PageRequest {
-        let number = self.whole_number("page", self.params.page.as_deref(), 1, 1_000_000);
-        let per_page =
-            self.whole_number("per_page", self.params.per_page.as_deref(), hsds::DEFAULT_PER_PAGE, hsds::MAX_PER_PAGE);
-        if self.params.format.as_deref().is_some_and(|format| format != "json") {
-            self.refuse("format", "must be json, the only format this API gives");
-        }
+    /// The page asked for: page 0 (or less) is the first, and a page size
+    /// above the largest is served at the largest; and whether it is asked
+    /// for as NDJSON, every match without pages.
+    fn page(&mut self) -> (PageRequest, bool) {
+        let number = self.clamped("page", self.params.page.as_deref(), 1, 1, LAST_PAGE);
+        let max = hsds::MAX_PER_PAGE as i128;
+        let per_page = self.clamped("per_page", self.params.per_page.as_deref(), hsds::DEFAULT_PER_PAGE, 1, max);
+        let ndjson = match self.params.format.as_deref().map(str::trim) {
+            None | Some("json") => false,
+            Some("ndjson") => true,
+            Some(_) => {
+                self.refuse("format", "must be json, or ndjson for every match one record a line");
+                false
+            }
+        };
         for (field, value) in [
             ("full", &self.params.full),
             ("full_service", &self.params.full_service),
@@ -117,26 +163,23 @@ impl<'a> Reader<'a> {
                 self.refuse(field, "must be true or false");
             }
         }
-        PageRequest { number, per_page }
+        (PageRequest { number, per_page }, ndjson)
     }
 
     fn search(&self) -> Option<String> {
         self.params.search.as_deref().map(str::trim).filter(|words| !words.is_empty()).map(str::to_lowercase)
     }
 
-    fn uuid(&mut self, field: &str, value: Option<&str>) -> Option<Uuid> {
-        let parsed = value.map(|text| text.trim().parse::<Uuid>());
-        if let Some(Err(_)) = parsed {
-            self.refuse(field, "must be a UUID");
-        }
-        parsed.and_then(Result::ok)
+    /// An id filter: `Err(())` for one that is not a UUID, which names nothing here.
+    fn id(value: Option<&str>) -> Option<Result<Uuid, ()>> {
+        value.map(|text| text.trim().parse::<Uuid>().map_err(|_| ()))
     }
 
     fn catalogue_filter(&mut self) -> CatalogueFilter {
-        let term_id = self.uuid("taxonomy_term_id", self.params.taxonomy_term_id.as_deref());
-        let taxonomy_id = self.uuid("taxonomy_id", self.params.taxonomy_id.as_deref());
-        let organization_id = self.uuid("organization_id", self.params.organization_id.as_deref());
-        let term = term_id.and_then(|id| find_term(&id));
+        let term_id = Self::id(self.params.taxonomy_term_id.as_deref());
+        let taxonomy_id = Self::id(self.params.taxonomy_id.as_deref());
+        let organization_id = Self::id(self.params.organization_id.as_deref());
+        let term = term_id.and_then(Result::ok).and_then(|id| find_term(&id));
         let modified_after = self.params.modified_after.as_deref().and_then(|text| {
             let parsed = parse_time(text.trim());
             if parsed.is_none() {
@@ -144,44 +187,34 @@ impl<'a> Reader<'a> {
             }
             parsed
         });
+        let named_here = term_id.is_none_or(|_| term.is_some())
+            && taxonomy_id.is_none_or(|id| id == Ok(taxonomy::taxonomy_id()))
+            && organization_id.is_none_or(|id| id.is_ok());
         CatalogueFilter {
             search: self.search(),
             modified_after,
             term,
-            organization_id,
-            ours: term_id.is_none_or(|_| term.is_some()) && taxonomy_id.is_none_or(|id| id == taxonomy::taxonomy_id()),
+            organization_id: organization_id.and_then(Result::ok),
+            ours: named_here,
         }
     }
 
-    fn near(&mut self, state: &State) -> Option<Near> {
-        let proximity = self.params.proximity.as_deref().map(|text| text.trim().parse::<f64>());
-        let radius_m = match proximity {
+    /// The postcode's centroid and how far from it; `Err(())` for a postcode
+    /// that is not on the map, near which nothing is listed.
+    fn near(&mut self, state: &State) -> Result<Option<Near>, ()> {
+        let Some(postcode) = self.params.postcode.as_deref().filter(|text| !text.trim().is_empty()) else {
+            return Ok(None);
+        };
+        let radius_m = match self.params.proximity.as_deref().map(|text| text.trim().parse::<f64>()) {
             None => DEFAULT_PROXIMITY_M,
-            Some(Ok(metres)) if metres > 0.0 && metres <= MAX_RADIUS_KM * 1000.0 => metres,
+            Some(Ok(metres)) if metres > 0.0 && metres.is_finite() => metres.min(MAX_RADIUS_KM * 1000.0),
             Some(_) => {
-                self.refuse(
-                    "proximity",
-                    &format!("must be a distance in metres above 0 and at most {}", MAX_RADIUS_KM * 1000.0),
-                );
+                self.refuse("proximity", "must be a distance in metres above 0");
                 DEFAULT_PROXIMITY_M
             }
         };
-        let Some(postcode) = self.params.postcode.as_deref() else {
-            if proximity.is_some() {
-                self.refuse("proximity", "needs a postcode to measure from");
-            }
-            return None;
-        };
-        if self.params.search.is_some() || self.params.modified_after.is_some() {
-            self.refuse("postcode", "cannot be combined with search or modified_after");
-        }
-        match state.gazetteer.zip(postcode) {
-            Some(place) => Some(Near { place, radius_km: radius_m / 1000.0 }),
-            None => {
-                self.refuse("postcode", "must be a US ZIP code that is known here");
-                None
-            }
-        }
+        let place = state.gazetteer.zip(postcode).ok_or(())?;
+        Ok(Some(Near { place, radius_km: radius_m / 1000.0 }))
     }
 
     fn finish<T>(self, value: T) -> Result<T, AppError> {
@@ -206,6 +239,28 @@ fn json<T: Serialize>(body: &T) -> HttpResponse {
     HttpResponse::Ok().json(body)
 }
 
+/// One record, with its validators: a client holding it gets a `304`.
+fn record(req: &HttpRequest, record: &Value) -> HttpResponse {
+    let modified = record["last_modified"].as_str().and_then(|time| time.parse().ok());
+    conditional::respond(req, StatusCode::OK, "application/json", record.to_string().into_bytes(), modified)
+}
+
+/// Every record, one JSON object a line, as it is made.
+fn ndjson(records: impl futures_util::Stream<Item = Result<Vec<Value>, AppError>> + 'static) -> HttpResponse {
+    let lines = records.map(|batch| {
+        batch.map(|records| {
+            let mut bytes = Vec::with_capacity(records.len() * 2048);
+            for record in records {
+                // A JSON value always serializes.
+                let _ = serde_json::to_writer(&mut bytes, &record);
+                bytes.push(b'\n');
+            }
+            actix_web::web::Bytes::from(bytes)
+        })
+    });
+    HttpResponse::Ok().content_type("application/x-ndjson").streaming(lines)
+}
+
 fn publisher(state: &State) -> Publisher {
     Publisher::of(state.links())
 }
@@ -223,69 +278,80 @@ async fn openapi(state: State) -> Result<HttpResponse, AppError> {
     Ok(json(&hsds::openapi(&state.links())?))
 }
 
-/// The filters each list of listings takes besides paging and `search`.
-fn filters_taken(shown: Shown) -> &'static [&'static str] {
-    match shown {
-        Shown::Service => &["modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id"],
-        Shown::ServiceAtLocation => {
-            &["modified_after", "taxonomy_term_id", "taxonomy_id", "organization_id", "postcode", "proximity"]
-        }
-        Shown::Organization => &[],
+/// A page (or with `format=ndjson`, every one) of the public listings, each
+/// shown as `shown`; only services at locations are found by nearness.
+async fn listings(state: &State, params: ListParams, shown: Shown) -> Result<HttpResponse, AppError> {
+    let params = params.without_blanks();
+    let mut reader = Reader::new(&params);
+    let ((page, all), mut filter) = (reader.page(), reader.catalogue_filter());
+    let near = match shown {
+        Shown::ServiceAtLocation => reader.near(state).unwrap_or_else(|()| {
+            filter.ours = false;
+            None
+        }),
+        Shown::Service | Shown::Organization => None,
+    };
+    if shown == Shown::Organization {
+        filter = CatalogueFilter { search: filter.search, ours: true, ..CatalogueFilter::default() };
     }
-}
-
-/// A page of public listings, each shown as `shown`; only services at
-/// locations are found by nearness.
-async fn listings(state: &State, params: &ListParams, shown: Shown) -> Result<HttpResponse, AppError> {
-    let mut reader = Reader::new(params);
-    reader.only(filters_taken(shown));
-    let (page, filter) = (reader.page(), reader.catalogue_filter());
-    let near = if shown == Shown::ServiceAtLocation { reader.near(state) } else { None };
     reader.finish(())?;
+    if all {
+        let records = hsds::every_listing(state.clone().into_inner(), publisher(state), filter, near, shown);
+        return Ok(ndjson(records));
+    }
     Ok(json(&hsds::listings_page(state, &publisher(state), filter, near, page, shown).await?))
 }
 
 async fn services(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
-    listings(&state, &params, Shown::Service).await
+    listings(&state, params.into_inner(), Shown::Service).await
 }
 
-async fn service(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::service(&state, &publisher(&state), &id_of(&id)?).await?))
+async fn service(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::service(&state, &publisher(&state), &id_of(&id)?).await?))
 }
 
 async fn services_at_locations(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
-    listings(&state, &params, Shown::ServiceAtLocation).await
+    listings(&state, params.into_inner(), Shown::ServiceAtLocation).await
 }
 
-async fn service_at_location(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::service_at_location(&state, &publisher(&state), &id_of(&id)?).await?))
+async fn service_at_location(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::service_at_location(&state, &publisher(&state), &id_of(&id)?).await?))
 }
 
 async fn organizations(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
-    listings(&state, &params, Shown::Organization).await
+    listings(&state, params.into_inner(), Shown::Organization).await
 }
 
-async fn organization(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::organization(&state, &publisher(&state), &id_of(&id)?).await?))
+async fn organization(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::organization(&state, &publisher(&state), &id_of(&id)?).await?))
+}
+
+/// A list held whole in memory: a page of it, or every record as NDJSON.
+fn small_list(all: Vec<Value>, page: PageRequest, every: bool) -> HttpResponse {
+    if every {
+        ndjson(futures_util::stream::iter([Ok(all)]))
+    } else {
+        json(&hsds::Page::slice(all, page))
+    }
 }
 
 async fn taxonomies(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
+    let params = params.into_inner().without_blanks();
     let mut reader = Reader::new(&params);
-    reader.only(&[]);
-    let page = reader.page();
+    let (page, every) = reader.page();
     let search = reader.search();
     reader.finish(())?;
-    Ok(json(&hsds::taxonomies(&state.links(), search.as_deref(), page)))
+    Ok(small_list(hsds::taxonomies(&state.links(), search.as_deref()), page, every))
 }
 
-async fn one_taxonomy(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::taxonomy(&state.links(), &id_of(&id)?)?))
+async fn one_taxonomy(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::taxonomy(&state.links(), &id_of(&id)?)?))
 }
 
 async fn taxonomy_terms(state: State, params: Query<ListParams>) -> Result<HttpResponse, AppError> {
+    let params = params.into_inner().without_blanks();
     let mut reader = Reader::new(&params);
-    reader.only(&["taxonomy_id", "top_only", "parent_id"]);
-    let page = reader.page();
+    let (page, every) = reader.page();
     let top_only = match params.top_only.as_deref() {
         None | Some("false") => false,
         Some("true") => true,
@@ -294,16 +360,17 @@ async fn taxonomy_terms(state: State, params: Query<ListParams>) -> Result<HttpR
             false
         }
     };
+    let id = |value: Option<&str>| Reader::id(value).map(|id| id.unwrap_or_else(|()| Uuid::nil()));
     let filter = TermFilter {
         search: reader.search(),
-        taxonomy_id: reader.uuid("taxonomy_id", params.taxonomy_id.as_deref()),
-        parent_id: reader.uuid("parent_id", params.parent_id.as_deref()),
+        taxonomy_id: id(params.taxonomy_id.as_deref()),
+        parent_id: id(params.parent_id.as_deref()),
         top_only,
     };
     reader.finish(())?;
-    Ok(json(&hsds::taxonomy_terms(&state.links(), &filter, page)))
+    Ok(small_list(hsds::taxonomy_terms(&state.links(), &filter), page, every))
 }
 
-async fn taxonomy_term(state: State, id: Path<String>) -> Result<HttpResponse, AppError> {
-    Ok(json(&hsds::taxonomy_term(&state.links(), &id_of(&id)?)?))
+async fn taxonomy_term(state: State, id: Path<String>, req: HttpRequest) -> Result<HttpResponse, AppError> {
+    Ok(record(&req, &hsds::taxonomy_term(&state.links(), &id_of(&id)?)?))
 }

@@ -12,6 +12,7 @@ use actix_web::http::header::{HeaderValue, ACCEPT_LANGUAGE, VARY};
 use actix_web::http::Uri;
 use actix_web::{FromRequest, HttpMessage, HttpRequest};
 
+use crate::app::AppState;
 use crate::i18n::Lang;
 use crate::views::locale::Locale;
 use crate::web::html::HtmlError;
@@ -38,7 +39,9 @@ pub fn read(mut req: ServiceRequest) -> ServiceRequest {
         }
     }
     let country = req.headers().get(ACCEPT_LANGUAGE).and_then(|header| visitor_country(header.to_str().ok()?));
-    req.extensions_mut().insert(Locale::new(lang, chosen.is_some(), path).with_visitor_country(country));
+    let site = req.app_data::<actix_web::web::Data<AppState>>().map(|state| state.links().site().to_string());
+    let locale = Locale::new(lang, chosen.is_some(), path).with_visitor_country(country);
+    req.extensions_mut().insert(locale.on_site(site.as_deref().unwrap_or("")));
     req
 }
 

@@ -1,5 +1,6 @@
 pub mod api;
 pub mod client;
+pub mod conditional;
 pub mod extract;
 pub mod fhir;
 pub mod hsds;

@@ -1,10 +1,11 @@
 //! The FHIR R4 API under `/fhir` and the NDJSON export, as a FHIR client
 //! and a plan loading files would use them. Every document served is checked
-//! by two independent validators, the npm package `fhir` (FHIR.js,
-//! `tests/fhir/validate.js`) and fhirkit-rs (`tests/fhir/validate.py`), with
-//! zero errors allowed.
+//! by three independent validators, the npm package `fhir` (FHIR.js,
+//! `tests/fhir/validate.js`), fhirkit-rs (`tests/fhir/validate.py`) and
+//! fhircraft against the Plan-Net 1.2.0 profiles (`tests/fhir/plan_net.py`),
+//! with zero errors allowed.
 //!
-//! The validators need `npm ci` and `.ci/fhir-tools`. Without either, the
+//! The validators need `npm ci`, `.ci/fhir-tools` and `.ci/plan-net-tools`. Without one, the
 //! validation tests are skipped with a message, unless
 //! `BENZOWISE_INTEROP_TESTS=required` (as in `.ci/run`).
 
@@ -26,6 +27,8 @@ const BASE: &str = "http://benzowise.test/fhir";
 fn full_listing() -> ListingBuilder {
     ListingBuilder::new()
         .with("credentials", json!("MD, FAPA"))
+        .with("family_name", json!("Whitfield"))
+        .with("given_names", json!("Rowan  Ellis"))
         .paid_by(&["medicare", "self_pay"])
         .approaches(&["symptom_guided", "hyperbolic"])
         .criteria(&["slow_taper_supported", "ashton_manual"])
@@ -120,11 +123,25 @@ async fn a_listing_reads_as_plan_net_shaped_resources_that_share_its_id() {
 
     let practitioner = fhir_ok(&app, &format!("Practitioner/{full}")).await;
     assert_eq!(practitioner["id"], full.to_string());
+    let profile = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/plannet-Practitioner";
+    assert_eq!(practitioner["meta"]["profile"], json!([profile]));
     assert_eq!(
         practitioner["identifier"],
-        json!([{"system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567893"}])
+        json!([
+            {"use": "official", "system": "http://hl7.org/fhir/sid/us-npi", "value": "1234567893"},
+            {"use": "secondary", "system": format!("{BASE}/sid/listing"), "value": full.to_string()},
+        ])
     );
-    assert_eq!(practitioner["name"], json!([{"text": "Dr. Rowan Whitfield", "suffix": ["MD", "FAPA"]}]));
+    assert_eq!(
+        practitioner["name"],
+        json!([{
+            "use": "official",
+            "text": "Dr. Rowan Whitfield",
+            "family": "Whitfield",
+            "given": ["Rowan", "Ellis"],
+            "suffix": ["MD", "FAPA"],
+        }])
+    );
     let languages: Vec<&str> = practitioner["communication"]
         .as_array()
         .unwrap()
@@ -160,9 +177,15 @@ async fn a_listing_reads_as_plan_net_shaped_resources_that_share_its_id() {
         .iter()
         .map(|t| (t["system"].as_str().unwrap(), t["value"].as_str().unwrap()))
         .collect();
+    let profile_page = format!("http://benzowise.test/clinicians/{full}");
     assert_eq!(
         telecom,
-        [("phone", "(503) 555-0100"), ("email", "office@example.org"), ("url", "https://example.org/whitfield")]
+        [
+            ("phone", "(503) 555-0100"),
+            ("email", "office@example.org"),
+            ("url", "https://example.org/whitfield"),
+            ("url", profile_page.as_str())
+        ]
     );
 
     let location = fhir_ok(&app, &format!("Location/{full}")).await;
@@ -204,22 +227,30 @@ async fn a_listing_reads_as_plan_net_shaped_resources_that_share_its_id() {
             (payment.as_str(), "self_pay")
         ]
     );
-    assert_eq!(
-        service["coverageArea"],
-        json!([{"reference": "#US-OR", "display": "US-OR"}, {"reference": "#US-WA", "display": "US-WA"}])
-    );
-    assert_eq!(service["contained"][1]["address"], json!({"state": "WA", "country": "US"}));
+    let region =
+        |code: &str| json!({"identifier": {"system": "urn:iso:std:iso:3166:-2", "value": code}, "display": code});
+    assert_eq!(service["coverageArea"], json!([region("US-OR"), region("US-WA")]));
     assert_eq!(service["comment"], "I taper slowly.");
 
     let organization = fhir_ok(&app, &format!("Organization/{full}")).await;
     assert_eq!(organization["name"], "Riverbend Clinic");
 
-    // The bare listing leaves out what it does not say, and has no practice.
+    // The bare listing leaves out what it does not say, and has no practice;
+    // its names were derived from its display name.
     let role = fhir_ok(&app, &format!("PractitionerRole/{bare}")).await;
-    assert!(role.get("organization").is_none() && role.get("telecom").is_none(), "{role}");
+    assert!(role.get("organization").is_none(), "{role}");
+    assert_eq!(
+        role["telecom"],
+        json!([{"system": "url", "value": format!("http://benzowise.test/clinicians/{bare}"), "use": "work", "rank": 10}])
+    );
     assert_eq!(role["specialty"][0]["coding"].as_array().unwrap().len(), 1, "no NUCC code without a taxonomy code");
     assert_eq!(role["extension"][0]["extension"][0]["valueCodeableConcept"]["coding"][0]["code"], "nopt");
-    assert!(fhir_ok(&app, &format!("Practitioner/{bare}")).await.get("identifier").is_none());
+    let practitioner = fhir_ok(&app, &format!("Practitioner/{bare}")).await;
+    assert_eq!(practitioner["identifier"].as_array().unwrap().len(), 1, "the listing's own, no NPI: {practitioner}");
+    assert_eq!(
+        (practitioner["name"][0]["family"].as_str(), practitioner["name"][0]["given"][0].as_str()),
+        (Some("Okafor"), Some("Sam"))
+    );
     assert_eq!(fhir_ok(&app, &format!("Location/{bare}")).await["name"], "Dr. Sam Okafor");
     let service = fhir_ok(&app, &format!("HealthcareService/{bare}")).await;
     assert_eq!(service["extension"].as_array().unwrap().len(), 2, "physical delivery and new patients only: {service}");
@@ -353,6 +384,153 @@ async fn only_public_listings_are_served() {
     app.get_until("/fhir/PractitionerRole", |reply| reply.json::<Value>()["total"] == 0).await;
 }
 
+/// Three listings to search: Whitfield in Portland with a NUCC code and a
+/// practice, de la Cruz in Bend (her names derived from her display name),
+/// and Núñez in Salem with a practice.
+async fn three_to_search(app: &TestApp) -> [i64; 3] {
+    let loaded = publish(
+        app,
+        vec![
+            full_listing().build(),
+            bare_listing().named("Dra. Ana María de la Cruz").in_city("Bend", "OR").build(),
+            full_listing()
+                .named("Dr. José Núñez")
+                .with("family_name", json!("Núñez"))
+                .with("given_names", json!("José"))
+                .specialty("geriatrics")
+                .with("taxonomy_code", json!("207QG0300X"))
+                .with("practice_name", json!("Núñez Family Care"))
+                .near("97301")
+                .with("city", json!("Salem"))
+                .build(),
+        ],
+    )
+    .await;
+    [loaded[0].listing_id, loaded[1].listing_id, loaded[2].listing_id]
+}
+
+/// The ids of a search's matches, as `Type/id`.
+async fn found(app: &TestApp, path: &str) -> Vec<String> {
+    ids(&entries(&fhir_ok(app, path).await, "match"))
+}
+
+#[actix_rt::test]
+async fn plan_nets_searches_find_listings_by_name_place_practice_and_reference() {
+    let app = spawn_app().await;
+    let [whitfield, cruz, nunez] = three_to_search(&app).await;
+    let practitioners = |ids: &[i64]| ids.iter().map(|id| format!("Practitioner/{id}")).collect::<Vec<_>>();
+    assert_eq!(found(&app, "Practitioner?family=cruz").await, practitioners(&[cruz]));
+    assert_eq!(found(&app, "Practitioner?family=de%20la").await, practitioners(&[cruz]));
+    assert_eq!(found(&app, "Practitioner?given=ANA").await, practitioners(&[cruz]));
+    assert_eq!(found(&app, "Practitioner?name=nunez").await, practitioners(&[nunez]), "accents aside");
+    assert_eq!(found(&app, "Practitioner?name=ruiz,rowan").await, practitioners(&[whitfield]), "any of several");
+    assert_eq!(found(&app, "Practitioner?name:exact=Dr.%20Jos%C3%A9%20N%C3%BA%C3%B1ez").await, practitioners(&[nunez]));
+    assert!(found(&app, "Practitioner?name:exact=dr.%20jos%C3%A9%20n%C3%BA%C3%B1ez").await.is_empty());
+    assert_eq!(found(&app, "Practitioner?name:contains=hitfi").await, practitioners(&[whitfield]));
+    assert!(found(&app, "Practitioner?name=hitfi").await.is_empty(), "the start of a word by default");
+
+    let locations = |ids: &[i64]| ids.iter().map(|id| format!("Location/{id}")).collect::<Vec<_>>();
+    assert_eq!(found(&app, "Location?address-city=port").await, locations(&[whitfield]));
+    assert_eq!(found(&app, "Location?address-state=or").await, locations(&[whitfield, cruz, nunez]));
+    assert_eq!(found(&app, "Location?address-postalcode=973").await, locations(&[nunez]));
+    assert_eq!(found(&app, &format!("Location?organization=Organization/{nunez}")).await, locations(&[nunez]));
+
+    let organizations = fhir_ok(&app, "Organization").await;
+    assert_eq!(organizations["total"], 2, "only listings that name a practice have one");
+    assert_eq!(found(&app, "Organization?name=riverbend").await, [format!("Organization/{whitfield}")]);
+    assert_eq!(found(&app, "HealthcareService?name=whitfield").await, [format!("HealthcareService/{whitfield}")]);
+
+    let roles = |ids: &[i64]| ids.iter().map(|id| format!("PractitionerRole/{id}")).collect::<Vec<_>>();
+    let both = format!("PractitionerRole?practitioner=Practitioner/{whitfield},{BASE}/Practitioner/{nunez}");
+    assert_eq!(found(&app, &both).await, roles(&[whitfield, nunez]));
+    assert!(found(&app, &format!("PractitionerRole?practitioner=Location/{whitfield}")).await.is_empty());
+    assert!(found(&app, &format!("PractitionerRole?organization=Organization/{cruz}")).await.is_empty());
+    assert_eq!(found(&app, &format!("PractitionerRole?location=Location/{cruz}")).await, roles(&[cruz]));
+    assert_eq!(found(&app, &format!("PractitionerRole?service={nunez}")).await, roles(&[nunez]));
+    assert_eq!(found(&app, "PractitionerRole?practitioner.name=cruz").await, roles(&[cruz]));
+    assert_eq!(found(&app, "PractitionerRole?location.address-city=salem").await, roles(&[nunez]));
+    assert_eq!(found(&app, "PractitionerRole?organization.name=nunez").await, roles(&[nunez]));
+    assert_eq!(found(&app, "PractitionerRole?location.address-postalcode=97201").await, roles(&[whitfield]));
+
+    let nucc = "http://nucc.org/provider-taxonomy";
+    assert_eq!(found(&app, &format!("PractitionerRole?specialty={nucc}|2084P0800X")).await, roles(&[whitfield]));
+    assert_eq!(found(&app, "PractitionerRole?specialty=neurology,geriatrics").await, roles(&[cruz, nunez]));
+    let mixed = format!("HealthcareService?specialty={nucc}|207QG0300X,{BASE}/CodeSystem/specialty|neurology");
+    assert_eq!(found(&app, &mixed).await.len(), 2);
+}
+
+#[actix_rt::test]
+async fn revincludes_summaries_totals_elements_and_lenient_handling_shape_the_bundle() {
+    let app = spawn_app().await;
+    let [whitfield, _, nunez] = three_to_search(&app).await;
+    let bundle =
+        fhir_ok(&app, &format!("Practitioner?_id={whitfield}&_revinclude=PractitionerRole:practitioner")).await;
+    assert_eq!(ids(&entries(&bundle, "include")), [format!("PractitionerRole/{whitfield}")]);
+    let path = format!("Location?_id={nunez}&_revinclude=PractitionerRole:location&_revinclude=HealthcareService:*");
+    let bundle = fhir_ok(&app, &path).await;
+    assert_eq!(
+        ids(&entries(&bundle, "include")),
+        [format!("PractitionerRole/{nunez}"), format!("HealthcareService/{nunez}")]
+    );
+    let bundle = fhir_ok(
+        &app,
+        "Organization?_revinclude=PractitionerRole:organization&_revinclude=HealthcareService:organization",
+    )
+    .await;
+    assert_eq!((entries(&bundle, "match").len(), entries(&bundle, "include").len()), (2, 4));
+    let said = fhir_fails(&app, "Practitioner?_revinclude=Location:organization", 400).await;
+    assert_eq!(said, ["_revinclude: must be one of PractitionerRole:practitioner"]);
+
+    let counted = fhir_ok(&app, "Practitioner?_summary=count").await;
+    assert_eq!((counted["total"].as_u64(), counted.get("entry")), (Some(3), None));
+    assert!(link(&counted, "next").is_none());
+    let untotalled = fhir_ok(&app, "Practitioner?_total=none").await;
+    assert!(untotalled.get("total").is_none() && entries(&untotalled, "match").len() == 3);
+    assert_eq!(fhir_ok(&app, "Practitioner?_total=accurate").await["total"], 3);
+
+    let subset = fhir_ok(&app, &format!("Practitioner?_id={whitfield}&_elements=name,gender")).await;
+    let practitioner = entries(&subset, "match")[0];
+    let mut keys: Vec<&String> = practitioner.as_object().unwrap().keys().collect();
+    keys.sort();
+    assert_eq!(keys, ["id", "meta", "name", "resourceType"]);
+    assert!(practitioner["meta"]["tag"].as_array().unwrap().iter().any(|tag| tag["code"] == "SUBSETTED"));
+
+    fhir_fails(&app, "PractitionerRole?api_key=secret&_count=1", 400).await;
+    let lenient = app
+        .request(
+            "GET",
+            "/fhir/PractitionerRole?api_key=secret&_count=1",
+            &[("prefer", "return=representation; handling=lenient")],
+            None,
+        )
+        .await;
+    assert_eq!(lenient.status, 200, "{}", lenient.text);
+    let bundle: Value = lenient.json();
+    assert_eq!(entries(&bundle, "match").len(), 1);
+    let outcome = entries(&bundle, "outcome")[0];
+    assert_eq!(outcome["issue"][0]["diagnostics"], "The parameter api_key is not supported here and was ignored.");
+    let bad_value =
+        app.request("GET", "/fhir/PractitionerRole?_count=many", &[("prefer", "handling=lenient")], None).await;
+    assert_eq!(bad_value.status, 400, "a bad value of a known parameter is still refused");
+}
+
+#[actix_rt::test]
+async fn a_page_carries_at_most_a_hundred_resources_includes_counted() {
+    let app = spawn_app().await;
+    let listings = (0..23).map(|n| full_listing().named(&format!("Dr. Many {n}")).build()).collect();
+    publish(&app, listings).await;
+    let bundle = fhir_ok(&app, "PractitionerRole?_count=100&_include=PractitionerRole:*").await;
+    let entries_served = bundle["entry"].as_array().unwrap().len();
+    assert_eq!(entries(&bundle, "match").len(), 20, "100 resources, five for each listing");
+    assert_eq!(entries_served, 100);
+    assert!(link(&bundle, "self").unwrap().contains("_count=20"), "the links say the page size served");
+    let next = link(&bundle, "next").unwrap();
+    assert!(next.contains("_count=20") && next.contains("_offset=20"), "{next}");
+    assert_eq!(entries(&fhir_ok(&app, path_of(next)).await, "match").len(), 3);
+    let plain = fhir_ok(&app, "PractitionerRole?_count=100").await;
+    assert_eq!(entries(&plain, "match").len(), 23, "without includes the page is as asked");
+}
+
 #[actix_rt::test]
 async fn bad_parameters_unknown_addresses_and_other_methods_answer_an_operation_outcome() {
     let app = spawn_app().await;
@@ -368,7 +546,10 @@ async fn bad_parameters_unknown_addresses_and_other_methods_answer_an_operation_
         ]
     );
     let said = fhir_fails(&app, "PractitionerRole?specialty=psychiatry&_lastUpdated=ge2020", 400).await;
-    assert_eq!(said, ["_lastUpdated: cannot be combined with specialty"]);
+    assert_eq!(
+        said,
+        ["_lastUpdated: cannot be combined with the parameters that match text, specialties or practices"]
+    );
     let said = fhir_fails(&app, "PractitionerRole?location.near=45|-122&_id=1", 400).await;
     assert_eq!(said, ["_id: cannot be combined with location.near"]);
     let said = fhir_fails(
@@ -377,7 +558,23 @@ async fn bad_parameters_unknown_addresses_and_other_methods_answer_an_operation_
         400,
     )
     .await;
-    assert_eq!(said, [format!("specialty: searches only the codes of {BASE}/CodeSystem/specialty")]);
+    assert_eq!(said, ["location.near: cannot be combined with parameters other than one specialty of ours"]);
+    let said = fhir_fails(&app, "PractitionerRole?specialty=http://snomed.info/sct|394587001", 400).await;
+    assert_eq!(
+        said,
+        [format!(
+            "specialty: searches only the codes of {BASE}/CodeSystem/specialty or http://nucc.org/provider-taxonomy"
+        )]
+    );
+    let said = fhir_fails(&app, "Practitioner?name:missing=true&_summary=text&_total=some", 400).await;
+    assert_eq!(
+        said,
+        [
+            "_summary: must be one of count, false",
+            "_total: must be one of none, estimate, accurate",
+            "name:missing: is not a search parameter"
+        ]
+    );
     let said = fhir_fails(&app, "PractitionerRole?specialty=cardiology&location.near=45|-122", 400).await;
     assert_eq!(said, [format!("specialty: 'cardiology' is not a code of {BASE}/CodeSystem/specialty")]);
     for near in ["45", "north|west", "91|0", "45|-122|2000|km", "45|-122|5|furlongs", "45|-122|0.1"] {
@@ -389,7 +586,7 @@ async fn bad_parameters_unknown_addresses_and_other_methods_answer_an_operation_
     let said = fhir_fails(&app, "Location?_include=PractitionerRole:practitioner&_offset=10001&_format=xml", 400).await;
     assert_eq!(said.len(), 3, "{said:?}");
     fhir_fails(&app, "PractitionerRole?_lastUpdated=ge2020&location.near=45|-122", 400).await;
-    fhir_fails(&app, "Organization", 400).await;
+    fhir_fails(&app, "CapabilityStatement", 404).await;
     fhir_fails(&app, &format!("Practitioner/{id}?_elements=name"), 400).await;
     fhir_fails(&app, "metadata?mode=terminology", 400).await;
     assert_eq!(fhir(&app, &format!("Practitioner/{id}?_format=json")).await.status, 200);
@@ -428,10 +625,48 @@ async fn metadata_and_the_code_systems_say_what_is_served() {
     let role = resources.iter().find(|r| r["type"] == "PractitionerRole").unwrap();
     let names: Vec<&str> =
         role["searchParam"].as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
-    assert_eq!(names, ["_id", "_lastUpdated", "location.near", "specialty"]);
+    assert_eq!(
+        names,
+        [
+            "_id",
+            "_lastUpdated",
+            "practitioner",
+            "location",
+            "organization",
+            "service",
+            "specialty",
+            "location.near",
+            "practitioner.name",
+            "location.address-city",
+            "location.address-state",
+            "location.address-postalcode",
+            "organization.name",
+            "_summary",
+            "_total"
+        ]
+    );
     assert_eq!(role["searchInclude"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        role["supportedProfile"],
+        json!(["http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/plannet-PractitionerRole"])
+    );
     let organization = resources.iter().find(|r| r["type"] == "Organization").unwrap();
-    assert_eq!(organization["interaction"], json!([{"code": "read"}]));
+    assert_eq!(organization["interaction"], json!([{"code": "read"}, {"code": "search-type"}]));
+    assert_eq!(
+        organization["searchRevInclude"],
+        json!(["PractitionerRole:organization", "HealthcareService:organization"])
+    );
+    let practitioner = resources.iter().find(|r| r["type"] == "Practitioner").unwrap();
+    assert_eq!(practitioner["searchRevInclude"], json!(["PractitionerRole:practitioner"]));
+    // Every parameter listed is one a search takes.
+    for resource in resources {
+        for parameter in resource["searchParam"].as_array().unwrap() {
+            let path =
+                format!("{}?{}=1&_count=0", resource["type"].as_str().unwrap(), parameter["name"].as_str().unwrap());
+            let reply = fhir(&app, &path).await;
+            assert_ne!(reply.text.contains("is not a search parameter"), true, "{path}: {}", reply.text);
+        }
+    }
 
     let approaches = fhir_ok(&app, "CodeSystem/taper-approach").await;
     assert_eq!(approaches["url"], format!("{BASE}/CodeSystem/taper-approach"));
@@ -460,6 +695,12 @@ async fn every_kind_of_document(app: &TestApp, full: i64, bare: i64) -> Vec<Stri
         "Location?near=45.52|-122.68|100|km&_include=Location:organization".to_string(),
         "Practitioner?_lastUpdated=ge2020-01-01&_count=1".to_string(),
         "PractitionerRole?specialty=neurology&_include=PractitionerRole:location".to_string(),
+        "Practitioner?family=whit&_revinclude=PractitionerRole:practitioner".to_string(),
+        "Location?address-city=portland&_revinclude=PractitionerRole:location&_revinclude=HealthcareService:location"
+            .to_string(),
+        "Organization?name=riverbend&_revinclude=PractitionerRole:organization".to_string(),
+        "PractitionerRole?specialty=http://nucc.org/provider-taxonomy|2084P0800X,neurology&_summary=count".to_string(),
+        format!("PractitionerRole?practitioner=Practitioner/{full}&_include=PractitionerRole:*&_total=none"),
     ];
     for kind in ["Practitioner", "PractitionerRole", "Location", "HealthcareService"] {
         paths.extend([format!("{kind}/{full}"), format!("{kind}/{bare}")]);
@@ -471,6 +712,8 @@ async fn every_kind_of_document(app: &TestApp, full: i64, bare: i64) -> Vec<Stri
     for path in &paths {
         documents.push(fhir_ok(app, path).await.to_string());
     }
+    let lenient = app.request("GET", "/fhir/PractitionerRole?api_key=x", &[("prefer", "handling=lenient")], None).await;
+    documents.push(lenient.text);
     // Errors: a bad search, an unknown id, another method.
     documents.push(fhir(app, "PractitionerRole?_count=-1&color=blue").await.text);
     documents.push(fhir(app, "Practitioner/999999").await.text);
@@ -546,9 +789,10 @@ async fn the_ndjson_export_writes_one_file_per_type_that_both_validators_accept(
     validators.assert_files_valid(&files);
 }
 
-/// The two validators' driver scripts, when both validators are installed.
+/// The three validators' driver scripts, when every validator is installed.
 struct Validators {
     python: PathBuf,
+    plan_net: PathBuf,
 }
 
 fn repository() -> &'static Path {
@@ -556,18 +800,26 @@ fn repository() -> &'static Path {
 }
 
 impl Validators {
-    /// Both validators; `None`, with a message, when one is missing (a
+    /// Every validator; `None`, with a message, when one is missing (a
     /// failure instead under `BENZOWISE_INTEROP_TESTS=required`).
     fn find() -> Option<Validators> {
         let python = repository().join(".ci-cache/fhir-venv/bin/python");
+        let plan_net = repository().join(".ci-cache/plan-net-venv/bin/python");
         let node_ok = Command::new("node").arg("--version").output().is_ok_and(|output| output.status.success())
             && repository().join("node_modules/fhir/package.json").is_file();
-        let python_ok =
-            Command::new(&python).args(["-c", "import fhirkit"]).output().is_ok_and(|output| output.status.success());
-        let missing = match (node_ok, python_ok) {
-            (true, true) => return Some(Validators { python }),
-            (false, _) => "node and the npm package fhir (npm ci)",
-            (true, false) => "fhirkit-rs (.ci/fhir-tools)",
+        let imports = |python: &Path, module: &str| {
+            Command::new(python)
+                .args(["-c", &format!("import {module}")])
+                .output()
+                .is_ok_and(|output| output.status.success())
+        };
+        let plan_net_ok = imports(&plan_net, "fhircraft")
+            && repository().join(".ci-cache/plan-net/hl7.fhir.us.davinci-pdex-plan-net/package/package.json").is_file();
+        let missing = match (node_ok, imports(&python, "fhirkit"), plan_net_ok) {
+            (true, true, true) => return Some(Validators { python, plan_net }),
+            (false, _, _) => "node and the npm package fhir (npm ci)",
+            (true, false, _) => "fhirkit-rs (.ci/fhir-tools)",
+            (true, true, false) => "fhircraft and the Plan-Net package (.ci/plan-net-tools)",
         };
         assert!(
             std::env::var("BENZOWISE_INTEROP_TESTS").as_deref() != Ok("required"),
@@ -579,12 +831,14 @@ impl Validators {
         None
     }
 
-    fn commands(&self) -> [Command; 2] {
+    fn commands(&self) -> [Command; 3] {
         let mut node = Command::new("node");
         node.arg(repository().join("tests/fhir/validate.js"));
         let mut python = Command::new(&self.python);
         python.arg(repository().join("tests/fhir/validate.py"));
-        [node, python]
+        let mut plan_net = Command::new(&self.plan_net);
+        plan_net.arg(repository().join("tests/fhir/plan_net.py"));
+        [node, python, plan_net]
     }
 
     /// Runs both validators on NDJSON given on standard input; fails the test
@@ -613,4 +867,77 @@ fn check(what: &str, output: std::process::Output, resources: usize) {
     assert!(output.status.success(), "{what} is not valid:\n{said}");
     assert!(summary.contains(&format!("validated {resources} resource(s): 0 error(s)")), "{what}: {summary}");
     eprintln!("{what}: {summary}");
+}
+
+#[actix_rt::test]
+async fn family_and_given_names_are_asked_for_derived_when_left_out_and_derived_once_for_older_listings() {
+    use benzowise::db::schema::{listings, names_to_derive};
+    use diesel::prelude::*;
+
+    let app = spawn_app().await;
+    let form = app.get("/submit").await.text;
+    assert!(form.contains(r#"name="family_name""#) && form.contains(r#"name="given_names""#), "the form asks");
+    let given = app
+        .submit(
+            &ListingBuilder::new()
+                .named("Dr. Ana María de la Cruz Soto")
+                .with("family_name", json!("de la Cruz Soto"))
+                .with("given_names", json!("Ana María"))
+                .build(),
+        )
+        .await;
+    let derived = app.submit(&ListingBuilder::new().named("Dr. Sam Okafor, MD").build()).await;
+    let moderator = app.login_moderator("mira").await;
+    let review = |id: i64| {
+        let path = format!("/moderate/submissions/{id}");
+        let (app, moderator) = (&app, &moderator);
+        async move { app.as_moderator(moderator, "GET", &path, None).await }
+    };
+    let page = review(derived.submission_id).await.text;
+    assert!(
+        page.contains("Okafor (family name), Sam (given names)") && page.contains("derived from the full name"),
+        "moderators see it"
+    );
+    let page = review(given.submission_id).await.text;
+    assert!(
+        page.contains("de la Cruz Soto (family name), Ana María (given names)")
+            && !page.contains("derived from the full name")
+    );
+    for submitted in [&given, &derived] {
+        assert_eq!(app.approve(&moderator, submitted.submission_id).await.status, 200);
+    }
+    let name = |practitioner: Value| practitioner["name"][0].clone();
+    let cruz = name(fhir_ok(&app, &format!("Practitioner/{}", given.listing_id)).await);
+    assert_eq!((cruz["family"].as_str(), cruz["given"].clone()), (Some("de la Cruz Soto"), json!(["Ana", "María"])));
+    let okafor = name(fhir_ok(&app, &format!("Practitioner/{}", derived.listing_id)).await);
+    assert_eq!((okafor["family"].as_str(), okafor["given"].clone()), (Some("Okafor"), json!(["Sam"])));
+
+    // A listing stored before names were asked: the migration listed it,
+    // and the next start derives its names once.
+    let mut conn = app.connect();
+    let stored: Option<String> =
+        listings::table.find(given.listing_id).select(listings::content).first(&mut conn).unwrap();
+    let mut old: Value = serde_json::from_str(&stored.unwrap()).unwrap();
+    for key in ["family_name", "given_names", "names_derived"] {
+        old.as_object_mut().unwrap().remove(key);
+    }
+    diesel::update(listings::table.find(given.listing_id))
+        .set(listings::content.eq(old.to_string()))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::insert_into(names_to_derive::table)
+        .values((names_to_derive::kind.eq("listing"), names_to_derive::id.eq(given.listing_id)))
+        .execute(&mut conn)
+        .unwrap();
+    assert!(benzowise(&app.database, &["migrate"], "").status.success());
+    let stored: Option<String> =
+        listings::table.find(given.listing_id).select(listings::content).first(&mut conn).unwrap();
+    let named: Value = serde_json::from_str(&stored.unwrap()).unwrap();
+    assert_eq!(
+        (named["family_name"].as_str(), named["given_names"].as_str()),
+        (Some("Soto"), Some("Ana María de la Cruz"))
+    );
+    assert_eq!(named["names_derived"], true);
+    let left: i64 = names_to_derive::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(left, 0, "derived once: the list is empty");
 }

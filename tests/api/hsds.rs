@@ -249,22 +249,71 @@ async fn hsds_reads_answer_404_for_unknown_ids_and_problems_for_bad_parameters()
     assert_eq!(page(&app, &format!("/hsds/services/{id}")).await["name"], "Dr. Rowan Whitfield");
 
     for (query, field) in [
-        ("/hsds/services?page=0", "page"),
-        ("/hsds/services?per_page=1000", "per_page"),
-        ("/hsds/services?taxonomy_term_id=1%27%20OR%201=1", "taxonomy_term_id"),
+        ("/hsds/services?page=first", "page"),
+        ("/hsds/services?per_page=1.5", "per_page"),
         ("/hsds/services?modified_after=yesterday", "modified_after"),
         ("/hsds/services?format=xml", "format"),
-        ("/hsds/services?postcode=97201", "postcode"),
-        ("/hsds/service_at_locations?postcode=00000", "postcode"),
         ("/hsds/service_at_locations?postcode=97201&proximity=-5", "proximity"),
-        ("/hsds/service_at_locations?proximity=5000", "proximity"),
         ("/hsds/taxonomy_terms?top_only=maybe", "top_only"),
-        ("/hsds/services?color=blue", "query"),
+        ("/hsds/organizations?full=yes&api_key=abc", "full"),
     ] {
         let reply = app.get(query).await;
         assert_eq!(reply.status, 422, "{query}: {}", reply.text);
         assert_eq!(reply.header("content-type"), Some("application/problem+json"), "{query}");
-        assert!(reply.error_fields().contains(&field.to_string()), "{query}: {}", reply.text);
+        assert_eq!(reply.error_fields(), [field.to_string()], "{query}: {}", reply.text);
+    }
+    // What names nothing here finds nothing: an id that is not a UUID, a
+    // postcode that is not on the map (a Canadian one).
+    for query in [
+        "/hsds/services?taxonomy_term_id=1%27%20OR%201=1",
+        "/hsds/services?organization_id=17",
+        "/hsds/service_at_locations?postcode=K1A%200B1",
+        "/hsds/service_at_locations?postcode=00000",
+        "/hsds/taxonomy_terms?parent_id=profession",
+    ] {
+        let reply = app.get(query).await;
+        assert_eq!(reply.status, 200, "{query}: {}", reply.text);
+        assert_eq!(reply.json::<Value>()["total_items"], 0, "{query}");
+    }
+}
+
+#[actix_rt::test]
+async fn hsds_lists_take_what_the_specification_allows_and_ignore_what_it_does_not_define() {
+    let app = spawn_app().await;
+    directory(&app).await;
+    let all = page(&app, "/hsds/services").await;
+    let total = all["total_items"].as_u64().unwrap();
+    // Larger than the largest page: served at the largest; page 0 and below: the first.
+    let large = page(&app, "/hsds/services?per_page=100000000000000000000000000000&page=0").await;
+    assert_eq!((large["page_number"].as_u64(), large["size"].as_u64()), (Some(1), Some(total)));
+    assert_eq!(page(&app, "/hsds/services?per_page=-3&page=-1").await["size"], 1);
+    // Gateways add parameters of their own; the lists ignore them, and those
+    // of other lists.
+    let gateway = page(&app, "/hsds/services?api_key=secret&postcode=97201&top_only=maybe").await;
+    assert_eq!(gateway["total_items"], total);
+    let about = page(&app, "/hsds/openapi.json").await;
+    let described = about["components"]["parameters"]["per_page"]["description"].as_str().unwrap();
+    assert!(described.contains("at most 100"), "{described}");
+
+    // Every match, one record a line, without pages.
+    let streamed = app.get("/hsds/services?format=ndjson&per_page=1").await;
+    assert_eq!((streamed.status, streamed.header("content-type")), (200, Some("application/x-ndjson")));
+    let lines: Vec<Value> = streamed.text.lines().map(|line| serde_json::from_str(line).unwrap()).collect();
+    assert_eq!(lines.len() as u64, total);
+    assert_eq!(lines[0], all["contents"][0], "a line is the record a page holds");
+    let near = app.get("/hsds/service_at_locations?format=ndjson&postcode=97201&search=whitfield").await;
+    assert_eq!(near.text.lines().count(), 1, "{}", near.text);
+    for list in ["organizations", "taxonomies", "taxonomy_terms"] {
+        let reply = app.get(&format!("/hsds/{list}?format=ndjson")).await;
+        let paged = page(&app, &format!("/hsds/{list}?per_page=100")).await;
+        assert_eq!(reply.text.lines().count() as u64, paged["total_items"].as_u64().unwrap(), "{list}");
+    }
+
+    // Other methods: 405 with a JSON body and the methods allowed.
+    for (method, path) in [("POST", "/hsds/services"), ("DELETE", "/hsds/organizations"), ("PUT", "/hsds/")] {
+        let reply = app.request(method, path, &[], None).await;
+        assert_eq!((reply.status, reply.header("allow")), (405, Some("GET, HEAD")), "{method} {path}");
+        assert_eq!(reply.json::<Value>()["status"], 405, "{method} {path}");
     }
 }
 

@@ -50,9 +50,15 @@ async fn a_chosen_language_stays_in_every_link_and_names_the_other() {
     assert!(text.contains(r#"href="/es/submit""#) && text.contains(r#"href="/es/questions""#), "links keep /es/");
     assert!(!text.contains(r#"href="/submit""#), "no link drops the language");
     let here = "/search?near=97201&amp;radius=10&amp;unit=mi";
-    assert!(text.contains(&format!(r#"hreflang="en" href="/en{here}""#)), "the English alternate");
-    assert!(text.contains(&format!(r#"hreflang="es" href="/es{here}""#)), "the Spanish alternate");
-    assert!(text.contains(&format!(r#"hreflang="x-default" href="{here}""#)), "the neutral address");
+    // The alternates are absolute, on the site's address.
+    let alternate = |hreflang: &str| {
+        let link = text.split(&format!(r#"<link rel="alternate" hreflang="{hreflang}" href=""#)).nth(1).unwrap();
+        link[..link.find('"').unwrap()].to_string()
+    };
+    assert!(alternate("en").starts_with("http") && alternate("en").ends_with(&format!("/en{here}")), "the English one");
+    assert!(alternate("es").ends_with(&format!("/es{here}")), "the Spanish alternate");
+    let neutral = alternate("x-default");
+    assert!(neutral.ends_with(here) && !neutral.ends_with(&format!("/es{here}")), "the neutral address: {neutral}");
     assert!(text.contains(&format!(r#"href="/en{here}" hreflang="en" lang="en">English<"#)), "a switch to English");
     assert!(reply.header("set-cookie").is_some_and(|cookie| cookie.starts_with("lang=es")));
 }

@@ -76,8 +76,10 @@ async fn an_edit_waits_for_review_while_the_approved_version_stays_public() {
     assert_eq!(item.kind, SubmissionKind::Edit);
     let mut changed: Vec<&str> = item.changed_fields.iter().map(|change| change.field.as_str()).collect();
     changed.sort();
-    assert_eq!(changed, ["full_name", "telehealth"]);
-    assert_eq!(item.changed_fields[0].from, "Dr. Rowan Whitfield");
+    // The family name derived from the new display name changed with it.
+    assert_eq!(changed, ["family_name", "full_name", "telehealth"]);
+    let full_name = item.changed_fields.iter().find(|change| change.field == "full_name").unwrap();
+    assert_eq!(full_name.from, "Dr. Rowan Whitfield");
 
     assert_eq!(app.approve(&moderator, received.submission_id).await.status, 200);
     let public: PublicListing = app.public_listing(published.listing_id).await.json();

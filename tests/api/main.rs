@@ -16,6 +16,7 @@ mod hsds;
 mod language;
 mod lifecycle;
 mod limits;
+mod machines;
 mod mail;
 mod mail_server;
 mod map;

@@ -8,25 +8,10 @@ Each input is one JSON document, or NDJSON: one resource a line. Prints every
 error and warning with where it is, then a summary; exits 1 when any resource
 has an error, 2 when an input is not JSON.
 """
-import json
 import sys
 
 import fhirkit
-
-
-def documents(name, text):
-    try:
-        return [(name, json.loads(text))]
-    except json.JSONDecodeError:
-        found = []
-        for number, line in enumerate(text.split("\n"), start=1):
-            if line.strip():
-                try:
-                    found.append((f"{name}:{number}", json.loads(line)))
-                except json.JSONDecodeError as error:
-                    print(f"{name}:{number}: not JSON: {error}", file=sys.stderr)
-                    found.append((f"{name}:{number}", None))
-        return found
+from documents import documents
 
 
 def main(names):

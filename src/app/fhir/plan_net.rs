@@ -23,7 +23,7 @@ const US_NPI: &str = "http://hl7.org/fhir/sid/us-npi";
 const BCP_47: &str = "urn:ietf:bcp:47";
 const ORGANIZATION_TYPES: &str = "http://terminology.hl7.org/CodeSystem/organization-type";
 const V3_ACT_REASON: &str = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
-const LOCATION_PHYSICAL_TYPES: &str = "http://terminology.hl7.org/CodeSystem/location-physical-type";
+const ISO_3166_2: &str = "urn:iso:std:iso:3166:-2";
 
 /// The Plan-Net provider role nearest to each of our professions.
 fn provider_role(profession: &str) -> Option<(&'static str, &'static str)> {
@@ -69,10 +69,10 @@ impl<'a> ListingResources<'a> {
 
     /// When the listing last changed; the fictional demo listings are
     /// tagged as HL7 tags test data, so that no one loads them as real.
-    fn meta(&self) -> Value {
+    fn meta(&self, kind: ResourceType) -> Value {
         let demo =
             self.listing.demo.then(|| json!({"system": V3_ACT_REASON, "code": "HTEST", "display": "test health data"}));
-        json!({"lastUpdated": instant(self.listing.updated_at), "tag": [demo]})
+        json!({"lastUpdated": instant(self.listing.updated_at), "profile": [kind.profile()], "tag": [demo]})
     }
 
     fn reference(&self, kind: ResourceType, display: Option<&str>) -> Value {
@@ -94,6 +94,26 @@ impl<'a> ListingResources<'a> {
             listing.phone.as_ref().map(|phone| json!({"system": "phone", "value": phone, "use": "work"})),
             listing.public_email.as_ref().map(|email| json!({"system": "email", "value": email, "use": "work"})),
             listing.website.as_ref().map(|website| json!({"system": "url", "value": website, "use": "work"})),
+        ])
+    }
+
+    /// The role's ways to reach the clinician: their own, then the listing's
+    /// page in the directory, so that every role has one as Plan-Net asks.
+    fn role_telecom(&self) -> Value {
+        let mut telecom = self.telecom();
+        let page = self.base.page(&format!("/clinicians/{}", self.listing.id));
+        if let Some(points) = telecom.as_array_mut() {
+            points.push(json!({"system": "url", "value": page, "use": "work", "rank": 10}));
+        }
+        telecom
+    }
+
+    /// The listing's number in this directory, and the NPI when it has one.
+    fn identifiers(&self) -> Value {
+        let listing = self.listing;
+        json!([
+            listing.npi.as_ref().map(|npi| json!({"use": "official", "system": US_NPI, "value": npi})),
+            {"use": "secondary", "system": self.base.url("sid/listing"), "value": self.id()},
         ])
     }
 
@@ -143,10 +163,16 @@ impl<'a> ListingResources<'a> {
         json!({
             "resourceType": "Practitioner",
             "id": self.id(),
-            "meta": self.meta(),
-            "identifier": [listing.npi.as_ref().map(|npi| json!({"system": US_NPI, "value": npi}))],
+            "meta": self.meta(ResourceType::Practitioner),
+            "identifier": self.identifiers(),
             "active": true,
-            "name": [{"text": listing.full_name, "suffix": credentials}],
+            "name": [{
+                "use": "official",
+                "text": listing.full_name,
+                "family": listing.family_name,
+                "given": listing.given_names.split_whitespace().collect::<Vec<_>>(),
+                "suffix": credentials,
+            }],
             "communication": self.languages(),
         })
     }
@@ -158,7 +184,7 @@ impl<'a> ListingResources<'a> {
         json!({
             "resourceType": "PractitionerRole",
             "id": self.id(),
-            "meta": self.meta(),
+            "meta": self.meta(ResourceType::PractitionerRole),
             "extension": [self.new_patients()],
             "active": true,
             "practitioner": self.reference(ResourceType::Practitioner, Some(&listing.full_name)),
@@ -170,7 +196,7 @@ impl<'a> ListingResources<'a> {
             "specialty": self.specialty(),
             "location": [self.reference(ResourceType::Location, None)],
             "healthcareService": [self.reference(ResourceType::HealthcareService, None)],
-            "telecom": self.telecom(),
+            "telecom": self.role_telecom(),
         })
     }
 
@@ -179,7 +205,7 @@ impl<'a> ListingResources<'a> {
         json!({
             "resourceType": "Location",
             "id": self.id(),
-            "meta": self.meta(),
+            "meta": self.meta(ResourceType::Location),
             "status": "active",
             "name": listing.practice_name.as_ref().unwrap_or(&listing.full_name),
             "telecom": [listing.phone.as_ref().map(|phone| json!({"system": "phone", "value": phone, "use": "work"}))],
@@ -200,38 +226,23 @@ impl<'a> ListingResources<'a> {
         })
     }
 
-    /// Each region the clinician is licensed in, as a Location contained in
-    /// the service, which names them as its coverage area.
-    fn licensed_regions(&self) -> (Vec<Value>, Vec<Value>) {
-        self.listing
-            .licensed_regions
-            .iter()
-            .map(|code| {
-                let (country, state) = code.split_once('-').unwrap_or((code, ""));
-                let region = json!({
-                    "resourceType": "Location",
-                    "id": code,
-                    "status": "active",
-                    "name": code,
-                    "physicalType": {"coding": [{"system": LOCATION_PHYSICAL_TYPES, "code": "jdn", "display": "Jurisdiction"}]},
-                    "address": {"state": state, "country": country},
-                });
-                (region, json!({"reference": format!("#{code}"), "display": code}))
-            })
-            .unzip()
+    /// Each region the clinician is licensed in, as the service's coverage
+    /// area: a reference to the region by its ISO 3166-2 code.
+    fn coverage_area(&self) -> Vec<Value> {
+        (self.listing.licensed_regions.iter())
+            .map(|code| json!({"identifier": {"system": ISO_3166_2, "value": code}, "display": code}))
+            .collect()
     }
 
     fn healthcare_service(&self) -> Value {
         let listing = self.listing;
         let virtual_delivery = listing.telehealth.then(|| Self::delivery_method("virtual", "Virtual"));
-        let (regions, coverage) = self.licensed_regions();
         let mut characteristics = self.codings(CodeList::Criterion, &listing.criteria);
         characteristics.extend(self.codings(CodeList::PaymentOption, &listing.payment_options));
         json!({
             "resourceType": "HealthcareService",
             "id": self.id(),
-            "meta": self.meta(),
-            "contained": regions,
+            "meta": self.meta(ResourceType::HealthcareService),
             "extension": [Self::delivery_method("physical", "Physical"), virtual_delivery, self.new_patients()],
             "active": true,
             "providedBy": self.practice(),
@@ -242,7 +253,7 @@ impl<'a> ListingResources<'a> {
             "name": format!("Benzodiazepine tapering with {}", listing.full_name),
             "comment": listing.statement,
             "telecom": self.telecom(),
-            "coverageArea": coverage,
+            "coverageArea": self.coverage_area(),
             "communication": self.languages(),
             "characteristic": characteristics,
         })
@@ -254,7 +265,7 @@ impl<'a> ListingResources<'a> {
         Some(json!({
             "resourceType": "Organization",
             "id": self.id(),
-            "meta": self.meta(),
+            "meta": self.meta(ResourceType::Organization),
             "active": true,
             "type": [{"coding": [{"system": ORGANIZATION_TYPES, "code": "prov", "display": "Healthcare Provider"}]}],
             "name": name,

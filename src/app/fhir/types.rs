@@ -12,6 +12,13 @@ use crate::i18n::Lang;
 /// systems. Change it with either.
 pub const PUBLISHED: &str = "2026-12-03T00:00:00Z";
 
+/// Where Plan-Net's profiles are, before each one's name.
+macro_rules! plan_net_profile {
+    () => {
+        "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/plannet-"
+    };
+}
+
 /// The resource types this server has.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ResourceType {
@@ -47,6 +54,19 @@ impl ResourceType {
     pub fn parse(name: &str) -> Option<ResourceType> {
         ResourceType::ALL.into_iter().find(|kind| kind.name() == name)
     }
+
+    /// The Plan-Net profile a resource of this type made from a listing
+    /// declares and conforms to; `None` for our CodeSystems.
+    pub fn profile(self) -> Option<&'static str> {
+        Some(match self {
+            ResourceType::Practitioner => concat!(plan_net_profile!(), "Practitioner"),
+            ResourceType::PractitionerRole => concat!(plan_net_profile!(), "PractitionerRole"),
+            ResourceType::Location => concat!(plan_net_profile!(), "Location"),
+            ResourceType::HealthcareService => concat!(plan_net_profile!(), "HealthcareService"),
+            ResourceType::Organization => concat!(plan_net_profile!(), "Organization"),
+            ResourceType::CodeSystem => return None,
+        })
+    }
 }
 
 /// The FHIR base address, `PUBLIC_URL` + `/fhir`: the start of every
@@ -66,6 +86,17 @@ impl Base {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+
+    /// A page of the site the base is on, such as a listing's profile.
+    pub fn page(&self, path: &str) -> String {
+        format!("{}{path}", self.0.strip_suffix("/fhir").unwrap_or(&self.0))
+    }
+
+    /// A base at `url`, for tests.
+    #[cfg(test)]
+    pub fn at(url: &str) -> Base {
+        Base(url.to_string())
     }
 }
 

@@ -11,7 +11,10 @@ pub mod package;
 pub mod records;
 pub mod taxonomy;
 
+use std::sync::Arc;
+
 use chrono::NaiveDateTime;
+use futures_util::Stream;
 use serde::Serialize;
 use serde_json::Value;
 use uuid::Uuid;
@@ -24,7 +27,7 @@ use super::{AppState, Links};
 use crate::db::listings::Listing;
 use crate::error::AppError;
 use crate::places::Place;
-use crate::search::index::CatalogueQuery;
+use crate::search::index::{CatalogueQuery, Condition};
 use crate::search::query::SearchQuery;
 
 /// The HSDS version the API and package follow.
@@ -91,7 +94,7 @@ impl Page {
     }
 
     /// A page of a list held whole in memory (the taxonomy).
-    fn slice(all: Vec<Value>, request: PageRequest) -> Page {
+    pub fn slice(all: Vec<Value>, request: PageRequest) -> Page {
         let total = all.len();
         let contents = all.into_iter().skip(request.offset()).take(request.per_page).collect();
         Page::of(total, request, contents)
@@ -108,7 +111,8 @@ pub struct CatalogueFilter {
     pub term: Option<&'static TaxonomyTerm>,
     /// Only what this organization (a listing's practice) provides.
     pub organization_id: Option<Uuid>,
-    /// `false` when the filter names a taxonomy or term that is not ours, so nothing matches.
+    /// `false` when the filter names something that is not here (a
+    /// taxonomy, term, organization or postcode), so nothing matches.
     pub ours: bool,
 }
 
@@ -139,6 +143,16 @@ pub fn openapi(links: &Links) -> Result<Value, AppError> {
     document["info"]["description"] =
         "The public listings of benzowise, a directory of clinicians who support gradual, patient-led benzodiazepine tapering, in Open Referral's Human Services Data Specification 3.0. Read-only.".into();
     document["servers"] = serde_json::json!([{ "url": links.to(crate::i18n::Lang::En, "/hsds") }]);
+    let parameters = &mut document["components"]["parameters"];
+    parameters["per_page"]["description"] = format!(
+        "Number of results requested in a single page. This server serves at most {MAX_PER_PAGE} a page: a larger \
+         number is served as {MAX_PER_PAGE}, a number below 1 as 1; the default is {DEFAULT_PER_PAGE}."
+    )
+    .into();
+    parameters["page"]["description"] =
+        "Page number of paginated result, from 1; 0 or a number below it is the first page.".into();
+    parameters["format"]["description"] =
+        "`json` (the default) for a page, or `ndjson` to stream every match, one record a line, without pages.".into();
     Ok(document)
 }
 
@@ -178,43 +192,66 @@ pub enum Shown {
     Organization,
 }
 
-/// A page of public listings that pass `filter`, nearest first when `near`
-/// is given and by id otherwise, each shown as `shown` says.
-pub async fn listings_page(
+/// What a list's filters ask of the search index.
+struct Selection {
+    filters: SearchQuery,
+    text: Option<String>,
+    among: Option<Vec<i64>>,
+    conditions: Vec<Condition>,
+    /// Nearest first from this place; otherwise by id.
+    nearest_first: Option<Near>,
+}
+
+impl Selection {
+    /// The catalogue query of this selection, by id.
+    fn query(&self, offset: usize, limit: usize) -> CatalogueQuery<'_> {
+        CatalogueQuery {
+            filters: &self.filters,
+            text: self.text.as_deref(),
+            conditions: &self.conditions,
+            among: self.among.as_deref(),
+            offset,
+            limit,
+        }
+    }
+
+    /// The same matches by id, nearness becoming a condition.
+    fn by_id(mut self) -> Selection {
+        if let Some(near) = self.nearest_first.take() {
+            let (lat, lon, radius_km) = (near.place.lat, near.place.lon, near.radius_km);
+            self.conditions.push(Condition::Within { lat, lon, radius_km });
+        }
+        self
+    }
+}
+
+/// The selection `filter` and `near` make; `None` when nothing can match.
+/// Nearness alone (with taxonomy terms) is answered nearest first; with
+/// words, a date or an organization, by id.
+async fn select(
     state: &AppState,
     publisher: &Publisher,
     filter: CatalogueFilter,
     near: Option<Near>,
-    request: PageRequest,
-    shown: Shown,
-) -> Result<Page, AppError> {
+) -> Result<Option<Selection>, AppError> {
     if !filter.ours {
-        return Ok(Page::of(0, request, Vec::new()));
+        return Ok(None);
     }
-    let mut filters = filters_of(filter.term)?;
+    let filters = filters_of(filter.term)?;
     let among = match (filter.organization_id, filter.modified_after) {
         (Some(id), _) => Some(publisher.ids.listing(Kind::Organization, &id).into_iter().collect::<Vec<_>>()),
         (None, Some(since)) => Some(state.db(move |conn| Ok(Listing::public_reviewed_since(conn, since)?)).await?),
         (None, None) => None,
     };
-    let (total, ids) = match near {
-        Some(near) => {
-            filters.center = Some(near.place);
-            filters.radius_km = near.radius_km;
-            filters.offset = request.offset();
-            filters.limit = request.per_page;
-            state.search.index.search_with(&filters, |page| (page.total, page.results.iter().map(|r| r.id).collect()))
-        }
-        None => state.search.index.catalogue(&CatalogueQuery {
-            filters: &filters,
-            text: filter.search.as_deref(),
-            among: among.as_deref(),
-            offset: request.offset(),
-            limit: request.per_page,
-        }),
-    };
+    let by_id = filter.search.is_some() || among.is_some();
+    let selection = Selection { filters, text: filter.search, among, conditions: Vec::new(), nearest_first: near };
+    Ok(Some(if by_id { selection.by_id() } else { selection }))
+}
+
+/// The records of these listings, in their order, each shown as `shown` says.
+async fn records(state: &AppState, publisher: &Publisher, ids: Vec<i64>, shown: Shown) -> Result<Vec<Value>, AppError> {
     let listings = state.db(move |conn| Ok(Listing::public_among(conn, &ids)?)).await?;
-    let contents = listings
+    Ok(listings
         .into_iter()
         .map(|listing| {
             let records = publisher.records(&listing.into());
@@ -224,8 +261,76 @@ pub async fn listings_page(
                 Shown::Organization => records.organization,
             }
         })
-        .collect();
-    Ok(Page::of(total, request, contents))
+        .collect())
+}
+
+/// A page of public listings that pass `filter`, nearest first when `near`
+/// is given alone and by id otherwise, each shown as `shown` says.
+pub async fn listings_page(
+    state: &AppState,
+    publisher: &Publisher,
+    filter: CatalogueFilter,
+    near: Option<Near>,
+    request: PageRequest,
+    shown: Shown,
+) -> Result<Page, AppError> {
+    let Some(mut selection) = select(state, publisher, filter, near).await? else {
+        return Ok(Page::of(0, request, Vec::new()));
+    };
+    let (total, ids) = match selection.nearest_first.take() {
+        Some(near) => {
+            let filters = &mut selection.filters;
+            filters.center = Some(near.place);
+            filters.radius_km = near.radius_km;
+            filters.offset = request.offset();
+            filters.limit = request.per_page;
+            state.search.index.search_with(filters, |page| (page.total, page.results.iter().map(|r| r.id).collect()))
+        }
+        None => state.search.index.catalogue(&selection.query(request.offset(), request.per_page)),
+    };
+    Ok(Page::of(total, request, records(state, publisher, ids, shown).await?))
+}
+
+/// How many listings `every_listing` reads at once.
+const EVERY_BATCH: usize = 500;
+
+/// Where `every_listing` stands.
+enum Cursor {
+    Start(CatalogueFilter, Option<Near>),
+    After(Arc<Selection>, i64),
+    Done,
+}
+
+/// Every public listing that passes `filter` (and is near, when `near` is
+/// given), by id, a batch of records at a time: what `format=ndjson`
+/// streams, holding one batch in memory however many match.
+pub fn every_listing(
+    state: Arc<AppState>,
+    publisher: Publisher,
+    filter: CatalogueFilter,
+    near: Option<Near>,
+    shown: Shown,
+) -> impl Stream<Item = Result<Vec<Value>, AppError>> {
+    futures_util::stream::unfold(Cursor::Start(filter, near), move |cursor| {
+        let (state, publisher) = (state.clone(), publisher.clone());
+        async move {
+            let (selection, after) = match cursor {
+                Cursor::Done => return None,
+                Cursor::After(selection, after) => (selection, after),
+                Cursor::Start(filter, near) => match select(&state, &publisher, filter, near).await {
+                    Ok(Some(selection)) => (Arc::new(selection.by_id()), 0),
+                    Ok(None) => return None,
+                    Err(error) => return Some((Err(error), Cursor::Done)),
+                },
+            };
+            let ids = state.search.index.catalogue_after(&selection.query(0, EVERY_BATCH), after);
+            let last = *ids.last()?;
+            match records(&state, &publisher, ids, shown).await {
+                Ok(batch) => Some((Ok(batch), Cursor::After(selection, last))),
+                Err(error) => Some((Err(error), Cursor::Done)),
+            }
+        }
+    })
 }
 
 /// The records of the public listing an id of `kind` names; `NotFound` otherwise.
@@ -254,11 +359,10 @@ pub async fn organization(state: &AppState, publisher: &Publisher, id: &Uuid) ->
     Ok(records_of(state, publisher, Kind::Organization, id).await?.organization)
 }
 
-/// The directory's one taxonomy, as a page.
-pub fn taxonomies(links: &Links, search: Option<&str>, request: PageRequest) -> Page {
+/// The directory's one taxonomy, when `search` finds it.
+pub fn taxonomies(links: &Links, search: Option<&str>) -> Vec<Value> {
     let all = [taxonomy::taxonomy(links)];
-    let matching = all.into_iter().filter(|taxonomy| search.is_none_or(|words| mentions(taxonomy, words))).collect();
-    Page::slice(matching, request)
+    all.into_iter().filter(|taxonomy| search.is_none_or(|words| mentions(taxonomy, words))).collect()
 }
 
 pub fn taxonomy(links: &Links, id: &Uuid) -> Result<Value, AppError> {
@@ -274,16 +378,15 @@ pub struct TermFilter {
     pub top_only: bool,
 }
 
-pub fn taxonomy_terms(links: &Links, filter: &TermFilter, request: PageRequest) -> Page {
-    let matching = taxonomy::terms()
+pub fn taxonomy_terms(links: &Links, filter: &TermFilter) -> Vec<Value> {
+    taxonomy::terms()
         .iter()
         .filter(|_| filter.taxonomy_id.is_none_or(|id| id == taxonomy::taxonomy_id()))
         .map(|term| term.record(links))
         .filter(|term| !filter.top_only || term["parent_id"].is_null())
         .filter(|term| filter.parent_id.is_none_or(|parent| term["parent_id"] == parent.to_string()))
         .filter(|term| filter.search.as_deref().is_none_or(|words| mentions(term, words)))
-        .collect();
-    Page::slice(matching, request)
+        .collect()
 }
 
 pub fn taxonomy_term(links: &Links, id: &Uuid) -> Result<Value, AppError> {

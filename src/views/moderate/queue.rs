@@ -9,6 +9,7 @@ use super::{
 use crate::app::freshness::LapsedListing;
 use crate::app::moderation::{QueueItem, QueuePage, QueueQuery, Review, WAITING_DAYS};
 use crate::db::outbox::OutboxMessage;
+use crate::domain::listing::ListingContent;
 use crate::domain::moderation::{SubmissionKind, SubmissionStatus};
 use crate::domain::vocabulary;
 use crate::error::FieldError;
@@ -161,6 +162,17 @@ pub struct DecisionForm<'a> {
     pub errors: &'a [FieldError],
 }
 
+/// The family and given names, and whether they were derived from the display name.
+fn names_words(locale: &Locale, listing: &ListingContent) -> String {
+    let names =
+        t!(locale, "moderate-names", family = listing.family_name.as_str(), given = listing.given_names.as_str());
+    if listing.names_derived {
+        format!("{names} {}", t!(locale, "moderate-names-derived"))
+    } else {
+        names
+    }
+}
+
 pub fn review(
     locale: &Locale,
     bench: &Bench,
@@ -256,6 +268,7 @@ fn submission_details(locale: &Locale, item: &QueueItem) -> Markup {
     };
     let rows: Vec<(String, String)> = vec![
         (t!(locale, "form-full-name"), listing.full_name.clone()),
+        (t!(locale, "moderate-field-names"), names_words(locale, listing)),
         (t!(locale, "form-credentials"), listing.credentials.clone().unwrap_or_default()),
         (
             t!(locale, "form-profession"),

@@ -13,6 +13,7 @@ use crate::search::query::SearchParams;
 use crate::views;
 use crate::views::locale::Locale;
 use crate::views::profile::ReportState;
+use crate::web::conditional;
 use crate::web::extract::client_key;
 use crate::web::State;
 
@@ -28,10 +29,10 @@ pub async fn show(state: State, locale: Locale, id: Path<i64>, req: HttpRequest)
     let back = Some(req.query_string()).filter(|query| !query.is_empty() && query.len() <= MOST_BACK);
     let back = back.map(|query| SearchParams::from_query_string(query).to_query_string());
     match listings::find(&state, id.into_inner()).await? {
-        Found::Public(listing) => Ok(html_response(
-            StatusCode::OK,
-            views::profile::profile(&locale, &listing, ReportState::Blank, back.as_deref()),
-        )),
+        Found::Public(listing) => {
+            let page = views::profile::profile(&locale, &listing, ReportState::Blank, back.as_deref());
+            Ok(conditional::respond(&req, StatusCode::OK, "text/html; charset=utf-8", page.into_string().into_bytes(), None))
+        }
         Found::Lapsed => Ok(html_response(StatusCode::GONE, views::profile::lapsed(&locale))),
     }
 }

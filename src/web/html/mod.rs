@@ -2,6 +2,7 @@
 
 pub mod clinicians;
 pub mod history;
+pub mod machines;
 pub mod manage;
 pub mod moderate;
 pub mod recovery;
@@ -12,43 +13,32 @@ use actix_web::http::header::ContentType;
 use actix_web::http::StatusCode;
 use actix_web::{get, web, HttpResponse, ResponseError};
 
+use crate::assets::{Asset, FAVICON};
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::t;
 use crate::views::layout::message_page;
 use crate::views::locale::Locale;
 
-const STYLESHEET: &str = include_str!("../../../static/style.css");
-const LOCATE_SCRIPT: &str = include_str!("../../../static/locate.js");
-const SUGGEST_SCRIPT: &str = include_str!("../../../static/suggest.js");
-const PRINT_SCRIPT: &str = include_str!("../../../static/print.js");
+/// A file built into the binary: under its fingerprinted name cached for a
+/// year as immutable, under its plain name (asked for by pages from before
+/// fingerprints) for an hour.
+#[get("/static/{file}")]
+async fn static_file(req: actix_web::HttpRequest) -> Result<HttpResponse, HtmlError> {
+    let (asset, fingerprinted) = Asset::at(req.path()).ok_or(AppError::NotFound)?;
+    let cache = if fingerprinted { "public, max-age=31536000, immutable" } else { "public, max-age=3600" };
+    Ok(HttpResponse::Ok()
+        .insert_header(("content-type", asset.content_type()))
+        .insert_header(("cache-control", cache))
+        .body(asset.content()))
+}
 
-/// A file built into the binary, cached by browsers for an hour.
-fn static_file(content_type: &'static str, body: &'static str) -> HttpResponse {
+#[get("/favicon.ico")]
+async fn favicon() -> HttpResponse {
     HttpResponse::Ok()
-        .insert_header(("content-type", content_type))
-        .insert_header(("cache-control", "public, max-age=3600"))
-        .body(body)
-}
-
-#[get("/static/style.css")]
-async fn stylesheet() -> HttpResponse {
-    static_file("text/css; charset=utf-8", STYLESHEET)
-}
-
-#[get("/static/locate.js")]
-async fn locate_script() -> HttpResponse {
-    static_file("text/javascript; charset=utf-8", LOCATE_SCRIPT)
-}
-
-#[get("/static/suggest.js")]
-async fn suggest_script() -> HttpResponse {
-    static_file("text/javascript; charset=utf-8", SUGGEST_SCRIPT)
-}
-
-#[get("/static/print.js")]
-async fn print_script() -> HttpResponse {
-    static_file("text/javascript; charset=utf-8", PRINT_SCRIPT)
+        .insert_header(("content-type", "image/x-icon"))
+        .insert_header(("cache-control", "public, max-age=86400"))
+        .body(FAVICON)
 }
 
 pub fn html_response(status: actix_web::http::StatusCode, markup: maud::Markup) -> HttpResponse {
@@ -109,10 +99,12 @@ impl ResponseError for HtmlError {
 }
 
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    cfg.service(stylesheet)
-        .service(locate_script)
-        .service(suggest_script)
-        .service(print_script)
+    cfg.service(static_file)
+        .service(favicon)
+        .service(machines::robots)
+        .service(machines::index)
+        .service(machines::pages)
+        .service(machines::profiles)
         .service(search::home)
         .service(search::results)
         .service(clinicians::show)

@@ -1,0 +1,1 @@
+DROP TABLE names_to_derive;
