@@ -8,8 +8,8 @@ use super::locale::Locale;
 use super::map;
 use super::urgent;
 use super::words;
-use crate::assets::Asset;
 use crate::app::listings::PublicListing;
+use crate::assets::Asset;
 use crate::domain::vocabulary::{
     self, CRITERIA, PAYMENT_OPTIONS, QUESTIONS, REPORT_REASONS, SPECIALTIES, TAPER_APPROACHES,
 };
