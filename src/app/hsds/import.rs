@@ -70,7 +70,15 @@ impl Tables {
         for table in tables()? {
             let table_rows = match &mut archive {
                 Some(archive) => match entry_name(archive, &table) {
-                    Some(name) => read_rows(archive.by_name(&name)?, &table, &mut read_so_far)?,
+                    Some(name) => {
+                        let entry = archive.by_name(&name)?;
+                        // Refused before reading when the archive says so; the
+                        // read below is capped all the same, for an archive that lies.
+                        if entry.size() > MAX_TABLE_BYTES {
+                            return Err(too_large(&table));
+                        }
+                        read_rows(entry, &table, &mut read_so_far)?
+                    }
                     None => continue,
                 },
                 None => {
@@ -117,16 +125,13 @@ fn entry_name(archive: &zip::ZipArchive<std::fs::File>, table: &Table) -> Option
         .map(|name| name.into_owned())
 }
 
+fn too_large(table: &Table) -> anyhow::Error {
+    anyhow::anyhow!("{} is larger than {} MiB once unpacked: nothing was imported", table.path, MAX_TABLE_BYTES >> 20)
+}
+
 /// A table's rows, read as they stream in, within `MAX_TABLE_BYTES` and
 /// (counting the rows of the tables read before) `MAX_PACKAGE_ROWS`.
 fn read_rows(file: impl Read, table: &Table, read_so_far: &mut usize) -> anyhow::Result<Vec<Row>> {
-    let too_large = || {
-        anyhow::anyhow!(
-            "{} is larger than {} MiB once unpacked: nothing was imported",
-            table.path,
-            MAX_TABLE_BYTES >> 20
-        )
-    };
     let mut capped = file.take(MAX_TABLE_BYTES + 1);
     let mut reader = csv::Reader::from_reader(&mut capped);
     let headers = reader.headers().with_context(|| format!("{}: the header line", table.path))?.clone();
@@ -137,7 +142,7 @@ fn read_rows(file: impl Read, table: &Table, read_so_far: &mut usize) -> anyhow:
             Ok(true) => {}
             Ok(false) => break,
             // Cut off at the limit, the last record may be broken: the size is the problem.
-            Err(_) if reader.get_ref().limit() == 0 => return Err(too_large()),
+            Err(_) if reader.get_ref().limit() == 0 => return Err(too_large(table)),
             Err(error) => {
                 return Err(error).with_context(|| format!("{} line {line} (UTF-8 CSV expected)", table.path))
             }
@@ -159,7 +164,7 @@ fn read_rows(file: impl Read, table: &Table, read_so_far: &mut usize) -> anyhow:
         rows.push(Row { line, cells });
     }
     if reader.get_ref().limit() == 0 {
-        return Err(too_large());
+        return Err(too_large(table));
     }
     Ok(rows)
 }
