@@ -129,8 +129,59 @@ pub fn field_error(field: &str, error: Option<&str>) -> Markup {
     }
 }
 
-/// A page with a short message, such as an error the visitor cannot fix by changing a form.
-pub fn message_page(locale: &Locale, title: &str, message: &str) -> Markup {
+/// How a notice reads: each has its own colour, and its own word for screen readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Success,
+    Warning,
+    Error,
+}
+
+/// What the last action did, or what needs care, in the tone it deserves.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: crate::i18n::Text,
+}
+
+impl Notice {
+    pub fn success(id: &'static str) -> Self {
+        Notice { tone: Tone::Success, text: crate::i18n::Text::new(id) }
+    }
+
+    pub fn warning(id: &'static str) -> Self {
+        Notice { tone: Tone::Warning, text: crate::i18n::Text::new(id) }
+    }
+}
+
+/// A notice at the top of a page: "Done:", "Note:" or "Problem:" before it,
+/// announced when it appears.
+pub fn notice(locale: &Locale, notice: &Notice) -> Markup {
+    let (class, word, role) = match notice.tone {
+        Tone::Success => ("notice", "notice-success", "status"),
+        Tone::Warning => ("notice warn", "notice-warning", "status"),
+        Tone::Error => ("errors", "notice-error", "alert"),
+    };
+    html! { p class=(class) role=(role) { strong { (locale.lang.t(word)) } " " (locale.text(&notice.text)) } }
+}
+
+/// Where a message page sends its reader on: an address and its link's words.
+#[derive(Debug, Clone)]
+pub struct WayOn {
+    pub href: String,
+    pub text: String,
+}
+
+impl WayOn {
+    /// The search page, where anyone can start again.
+    pub fn search(locale: &Locale) -> WayOn {
+        WayOn { href: locale.href("/"), text: t!(locale, "message-page-home") }
+    }
+}
+
+/// A page with a short message, such as an error the visitor cannot fix by
+/// changing a form, and the link that leads on from it.
+pub fn message_page(locale: &Locale, title: &str, message: &str, way_on: &WayOn) -> Markup {
     page(
         locale,
         title,
@@ -138,7 +189,7 @@ pub fn message_page(locale: &Locale, title: &str, message: &str) -> Markup {
         html! {
             h1 { (title) }
             p { (message) }
-            p { a href=(locale.href("/")) { (t!(locale, "message-page-home")) } }
+            p { a href=(way_on.href) { (way_on.text) } }
         },
     )
 }

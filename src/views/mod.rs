@@ -2,8 +2,8 @@
 //! typed is ever inserted as raw HTML.
 
 pub mod choices;
-pub mod history;
 pub mod head;
+pub mod history;
 pub mod layout;
 pub mod locale;
 pub mod manage;

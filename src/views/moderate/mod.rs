@@ -21,9 +21,11 @@ use crate::error::FieldError;
 use crate::i18n::{Lang, Text};
 use crate::t;
 
-pub fn login(locale: &Locale, error: Option<&str>) -> Markup {
+/// The log-in; `back` is the workbench page to go back to after it.
+pub fn login(locale: &Locale, error: Option<&str>, back: Option<&str>) -> Markup {
     let form = html! {
         form.stack method="post" action=(locale.href("/moderate/login")) {
+            @if let Some(back) = back { input type="hidden" name="back" value=(back); }
             div { label for="username" { (t!(locale, "moderate-login-username")) } input type="text" id="username" name="username" autocomplete="username" required; }
             div { label for="password" { (t!(locale, "moderate-login-password")) } input type="password" id="password" name="password" autocomplete="current-password" required; }
             div { button type="submit" { (t!(locale, "moderate-login-button")) } }
@@ -235,6 +237,7 @@ fn action_words(lang: Lang, action: &str) -> String {
         "suspend" => "moderate-action-suspend",
         "reinstate" => "moderate-action-reinstate",
         "confirm" => "moderate-action-confirm",
+        "availability" => "moderate-action-availability",
         "reminder_soon" => "moderate-action-reminder-soon",
         "reminder_due" => "moderate-action-reminder-due",
         "lapse" => "moderate-action-lapse",
@@ -275,7 +278,7 @@ mod tests {
     #[test]
     fn the_login_page_reads_in_spanish_and_keeps_the_language() {
         let locale = Locale::new(Lang::Es, true, "/moderate");
-        let page = login(&locale, None).into_string();
+        let page = login(&locale, None, None).into_string();
         assert!(page.contains("Nombre de usuario"), "{page}");
         assert!(page.contains("Iniciar sesión"), "{page}");
         assert!(page.contains(r#"action="/es/moderate/login""#), "{page}");

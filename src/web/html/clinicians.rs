@@ -31,7 +31,13 @@ pub async fn show(state: State, locale: Locale, id: Path<i64>, req: HttpRequest)
     match listings::find(&state, id.into_inner()).await? {
         Found::Public(listing) => {
             let page = views::profile::profile(&locale, &listing, ReportState::Blank, back.as_deref());
-            Ok(conditional::respond(&req, StatusCode::OK, "text/html; charset=utf-8", page.into_string().into_bytes(), None))
+            Ok(conditional::respond(
+                &req,
+                StatusCode::OK,
+                "text/html; charset=utf-8",
+                page.into_string().into_bytes(),
+                None,
+            ))
         }
         Found::Lapsed => Ok(html_response(StatusCode::GONE, views::profile::lapsed(&locale))),
     }
