@@ -135,18 +135,21 @@ async fn check_the_forms_in_words(app: &TestApp, browser: &Browser) {
             browser.open(app, &format!("{prefix}/submit")).await;
             browser.assert_nothing_wider_than_the_window().await;
             browser.check(&format!("the form, {width} px"), lang).await;
-            browser.screenshot(&shot("blank")).await;
+            browser.screenshot_at("#licensed_regions", &shot("licences")).await;
+            browser.screenshot_at("#languages", &shot("languages")).await;
 
             browser.type_into("full_name", "X").await;
             browser.type_into("city", "Nowhere-on-the-map").await;
-            browser.click(Locator::Css("input[name=licensed_regions][value=US-OR]")).await;
+            let oregon = browser.client.find(Locator::Css("input[name=licensed_regions][value=US-OR]")).await.unwrap();
+            oregon.click().await.unwrap();
             browser.submit_listing_form().await;
             browser.assert_nothing_wider_than_the_window().await;
             browser.check(&format!("the form's errors, {width} px"), lang).await;
-            browser.screenshot(&shot("errors")).await;
+            browser.screenshot_at("#errors", &shot("errors")).await;
+            browser.screenshot_at("#city", &shot("off-the-map")).await;
             assert!(browser.client.find(Locator::Css("details input#latitude")).await.is_ok(), "coordinates offered");
             assert_eq!(browser.value_of("full_name").await, "X");
-            browser.click(Locator::Css("#errors li a")).await;
+            browser.client.find(Locator::Css("#errors li a")).await.unwrap().click().await.unwrap();
             let address = browser.client.current_url().await.unwrap().to_string();
             assert!(address.ends_with("#full_name"), "the first problem is the full name: {address}");
 
@@ -155,7 +158,7 @@ async fn check_the_forms_in_words(app: &TestApp, browser: &Browser) {
             browser.click(Locator::Css("form#listing-form > div > button[type=submit]")).await;
             browser.assert_nothing_wider_than_the_window().await;
             browser.check(&format!("the manage page with a notice, {width} px"), lang).await;
-            browser.screenshot(&shot("manage")).await;
+            browser.screenshot_at("main", &shot("manage")).await;
 
             browser.open(app, &format!("{prefix}/clinicians/{}", published.listing_id)).await;
             browser.choose("reason", "inaccurate").await;
@@ -644,6 +647,13 @@ impl Browser {
         let pdf = self.client.print(PrintConfiguration::default()).await.expect("a PDF");
         let page = b"/Type /Page";
         pdf.windows(page.len() + 1).filter(|w| w.starts_with(page) && w[page.len()] != b's').count()
+    }
+
+    /// Scrolls `css` to the top of the window, then saves a screenshot.
+    async fn screenshot_at(&self, css: &str, name: &str) {
+        let scroll = "document.querySelector(arguments[0]).scrollIntoView(); return true;";
+        self.client.execute(scroll, vec![json!(css)]).await.expect("the element scrolls into view");
+        self.screenshot(name).await;
     }
 
     /// Saves a PNG of the page in `target/tmp/screenshots` (the README's images come from there).
