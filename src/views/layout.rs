@@ -120,6 +120,31 @@ pub fn sentence_with_link(sentence: &str, href: &str, link_text: &str) -> Markup
     html! { (before) a href=(href) { (link_text) } (after) }
 }
 
+/// One problem in an error summary: the id of the field it links to, the
+/// field's label and the message.
+pub struct Problem {
+    pub id: String,
+    pub label: String,
+    pub message: String,
+}
+
+/// GOV.UK's error summary: a heading, then each problem in the form's order,
+/// named by its field's label and linking to the field (which repeats the message).
+pub fn error_summary(locale: &Locale, problems: &[Problem]) -> Markup {
+    html! {
+        @if !problems.is_empty() {
+            div.errors role="alert" tabindex="-1" id="errors" aria-labelledby="errors-title" {
+                h2 #errors-title { (t!(locale, "form-errors-title", count = problems.len())) }
+                ul {
+                    @for problem in problems {
+                        li { a href=(format!("#{}", problem.id)) { (problem.label) ": " (problem.message) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A form field's error, placed next to it, and its id for `aria-describedby`.
 pub fn field_error(field: &str, error: Option<&str>) -> Markup {
     html! {

@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::layout::{field_error, page, Footer};
+use super::layout::{error_summary, field_error, page, Footer, Problem};
 use super::locale::Locale;
 use super::recovery::lost_link;
 use super::words::{self, approach_name};
@@ -179,23 +179,17 @@ fn field_entry(lang: Lang, field: &str) -> (usize, String, String) {
     }
 }
 
-/// GOV.UK's error summary: a heading, then each problem in the form's order,
-/// named by its field's label and linking to the field.
-fn error_summary(locale: &Locale, errors: &[FieldError]) -> Markup {
-    let mut lines: Vec<(usize, String, String, String)> = errors
+/// The form's problems in its order, each named by its field's label.
+fn problems(locale: &Locale, errors: &[FieldError]) -> Vec<Problem> {
+    let mut lines: Vec<(usize, Problem)> = errors
         .iter()
         .map(|error| {
             let (index, id, label) = field_entry(locale.lang, &error.field);
-            (index, id, label, error.message_in(locale.lang))
+            (index, Problem { id, label, message: error.message_in(locale.lang) })
         })
         .collect();
-    lines.sort_by_key(|(index, ..)| *index);
-    html! {
-        div.errors role="alert" tabindex="-1" id="errors" aria-labelledby="errors-title" {
-            h2 #errors-title { (t!(locale, "form-errors-title", count = errors.len())) }
-            ul { @for (_, id, label, message) in lines { li { a href=(format!("#{id}")) { (label) ": " (message) } } } }
-        }
-    }
+    lines.sort_by_key(|(index, _)| *index);
+    lines.into_iter().map(|(_, problem)| problem).collect()
 }
 
 /// The self-pay price fields of each visit, with their label message ids.
@@ -336,7 +330,7 @@ pub fn listing_form(
     let professions: Vec<(&str, String)> = PROFESSIONS.iter().map(|p| (p.code, p.label(lang))).collect();
     let specialties: Vec<(&str, String)> = SPECIALTIES.iter().map(|s| (s.code, s.label(lang))).collect();
     html! {
-        @if !errors.is_empty() { (error_summary(locale, errors)) }
+        (error_summary(locale, &problems(locale, errors)))
         form.stack #listing-form method="post" action=(action) novalidate {
             fieldset {
                 legend { (t!(locale, "form-about-you")) }

@@ -408,3 +408,21 @@ async fn the_manage_page_follows_the_listings_status() {
     assert!(withdrawn.contains(&Lang::En.t("manage-change-lead-withdrawn")));
     assert!(!withdrawn.contains("stays public"), "{withdrawn}");
 }
+
+#[actix_rt::test]
+async fn a_workbench_forms_error_summary_names_the_field_by_its_label_and_links_to_it() {
+    let app = spawn_app().await;
+    let submitted = app.submit(&ListingBuilder::new().build()).await;
+    let moderator = app.login_moderator("mira").await;
+    let path = format!("/moderate/submissions/{}/reject", submitted.submission_id);
+    let headers = [FORM, ("cookie", moderator.cookie.as_str())];
+
+    let refused = app.request("POST", &path, &headers, Some(form_body(&[("csrf_token", &moderator.csrf)]))).await;
+
+    assert_eq!(refused.status, 422, "{}", refused.text);
+    let summary = refused.text.split(r#"id="errors""#).nth(1).unwrap().split("</div>").next().unwrap();
+    assert!(summary.contains(r##"href="#reason""##), "{summary}");
+    let text = visible_text(summary);
+    assert!(text.contains(&format!("{}: {}", Lang::En.t("moderate-field-reason"), Lang::En.t("field-error-required"))));
+    assert!(!text.contains("reason:"), "{text}");
+}

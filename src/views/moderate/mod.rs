@@ -11,7 +11,7 @@ pub mod reports;
 
 use maud::{html, Markup};
 
-use super::layout::{field_error, page, Footer, LINK};
+use super::layout::{self, field_error, page, Footer, Problem, LINK};
 use super::locale::Locale;
 use crate::db::events::Event;
 use crate::domain::listing::ListingContent;
@@ -116,15 +116,37 @@ fn text_field(locale: &Locale, name: &str, label: &str, value: &str, errors: &[F
     }
 }
 
-/// Each field's error summed up at the top of a form, for screen readers first.
+/// Each field's error summed up at the top of a form, named by its label and
+/// linking to it, as the listing form's summary does.
 fn error_summary(locale: &Locale, errors: &[FieldError]) -> Markup {
-    html! {
-        @if !errors.is_empty() {
-            div.errors role="alert" {
-                p { (t!(locale, "form-errors-title", count = errors.len())) }
-                ul { @for error in errors { li { (error.field) ": " (error.message_in(locale.lang)) } } }
-            }
-        }
+    let problems: Vec<Problem> = errors
+        .iter()
+        .map(|error| Problem {
+            id: error.field.clone(),
+            label: locale.lang.t(field_label(&error.field)),
+            message: error.message_in(locale.lang),
+        })
+        .collect();
+    layout::error_summary(locale, &problems)
+}
+
+/// The label's message id of a workbench form's field.
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "note" => "moderate-field-note",
+        "reason" => "moderate-field-reason",
+        "username" => "moderate-login-username",
+        "password" => "moderate-login-password",
+        "password_again" => "moderate-join-password-again",
+        "email" => "moderate-invite-email",
+        "code" => "moderate-code-label",
+        "q" => "moderate-find-label",
+        "from" => "moderate-audit-from",
+        "to" => "moderate-audit-to",
+        "moderator" => "moderate-audit-who",
+        "listing" => "moderate-audit-listing",
+        "action" => "moderate-audit-what",
+        _ => "form-whole",
     }
 }
 
