@@ -77,6 +77,28 @@ async fn the_form_offers_every_choice_by_name_without_codes_in_both_languages() 
         }
         assert!(!page.text.contains(r#"name="latitude""#), "no coordinates until the address cannot be placed");
         assert!(page.text.contains(r#"<option value="US" selected>"#), "the country is chosen from names");
+
+        // With an error in every kind of field, codes sent by a form changed by hand included.
+        let wrong = [
+            ("full_name", "X"),
+            ("profession", "shaman"),
+            ("specialty", "primary_care"),
+            ("npi", "12"),
+            ("city", "Nowhere-on-the-map"),
+            ("region", "Oregan"),
+            ("country", "ZZ"),
+            ("licensed_regions", "US-XX"),
+            ("languages", "english"),
+            ("taper_approaches", "cold_turkey"),
+            ("criteria", "fast_taper"),
+            ("payment_options", "bitcoin_only"),
+            ("insurers", "Aetna"),
+            ("self_pay_first_visit.min", "90"),
+            ("answers.slow_taper", &"x".repeat(2001)),
+        ];
+        let errors = app.request("POST", path, &[FORM], Some(form_body(&wrong))).await;
+        assert_eq!(errors.status, 422);
+        assert_speaks_in_words(&errors.text, &words, &format!("{path} with errors"));
     }
 
     for path in [format!("/manage/{}", published.manage_token), format!("/es/manage/{}", published.manage_token)] {
@@ -320,6 +342,17 @@ async fn error_pages_are_headed_in_words_and_lead_on() {
     assert!(ended.text.contains(r#"href="/moderate?back=%2Fmoderate%2Fsubmissions%2F1""#), "{}", ended.text);
     let door = app.get("/moderate?back=%2Fmoderate%2Fsubmissions%2F1").await;
     assert!(door.text.contains(r#"name="back" value="/moderate/submissions/1""#), "the log-in comes back");
+    app.add_moderator("ines", crate::helpers::MODERATOR_PASSWORD);
+    let fields =
+        [("username", "ines"), ("password", crate::helpers::MODERATOR_PASSWORD), ("back", "/moderate/submissions/1")];
+    let signed_in = app.post_form("/moderate/login", &fields).await;
+    assert_eq!((signed_in.status, signed_in.header("location")), (303, Some("/moderate/submissions/1")));
+    let elsewhere =
+        [("username", "ines"), ("password", crate::helpers::MODERATOR_PASSWORD), ("back", "//evil.example")];
+    assert_eq!(app.post_form("/moderate/login", &elsewhere).await.header("location"), Some("/moderate"));
+
+    let page_without_a_session = app.get("/moderate/audit").await;
+    assert_eq!(page_without_a_session.header("location"), Some("/moderate?back=%2Fmoderate%2Faudit"));
 }
 
 #[actix_rt::test]
