@@ -3,7 +3,9 @@
 use maud::{html, Markup};
 
 use super::head::Head;
-use super::layout::{field_error, message_page, notice, page, page_with, Footer, Notice, WayOn};
+use super::layout::{
+    error_summary, field_error, message_page, notice, page, page_with, Footer, Notice, Problem, WayOn,
+};
 use super::locale::Locale;
 use super::map;
 use super::urgent;
@@ -200,7 +202,16 @@ fn report_form(locale: &Locale, id: i64, state: ReportState) -> Markup {
     };
     let error = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message_in(locale.lang));
     let (reason_error, details_error) = (error("reason"), error("details"));
+    let labels = [("reason", "profile-report-reason"), ("details", "profile-report-details")];
+    let problems: Vec<Problem> = labels
+        .iter()
+        .filter_map(|(field, label)| {
+            let message = error(field)?;
+            Some(Problem { id: field.to_string(), label: locale.lang.t(*label), message })
+        })
+        .collect();
     html! {
+        (error_summary(locale, &problems))
         // The answer opens where the form was: at its thanks, or at its errors.
         form.stack method="post" action=(format!("{}#report", locale.href(&format!("/clinicians/{id}/reports")))) {
             div {

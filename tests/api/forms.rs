@@ -407,6 +407,8 @@ async fn the_report_form_answers_at_the_form_with_its_thanks() {
     assert_eq!(refused.status, 422);
     let text = visible_text(&refused.text);
     assert!(text.contains(&Lang::En.t("field-error-report-reason-in-words")) && !text.contains("/api/"), "{text}");
+    let summary = refused.text.split(r#"id="errors""#).nth(1).unwrap().split("</div>").next().unwrap();
+    assert!(summary.contains(r##"href="#reason""##) && summary.contains(&Lang::En.t("profile-report-reason")));
 }
 
 #[actix_rt::test]
@@ -458,4 +460,13 @@ async fn a_workbench_forms_error_summary_names_the_field_by_its_label_and_links_
     let text = visible_text(summary);
     assert!(text.contains(&format!("{}: {}", Lang::En.t("moderate-field-reason"), Lang::En.t("field-error-required"))));
     assert!(!text.contains("reason:"), "{text}");
+}
+
+#[actix_rt::test]
+async fn the_lost_link_form_sums_up_its_error_by_its_label() {
+    let app = spawn_app().await;
+    let refused = app.post_form("/manage/recovery", &[("email", "not an address")]).await;
+    assert_eq!(refused.status, 422, "{}", refused.text);
+    let summary = refused.text.split(r#"id="errors""#).nth(1).unwrap().split("</div>").next().unwrap();
+    assert!(summary.contains(r##"href="#email""##) && summary.contains(&Lang::En.t("recovery-email")), "{summary}");
 }
