@@ -212,6 +212,9 @@ async fn hsds_lists_filter_by_term_words_date_organization_and_nearness() {
     let approaches = top["contents"][2]["id"].as_str().unwrap();
     let below = page(&app, &format!("/hsds/taxonomy_terms?parent_id={approaches}")).await;
     assert_eq!(below["total_items"], 10, "every taper approach is a term below its group");
+    let professions = top["contents"][0]["id"].as_str().unwrap();
+    let with_a_profession = page(&app, &format!("/hsds/services?taxonomy_term_id={professions}")).await;
+    assert_eq!(with_a_profession["total_items"], 3, "every service has a term of the profession group");
 
     assert_eq!(names(&page(&app, "/hsds/services?search=salem").await), ["Dr. Amara Okafor"], "words in a place");
     assert_eq!(names(&page(&app, "/hsds/services?search=WHITFIELD").await), ["Dr. Rowan Whitfield"]);

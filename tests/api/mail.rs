@@ -156,10 +156,13 @@ async fn moderators_get_one_digest_while_work_waits() {
     let app = spawn_app_with_mail(&server).await;
     app.add_moderator("ines", "a long moderator password");
     app.add_moderator("omar", "a long moderator password");
-    Moderator::set_email(&mut app.connect(), "ines", Some("ines@example.org")).unwrap();
     for number in 0..2 {
         app.submit(&ListingBuilder::new().named(&format!("Dr. Waiting {number}")).build()).await;
     }
+    server.wait_for(2).await;
+    // The address comes after both submissions, so the digest cannot be
+    // written between them, however slowly they arrive.
+    Moderator::set_email(&mut app.connect(), "ines", Some("ines@example.org")).unwrap();
     let received = server.wait_for(3).await;
     let digests: Vec<_> = received.iter().filter(|mail| mail.to == "ines@example.org").collect();
     assert_eq!(digests.len(), 1, "one digest, to the moderator with an address: {received:#?}");

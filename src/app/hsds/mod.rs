@@ -156,8 +156,10 @@ pub fn openapi(links: &Links) -> Result<Value, AppError> {
     Ok(document)
 }
 
-/// The search filters a taxonomy term stands for; `Err` for a term that
-/// is a fact with a value, or a whole group, which the index cannot filter on.
+/// The search filters a taxonomy term stands for. The profession and
+/// specialty groups stand for every service, which has one term of each;
+/// `Err` for a term that is a fact with a value, or another whole group,
+/// which the index cannot filter on.
 fn filters_of(term: Option<&'static TaxonomyTerm>) -> Result<SearchQuery, AppError> {
     let mut query = SearchQuery::default();
     let Some(term) = term else { return Ok(query) };
@@ -167,7 +169,12 @@ fn filters_of(term: Option<&'static TaxonomyTerm>) -> Result<SearchQuery, AppErr
             term.name
         ))
     };
-    let code = term.code.ok_or_else(not_filterable)?;
+    let Some(code) = term.code else {
+        return match term.group {
+            Group::Profession | Group::Specialty => Ok(query),
+            _ => Err(not_filterable()),
+        };
+    };
     match term.group {
         Group::Profession => query.profession = Some(code),
         Group::Specialty => query.specialty = Some(code),

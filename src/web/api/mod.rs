@@ -96,8 +96,8 @@ impl Modify for BodyErrors {
 }
 
 /// What follows from an operation's address, said once rather than on each
-/// handler: its tag, the credential it needs, and the problems a missing
-/// credential (401) or CSRF token (403) gives.
+/// handler: its tag, the credential it needs, the problems a missing
+/// credential (401) or CSRF token (403) gives, and the read limit (429).
 struct AccessRules;
 
 impl Modify for AccessRules {
@@ -106,6 +106,9 @@ impl Modify for AccessRules {
             for (method, operation) in operations(item) {
                 let (tag, credential) = access(path, method);
                 operation.tags = Some(vec![tag.to_string()]);
+                if method == "GET" && credential.is_none() && path.starts_with("/api/") {
+                    add_problem(operation, "429", "More reads from this client than READ_REQUESTS_PER_MINUTE");
+                }
                 let Some(scheme) = credential else { continue };
                 operation.security = Some(vec![SecurityRequirement::new(scheme, Vec::<String>::new())]);
                 add_problem(operation, "401", "No valid manage token or moderator session");
