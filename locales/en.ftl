@@ -36,42 +36,57 @@ footer-demo-title = Demo listings are fictional.
 footer-demo = Listings marked “demo” describe people who do not exist.
 footer-sources = Place names from { $geonames } (CC BY 4.0); US ZIP code centroids from the US Census Bureau.
 message-page-home = Go to the search page
+notice-success = Done:
+notice-warning = Note:
+notice-error = Problem:
 
 ## Error pages
 
-error-title-400 = Bad Request
+error-title-400 = This request could not be understood
 error-detail-400 = This request could not be understood. Please go back and try again.
-error-title-401 = Unauthorized
-error-detail-401 = This link does not open a listing. Check that you copied the whole link.
-error-title-403 = Forbidden
+error-title-401 = You need to sign in, or a working link
+error-detail-401 = This page needs a sign-in or a private link, and neither came with the request.
+error-title-403 = You cannot do this here
 error-detail-403 = You cannot do this here. If you were signed in, your session may have ended: please sign in again.
-error-title-404 = Not Found
+error-title-404 = Page not found
 error-detail-404 = There is no public listing or page at this address.
-error-title-405 = Method Not Allowed
+error-title-405 = This page cannot be used this way
 error-detail-405 = This page cannot be used this way. Please go back and try again.
-error-title-408 = Request Timeout
+error-title-408 = That took too long to arrive
 error-detail-408 = What you sent took too long to arrive. Please try again.
-error-title-409 = Conflict
+error-title-409 = This was already changed
 error-detail-409 = This was already changed, so what you sent no longer applies. Reload the page to see where things stand.
-error-title-410 = Gone
+error-title-410 = This listing is no longer shown
 error-detail-410 = This listing is no longer shown.
-error-title-413 = Payload Too Large
+error-title-413 = What you sent is too long
 error-detail-413 = What you sent is too long. Please shorten it and try again.
-error-title-415 = Unsupported Media Type
+error-title-415 = This page cannot read what was sent
 error-detail-415 = What you sent is not in a form this page accepts.
-error-title-422 = Unprocessable Entity
+error-title-422 = Some of what you sent needs checking
 error-detail-422 = Some of what you sent is not valid. Please go back and check it.
-error-title-429 = Too Many Requests
-error-title-431 = Request Header Fields Too Large
+error-title-429 = Too many requests
+error-title-431 = Your browser sent too much
 error-detail-431 = Your browser sent more than this site accepts. Clearing this site's cookies may help.
-error-title-500 = Internal Server Error
+error-title-500 = Something went wrong on our side
 error-detail-500 = Something went wrong on our side. Please try again in a few minutes.
-error-title-503 = Service Unavailable
+error-title-503 = The directory is briefly unavailable
 error-detail-503 = The directory is briefly unavailable. Please try again in a few minutes.
-error-title-504 = Gateway Timeout
+error-title-504 = That took too long
 error-detail-504 = This took too long. Please try again in a few minutes.
 error-title-other = Something went wrong
 error-detail-other = Please go back and try again.
+error-title-manage-link = This link no longer works
+error-detail-manage-link = This link does not open a listing: a newer link may have replaced it, or only part of it was copied. We can email a new link to the private contact address of your listing.
+error-way-new-link = Get a new link
+error-title-session-ended = Please sign in again
+error-detail-session-ended = Your session has ended, so nothing was changed. Sign in, and you come back to this page.
+error-way-sign-in = Sign in and come back
+error-title-decided-first = Someone decided this first
+error-detail-decided-first = Another moderator decided this submission while you were reading it, so your decision was not applied.
+error-way-queue = Back to the queue
+error-title-listing-gone = This listing is not in the directory
+error-detail-listing-gone = There is no public listing at this address: it may have been withdrawn, or the address may be incomplete.
+error-way-search = Search the directory
 error-too-many = Too many requests from your address. Please try again in { $minutes ->
     [one] 1 minute
    *[other] { $minutes } minutes
@@ -175,6 +190,8 @@ search-field-licensed-in = Licensed for telehealth in
 search-field-approaches = Taper approaches
 search-field-practices = Practices
 search-field-payment = Ways to pay
+search-field-page = Page of results
+search-field-address = The search’s address
 
 ## Maps (drawn on search results and profiles)
 
@@ -305,16 +322,18 @@ form-where = Where you practise
 form-practice-name = Practice name
 form-address-line = Street address
 form-city = City or town
+form-city-hint = With the postal code, it places your practice on the map.
 form-region = State or region
-form-region-hint = For example OR.
+form-region-hint = Its name, such as Oregon or Ontario.
 form-postal-code = ZIP or postal code
 form-postal-code-hint = US: 12345 or 12345-6789.
 form-country = Country
-form-country-hint = Two letters, such as US, CA or GB. US if empty.
+form-coordinates = Place it on the map yourself
+form-coordinates-hint = Only if your town cannot be found: the coordinates of your practice, which a map site shows when you pick the place.
 form-latitude = Latitude
-form-latitude-hint = Optional: found from your ZIP code or city if empty.
+form-latitude-hint = In degrees, from -90 (south) to 90 (north), such as 45.52.
 form-longitude = Longitude
-form-longitude-hint = Optional.
+form-longitude-hint = In degrees, from -180 (west) to 180 (east), such as -122.68.
 form-reach = How patients reach you
 form-phone = Phone
 form-website = Website
@@ -325,10 +344,12 @@ form-contact-email = Private contact email
 form-contact-email-hint = Only moderators see it.
 form-telehealth = I offer telehealth
 form-accepting-new-patients = I am accepting new patients
-form-licensed-regions = Telehealth licences
-form-licensed-regions-hint = Region codes separated by commas, such as US-OR, US-WA.
-form-languages = Languages
-form-languages-hint = Codes separated by commas, such as en, es. English if empty.
+form-licensed-regions = Where you are licensed to see patients by telehealth
+form-licensed-regions-hint = Tick each state, province or region.
+form-languages = Languages you see patients in
+form-languages-hint = English if you tick none.
+form-languages-other = Other languages
+form-languages-other-hint = Hold Ctrl (Cmd on a Mac) to choose several; type a name to find it.
 form-taper = How you taper
 form-max-reduction = Fastest usual pace
 form-max-reduction-hint = Optional: the largest cut you usually make in a month, as a percentage of the current dose (1 to 50).
@@ -341,6 +362,8 @@ form-self-pay-first-visit-max = Paying yourself, first visit: up to
 form-self-pay-follow-up-min = Paying yourself, follow-up visit: from
 form-self-pay-follow-up-max = Paying yourself, follow-up visit: up to
 form-self-pay-hint = With self-pay or a sliding scale: a whole amount in your country's currency.
+form-self-pay-first-visit = Paying yourself, first visit
+form-self-pay-follow-up = Paying yourself, follow-up visit
 form-criteria = Benzo-wise practices you attest to
 form-questions = The first-visit questions, in your words
 form-answer-hint = Up to 2000 characters.
@@ -349,6 +372,8 @@ form-statement-hint = Plain text, up to 4000 characters.
 form-honeypot = Leave this empty
 form-error-number = must be a number
 form-error-whole-number = must be a whole number
+form-whole = The form
+form-error-unreadable = could not be read; please check your answers and send it again
 
 ## The submission page and the page after it
 
@@ -369,13 +394,14 @@ manage-private-key = This page's address is your private key to the listing. Do 
 manage-listing-number = Listing number
 manage-status = Status
 manage-status-pending = Waiting for a moderator. It is not public yet.
-manage-status-rejected = Not accepted. See the moderator's reason below; you can send a corrected version.
+manage-status-rejected = Not accepted. You can send a corrected version.
 manage-status-approved = Public in the directory.
+manage-status-approved-edit-waiting = Public in the directory. Your newer version is waiting for a moderator; until it is approved, patients see the approved one.
 manage-status-suspended = Suspended by a moderator: not public until reinstated.
 manage-status-withdrawn = Withdrawn by you: not public. Sending a new version puts it back in review.
 manage-public-page = Public page
 manage-public-page-link = See it as patients do
-manage-suspension-reason = Why it is suspended
+manage-suspension-reason = A moderator suspended your listing and wrote: “{ $reason }”
 manage-latest-version = Latest version
 manage-latest-sent = { $status }, sent { $date }
 manage-version-pending = Waiting for review
@@ -383,16 +409,25 @@ manage-version-approved = Approved
 manage-version-rejected = Not accepted
 manage-version-superseded = Replaced by a newer version
 manage-version-withdrawn = Withdrawn
-manage-rejection-reason = Moderator's reason
+manage-rejection-reason = A moderator did not accept your latest version and wrote: “{ $reason }”
 manage-change = Change your listing
-manage-change-lead = Send a full new version. A moderator reviews it; until then, the approved version stays public.
-manage-change-button = Send the new version for review
+manage-change-lead-approved = Send a full new version. Whether you are accepting new patients changes on your public page at once; a moderator reviews every other change, and until then the approved version stays public.
+manage-change-lead-edit-waiting = Send a full new version: it replaces the one waiting for review. Whether you are accepting new patients changes on your public page at once; until a moderator approves the rest, the approved version stays public.
+manage-change-lead-pending = Send a corrected version: it replaces the one waiting for review. Nothing is public until a moderator approves it.
+manage-change-lead-rejected = Send a corrected version with the moderator’s reason in mind. A moderator reviews it; nothing is public until it is approved.
+manage-change-lead-suspended = You can send a new version: a moderator reviews it. Your listing stays hidden until a moderator reinstates it.
+manage-change-lead-withdrawn = Your listing is not public. Send a new version to put it back in review; it is public again once a moderator approves it.
+manage-change-lead-lapsed = If something changed, send a new version: a moderator reviews it. If nothing changed, confirm your details above instead and your listing is public again at once.
+manage-change-button = Send the new version
 manage-withdraw = Withdraw your listing
 manage-withdraw-confirm = Yes, take my listing out of the directory now.
 manage-withdraw-button = Withdraw
 manage-notice-edited = Thank you. Your new version is waiting for review.
 manage-notice-unconfirmed = Nothing changed: tick the box to confirm that you want to withdraw.
 manage-notice-withdrawn = Your listing is withdrawn and no longer public.
+manage-notice-now-accepting = Your public page now says you are accepting new patients. Nothing else changed, so there is nothing to review.
+manage-notice-now-not-accepting = Your public page now says you are not accepting new patients. Nothing else changed, so there is nothing to review.
+manage-notice-edited-availability-public = Your public page already says whether you are accepting new patients. Your other changes are waiting for review.
 
 ## Moderators: log-in
 
@@ -436,6 +471,8 @@ moderate-statement = Statement:
 moderate-note-optional = Note (optional)
 moderate-approve = Approve
 moderate-reject-reason = Reason (the clinician sees it)
+moderate-field-note = Note
+moderate-field-reason = Reason
 moderate-reject = Reject
 moderate-reports-empty = No open reports.
 moderate-report-heading = Report #{ $id } about { $listing }
@@ -478,6 +515,7 @@ field-error-email = must be an email address
 field-error-must-be-empty = must be left empty
 field-error-unknown-code = '{ $code }' is not a known code; see /api/v1/vocabulary
 field-error-unknown-codes = unknown codes: { $codes }; see /api/v1/vocabulary
+field-error-not-a-choice = “{ $value }” is not one of the choices
 
 ## Field errors: listings
 
@@ -494,6 +532,9 @@ field-error-postal-code = must be a postal code of letters, digits, spaces or hy
 field-error-longitude-with-latitude = is required when latitude is given
 field-error-latitude-with-longitude = is required when longitude is given
 field-error-city-not-on-map = could not be found on the map; check the city and postal code, or give latitude and longitude
+field-error-country-in-words = choose a country from the list
+field-error-region-in-words = is not a state, province or region of the country chosen; write its name, such as Oregon
+field-error-city-not-on-map-in-words = could not be placed on the map from this town and postal code; check them, or give the place’s coordinates under “Place it on the map yourself”
 
 ## Field errors: payment
 
@@ -503,10 +544,14 @@ field-error-insurer-name = each insurer's name must be one line of 2 to 80 chara
 field-error-too-many-insurers = name at most { $max } insurers
 field-error-price = must be a whole amount from 0 to { $max }
 field-error-price-below-min = must not be below min
+field-error-insurers-without-insurance-in-words = name insurers only when you tick private insurance
+field-error-prices-without-self-pay-in-words = give prices only when you tick paying yourself or a sliding scale
+field-error-price-below-min-in-words = must not be below the “from” amount
 
 ## Field errors: reports, moderation and signing in
 
 field-error-report-reason = must be one of the report reasons in /api/v1/vocabulary
+field-error-report-reason-in-words = choose a reason from the list
 field-error-report-status = must be open, resolved or all
 field-error-too-many-bytes = must be at most { $max } bytes
 
@@ -524,6 +569,12 @@ field-error-language-code = must be an ISO 639-1 code such as en or es
 field-error-subdivision-code = must be an ISO 3166-2 code such as US-OR
 field-error-no-place = give a place (near, or lat and lon), or telehealth=true with licensed_in
 field-error-telehealth-only = without a place, the search lists telehealth clinicians only
+field-error-unnamed-parameter-in-words = the search’s address has a value without a name; start a new search from the form
+field-error-unknown-parameter-in-words = the search’s address asks for “{ $name }”, which this search does not know; start a new search from the form
+field-error-near-and-coordinates-in-words = give a place or coordinates, not both
+field-error-coordinates-in-words = give both coordinates of the place
+field-error-radius-km-and-mi-in-words = give the distance once, in kilometres or in miles
+field-error-no-place-in-words = give a town or postal code; or, to find telehealth only, choose the state or region where you live under “Licensed for telehealth in”
 
 ## Field errors: FHIR searches
 
@@ -1238,6 +1289,7 @@ manage-confirm-lead = Once a year we ask you to confirm that your listing is sti
 manage-confirm-button = My details are still correct
 manage-notice-confirmed = Thank you. Your details are confirmed for another year.
 moderate-action-confirm = confirm
+moderate-action-availability = change whether accepting new patients (published at once)
 moderate-action-reminder-soon = reminder_soon
 moderate-action-reminder-due = reminder_due
 moderate-action-lapse = lapse

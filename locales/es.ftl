@@ -36,13 +36,16 @@ footer-demo-title = Las fichas de demostración son ficticias.
 footer-demo = Las fichas marcadas como «demo» describen a personas que no existen.
 footer-sources = Nombres de lugares de { $geonames } (CC BY 4.0); centros de los códigos postales (ZIP) de EE. UU. de la Oficina del Censo de EE. UU.
 message-page-home = Ir a la página de búsqueda
+notice-success = Hecho:
+notice-warning = Atención:
+notice-error = Problema:
 
 ## Páginas de error
 
 error-title-400 = Solicitud no válida
 error-detail-400 = No pudimos entender esta solicitud. Vuelva atrás e inténtelo de nuevo.
-error-title-401 = Enlace no válido
-error-detail-401 = Este enlace no abre ninguna ficha. Compruebe que copió el enlace completo.
+error-title-401 = Hace falta iniciar sesión o un enlace válido
+error-detail-401 = Esta página necesita una sesión iniciada o un enlace privado, y la solicitud no traía ninguno.
 error-title-403 = Acceso no permitido
 error-detail-403 = Aquí no puede hacer esto. Si había iniciado sesión, puede que la sesión haya terminado: vuelva a iniciarla.
 error-title-404 = Página no encontrada
@@ -72,6 +75,18 @@ error-title-504 = Tiempo de espera agotado
 error-detail-504 = Esto tardó demasiado. Inténtelo de nuevo en unos minutos.
 error-title-other = Algo salió mal
 error-detail-other = Vuelva atrás e inténtelo de nuevo.
+error-title-manage-link = Este enlace ya no funciona
+error-detail-manage-link = Este enlace no abre ninguna ficha: puede que uno más reciente lo haya reemplazado, o que solo se copiara una parte. Podemos enviar un enlace nuevo a la dirección privada de contacto de su ficha.
+error-way-new-link = Obtener un enlace nuevo
+error-title-session-ended = Inicie sesión de nuevo
+error-detail-session-ended = Su sesión terminó, así que no se cambió nada. Inicie sesión y volverá a esta página.
+error-way-sign-in = Iniciar sesión y volver
+error-title-decided-first = Alguien lo decidió antes
+error-detail-decided-first = Otra persona del equipo de moderación decidió sobre este envío mientras usted lo leía, así que su decisión no se aplicó.
+error-way-queue = Volver a la cola
+error-title-listing-gone = Esta ficha no está en el directorio
+error-detail-listing-gone = No hay ninguna ficha pública en esta dirección: puede que se haya retirado, o que la dirección esté incompleta.
+error-way-search = Buscar en el directorio
 error-too-many = Demasiadas solicitudes desde su dirección. Vuelva a intentarlo en { $minutes ->
     [one] 1 minuto
    *[other] { $minutes } minutos
@@ -175,6 +190,8 @@ search-field-licensed-in = Con licencia para telesalud en
 search-field-approaches = Métodos de reducción
 search-field-practices = Prácticas
 search-field-payment = Formas de pago
+search-field-page = Página de resultados
+search-field-address = La dirección de la búsqueda
 
 ## Mapas (en los resultados y en las fichas)
 
@@ -305,16 +322,18 @@ form-where = Dónde atiende
 form-practice-name = Nombre del consultorio
 form-address-line = Dirección
 form-city = Ciudad o pueblo
+form-city-hint = Con el código postal, sitúa su consultorio en el mapa.
 form-region = Estado o región
-form-region-hint = Por ejemplo, OR.
+form-region-hint = Su nombre, por ejemplo Oregón u Ontario.
 form-postal-code = Código postal (ZIP)
 form-postal-code-hint = EE. UU.: 12345 o 12345-6789.
 form-country = País
-form-country-hint = Dos letras, como US, CA o GB. Si lo deja vacío, US.
+form-coordinates = Situarlo yo en el mapa
+form-coordinates-hint = Solo si no se encuentra su ciudad: las coordenadas de su consultorio, que un sitio de mapas muestra al elegir el lugar.
 form-latitude = Latitud
-form-latitude-hint = Opcional: si lo deja vacío, se calcula a partir de su código postal o su ciudad.
+form-latitude-hint = En grados, de -90 (sur) a 90 (norte), por ejemplo 45.52.
 form-longitude = Longitud
-form-longitude-hint = Opcional.
+form-longitude-hint = En grados, de -180 (oeste) a 180 (este), por ejemplo -122.68.
 form-reach = Cómo pueden comunicarse con usted los pacientes
 form-phone = Teléfono
 form-website = Sitio web
@@ -325,10 +344,12 @@ form-contact-email = Correo electrónico privado de contacto
 form-contact-email-hint = Solo lo ve el equipo de moderación.
 form-telehealth = Ofrezco telesalud
 form-accepting-new-patients = Acepto pacientes nuevos
-form-licensed-regions = Licencias para telesalud
-form-licensed-regions-hint = Códigos de región separados por comas, como US-OR, US-WA.
-form-languages = Idiomas
-form-languages-hint = Códigos separados por comas, como en, es. Si lo deja vacío, inglés.
+form-licensed-regions = Dónde tiene licencia para atender pacientes por telesalud
+form-licensed-regions-hint = Marque cada estado, provincia o región.
+form-languages = Idiomas en los que atiende
+form-languages-hint = Inglés si no marca ninguno.
+form-languages-other = Otros idiomas
+form-languages-other-hint = Mantenga pulsada la tecla Ctrl (Cmd en un Mac) para elegir varios; escriba un nombre para encontrarlo.
 form-taper = Cómo hace la reducción gradual
 form-max-reduction = Ritmo habitual más rápido
 form-max-reduction-hint = Opcional: la mayor reducción que suele hacer en un mes, como porcentaje de la dosis actual (de 1 a 50).
@@ -341,6 +362,8 @@ form-self-pay-first-visit-max = Pago por cuenta propia, primera consulta: hasta
 form-self-pay-follow-up-min = Pago por cuenta propia, consulta de seguimiento: desde
 form-self-pay-follow-up-max = Pago por cuenta propia, consulta de seguimiento: hasta
 form-self-pay-hint = Con pago por cuenta propia o tarifa según ingresos: una cantidad entera en la moneda de su país.
+form-self-pay-first-visit = Pago por cuenta propia, primera consulta
+form-self-pay-follow-up = Pago por cuenta propia, consulta de seguimiento
 form-criteria = Buenas prácticas con benzodiacepinas que usted declara seguir
 form-questions = Las preguntas de la primera consulta, en sus palabras
 form-answer-hint = Hasta 2000 caracteres.
@@ -349,6 +372,8 @@ form-statement-hint = Texto simple, hasta 4000 caracteres.
 form-honeypot = Deje esto vacío
 form-error-number = debe ser un número
 form-error-whole-number = debe ser un número entero
+form-whole = El formulario
+form-error-unreadable = no se pudo leer; revise sus respuestas y envíelo de nuevo
 
 ## The submission page and the page after it
 
@@ -369,13 +394,14 @@ manage-private-key = La dirección de esta página es su clave privada para admi
 manage-listing-number = Número de ficha
 manage-status = Estado
 manage-status-pending = En espera del equipo de moderación. Todavía no es pública.
-manage-status-rejected = No fue aceptada. Vea abajo el motivo del equipo de moderación; puede enviar una versión corregida.
+manage-status-rejected = No fue aceptada. Puede enviar una versión corregida.
 manage-status-approved = Pública en el directorio.
+manage-status-approved-edit-waiting = Pública en el directorio. Su versión más reciente espera al equipo de moderación; hasta que se apruebe, los pacientes ven la versión aprobada.
 manage-status-suspended = Suspendida por el equipo de moderación: no es pública hasta que se restablezca.
 manage-status-withdrawn = Retirada por usted: no es pública. Si envía una nueva versión, volverá a revisión.
 manage-public-page = Página pública
 manage-public-page-link = Véala como la ven los pacientes
-manage-suspension-reason = Por qué está suspendida
+manage-suspension-reason = El equipo de moderación suspendió su ficha y escribió: «{ $reason }»
 manage-latest-version = Última versión
 manage-latest-sent = { $status }, enviada el { $date }
 manage-version-pending = En espera de revisión
@@ -383,16 +409,25 @@ manage-version-approved = Aprobada
 manage-version-rejected = No fue aceptada
 manage-version-superseded = Reemplazada por una versión más reciente
 manage-version-withdrawn = Retirada
-manage-rejection-reason = Motivo del equipo de moderación
+manage-rejection-reason = El equipo de moderación no aceptó su última versión y escribió: «{ $reason }»
 manage-change = Modifique su ficha
-manage-change-lead = Envíe una nueva versión completa. El equipo de moderación la revisará; mientras tanto, la versión aprobada sigue siendo pública.
-manage-change-button = Enviar la nueva versión para revisión
+manage-change-lead-approved = Envíe una nueva versión completa. Si acepta pacientes nuevos cambia en su página pública al instante; el equipo de moderación revisa cualquier otro cambio y, mientras tanto, la versión aprobada sigue siendo pública.
+manage-change-lead-edit-waiting = Envíe una nueva versión completa: reemplaza la que espera revisión. Si acepta pacientes nuevos cambia en su página pública al instante; hasta que se apruebe el resto, la versión aprobada sigue siendo pública.
+manage-change-lead-pending = Envíe una versión corregida: reemplaza la que espera revisión. Nada es público hasta que el equipo de moderación la apruebe.
+manage-change-lead-rejected = Envíe una versión corregida teniendo en cuenta el motivo del equipo de moderación, que la revisará; nada es público hasta que se apruebe.
+manage-change-lead-suspended = Puede enviar una nueva versión, que el equipo de moderación revisará. Su ficha sigue oculta hasta que se restablezca.
+manage-change-lead-withdrawn = Su ficha no es pública. Envíe una nueva versión para que vuelva a revisión; será pública de nuevo cuando el equipo de moderación la apruebe.
+manage-change-lead-lapsed = Si algo cambió, envíe una nueva versión, que el equipo de moderación revisará. Si nada cambió, confirme sus datos más arriba y su ficha volverá a ser pública al instante.
+manage-change-button = Enviar la nueva versión
 manage-withdraw = Retire su ficha
 manage-withdraw-confirm = Sí, quiero quitar mi ficha del directorio ahora.
 manage-withdraw-button = Retirar
 manage-notice-edited = Gracias. Su nueva versión está en espera de revisión.
 manage-notice-unconfirmed = No se cambió nada: marque la casilla para confirmar que desea retirar su ficha.
 manage-notice-withdrawn = Su ficha se retiró y ya no es pública.
+manage-notice-now-accepting = Su página pública ya dice que acepta pacientes nuevos. No cambió nada más, así que no hay nada que revisar.
+manage-notice-now-not-accepting = Su página pública ya dice que no acepta pacientes nuevos. No cambió nada más, así que no hay nada que revisar.
+manage-notice-edited-availability-public = Su página pública ya dice si acepta pacientes nuevos. Sus demás cambios esperan revisión.
 
 ## Moderación: acceso
 
@@ -436,6 +471,8 @@ moderate-statement = Declaración:
 moderate-note-optional = Nota (opcional)
 moderate-approve = Aprobar
 moderate-reject-reason = Motivo (el profesional lo verá)
+moderate-field-note = Nota
+moderate-field-reason = Motivo
 moderate-reject = Rechazar
 moderate-reports-empty = No hay avisos abiertos.
 moderate-report-heading = Aviso n.º { $id } sobre la { $listing }
@@ -478,6 +515,7 @@ field-error-email = debe ser una dirección de correo electrónico
 field-error-must-be-empty = debe dejarse en blanco
 field-error-unknown-code = “{ $code }” no es un código conocido; consulte /api/v1/vocabulary
 field-error-unknown-codes = códigos desconocidos: { $codes }; consulte /api/v1/vocabulary
+field-error-not-a-choice = “{ $value }” no es una de las opciones
 
 ## Errores de un campo: fichas
 
@@ -494,6 +532,9 @@ field-error-postal-code = debe ser un código postal de letras, números, espaci
 field-error-longitude-with-latitude = es obligatoria si indica la latitud
 field-error-latitude-with-longitude = es obligatoria si indica la longitud
 field-error-city-not-on-map = no se encontró en el mapa; revise la ciudad y el código postal, o indique la latitud y la longitud
+field-error-country-in-words = elija un país de la lista
+field-error-region-in-words = no es un estado, provincia o región del país elegido; escriba su nombre, por ejemplo Oregón
+field-error-city-not-on-map-in-words = no se pudo situar en el mapa con esta ciudad y este código postal; revíselos, o indique las coordenadas del lugar en “Situarlo yo en el mapa”
 
 ## Errores de un campo: formas de pago
 
@@ -503,10 +544,14 @@ field-error-insurer-name = el nombre de cada aseguradora debe ser una sola líne
 field-error-too-many-insurers = indique como máximo { $max } aseguradoras
 field-error-price = debe ser una cantidad entera de 0 a { $max }
 field-error-price-below-min = no puede ser menor que el mínimo
+field-error-insurers-without-insurance-in-words = nombre aseguradoras solo si marca seguro privado
+field-error-prices-without-self-pay-in-words = indique precios solo si marca pago por cuenta propia o tarifa según ingresos
+field-error-price-below-min-in-words = no puede ser menor que el importe “desde”
 
 ## Errores de un campo: informes, moderación e inicio de sesión
 
 field-error-report-reason = elija uno de los motivos de la lista (consulte /api/v1/vocabulary)
+field-error-report-reason-in-words = elija un motivo de la lista
 field-error-report-status = debe ser open (abiertos), resolved (resueltos) o all (todos)
 field-error-too-many-bytes = debe tener como máximo { $max } bytes
 
@@ -524,6 +569,12 @@ field-error-language-code = debe ser un código de idioma ISO 639-1, como en o e
 field-error-subdivision-code = debe ser un código ISO 3166-2, como US-OR
 field-error-no-place = indique un lugar (near, o lat y lon), o busque por telesalud con licencia en un estado (telehealth=true con licensed_in)
 field-error-telehealth-only = sin un lugar, la búsqueda muestra solo profesionales que ofrecen telesalud
+field-error-unnamed-parameter-in-words = la dirección de la búsqueda tiene un valor sin nombre; empiece una búsqueda nueva desde el formulario
+field-error-unknown-parameter-in-words = la dirección de la búsqueda pide “{ $name }”, que esta búsqueda no conoce; empiece una búsqueda nueva desde el formulario
+field-error-near-and-coordinates-in-words = indique un lugar o unas coordenadas, no ambos
+field-error-coordinates-in-words = indique las dos coordenadas del lugar
+field-error-radius-km-and-mi-in-words = indique la distancia una sola vez, en kilómetros o en millas
+field-error-no-place-in-words = indique una ciudad o un código postal; o, para buscar solo telesalud, elija en “Con licencia para telesalud en” el estado o la región donde vive
 
 ## Field errors: FHIR searches
 
@@ -1238,6 +1289,7 @@ manage-confirm-lead = Una vez al año le pedimos que confirme que su ficha sigue
 manage-confirm-button = Mis datos siguen siendo correctos
 manage-notice-confirmed = Gracias. Sus datos quedan confirmados por un año más.
 moderate-action-confirm = confirmar
+moderate-action-availability = cambiar si acepta pacientes nuevos (publicado al instante)
 moderate-action-reminder-soon = recordar (30 días antes)
 moderate-action-reminder-due = recordar (vence hoy)
 moderate-action-lapse = caducar

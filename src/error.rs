@@ -93,6 +93,12 @@ impl FieldError {
         Self { candidates, ..Self::new(field, text) }
     }
 
+    /// A message for the API and other words for pages, whose readers know
+    /// neither the API's codes nor its field names.
+    pub fn worded(field: &str, api: Text, page: Text) -> Self {
+        Self { text: Some(page), ..Self::new(field, api) }
+    }
+
     /// A message written by a library (a JSON parser's, say), which has no translation.
     pub fn untranslated(field: &str, message: &str) -> Self {
         Self { field: field.to_string(), message: message.to_string(), text: None, candidates: Vec::new() }

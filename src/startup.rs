@@ -270,6 +270,16 @@ async fn not_found(req: HttpRequest) -> HttpResponse {
     }
 }
 
+/// An address whose parts do not fit its route (`/clinicians/abc`): not
+/// found, said as the API says it under its prefixes and as a page elsewhere.
+fn not_found_here(path: &str) -> actix_web::Error {
+    if ["/api/", "/hsds/", "/fhir/"].iter().any(|prefix| path.starts_with(prefix)) {
+        AppError::NotFound.into()
+    } else {
+        crate::web::html::HtmlError(AppError::NotFound).into()
+    }
+}
+
 /// Names the request's id in the answer, and counts the answer for `/metrics`.
 async fn tag_and_count(
     req: ServiceRequest,
@@ -318,7 +328,7 @@ pub fn run(listener: TcpListener, state: web::Data<AppState>) -> anyhow::Result<
             .wrap(actix_web::middleware::Compress::default())
             .wrap(TracingLogger::<RequestSpan>::new())
             .app_data(state.clone())
-            .app_data(web::PathConfig::default().error_handler(|_, _| AppError::NotFound.into()))
+            .app_data(web::PathConfig::default().error_handler(|_, req| not_found_here(req.path())))
             .app_data(web::QueryConfig::default().error_handler(|error, _| {
                 AppError::Validation(vec![crate::error::FieldError::untranslated("query", &error.to_string())]).into()
             }))

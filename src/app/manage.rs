@@ -9,7 +9,7 @@ use crate::db::listings::Listing;
 use crate::db::submissions::Submission;
 use crate::db::AnyConnection;
 use crate::domain::listing::{ListingContent, NewListing};
-use crate::domain::moderation::{ListingStatus, SubmissionKind, SubmissionStatus};
+use crate::domain::moderation::{changed_fields, ListingStatus, SubmissionKind, SubmissionStatus};
 use crate::domain::token;
 use crate::error::AppError;
 
@@ -36,7 +36,8 @@ pub struct ManageStatus {
     /// When the clinician last said the details are still correct (approval counts).
     pub confirmed_at: Option<DateTime<Utc>>,
     pub latest_submission: Option<SubmissionSummary>,
-    /// The most recently sent version, private fields included.
+    /// The version waiting or refused, else the public one as it is now,
+    /// private fields included; `PUT /api/v1/manage` takes it back as it is.
     pub listing: Option<ListingContent>,
 }
 
@@ -46,6 +47,20 @@ pub struct EditReceived {
     pub submission_id: i64,
     pub listing_id: i64,
     pub status: SubmissionStatus,
+    /// The fields the public listing shows already, without review
+    /// (`accepting_new_patients` alone); every other change waits.
+    #[serde(default)]
+    pub published: Vec<String>,
+}
+
+/// What became of an edit.
+#[derive(Debug)]
+pub enum Edited {
+    /// Waiting for review.
+    Review(EditReceived),
+    /// Only whether the clinician accepts new patients changed: it is public
+    /// at once, with nothing to review.
+    Published(Box<ManageStatus>),
 }
 
 /// The listing a manage token opens; an unknown token is `401`, not `404`.
@@ -55,9 +70,10 @@ fn listing_for(conn: &mut AnyConnection, manage_token: &str) -> Result<Listing, 
 
 fn status_of(conn: &mut AnyConnection, listing: Listing) -> Result<ManageStatus, AppError> {
     let latest = Submission::latest_for(conn, listing.id)?;
+    // An approved version may have changed since without review (availability).
     let content = match &latest {
-        Some(submission) => Some(submission.content()?),
-        None => listing.approved_content(),
+        Some(submission) if submission.status() != SubmissionStatus::Approved => Some(submission.content()?),
+        _ => listing.approved_content(),
     };
     Ok(ManageStatus {
         listing_id: listing.id,
@@ -90,27 +106,57 @@ pub async fn status(state: &AppState, manage_token: String) -> Result<ManageStat
         .await
 }
 
-/// Sends a full new version for review; the approved one stays public
-/// meanwhile. Edits are limited by listing and by client, so one token
-/// cannot flood the queue.
+/// Sends a full new version: whether the clinician accepts new patients is
+/// public at once; anything else waits for review, the approved version
+/// staying public meanwhile. Edits are limited by listing and by client, so
+/// one token cannot flood the queue.
 #[tracing::instrument(skip_all)]
 pub async fn edit(
     state: &AppState,
     client: &str,
     manage_token: String,
     listing: NewListing,
-) -> Result<EditReceived, AppError> {
+) -> Result<Edited, AppError> {
     let (by_listing, by_client) = (state.edits_by_listing.clone(), state.edits_by_client.clone());
-    let client = client.to_string();
+    let (client, search) = (client.to_string(), state.search.clone());
     state
         .db(move |conn| {
             let current = listing_for(conn, &manage_token)?;
             by_listing.take(conn, &current.id.to_string())?;
             by_client.take(conn, &client)?;
+            let published = Listing::set_accepting(conn, current.id, listing.content().accepting_new_patients)?;
+            if published {
+                search.refresh(conn, current.id)?;
+                if only_availability_changed(conn, &current, &listing)? {
+                    let now = Listing::find(conn, current.id)?;
+                    return Ok(Edited::Published(Box::new(status_of(conn, now)?)));
+                }
+            }
             let submission_id = Submission::create_edit(conn, current.id, &listing)?;
-            Ok(EditReceived { submission_id, listing_id: current.id, status: SubmissionStatus::Pending })
+            let published = if published { vec![AVAILABILITY.to_string()] } else { Vec::new() };
+            let received =
+                EditReceived { submission_id, listing_id: current.id, status: SubmissionStatus::Pending, published };
+            Ok(Edited::Review(received))
         })
         .await
+}
+
+/// The one field a clinician changes without review.
+const AVAILABILITY: &str = "accepting_new_patients";
+
+/// Whether an edit of a public listing differs from it in availability
+/// alone, with no other version waiting (which the edit would replace).
+fn only_availability_changed(
+    conn: &mut AnyConnection,
+    current: &Listing,
+    listing: &NewListing,
+) -> Result<bool, AppError> {
+    if current.status() != ListingStatus::Approved {
+        return Ok(false);
+    }
+    let waiting = Submission::latest_for(conn, current.id)?.is_some_and(|s| s.status() == SubmissionStatus::Pending);
+    let changes = changed_fields(current.approved_content().as_ref(), listing.content());
+    Ok(!waiting && changes.iter().all(|change| change.field == AVAILABILITY))
 }
 
 /// Withdraws the listing: it leaves every public view at once.

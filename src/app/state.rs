@@ -25,6 +25,8 @@ pub struct AppState {
     pub edits_by_listing: Limit,
     pub edits_by_client: Limit,
     pub reports: Limit,
+    /// One report of a kind about a listing by a client a day: a repeat is counted once.
+    pub same_report: Limit,
     /// Lost-link requests, by client and by address asked for.
     pub recoveries_by_client: Limit,
     pub recoveries_by_address: Limit,
@@ -56,6 +58,7 @@ impl AppState {
             edits_by_listing: Limit::new("edit-listing", EDITS_PER_LISTING_PER_HOUR, HOUR),
             edits_by_client: Limit::new("edit-client", settings.submissions_per_hour, HOUR),
             reports: Limit::new("report", settings.reports_per_hour, HOUR),
+            same_report: Limit::new("report-same", 1, DAY),
             recoveries_by_client: Limit::new("recovery-client", super::recovery::PER_CLIENT_PER_HOUR, HOUR),
             recoveries_by_address: Limit::new("recovery-address", super::recovery::PER_ADDRESS_PER_HOUR, HOUR),
             receipts_by_address: Limit::new("receipt-address", RECEIPTS_PER_ADDRESS_PER_DAY, DAY),

@@ -7,7 +7,7 @@ use super::events::{Actor, Event, Subject};
 use super::schema::{listing_summaries, listings, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
 use crate::domain::listing::{ListingContent, ListingSummary};
-use crate::domain::moderation::{FieldChange, ListingStatus, SubmissionStatus};
+use crate::domain::moderation::{AuditAction, FieldChange, ListingStatus, SubmissionStatus};
 use crate::error::AppError;
 
 #[derive(Debug, Clone, Queryable, Selectable)]
@@ -378,6 +378,29 @@ impl Listing {
                 .execute(conn)?;
             listing.change_status(conn, status, None, &Actor::Clinician, "withdraw", None)?;
             Ok(status)
+        })
+    }
+
+    /// The clinician says whether they are accepting new patients: the approved
+    /// version says so at once, without review. `false` when there is no
+    /// approved version, or it already said so.
+    #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
+    pub fn set_accepting(conn: &mut AnyConnection, id: i64, accepting: bool) -> Result<bool, AppError> {
+        write_transaction(conn, |conn| {
+            let listing = Listing::find(conn, id)?;
+            let Some(mut content) = listing.approved_content().filter(|c| c.accepting_new_patients != accepting) else {
+                return Ok(false);
+            };
+            content.details.accepting_new_patients = accepting;
+            let json = serde_json::to_string(&content).map_err(|error| AppError::Internal(error.into()))?;
+            diesel::update(listings::table.find(id))
+                .set((listings::content.eq(Some(json)), listings::updated_at.eq(super::now())))
+                .execute(conn)?;
+            Listing::sync_summary(conn, id)?;
+            let changes = [FieldChange::new("accepting_new_patients", !accepting, accepting)];
+            let subject = Subject { listing_id: Some(id), ..Subject::default() };
+            Event::record(conn, &Actor::Clinician, AuditAction::Availability.as_str(), subject, None, &changes)?;
+            Ok(true)
         })
     }
 

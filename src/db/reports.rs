@@ -42,6 +42,18 @@ impl Report {
             .get_result(conn)
     }
 
+    /// The newest report about a listing for `reason`, if any.
+    #[tracing::instrument(level = "debug", skip_all, fields(listing_id = listing_id))]
+    pub fn latest_about(conn: &mut AnyConnection, listing_id: i64, reason: &str) -> QueryResult<Option<i64>> {
+        reports::table
+            .filter(reports::listing_id.eq(listing_id))
+            .filter(reports::reason.eq(reason))
+            .order(reports::id.desc())
+            .select(reports::id)
+            .first(conn)
+            .optional()
+    }
+
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn count_open(conn: &mut AnyConnection) -> QueryResult<i64> {
         reports::table.filter(reports::status.eq(ReportStatus::Open.as_str())).count().get_result(conn)

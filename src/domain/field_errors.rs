@@ -20,6 +20,11 @@ impl FieldErrors {
         self.0.push(FieldError::new(field, message));
     }
 
+    /// Notes a bad field with the API's message and the words a page says instead.
+    pub fn add_worded(&mut self, field: &str, api: Text, page: Text) {
+        self.0.push(FieldError::worded(field, api, page));
+    }
+
     /// Notes a bad field and the places it could have meant.
     pub fn add_with_candidates(&mut self, field: &str, message: Text, candidates: Vec<crate::places::Place>) {
         self.0.push(FieldError::with_candidates(field, message, candidates));
@@ -73,7 +78,7 @@ impl FieldErrors {
     pub fn code<T>(&mut self, field: &str, value: &str, known: impl Fn(&str) -> Option<T>) -> Option<T> {
         let found = known(value);
         if found.is_none() {
-            self.add(field, unknown_code(value));
+            self.add_worded(field, unknown_code(value), not_a_choice(value));
         }
         found
     }
@@ -95,8 +100,12 @@ impl FieldErrors {
         }
         match unknown.as_slice() {
             [] => {}
-            [one] => self.add(field, unknown_code(one)),
-            many => self.add(field, Text::new("field-error-unknown-codes").arg("codes", many.join(", "))),
+            [one] => self.add_worded(field, unknown_code(one), not_a_choice(one)),
+            many => self.add_worded(
+                field,
+                Text::new("field-error-unknown-codes").arg("codes", many.join(", ")),
+                not_a_choice(&many.join(", ")),
+            ),
         }
         found
     }
@@ -134,6 +143,11 @@ impl FieldErrors {
 
 fn unknown_code(value: &str) -> Text {
     Text::new("field-error-unknown-code").arg("code", value.to_string())
+}
+
+/// What a page says of an unknown code: it was not among the choices offered.
+fn not_a_choice(value: &str) -> Text {
+    Text::new("field-error-not-a-choice").arg("value", value.to_string())
 }
 
 #[cfg(test)]
@@ -200,7 +214,7 @@ mod tests {
                 ("must be at most 3 characters".to_string(), "debe tener como máximo 3 caracteres".to_string()),
                 (
                     "'wizard' is not a known code; see /api/v1/vocabulary".to_string(),
-                    "“wizard” no es un código conocido; consulte /api/v1/vocabulary".to_string()
+                    "“wizard” no es una de las opciones".to_string()
                 ),
             ]
         );

@@ -133,6 +133,18 @@ pub struct ListingInput {
     /// Left empty by people; a filled one marks a bot and is silently dropped.
     #[schema(schema_with = schema::website_url_confirm)]
     pub website_url_confirm: Option<String>,
+    /// Read-only, as `GET /api/v1/manage` gives it, so that its `listing`
+    /// can be sent back as it came: other than `given`, the coordinates sent
+    /// with it were found from the address, and are found from it again.
+    #[serde(default, skip_serializing)]
+    #[schema(read_only)]
+    pub location_source: Option<LocationSource>,
+    /// Read-only, as `GET /api/v1/manage` gives it: `true` means the family
+    /// and given names sent with it were derived from `full_name`, and are
+    /// derived from it again.
+    #[serde(default, skip_serializing)]
+    #[schema(read_only)]
+    pub names_derived: Option<bool>,
 }
 
 /// Whether a listing names a real clinician or one of the fictional demo people.
@@ -419,7 +431,7 @@ impl NewListing {
         if input.website_url_confirm.as_deref().is_some_and(|v| !v.trim().is_empty()) {
             return Ok(Parsed::Honeypot);
         }
-        let input = input.normalized();
+        let input = input.normalized().without_derived_values();
         let mut errors = FieldErrors::new();
         if let Err(shape) = input.validate() {
             errors.extend(validation_errors(&shape, ""));
@@ -557,11 +569,11 @@ fn address(input: &ListingInput, errors: &mut FieldErrors) -> (Option<String>, O
     let city = errors.require("city", input.city.clone());
     let country = input.country.clone().unwrap_or_else(|| "US".to_string());
     if !iso::is_country(&country) {
-        errors.add("country", Text::new("field-error-country-code"));
+        errors.add_worded("country", Text::new("field-error-country-code"), Text::new("field-error-country-in-words"));
         return (city, None);
     }
     if input.region.as_deref().is_some_and(|region| !iso::is_region_of(&country, region)) {
-        errors.add("region", Text::new("field-error-region-code"));
+        errors.add_worded("region", Text::new("field-error-region-code"), Text::new("field-error-region-in-words"));
     }
     if let Some(postal) = &input.postal_code {
         if country == "US" && !US_POSTAL.is_match(postal) {
@@ -605,7 +617,8 @@ fn location(
                 gazetteer.city(city, input.region.as_deref(), country).map(|place| at(place, LocationSource::City))
             });
             if found.is_none() {
-                errors.add("city", Text::new("field-error-city-not-on-map"));
+                let page = Text::new("field-error-city-not-on-map-in-words");
+                errors.add_worded("city", Text::new("field-error-city-not-on-map"), page);
             }
             found
         }
@@ -673,6 +686,18 @@ impl ListingInput {
             ("phone", self.phone.as_deref()),
             ("website", self.website.as_deref()),
         ]
+    }
+
+    /// Drops what a listing read back from the API derived rather than was
+    /// given, so that it is derived again from what may have changed.
+    fn without_derived_values(mut self) -> Self {
+        if self.location_source.take().is_some_and(|source| source != LocationSource::Given) {
+            (self.latitude, self.longitude) = (None, None);
+        }
+        if self.names_derived.take() == Some(true) {
+            (self.family_name, self.given_names) = (None, None);
+        }
+        self
     }
 
     /// Trims every text, turns blanks into absent values, and puts codes in

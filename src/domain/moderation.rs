@@ -83,6 +83,7 @@ text_enum!(
         Suspend => "suspend",
         Reinstate => "reinstate",
         Confirm => "confirm",
+        Availability => "availability",
         ReminderSoon => "reminder_soon",
         ReminderDue => "reminder_due",
         Lapse => "lapse",
@@ -98,7 +99,7 @@ text_enum!(
 
 impl AuditAction {
     /// Every action, in the order the audit filter lists them.
-    pub const ALL: [AuditAction; 17] = [
+    pub const ALL: [AuditAction; 18] = [
         AuditAction::Approve,
         AuditAction::Reject,
         AuditAction::ResolveReport,
@@ -106,6 +107,7 @@ impl AuditAction {
         AuditAction::Suspend,
         AuditAction::Reinstate,
         AuditAction::Confirm,
+        AuditAction::Availability,
         AuditAction::ReminderSoon,
         AuditAction::ReminderDue,
         AuditAction::Lapse,

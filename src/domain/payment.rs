@@ -89,13 +89,15 @@ pub fn parse(
         .collect();
     let insurers = insurer_names(insurers.unwrap_or_default(), errors);
     if !insurers.is_empty() && !options.iter().any(|code| code == PRIVATE_INSURANCE) {
-        errors.add("insurers", Text::new("field-error-insurers-without-insurance"));
+        let page = Text::new("field-error-insurers-without-insurance-in-words");
+        errors.add_worded("insurers", Text::new("field-error-insurers-without-insurance"), page);
     }
     let self_pay = options.iter().any(|code| SELF_PAY.contains(&code.as_str()));
     let mut price = |field: &str, input: Option<&PriceInput>| {
         let range = price_range(field, input?, errors)?;
         if !self_pay {
-            errors.add(field, Text::new("field-error-prices-without-self-pay"));
+            let page = Text::new("field-error-prices-without-self-pay-in-words");
+            errors.add_worded(field, Text::new("field-error-prices-without-self-pay"), page);
         }
         Some(range)
     };
@@ -132,7 +134,8 @@ fn price_range(field: &str, input: &PriceInput, errors: &mut FieldErrors) -> Opt
     let (min, max) = (end("min", input.min), end("max", input.max));
     let (min, max) = (min?, max?);
     if min > max {
-        errors.add(&format!("{field}.max"), Text::new("field-error-price-below-min"));
+        let page = Text::new("field-error-price-below-min-in-words");
+        errors.add_worded(&format!("{field}.max"), Text::new("field-error-price-below-min"), page);
         return None;
     }
     Some(PriceRange { min, max })

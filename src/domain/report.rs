@@ -20,7 +20,8 @@ impl NewReport {
         let reason = reason.map(|reason| reason.trim().to_string()).unwrap_or_default();
         let reason = vocabulary::find(vocabulary::REPORT_REASONS, &reason).map(|term| term.code);
         if reason.is_none() {
-            errors.add("reason", Text::new("field-error-report-reason"));
+            let page = Text::new("field-error-report-reason-in-words");
+            errors.add_worded("reason", Text::new("field-error-report-reason"), page);
         }
         let details = errors.text("details", details, MAX_DETAILS);
         let reason = errors.finish(reason)?;

@@ -270,9 +270,11 @@ impl Reader<'_> {
     fn check_names(&mut self) {
         for (name, _) in &self.params.pairs {
             if name.is_empty() {
-                self.errors.add("query", Text::new("field-error-unnamed-parameter"));
+                let page = Text::new("field-error-unnamed-parameter-in-words");
+                self.errors.add_worded("query", Text::new("field-error-unnamed-parameter"), page);
             } else if !KNOWN.iter().any(|known| known == name) {
-                self.errors.add(name, Text::new("field-error-unknown-parameter"));
+                let page = Text::new("field-error-unknown-parameter-in-words").arg("name", name.clone());
+                self.errors.add_worded(name, Text::new("field-error-unknown-parameter"), page);
             }
         }
     }
@@ -282,17 +284,20 @@ impl Reader<'_> {
         let (lat, lon) = (self.number("lat"), self.number("lon"));
         match (self.params.get("near"), lat, lon) {
             (Some(_), Some(_), _) | (Some(_), _, Some(_)) => {
-                self.errors.add("near", Text::new("field-error-near-and-coordinates"));
+                let page = Text::new("field-error-near-and-coordinates-in-words");
+                self.errors.add_worded("near", Text::new("field-error-near-and-coordinates"), page);
                 None
             }
             (Some(near), None, None) => self.place(gazetteer, near),
             (None, Some(lat), Some(lon)) => self.point(gazetteer, lat, lon),
             (None, Some(_), None) => {
-                self.errors.add("lon", Text::new("field-error-lon-with-lat"));
+                let page = Text::new("field-error-coordinates-in-words");
+                self.errors.add_worded("lon", Text::new("field-error-lon-with-lat"), page);
                 None
             }
             (None, None, Some(_)) => {
-                self.errors.add("lat", Text::new("field-error-lat-with-lon"));
+                let page = Text::new("field-error-coordinates-in-words");
+                self.errors.add_worded("lat", Text::new("field-error-lat-with-lon"), page);
                 None
             }
             (None, None, None) => None,
@@ -333,7 +338,8 @@ impl Reader<'_> {
     fn radius_km(&mut self) -> f64 {
         let radius_km = match (self.number("radius_km"), self.number("radius_mi")) {
             (Some(_), Some(_)) => {
-                self.errors.add("radius_km", Text::new("field-error-radius-km-and-mi"));
+                let page = Text::new("field-error-radius-km-and-mi-in-words");
+                self.errors.add_worded("radius_km", Text::new("field-error-radius-km-and-mi"), page);
                 DEFAULT_RADIUS_KM
             }
             (Some(km), None) => km,
@@ -363,7 +369,8 @@ impl Reader<'_> {
     ) -> Option<String> {
         let code = self.params.get(name).map(case)?;
         if !valid(&code) {
-            self.errors.add(name, hint);
+            let page = Text::new("field-error-not-a-choice").arg("value", code.clone());
+            self.errors.add_worded(name, hint, page);
         }
         Some(code)
     }
@@ -427,7 +434,11 @@ impl SearchQuery {
 
         let located = ["near", "lat", "lon"].iter().any(|name| params.get(name).is_some());
         if !located && licensed_in.is_none() {
-            reader.errors.add("near", Text::new("field-error-no-place"));
+            reader.errors.add_worded(
+                "near",
+                Text::new("field-error-no-place"),
+                Text::new("field-error-no-place-in-words"),
+            );
         }
         if !located && telehealth == Some(false) {
             reader.errors.add("telehealth", Text::new("field-error-telehealth-only"));

@@ -120,6 +120,31 @@ pub fn sentence_with_link(sentence: &str, href: &str, link_text: &str) -> Markup
     html! { (before) a href=(href) { (link_text) } (after) }
 }
 
+/// One problem in an error summary: the id of the field it links to, the
+/// field's label and the message.
+pub struct Problem {
+    pub id: String,
+    pub label: String,
+    pub message: String,
+}
+
+/// GOV.UK's error summary: a heading, then each problem in the form's order,
+/// named by its field's label and linking to the field (which repeats the message).
+pub fn error_summary(locale: &Locale, problems: &[Problem]) -> Markup {
+    html! {
+        @if !problems.is_empty() {
+            div.errors role="alert" tabindex="-1" id="errors" aria-labelledby="errors-title" {
+                h2 #errors-title { (t!(locale, "form-errors-title", count = problems.len())) }
+                ul {
+                    @for problem in problems {
+                        li { a href=(format!("#{}", problem.id)) { (problem.label) ": " (problem.message) } }
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// A form field's error, placed next to it, and its id for `aria-describedby`.
 pub fn field_error(field: &str, error: Option<&str>) -> Markup {
     html! {
@@ -129,8 +154,59 @@ pub fn field_error(field: &str, error: Option<&str>) -> Markup {
     }
 }
 
-/// A page with a short message, such as an error the visitor cannot fix by changing a form.
-pub fn message_page(locale: &Locale, title: &str, message: &str) -> Markup {
+/// How a notice reads: each has its own colour, and its own word for screen readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tone {
+    Success,
+    Warning,
+    Error,
+}
+
+/// What the last action did, or what needs care, in the tone it deserves.
+#[derive(Debug, Clone)]
+pub struct Notice {
+    pub tone: Tone,
+    pub text: crate::i18n::Text,
+}
+
+impl Notice {
+    pub fn success(id: &'static str) -> Self {
+        Notice { tone: Tone::Success, text: crate::i18n::Text::new(id) }
+    }
+
+    pub fn warning(id: &'static str) -> Self {
+        Notice { tone: Tone::Warning, text: crate::i18n::Text::new(id) }
+    }
+}
+
+/// A notice at the top of a page: "Done:", "Note:" or "Problem:" before it,
+/// announced when it appears.
+pub fn notice(locale: &Locale, notice: &Notice) -> Markup {
+    let (class, word, role) = match notice.tone {
+        Tone::Success => ("notice", "notice-success", "status"),
+        Tone::Warning => ("notice warn", "notice-warning", "status"),
+        Tone::Error => ("errors", "notice-error", "alert"),
+    };
+    html! { p class=(class) role=(role) { strong { (locale.lang.t(word)) } " " (locale.text(&notice.text)) } }
+}
+
+/// Where a message page sends its reader on: an address and its link's words.
+#[derive(Debug, Clone)]
+pub struct WayOn {
+    pub href: String,
+    pub text: String,
+}
+
+impl WayOn {
+    /// The search page, where anyone can start again.
+    pub fn search(locale: &Locale) -> WayOn {
+        WayOn { href: locale.href("/"), text: t!(locale, "message-page-home") }
+    }
+}
+
+/// A page with a short message, such as an error the visitor cannot fix by
+/// changing a form, and the link that leads on from it.
+pub fn message_page(locale: &Locale, title: &str, message: &str, way_on: &WayOn) -> Markup {
     page(
         locale,
         title,
@@ -138,7 +214,7 @@ pub fn message_page(locale: &Locale, title: &str, message: &str) -> Markup {
         html! {
             h1 { (title) }
             p { (message) }
-            p { a href=(locale.href("/")) { (t!(locale, "message-page-home")) } }
+            p { a href=(way_on.href) { (way_on.text) } }
         },
     )
 }

@@ -2,19 +2,21 @@
 
 use maud::{html, Markup};
 
-use super::layout::{page, Footer};
+use super::layout::{notice, page, Footer, Notice, Tone};
 use super::locale::Locale;
 use super::recovery::lost_link;
 use super::submit::listing_form;
 use crate::app::manage::ManageStatus;
-use crate::domain::listing::ListingContent;
+use crate::domain::listing::{ListingContent, LocationSource};
 use crate::domain::moderation::{ListingStatus, SubmissionStatus};
 use crate::error::FieldError;
-use crate::i18n::Text;
+use crate::i18n::{Lang, Text};
 use crate::t;
+use crate::views::words;
 
-/// A listing's content as the form's fields, so the edit form starts filled in.
-pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {
+/// A listing's content as the form's fields, so the edit form starts filled
+/// in: the region by its name, the coordinates only when the clinician gave them.
+pub fn form_values(lang: Lang, content: &ListingContent) -> Vec<(String, String)> {
     let mut values = Vec::new();
     let mut put = |name: &str, value: Option<String>| {
         if let Some(value) = value.filter(|v| !v.is_empty()) {
@@ -33,17 +35,27 @@ pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {
     put("practice_name", content.practice_name.clone());
     put("address_line", content.address_line.clone());
     put("city", Some(content.city.clone()));
-    put("region", content.region.clone());
+    let region = content.region.as_deref().map(|code| words::region(lang, &format!("{}-{code}", content.country)));
+    // A region without a name here reads as its code, which is what the clinician gave.
+    put("region", region.map(|name| name.strip_prefix(&format!("{}-", content.country)).unwrap_or(&name).to_string()));
     put("postal_code", content.postal_code.clone());
     put("country", Some(content.country.clone()));
+    if content.location_source == LocationSource::Given {
+        put("latitude", Some(content.latitude.to_string()));
+        put("longitude", Some(content.longitude.to_string()));
+    }
     put("phone", content.phone.clone());
     put("website", content.website.clone());
     put("public_email", content.public_email.clone());
     put("contact_email", Some(content.contact_email.clone()));
     put("telehealth", content.telehealth.then(|| "true".to_string()));
     put("accepting_new_patients", content.accepting_new_patients.then(|| "true".to_string()));
-    put("licensed_regions", Some(content.licensed_regions.join(", ")));
-    put("languages", Some(content.languages.join(", ")));
+    for code in &content.licensed_regions {
+        put("licensed_regions", Some(code.clone()));
+    }
+    for code in &content.languages {
+        put("languages", Some(code.clone()));
+    }
     for code in &content.taper_approaches {
         put("taper_approaches", Some(code.clone()));
     }
@@ -70,14 +82,25 @@ pub fn form_values(content: &ListingContent) -> Vec<(String, String)> {
     values
 }
 
-fn status_text(locale: &Locale, view: &ManageStatus) -> String {
+/// Whether a newer version than the public one is waiting for review.
+fn edit_waiting(view: &ManageStatus) -> bool {
+    view.status == ListingStatus::Approved
+        && view.latest_submission.as_ref().is_some_and(|latest| latest.status == SubmissionStatus::Pending)
+}
+
+/// The listing's status in a sentence, and what sending a new version does
+/// from there: the message ids of both.
+fn status_words(view: &ManageStatus) -> (&'static str, &'static str) {
     match view.status {
-        ListingStatus::Pending => t!(locale, "manage-status-pending"),
-        ListingStatus::Rejected => t!(locale, "manage-status-rejected"),
-        ListingStatus::Approved => t!(locale, "manage-status-approved"),
-        ListingStatus::Suspended => t!(locale, "manage-status-suspended"),
-        ListingStatus::Withdrawn => t!(locale, "manage-status-withdrawn"),
-        ListingStatus::Lapsed => t!(locale, "manage-status-lapsed"),
+        ListingStatus::Approved if edit_waiting(view) => {
+            ("manage-status-approved-edit-waiting", "manage-change-lead-edit-waiting")
+        }
+        ListingStatus::Approved => ("manage-status-approved", "manage-change-lead-approved"),
+        ListingStatus::Pending => ("manage-status-pending", "manage-change-lead-pending"),
+        ListingStatus::Rejected => ("manage-status-rejected", "manage-change-lead-rejected"),
+        ListingStatus::Suspended => ("manage-status-suspended", "manage-change-lead-suspended"),
+        ListingStatus::Withdrawn => ("manage-status-withdrawn", "manage-change-lead-withdrawn"),
+        ListingStatus::Lapsed => ("manage-status-lapsed", "manage-change-lead-lapsed"),
     }
 }
 
@@ -91,33 +114,47 @@ fn version_status(locale: &Locale, status: SubmissionStatus) -> String {
     }
 }
 
+/// A moderator's reason for refusing the latest version or suspending the
+/// listing, in the error style, with the reason as they wrote it.
+fn refusal(view: &ManageStatus) -> Option<Notice> {
+    let rejected = view.latest_submission.as_ref().and_then(|latest| latest.rejection_reason.clone());
+    let (id, reason) = match (&view.suspension_reason, rejected) {
+        (Some(reason), _) if view.status == ListingStatus::Suspended => ("manage-suspension-reason", reason.clone()),
+        (_, Some(reason)) => ("manage-rejection-reason", reason),
+        _ => return None,
+    };
+    Some(Notice { tone: Tone::Error, text: Text::new(id).arg("reason", reason) })
+}
+
 /// A sent edit that did not pass: the form's values and their errors.
 pub type RejectedEdit<'a> = (&'a [(String, String)], &'a [FieldError]);
 
 /// The manage page; `edit` holds the form's values and errors after a bad
-/// edit, `notice` says what the last action did.
+/// edit, `done` says what the last action did.
 pub fn manage(
     locale: &Locale,
     token: &str,
     view: &ManageStatus,
     edit: Option<RejectedEdit>,
-    notice: Option<&Text>,
+    done: Option<&Notice>,
 ) -> Markup {
-    let prefilled = view.listing.as_ref().map(form_values).unwrap_or_default();
+    let prefilled = view.listing.as_ref().map(|listing| form_values(locale.lang, listing)).unwrap_or_default();
     let (values, errors) = edit.unwrap_or((&prefilled, &[]));
     let title = t!(locale, "manage-title");
+    let (status, change_lead) = status_words(view);
     let body = html! {
         h1 { (title) }
-        @if let Some(notice) = notice { p.notice role="status" { (locale.text(notice)) } }
+        @if let Some(done) = done { (notice(locale, done)) }
+        @if let Some(reason) = refusal(view) { (notice(locale, &reason)) }
         p.notice.warn { (t!(locale, "manage-private-key")) " " (t!(locale, "recovery-manage-hint")) " " (lost_link(locale)) }
         dl.facts {
             dt { (t!(locale, "manage-listing-number")) } dd { (view.listing_id) }
-            dt { (t!(locale, "manage-status")) } dd { (status_text(locale, view)) }
+            dt { (t!(locale, "manage-status")) } dd { (locale.lang.t(status)) }
             @if view.status == ListingStatus::Approved {
                 dt { (t!(locale, "manage-public-page")) }
                 dd { a href=(locale.href(&format!("/clinicians/{}", view.listing_id))) { (t!(locale, "manage-public-page-link")) } }
             }
-            @if let Some(reason) = &view.suspension_reason { dt { (t!(locale, "manage-suspension-reason")) } dd { (reason) } }
+
             @if let Some(confirmed) = view.confirmed_at {
                 dt { (t!(locale, "manage-confirmed-at")) } dd { (locale.lang.date(confirmed.date_naive())) }
             }
@@ -127,7 +164,6 @@ pub fn manage(
                         status = version_status(locale, latest.status),
                         date = locale.lang.date(latest.submitted_at.date_naive())))
                 }
-                @if let Some(reason) = &latest.rejection_reason { dt { (t!(locale, "manage-rejection-reason")) } dd { (reason) } }
             }
         }
         @if matches!(view.status, ListingStatus::Approved | ListingStatus::Lapsed) {
@@ -138,7 +174,7 @@ pub fn manage(
             }
         }
         h2 { (t!(locale, "manage-change")) }
-        p { (t!(locale, "manage-change-lead")) }
+        p { (locale.lang.t(change_lead)) }
         (listing_form(locale, values, errors, &locale.href(&format!("/manage/{token}")), &t!(locale, "manage-change-button")))
         @if view.status != ListingStatus::Withdrawn {
             h2 { (t!(locale, "manage-withdraw")) }
@@ -172,7 +208,8 @@ mod tests {
             listing: None,
         };
 
-        let html = manage(&locale, "abc123", &view, None, Some(&Text::new("manage-notice-withdrawn"))).into_string();
+        let html =
+            manage(&locale, "abc123", &view, None, Some(&Notice::success("manage-notice-withdrawn"))).into_string();
 
         assert!(html.contains("Su ficha se retiró y ya no es pública."));
         assert!(html.contains("Retirada por usted"));

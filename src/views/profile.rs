@@ -3,7 +3,9 @@
 use maud::{html, Markup};
 
 use super::head::Head;
-use super::layout::{field_error, message_page, page, page_with, Footer};
+use super::layout::{
+    error_summary, field_error, message_page, notice, page, page_with, Footer, Notice, Problem, WayOn,
+};
 use super::locale::Locale;
 use super::map;
 use super::urgent;
@@ -134,7 +136,7 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
                 p.statement { (statement) }
             }
         }
-        section.no-print aria-labelledby="report-heading" {
+        section.no-print #report aria-labelledby="report-heading" {
             h2 #report-heading { (t!(locale, "profile-report-heading")) }
             (report_form(locale, listing.id, report))
         }
@@ -154,7 +156,12 @@ pub fn print_button(locale: &Locale) -> Markup {
 
 /// The page at the address of a listing hidden until its clinician confirms it again.
 pub fn lapsed(locale: &Locale) -> Markup {
-    message_page(locale, &t!(locale, "profile-lapsed-title"), &t!(locale, "profile-lapsed-detail"))
+    message_page(
+        locale,
+        &t!(locale, "profile-lapsed-title"),
+        &t!(locale, "profile-lapsed-detail"),
+        &WayOn::search(locale),
+    )
 }
 
 /// How a patient can pay: the accepted ways, the insurers and the self-pay
@@ -188,15 +195,25 @@ fn payment(locale: &Locale, listing: &PublicListing) -> Markup {
 fn report_form(locale: &Locale, id: i64, state: ReportState) -> Markup {
     let (reason, details, errors): (&str, &str, &[FieldError]) = match state {
         ReportState::Sent => {
-            return html! { p.notice role="status" { (t!(locale, "profile-report-thanks")) } };
+            return notice(locale, &Notice::success("profile-report-thanks"));
         }
         ReportState::Blank => ("", "", &[]),
         ReportState::Invalid { reason, details, errors } => (reason, details, errors),
     };
     let error = |field: &str| errors.iter().find(|e| e.field == field).map(|e| e.message_in(locale.lang));
     let (reason_error, details_error) = (error("reason"), error("details"));
+    let labels = [("reason", "profile-report-reason"), ("details", "profile-report-details")];
+    let problems: Vec<Problem> = labels
+        .iter()
+        .filter_map(|(field, label)| {
+            let message = error(field)?;
+            Some(Problem { id: field.to_string(), label: locale.lang.t(*label), message })
+        })
+        .collect();
     html! {
-        form.stack method="post" action=(locale.href(&format!("/clinicians/{id}/reports"))) {
+        (error_summary(locale, &problems))
+        // The answer opens where the form was: at its thanks, or at its errors.
+        form.stack method="post" action=(format!("{}#report", locale.href(&format!("/clinicians/{id}/reports")))) {
             div {
                 label for="reason" { (t!(locale, "profile-report-reason")) }
                 select id="reason" name="reason" aria-invalid=[reason_error.as_ref().map(|_| "true")] aria-describedby=[reason_error.as_ref().map(|_| "reason-error")] {
@@ -334,7 +351,7 @@ mod tests {
         let locale = Locale::new(Lang::Es, true, "/clinicians/7");
         let listing = listing(json!({"telehealth": true, "max_monthly_reduction_pct": 10}));
         let page = profile(&locale, &listing, ReportState::Blank, None).into_string();
-        assert!(page.contains(r#"action="/es/clinicians/7/reports""#), "{page}");
+        assert!(page.contains(r#"action="/es/clinicians/7/reports#report""#), "{page}");
         assert!(page.contains("<dt>Telesalud</dt><dd>Sí</dd>"), "{page}");
         assert!(page.contains("Cerca del 10 % de la dosis actual al mes, o menos"), "{page}");
         let sent = profile(&locale, &listing, ReportState::Sent, None).into_string();

@@ -3,7 +3,7 @@
 
 use maud::{html, Markup};
 
-use super::layout::{field_error, page, Footer};
+use super::layout::{error_summary, field_error, page, Footer, Problem};
 use super::locale::Locale;
 use crate::app::recovery::Unusable;
 use crate::error::FieldError;
@@ -21,8 +21,13 @@ pub fn lost_link(locale: &Locale) -> Markup {
 pub fn ask(locale: &Locale, email: &str, error: Option<&FieldError>) -> Markup {
     let title = t!(locale, "recovery-title");
     let error = error.map(|error| error.message_in(locale.lang));
+    let problems: Vec<Problem> = error
+        .iter()
+        .map(|message| Problem { id: "email".into(), label: t!(locale, "recovery-email"), message: message.clone() })
+        .collect();
     let body = html! {
         h1 { (title) }
+        (error_summary(locale, &problems))
         p.lead { (t!(locale, "recovery-lead")) }
         form.stack method="post" action=(locale.href(ASK_PATH)) novalidate {
             div {

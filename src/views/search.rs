@@ -568,7 +568,7 @@ pub fn with_errors(locale: &Locale, params: &SearchParams, errors: &[FieldError]
 }
 
 /// A field's name in an error list; a parameter without a control of its own
-/// (one typed into the address) is named as it was typed.
+/// (one typed into the address) is "the search's address".
 fn label(locale: &Locale, field: &str) -> String {
     match field {
         "near" | "lat" | "lon" => t!(locale, "search-field-place"),
@@ -577,16 +577,25 @@ fn label(locale: &Locale, field: &str) -> String {
         "approach" => t!(locale, "search-field-approaches"),
         "criteria" => t!(locale, "search-field-practices"),
         "payment" => t!(locale, "search-field-payment"),
-        other => other.to_string(),
+        "profession" => t!(locale, "search-form-profession"),
+        "specialty" => t!(locale, "search-form-specialty"),
+        "language" => t!(locale, "search-form-language"),
+        "telehealth" => t!(locale, "search-form-telehealth"),
+        "accepting" => t!(locale, "search-form-accepting"),
+        "prescriber" => t!(locale, "search-form-prescriber"),
+        "limit" | "offset" => t!(locale, "search-field-page"),
+        // A parameter typed into the address, or one without a name.
+        _ => t!(locale, "search-field-address"),
     }
 }
 
-/// The form control a parameter's error should link to.
+/// The form control a parameter's error should link to; one without a
+/// control of its own links to the place, where a search starts.
 fn anchor(field: &str) -> &str {
     match field {
-        "lat" | "lon" => "near",
         "radius_km" | "radius_mi" => "radius",
-        other => other,
+        "licensed_in" | "profession" | "specialty" | "language" => field,
+        _ => "near",
     }
 }
 

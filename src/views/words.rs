@@ -70,9 +70,23 @@ pub fn regions_of(lang: Lang, country_code: &str) -> Vec<(&'static str, String)>
     named
 }
 
+/// The code a listing keeps for a region of `country_code` ("OR"), from its
+/// name in any language or its code, whatever the case and accents
+/// ("oregón", "or", "US-OR"); `None` for a country whose regions have no names
+/// here, or a name that is none of them.
+pub fn region_code(country_code: &str, typed: &str) -> Option<&'static str> {
+    let typed = sort_key(typed.trim());
+    iso::regions_of(country_code).into_iter().find_map(|code| {
+        let (_, short) = code.split_once('-')?;
+        let names = Lang::ALL.map(|lang| sort_key(&region(lang, code)));
+        let matches = names.contains(&typed) || typed == sort_key(short) || typed == sort_key(code);
+        matches.then_some(short)
+    })
+}
+
 /// A name as dictionaries order it: accents and case do not count, so
 /// "Míchigan" comes before "Minnesota".
-fn sort_key(name: &str) -> String {
+pub fn sort_key(name: &str) -> String {
     name.chars()
         .flat_map(char::to_lowercase)
         .map(|letter| match letter {

@@ -57,12 +57,13 @@ fn visitor_country(accept_language: &str) -> Option<String> {
 }
 
 /// Keeps a chosen language for the rest of the visit, tells caches which
-/// headers chose it otherwise, and puts an error page into the language.
+/// headers chose it otherwise, and puts an error page into the language and
+/// the place it was met (each has its own way on).
 pub fn finish<B: actix_web::body::MessageBody + 'static>(response: ServiceResponse<B>) -> ServiceResponse<BoxBody> {
     let locale = response.request().extensions().get::<Locale>().cloned().unwrap_or_default();
     let error_page = response.response().error().and_then(|error| error.as_error::<HtmlError>());
     let mut response = match error_page {
-        Some(error) if locale.lang != Lang::default() => {
+        Some(error) => {
             let page = error.page(&locale);
             let (request, _) = response.into_parts();
             ServiceResponse::new(request, page)

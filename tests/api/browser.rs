@@ -105,6 +105,78 @@ async fn a_first_search_s_pages_work_without_javascript() {
     browser.close().await;
 }
 
+#[actix_rt::test]
+async fn the_listing_form_its_errors_and_the_pages_that_lead_on_pass_axe_on_a_phone_and_a_desktop() {
+    let Some(browser) = Browser::start(Scripts::On).await else { return };
+    let app = spawn_app().await;
+    check_the_forms_in_words(&app, &browser).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
+async fn the_listing_form_its_errors_and_the_pages_that_lead_on_work_without_javascript() {
+    let Some(browser) = Browser::start(Scripts::Off).await else { return };
+    let app = spawn_app().await;
+    check_the_forms_in_words(&app, &browser).await;
+    browser.close().await;
+}
+
+/// The submission form (blank, then with its error summary, whose first link
+/// leads to its field), the manage page with a notice, the coordinates
+/// offered for an address off the map, a report's thanks and the error pages
+/// that lead on, at 360 and 1280 px, in each language.
+async fn check_the_forms_in_words(app: &TestApp, browser: &Browser) {
+    let published = ListingBuilder::new().insert_public(app);
+    for lang in Lang::ALL {
+        let prefix = if lang == Lang::En { String::new() } else { format!("/{}", lang.code()) };
+        for (width, height) in [(360, 800), (1280, 900)] {
+            browser.resize(width, height).await;
+            let shot = |page: &str| format!("form-{page}-{}-{width}", lang.code());
+            browser.open(app, &format!("{prefix}/submit")).await;
+            browser.assert_nothing_wider_than_the_window().await;
+            browser.check(&format!("the form, {width} px"), lang).await;
+            browser.screenshot_at("#licensed_regions", &shot("licences")).await;
+            browser.screenshot_at("#languages", &shot("languages")).await;
+
+            browser.type_into("full_name", "X").await;
+            browser.type_into("city", "Nowhere-on-the-map").await;
+            let oregon = browser.client.find(Locator::Css("input[name=licensed_regions][value=US-OR]")).await.unwrap();
+            oregon.click().await.unwrap();
+            browser.submit_listing_form().await;
+            browser.assert_nothing_wider_than_the_window().await;
+            browser.check(&format!("the form's errors, {width} px"), lang).await;
+            browser.screenshot_at("#errors", &shot("errors")).await;
+            browser.screenshot_at("#city", &shot("off-the-map")).await;
+            assert!(browser.client.find(Locator::Css("details input#latitude")).await.is_ok(), "coordinates offered");
+            assert_eq!(browser.value_of("full_name").await, "X");
+            browser.client.find(Locator::Css("#errors li a")).await.unwrap().click().await.unwrap();
+            let address = browser.client.current_url().await.unwrap().to_string();
+            assert!(address.ends_with("#full_name"), "the first problem is the full name: {address}");
+
+            let manage = format!("{prefix}/manage/{}", published.manage_token);
+            browser.open(app, &manage).await;
+            browser.click(Locator::Css("form#listing-form > div > button[type=submit]")).await;
+            browser.assert_nothing_wider_than_the_window().await;
+            browser.check(&format!("the manage page with a notice, {width} px"), lang).await;
+            browser.screenshot_at("main", &shot("manage")).await;
+
+            browser.open(app, &format!("{prefix}/clinicians/{}", published.listing_id)).await;
+            browser.choose("reason", "inaccurate").await;
+            browser.click(Locator::Css("form[action*='/reports'] button")).await;
+            assert!(browser.client.current_url().await.unwrap().as_str().ends_with("#report"), "back at the form");
+            browser.check(&format!("a report's thanks, {width} px"), lang).await;
+
+            for (page, path) in
+                [("dead-link", format!("/manage/{}", "0".repeat(64))), ("not-a-number", "/clinicians/abc".into())]
+            {
+                browser.open(app, &format!("{prefix}{path}")).await;
+                browser.assert_nothing_wider_than_the_window().await;
+                browser.check(&format!("{page}, {width} px"), lang).await;
+            }
+        }
+    }
+}
+
 /// "Which Springfield?", close spellings, results with chips, the page with
 /// nobody near (no map above the first result on a phone), the history sheet
 /// and the question sheet, at 360 and 1280 px, in each language.
@@ -575,6 +647,13 @@ impl Browser {
         let pdf = self.client.print(PrintConfiguration::default()).await.expect("a PDF");
         let page = b"/Type /Page";
         pdf.windows(page.len() + 1).filter(|w| w.starts_with(page) && w[page.len()] != b's').count()
+    }
+
+    /// Scrolls `css` to the top of the window, then saves a screenshot.
+    async fn screenshot_at(&self, css: &str, name: &str) {
+        let scroll = "document.querySelector(arguments[0]).scrollIntoView(); return true;";
+        self.client.execute(scroll, vec![json!(css)]).await.expect("the element scrolls into view");
+        self.screenshot(name).await;
     }
 
     /// Saves a PNG of the page in `target/tmp/screenshots` (the README's images come from there).

@@ -570,3 +570,29 @@ impl ListingBuilder {
         app.insert_public([self.build()]).remove(0)
     }
 }
+
+/// The text a reader sees on a page: no tags, attributes, scripts or styles,
+/// entities read, spaces run together.
+pub fn visible_text(html: &str) -> String {
+    let mut text = String::new();
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        text.push_str(&rest[..start]);
+        text.push(' ');
+        let tag = &rest[start..];
+        let skip_to = ["<script", "<style"]
+            .iter()
+            .find(|open| tag.starts_with(**open))
+            .and_then(|open| tag.find(&format!("</{}>", &open[1..])))
+            .unwrap_or(0);
+        rest = tag[skip_to..].split_once('>').map_or("", |(_, after)| after);
+    }
+    text.push_str(rest);
+    let text = text
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&amp;", "&");
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}

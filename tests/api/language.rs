@@ -78,8 +78,8 @@ async fn error_pages_speak_the_readers_language() {
     let missing = page(&app, "/es/clinicians/999999", &[]).await;
     assert_eq!(missing.status, 404);
     assert_eq!(html_lang(&missing.text), "es");
-    assert!(missing.text.contains(&Lang::Es.t("error-title-404")));
-    assert!(missing.text.contains(&Lang::Es.t("error-detail-404")));
+    assert!(missing.text.contains(&Lang::Es.t("error-title-listing-gone")));
+    assert!(missing.text.contains(&Lang::Es.t("error-detail-listing-gone")));
     assert!(missing.text.contains(r#"href="/es/""#), "the way back keeps the language");
 
     let by_browser = page(&app, "/no-such-page", &[("Accept-Language", "es")]).await;

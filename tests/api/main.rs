@@ -9,6 +9,7 @@ mod durability;
 mod edges;
 mod fhir;
 mod first_search;
+mod forms;
 mod freshness;
 mod helpers;
 mod history;

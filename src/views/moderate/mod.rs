@@ -11,7 +11,7 @@ pub mod reports;
 
 use maud::{html, Markup};
 
-use super::layout::{field_error, page, Footer, LINK};
+use super::layout::{self, field_error, page, Footer, Problem, LINK};
 use super::locale::Locale;
 use crate::db::events::Event;
 use crate::domain::listing::ListingContent;
@@ -21,9 +21,11 @@ use crate::error::FieldError;
 use crate::i18n::{Lang, Text};
 use crate::t;
 
-pub fn login(locale: &Locale, error: Option<&str>) -> Markup {
+/// The log-in; `back` is the workbench page to go back to after it.
+pub fn login(locale: &Locale, error: Option<&str>, back: Option<&str>) -> Markup {
     let form = html! {
         form.stack method="post" action=(locale.href("/moderate/login")) {
+            @if let Some(back) = back { input type="hidden" name="back" value=(back); }
             div { label for="username" { (t!(locale, "moderate-login-username")) } input type="text" id="username" name="username" autocomplete="username" required; }
             div { label for="password" { (t!(locale, "moderate-login-password")) } input type="password" id="password" name="password" autocomplete="current-password" required; }
             div { button type="submit" { (t!(locale, "moderate-login-button")) } }
@@ -114,15 +116,37 @@ fn text_field(locale: &Locale, name: &str, label: &str, value: &str, errors: &[F
     }
 }
 
-/// Each field's error summed up at the top of a form, for screen readers first.
+/// Each field's error summed up at the top of a form, named by its label and
+/// linking to it, as the listing form's summary does.
 fn error_summary(locale: &Locale, errors: &[FieldError]) -> Markup {
-    html! {
-        @if !errors.is_empty() {
-            div.errors role="alert" {
-                p { (t!(locale, "form-errors-title", count = errors.len())) }
-                ul { @for error in errors { li { (error.field) ": " (error.message_in(locale.lang)) } } }
-            }
-        }
+    let problems: Vec<Problem> = errors
+        .iter()
+        .map(|error| Problem {
+            id: error.field.clone(),
+            label: locale.lang.t(field_label(&error.field)),
+            message: error.message_in(locale.lang),
+        })
+        .collect();
+    layout::error_summary(locale, &problems)
+}
+
+/// The label's message id of a workbench form's field.
+fn field_label(field: &str) -> &'static str {
+    match field {
+        "note" => "moderate-field-note",
+        "reason" => "moderate-field-reason",
+        "username" => "moderate-login-username",
+        "password" => "moderate-login-password",
+        "password_again" => "moderate-join-password-again",
+        "email" => "moderate-invite-email",
+        "code" => "moderate-code-label",
+        "q" => "moderate-find-label",
+        "from" => "moderate-audit-from",
+        "to" => "moderate-audit-to",
+        "moderator" => "moderate-audit-who",
+        "listing" => "moderate-audit-listing",
+        "action" => "moderate-audit-what",
+        _ => "form-whole",
     }
 }
 
@@ -235,6 +259,7 @@ fn action_words(lang: Lang, action: &str) -> String {
         "suspend" => "moderate-action-suspend",
         "reinstate" => "moderate-action-reinstate",
         "confirm" => "moderate-action-confirm",
+        "availability" => "moderate-action-availability",
         "reminder_soon" => "moderate-action-reminder-soon",
         "reminder_due" => "moderate-action-reminder-due",
         "lapse" => "moderate-action-lapse",
@@ -275,7 +300,7 @@ mod tests {
     #[test]
     fn the_login_page_reads_in_spanish_and_keeps_the_language() {
         let locale = Locale::new(Lang::Es, true, "/moderate");
-        let page = login(&locale, None).into_string();
+        let page = login(&locale, None, None).into_string();
         assert!(page.contains("Nombre de usuario"), "{page}");
         assert!(page.contains("Iniciar sesión"), "{page}");
         assert!(page.contains(r#"action="/es/moderate/login""#), "{page}");

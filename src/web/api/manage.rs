@@ -7,7 +7,7 @@ use utoipa::openapi::schema::Object;
 use utoipa::ToSchema;
 
 use super::problems;
-use crate::app::manage::{self, EditReceived, ManageStatus};
+use crate::app::manage::{self, EditReceived, Edited, ManageStatus};
 use crate::app::recovery::{self, RecoveryAddress};
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
 use crate::domain::schema;
@@ -25,8 +25,15 @@ pub async fn show(state: State, token: ManageToken) -> Result<Json<ManageStatus>
     Ok(Json(manage::status(&state, token.0).await?))
 }
 
-/// Sends a full new version; it waits for review while the approved one stays public.
-#[utoipa::path(request_body = ListingInput, responses((status = 202, body = EditReceived), problems::Invalid, problems::RateLimited))]
+/// Sends a full new version, such as the `listing` that `GET` gave (its
+/// read-only fields are ignored). Whether the clinician accepts new patients
+/// is public at once; any other change waits for review (`202`) while the
+/// approved version stays public. A change of that alone is `200` with the
+/// listing's status.
+#[utoipa::path(
+    request_body = ListingInput,
+    responses((status = 202, body = EditReceived), (status = 200, body = ManageStatus), problems::Invalid, problems::RateLimited)
+)]
 #[put("/manage")]
 #[tracing::instrument(skip_all)]
 pub async fn update(
@@ -46,7 +53,10 @@ pub async fn update(
             )]));
         }
     };
-    Ok(HttpResponse::Accepted().json(manage::edit(&state, &client_key(&req), token.0, listing).await?))
+    Ok(match manage::edit(&state, &client_key(&req), token.0, listing).await? {
+        Edited::Review(received) => HttpResponse::Accepted().json(received),
+        Edited::Published(status) => HttpResponse::Ok().json(status),
+    })
 }
 
 /// Withdraws the listing: it leaves every public view at once.

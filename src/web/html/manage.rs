@@ -6,10 +6,11 @@ use actix_web::{get, post, HttpRequest, HttpResponse};
 
 use super::submit::parse_form;
 use super::{form_pairs, html_response, HtmlError};
+use crate::app::manage::Edited;
 use crate::app::{manage, AppState};
 use crate::domain::listing::Parsed;
-use crate::i18n::Text;
 use crate::views;
+use crate::views::layout::Notice;
 use crate::views::locale::Locale;
 use crate::web::extract::client_key;
 use crate::web::State;
@@ -18,7 +19,7 @@ async fn page(
     state: &AppState,
     locale: &Locale,
     token: String,
-    notice: Option<Text>,
+    notice: Option<Notice>,
 ) -> Result<HttpResponse, HtmlError> {
     let status = manage::status(state, token.clone()).await?;
     Ok(html_response(StatusCode::OK, views::manage::manage(locale, &token, &status, None, notice.as_ref())))
@@ -50,8 +51,15 @@ pub async fn edit(
             return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, markup));
         }
     };
-    manage::edit(&state, &client_key(&req), token.clone(), listing).await?;
-    page(&state, &locale, token, Some(Text::new("manage-notice-edited"))).await
+    let accepting = listing.content().accepting_new_patients;
+    let notice = match manage::edit(&state, &client_key(&req), token.clone(), listing).await? {
+        Edited::Published(_) => {
+            Notice::success(if accepting { "manage-notice-now-accepting" } else { "manage-notice-now-not-accepting" })
+        }
+        Edited::Review(received) if received.published.is_empty() => Notice::success("manage-notice-edited"),
+        Edited::Review(_) => Notice::success("manage-notice-edited-availability-public"),
+    };
+    page(&state, &locale, token, Some(notice)).await
 }
 
 #[post("/manage/{token}/withdraw")]
@@ -64,10 +72,10 @@ pub async fn withdraw(
 ) -> Result<HttpResponse, HtmlError> {
     let token = token.into_inner();
     if !form_pairs(&body).iter().any(|(name, value)| name == "confirm" && value == "yes") {
-        return page(&state, &locale, token, Some(Text::new("manage-notice-unconfirmed"))).await;
+        return page(&state, &locale, token, Some(Notice::warning("manage-notice-unconfirmed"))).await;
     }
     manage::withdraw(&state, token.clone()).await?;
-    page(&state, &locale, token, Some(Text::new("manage-notice-withdrawn"))).await
+    page(&state, &locale, token, Some(Notice::success("manage-notice-withdrawn"))).await
 }
 
 /// "My details are still correct": a lapsed listing is public again at once.
@@ -76,6 +84,6 @@ pub async fn withdraw(
 pub async fn confirm(state: State, locale: Locale, token: Path<String>) -> Result<HttpResponse, HtmlError> {
     let token = token.into_inner();
     let status = manage::confirm(&state, token.clone()).await?;
-    let notice = Text::new("manage-notice-confirmed");
+    let notice = Notice::success("manage-notice-confirmed");
     Ok(html_response(StatusCode::OK, views::manage::manage(&locale, &token, &status, None, Some(&notice))))
 }

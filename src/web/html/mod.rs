@@ -17,7 +17,7 @@ use crate::assets::{Asset, FAVICON};
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::t;
-use crate::views::layout::message_page;
+use crate::views::layout::{message_page, WayOn};
 use crate::views::locale::Locale;
 
 /// A file built into the binary: under its fingerprinted name cached for a
@@ -56,20 +56,24 @@ pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
 pub struct HtmlError(#[from] pub AppError);
 
 impl HtmlError {
-    /// The error as a page in the reader's language, with the same status.
+    /// The error as a page in the reader's language, with the same status,
+    /// headed in words and linking the way on from where the reader is.
     pub fn page(&self, locale: &Locale) -> HttpResponse {
         let status = self.status_code();
         let known = ERROR_STATUSES.contains(&status.as_u16());
-        let (title, message) = match &self.0 {
-            AppError::TooManyRequests { retry_after_secs } => {
+        let situation = Situation::of(locale.this_page(), status);
+        let (title, message) = match (&self.0, situation) {
+            (AppError::TooManyRequests { retry_after_secs }, _) => {
                 (status_title(locale, status), t!(locale, "error-too-many", minutes = retry_after_secs.div_ceil(60)))
             }
+            (_, Some(situation)) => (locale.lang.t(situation.title()), locale.lang.t(situation.detail())),
             _ if known => {
                 (status_title(locale, status), locale.text(&Text::new(format!("error-detail-{}", status.as_u16()))))
             }
             _ => (t!(locale, "error-title-other"), t!(locale, "error-detail-other")),
         };
-        let mut response = html_response(status, message_page(locale, &title, &message));
+        let way_on = situation.map_or_else(|| WayOn::search(locale), |situation| situation.way_on(locale));
+        let mut response = html_response(status, message_page(locale, &title, &message, &way_on));
         if let AppError::TooManyRequests { retry_after_secs } = &self.0 {
             response.headers_mut().insert(
                 actix_web::http::header::RETRY_AFTER,
@@ -77,6 +81,59 @@ impl HtmlError {
             );
         }
         response
+    }
+}
+
+/// An error where the reader was, with its own words and way on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Situation {
+    /// A manage link that opens nothing: replaced, or copied in part.
+    DeadManageLink,
+    /// A moderator whose session ended before they sent something.
+    SessionEnded,
+    /// A decision another moderator made first.
+    DecidedFirst,
+    /// A profile that is not (or no longer) in the directory.
+    ListingGone,
+}
+
+impl Situation {
+    fn of(path: &str, status: StatusCode) -> Option<Situation> {
+        match (status.as_u16(), path) {
+            (401, path) if path.starts_with("/manage/") => Some(Situation::DeadManageLink),
+            (401, path) if path.starts_with("/moderate") => Some(Situation::SessionEnded),
+            (409, path) if path.starts_with("/moderate/submissions/") => Some(Situation::DecidedFirst),
+            (404 | 410, path) if path.starts_with("/clinicians/") => Some(Situation::ListingGone),
+            _ => None,
+        }
+    }
+
+    fn title(self) -> &'static str {
+        match self {
+            Situation::DeadManageLink => "error-title-manage-link",
+            Situation::SessionEnded => "error-title-session-ended",
+            Situation::DecidedFirst => "error-title-decided-first",
+            Situation::ListingGone => "error-title-listing-gone",
+        }
+    }
+
+    fn detail(self) -> &'static str {
+        match self {
+            Situation::DeadManageLink => "error-detail-manage-link",
+            Situation::SessionEnded => "error-detail-session-ended",
+            Situation::DecidedFirst => "error-detail-decided-first",
+            Situation::ListingGone => "error-detail-listing-gone",
+        }
+    }
+
+    fn way_on(self, locale: &Locale) -> WayOn {
+        let (path, words) = match self {
+            Situation::DeadManageLink => ("/manage/recovery".to_string(), "error-way-new-link"),
+            Situation::SessionEnded => (moderate::sign_in_and_return(locale.this_page()), "error-way-sign-in"),
+            Situation::DecidedFirst => ("/moderate".to_string(), "error-way-queue"),
+            Situation::ListingGone => ("/".to_string(), "error-way-search"),
+        };
+        WayOn { href: locale.href(&path), text: locale.lang.t(words) }
     }
 }
 

@@ -15,12 +15,13 @@ use crate::i18n::Text;
 use crate::t;
 use crate::views;
 use crate::views::locale::Locale;
+use crate::views::words;
 use crate::web::extract::client_key;
 use crate::web::State;
 
-/// The form's fields as the API's `ListingInput`: checkboxes repeat a name,
-/// licences and languages are typed as comma-separated codes, insurers one a
-/// line, and `group.key` names fill the nested `answers` and prices.
+/// The form's fields as the API's `ListingInput`: checkboxes and lists
+/// repeat a name, insurers come one a line, `group.key` names fill the nested
+/// `answers` and prices, and a region may be typed by its name.
 pub(super) fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, Vec<FieldError>> {
     let mut object = Map::new();
     let errors: Vec<FieldError> = pairs
@@ -32,8 +33,26 @@ pub(super) fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, 
     if !errors.is_empty() {
         return Err(errors);
     }
-    serde_json::from_value(Value::Object(object))
-        .map_err(|error| vec![FieldError::untranslated("form", &error.to_string())])
+    region_by_name(&mut object);
+    // Only a form changed by hand sends fields the listing does not have.
+    serde_json::from_value(Value::Object(object)).map_err(|_| vec![unreadable()])
+}
+
+/// An error about the whole form, which only a form changed by hand can cause.
+fn unreadable() -> FieldError {
+    FieldError::new("form", Text::new("form-error-unreadable"))
+}
+
+/// A region typed by its name ("Oregon", "Oregón") or code ("or") as the
+/// code the listing keeps ("OR"); an unknown one is left as typed, for the
+/// listing's rules to refuse.
+fn region_by_name(object: &mut Map<String, Value>) {
+    let country = object.get("country").and_then(Value::as_str).unwrap_or("US").to_string();
+    if let Some(Value::String(region)) = object.get_mut("region") {
+        if let Some(code) = words::region_code(&country, region) {
+            *region = code.to_string();
+        }
+    }
 }
 
 /// Puts one form field where `ListingInput` expects it.
@@ -41,14 +60,11 @@ fn place_field(object: &mut Map<String, Value>, name: &str, value: &str) -> Resu
     let text = |text: &str| Value::String(text.to_string());
     let list = |items: Vec<Value>| Value::Array(items);
     let placed = match name {
-        "taper_approaches" | "criteria" | "payment_options" => {
+        "taper_approaches" | "criteria" | "payment_options" | "licensed_regions" | "languages" => {
             if let Value::Array(items) = object.entry(name).or_insert_with(|| list(Vec::new())) {
                 items.push(text(value));
             }
             return Ok(());
-        }
-        "licensed_regions" | "languages" => {
-            list(value.split([',', ' ', ';']).filter(|code| !code.is_empty()).map(text).collect())
         }
         // Names may hold commas: one a line.
         "insurers" => list(value.lines().map(str::trim).filter(|line| !line.is_empty()).map(text).collect()),
@@ -93,8 +109,11 @@ pub(super) fn parse_form(state: &AppState, pairs: &[(String, String)]) -> Result
     match NewListing::parse(input, state.gazetteer) {
         Ok(parsed) => Ok(parsed),
         Err(AppError::Validation(errors)) => Err(errors),
-        // `parse` reports bad fields as `Validation`; anything else has only the error's own words.
-        Err(other) => Err(vec![FieldError::untranslated("form", &other.to_string())]),
+        // `parse` reports bad fields as `Validation`; nothing else is the clinician's to fix.
+        Err(other) => {
+            tracing::warn!(error = %other.cause_chain(), "a listing form could not be parsed");
+            Err(vec![unreadable()])
+        }
     }
 }
 
@@ -115,7 +134,8 @@ pub async fn submit(state: State, locale: Locale, req: HttpRequest, body: Bytes)
         }
         Outcome::Dropped => {
             let (title, thanks) = (t!(locale, "submit-received-title"), t!(locale, "submit-dropped"));
-            html_response(StatusCode::OK, views::layout::message_page(&locale, &title, &thanks))
+            let markup = views::layout::message_page(&locale, &title, &thanks, &views::layout::WayOn::search(&locale));
+            html_response(StatusCode::OK, markup)
         }
     })
 }

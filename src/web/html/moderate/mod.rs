@@ -65,9 +65,12 @@ async fn gate(state: &State, locale: &Locale, req: &HttpRequest) -> Result<Gate,
     let moderator = match Moderator::from_cookie(req).await {
         Ok(moderator) => moderator,
         Err(AppError::Unauthorized) if at_the_door => {
-            return Ok(Gate::Closed(html_response(StatusCode::OK, views::login(locale, None))))
+            let back = params(req).remove("back").filter(|back| is_workbench_page(back));
+            return Ok(Gate::Closed(html_response(StatusCode::OK, views::login(locale, None, back.as_deref()))));
         }
-        Err(AppError::Unauthorized) => return Ok(Gate::Closed(see_other(locale.href("/moderate")))),
+        Err(AppError::Unauthorized) => {
+            return Ok(Gate::Closed(see_other(locale.href(&sign_in_and_return(locale.this_page())))))
+        }
         Err(other) => return Err(other),
     };
     if moderator.session.awaiting_code {
@@ -216,19 +219,41 @@ pub async fn decide(
     }))
 }
 
+/// The log-in page, which after signing in goes back to `path` (a page of
+/// the workbench; a form's address goes back to the page the form was on).
+pub fn sign_in_and_return(path: &str) -> String {
+    let page = match path.split('/').collect::<Vec<_>>().as_slice() {
+        ["", "moderate", kind @ ("submissions" | "listings"), id, _] => format!("/moderate/{kind}/{id}"),
+        ["", "moderate", "reports", ..] => "/moderate/reports".to_string(),
+        _ if is_workbench_page(path) => path.to_string(),
+        _ => return "/moderate".to_string(),
+    };
+    let back: String = url::form_urlencoded::byte_serialize(page.as_bytes()).collect();
+    format!("/moderate?back={back}")
+}
+
+/// Whether a page to go back to after signing in is one of the workbench's
+/// own (never another site's, nor the log-in itself).
+fn is_workbench_page(path: &str) -> bool {
+    path.starts_with("/moderate/") && !path.starts_with("/moderate/login") && !path.contains("//")
+}
+
 #[post("/moderate/login")]
 #[tracing::instrument(skip_all)]
 pub async fn login(state: State, locale: Locale, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
     same_site_only(&req, &state.settings)?;
     let fields = Fields(form_pairs(&body));
+    let back = fields.get("back").filter(|back| is_workbench_page(back));
     let credentials = Credentials { username: fields.get("username"), password: fields.get("password"), code: None };
     Ok(match sessions::log_in(&state, &client_key(&req), credentials, CodeStep::Later).await {
-        Ok((_, session)) => with_session(&state, &session.token, locale.href("/moderate")),
+        Ok((_, session)) => with_session(&state, &session.token, locale.href(back.as_deref().unwrap_or("/moderate"))),
         Err(AppError::TooManyRequests { retry_after_secs }) => {
-            too_many(retry_after_secs, views::login(&locale, Some(&too_many_words(&locale, retry_after_secs))))
+            let page = views::login(&locale, Some(&too_many_words(&locale, retry_after_secs)), back.as_deref());
+            too_many(retry_after_secs, page)
         }
         Err(_) => {
-            html_response(StatusCode::UNAUTHORIZED, views::login(&locale, Some(&t!(locale, "moderate-login-wrong"))))
+            let page = views::login(&locale, Some(&t!(locale, "moderate-login-wrong")), back.as_deref());
+            html_response(StatusCode::UNAUTHORIZED, page)
         }
     })
 }
