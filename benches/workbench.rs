@@ -151,7 +151,8 @@ fn fill(conn: &mut AnyConnection, options: &Options) {
 /// The plans of the heavy queries, as the database will run them.
 fn explain(conn: &mut AnyConnection) {
     let queries = [
-        ("queue page", "SELECT s.id FROM submissions s JOIN listings l ON l.id = s.listing_id WHERE s.status = 'pending' AND s.id > 5000 ORDER BY s.id LIMIT 26"),
+        ("queue page", "SELECT s.id FROM submissions s JOIN listings l ON l.id = s.listing_id WHERE s.id IN (SELECT id FROM submissions WHERE status = 'pending') ORDER BY s.id LIMIT 26 OFFSET 1500"),
+        ("queue search", "SELECT count(*) FROM submissions WHERE status = 'pending' AND (name_key LIKE '%garcia%' ESCAPE '\\' OR city_key = 'garcia' OR email_key = 'garcia' OR npi = 'garcia')"),
         ("queue, red flags only", "SELECT s.id FROM submissions s WHERE s.status = 'pending' AND s.flagged AND s.id > 0 ORDER BY s.id LIMIT 26"),
         ("queue count", "SELECT count(*) FROM submissions WHERE status = 'pending' AND kind = 'edit'"),
         ("duplicates", "SELECT id FROM submissions WHERE listing_id <> 1 AND (status = 'pending' OR status = 'approved') AND ((name_key = 'dr. ana smith 0' AND city_key = 'portland') OR npi = '1234567893') ORDER BY id DESC LIMIT 20"),
@@ -247,21 +248,29 @@ async fn measure(database: Database, options: &Options) {
             #[diesel(sql_type = diesel::sql_types::BigInt)]
             id: i64,
         }
-        diesel::sql_query("SELECT id FROM submissions WHERE status = 'pending' ORDER BY id LIMIT 1 OFFSET 5000")
-            .get_result::<Id>(&mut conn)
-            .unwrap()
-            .id
+        let middle = options.pending / 2;
+        diesel::sql_query(format!(
+            "SELECT id FROM submissions WHERE status = 'pending' ORDER BY id LIMIT 1 OFFSET {middle}"
+        ))
+        .get_result::<Id>(&mut conn)
+        .unwrap()
+        .id
     };
     let paths = [
         "/moderate".to_string(),
-        format!("/moderate?after={some_pending}"),
+        format!("/moderate?page={}", options.pending / 50),
         "/moderate?flagged=1".into(),
         "/moderate?kind=edit".into(),
         "/moderate?waiting_days=1".into(),
+        "/moderate?q=garcia".into(),
+        "/moderate?q=seattle&region=US-WA".into(),
+        "/moderate?q=clinician100042%40example.org".into(),
+        "/moderate?hide_claimed=1".into(),
         format!("/moderate/submissions/{some_pending}"),
         "/moderate/reports".into(),
-        "/moderate/reports?after=1500".into(),
+        "/moderate/reports?page=20".into(),
         "/moderate/listings?q=smith".into(),
+        "/moderate/listings?q=smith&page=3".into(),
         "/moderate/listings/123".into(),
         "/moderate/audit".into(),
         "/moderate/audit?before=500000".into(),

@@ -34,3 +34,5 @@ mod server;
 mod submissions;
 mod two_factor;
 mod workbench;
+mod workbench_scale;
+mod workbench_words;
