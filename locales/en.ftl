@@ -422,6 +422,7 @@ moderate-kind-new = new listing
 moderate-red-flags = Red flags:
 # After a red-flag phrase: the field it was found in.
 moderate-red-flag-in = in { $field }.
+moderate-red-flag-in-answer = in the answer to “{ $question }”
 moderate-changes-caption = Changed fields
 moderate-changes-field = Field
 moderate-changes-public = Public now

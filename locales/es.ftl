@@ -422,6 +422,7 @@ moderate-kind-new = ficha nueva
 moderate-red-flags = Señales de alerta:
 # Después de una frase de alerta: el campo en que aparece.
 moderate-red-flag-in = en { $field }.
+moderate-red-flag-in-answer = en la respuesta a «{ $question }»
 moderate-changes-caption = Campos modificados
 moderate-changes-field = Campo
 moderate-changes-public = Público ahora

@@ -256,9 +256,9 @@ pub fn review(
             " · " (t!(locale, "moderate-review-email", email = item.listing.contact_email.as_str()))
         }
         @if let Some(claim) = item.claim.as_ref().filter(|claim| claim.username != bench.username) {
-            p.notice.warn #claim { (claim_words(locale, bench, claim)) " " (t!(locale, "moderate-claim-decide-anyway")) }
+            p.notice.warn #claim { (claim_words(locale, bench, claim)) ". " (t!(locale, "moderate-claim-decide-anyway")) }
         } @else if let Some(claim) = &item.claim {
-            p.meta #claim { (claim_words(locale, bench, claim)) " " (t!(locale, "moderate-claim-others-see", minutes = CLAIM_MINUTES)) }
+            p.meta #claim { (claim_words(locale, bench, claim)) ". " (t!(locale, "moderate-claim-others-see", minutes = CLAIM_MINUTES)) }
         }
         @if review.status != SubmissionStatus::Pending {
             p.notice { (t!(locale, "moderate-review-decided", status = submission_status_words(locale, review.status))) @if let Some(note) = &review.decision_note { " " (note) } }
@@ -282,7 +282,7 @@ pub fn review(
             div.notice.warn #red-flags {
                 strong { (t!(locale, "moderate-red-flags")) " " }
                 @for flag in &item.red_flags {
-                    span.flag { "“" (flag.phrase) "”" } " " (t!(locale, "moderate-red-flag-in", field = fields::label(lang, &flag.field))) " "
+                    q.flag { (flag.phrase) } " " (red_flag_place(locale, &flag.field)) " "
                 }
             }
         }
@@ -310,6 +310,16 @@ pub fn review(
         }
     };
     workbench(locale, bench, &title, notice, body)
+}
+
+/// Where a red flag is: "in the answer to “…?”" or "in the statement".
+fn red_flag_place(locale: &Locale, field: &str) -> String {
+    let label = fields::label(locale.lang, field);
+    if field.starts_with("answers.") {
+        t!(locale, "moderate-red-flag-in-answer", question = label)
+    } else {
+        t!(locale, "moderate-red-flag-in", field = label)
+    }
 }
 
 /// Each changed field of an edit beside what is public now, in words.
