@@ -208,7 +208,10 @@ impl Client {
     async fn get(&self, path: &str) -> (u16, usize) {
         let (address, request) = (
             self.address.clone(),
-            format!("GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\nConnection: close\r\n\r\n", self.address, self.cookie),
+            format!(
+                "GET {path} HTTP/1.1\r\nHost: {}\r\nCookie: {}\r\nConnection: close\r\n\r\n",
+                self.address, self.cookie
+            ),
         );
         actix_rt::task::spawn_blocking(move || {
             use std::io::{Read, Write};
