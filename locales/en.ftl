@@ -457,6 +457,7 @@ moderate-kind-new = new listing
 moderate-red-flags = Red flags:
 # After a red-flag phrase: the field it was found in.
 moderate-red-flag-in = in { $field }.
+moderate-red-flag-in-answer = in the answer to “{ $question }”
 moderate-changes-caption = Changed fields
 moderate-changes-field = Field
 moderate-changes-public = Public now
@@ -474,9 +475,36 @@ moderate-reject-reason = Reason (the clinician sees it)
 moderate-field-note = Note
 moderate-field-reason = Reason
 moderate-reject = Reject
+moderate-ready-reason = Ready-made reason
+moderate-ready-reason-hint = Optional. Its text comes first, in the clinician's language; anything you write below is added after it.
+moderate-ready-reason-none = None: I write the reason
+moderate-error-ready-reason = that reason was just removed: choose another
+moderate-reasons-title = Ready-made rejection reasons
+moderate-reasons-lead = Moderators can choose one of these when they reject a submission. The clinician reads it in their own language, so each reason has an English and a Spanish text.
+moderate-reasons-number = Reason { $number }
+moderate-reasons-english = In English
+moderate-reasons-spanish = In Spanish
+moderate-reasons-save = Save
+moderate-reasons-remove = Remove
+moderate-reasons-add-heading = Add a reason
+moderate-reasons-add = Add the reason
+moderate-notice-reason-added = Reason added.
+moderate-notice-reason-saved = Reason saved.
+moderate-notice-reason-removed = Reason removed.
 moderate-reports-empty = No open reports.
-moderate-report-heading = Report #{ $id } about { $listing }
 moderate-report-listing = listing { $id }
+moderate-reports-listings = { $count ->
+    [one] 1 listing has open reports, shown here
+   *[other] { $count } listings have open reports, the one reported earliest first
+  }
+moderate-reports-open = { $count ->
+    [one] 1 open report
+   *[other] { $count } open reports
+  }
+moderate-reports-more = { $count ->
+    [one] 1 more open report: resolve these first, or read it on the listing's page
+   *[other] { $count } more open reports: resolve these first, or read them on the listing's page
+  }
 moderate-report-done = What was done
 moderate-report-resolve = Resolve
 moderate-suspend = Suspend
@@ -488,16 +516,16 @@ moderate-audit-what = What
 moderate-audit-listing = Listing
 moderate-audit-reason = Reason
 moderate-audit-changes = Changes
-moderate-actor-moderator = moderator:{ $username }
-moderate-actor-clinician = clinician
-moderate-actor-public = public
-moderate-actor-operator = operator:{ $operation }
-moderate-action-approve = approve
-moderate-action-reject = reject
-moderate-action-resolve-report = resolve_report
-moderate-action-withdraw = withdraw
-moderate-action-suspend = suspend
-moderate-action-reinstate = reinstate
+moderate-actor-moderator = { $username } (moderator)
+moderate-actor-clinician = the clinician
+moderate-actor-public = a member of the public
+moderate-actor-operator = Command line: { $command }
+moderate-action-approve = Approved
+moderate-action-reject = Rejected
+moderate-action-resolve-report = Resolved a report
+moderate-action-withdraw = Withdrew the listing
+moderate-action-suspend = Suspended the listing
+moderate-action-reinstate = Reinstated the listing
 
 ## Field errors
 # What is wrong with one field of a form or API request, shown after the
@@ -1288,11 +1316,11 @@ manage-confirm = Are your details still correct?
 manage-confirm-lead = Once a year we ask you to confirm that your listing is still correct, so that patients can trust it. If it is, press the button. If something changed, send a new version below instead.
 manage-confirm-button = My details are still correct
 manage-notice-confirmed = Thank you. Your details are confirmed for another year.
-moderate-action-confirm = confirm
-moderate-action-availability = change whether accepting new patients (published at once)
-moderate-action-reminder-soon = reminder_soon
-moderate-action-reminder-due = reminder_due
-moderate-action-lapse = lapse
+moderate-action-confirm = Confirmed the details
+moderate-action-availability = Changed whether accepting new patients (published at once)
+moderate-action-reminder-soon = Sent a reminder (30 days before)
+moderate-action-reminder-due = Sent a reminder (due today)
+moderate-action-lapse = Lapsed (not confirmed in time)
 mail-reminder-soon-subject = Are your listing's details still correct?
 mail-reminder-soon-body =
     Dear { $name },
@@ -1351,7 +1379,7 @@ moderate-lapsed-more = The { $count } that lapsed longest ago are shown.
 moderate-undelivered-heading = Mail that could not be sent
 moderate-undelivered-lead = These messages failed every try. Write to the person another way if it matters.
 moderate-undelivered-item = To { $recipient }: “{ $subject }”, written { $date }, tried { $attempts } times
-moderate-action-recover-link = replace a lost link
+moderate-action-recover-link = Replaced a lost link
 
 ## Moderators: the log-in's second step
 
@@ -1370,10 +1398,13 @@ moderate-nav-listings = Listings
 moderate-nav-audit = Audit trail
 moderate-nav-two-factor = Two factors
 moderate-nav-moderators = Moderators
+moderate-nav-reasons = Rejection reasons
 moderate-pages-label = Pages
-moderate-pages-first = First page
 moderate-pages-next = Next page
 moderate-pages-older = Older events
+moderate-pages-where = Page { $page } of { $count }
+moderate-pages-previous = Previous page
+moderate-pages-number = Page { $page }
 moderate-yes = yes
 moderate-no = no
 moderate-notice-disabled = Account disabled: its sessions have ended.
@@ -1397,10 +1428,20 @@ moderate-queue-name = Name
 moderate-queue-city = City
 moderate-queue-kind = Kind
 moderate-queue-flags = Red flags
+moderate-queue-claim = Being reviewed
+moderate-queue-search = Name, city, NPI, email or listing number
+moderate-filter-region = Region
+moderate-filter-hide-claimed = Hide what others are reviewing
+moderate-queue-matching = { $count ->
+    [one] 1 submission matches
+   *[other] { $count } submissions match
+  }
+moderate-claim = { $username } is reviewing (since { $since } UTC)
+moderate-claim-yours = You are reviewing (since { $since } UTC)
 
 ## Moderators: one submission
 
-moderate-review-title = { $name }: { $kind } #{ $id }
+moderate-review-title = { $name }, listing { $listing }: { $kind }
 moderate-review-sent = sent { $when } UTC
 moderate-review-email = private email { $email }
 moderate-review-decided = This submission is { $status }.
@@ -1419,6 +1460,25 @@ moderate-field-approaches = Taper approaches
 moderate-field-criteria = Benzo-wise criteria
 moderate-review-skip = Skip to the next submission
 moderate-review-back = Back to the queue
+moderate-claim-decide-anyway = You can still decide it: the first decision counts, and a second one is refused.
+moderate-claim-others-see = The other moderators see it for { $minutes } minutes.
+moderate-field-region = State or region
+moderate-field-country = Country
+moderate-field-latitude = Latitude
+moderate-field-longitude = Longitude
+moderate-field-licensed-regions = Telehealth licences
+moderate-field-languages = Languages
+moderate-field-names-derived = Names taken from the full name
+moderate-field-self-pay-first-visit = Paying yourself, first visit
+moderate-field-self-pay-follow-up = Paying yourself, follow-up visit
+moderate-field-location-source = Placed on the map from
+moderate-location-source-given = the coordinates given
+moderate-location-source-postal_code = the postal code
+moderate-location-source-city = the city
+moderate-field-status = Listing
+moderate-field-submission-status = Submission
+moderate-field-report-status = Report
+moderate-field-confirmed-at = Details confirmed
 
 ## Moderators: finding a listing
 
@@ -1426,10 +1486,12 @@ moderate-find-title = Listings
 moderate-find-label = Name, NPI, city or listing number
 moderate-find-button = Find
 moderate-find-none = No listing matches.
-moderate-find-caption = { $count ->
-    [one] 1 listing, newest first
-   *[other] { $count } listings, newest first
+moderate-find-caption = Newest first
+moderate-find-count = { $count ->
+    [one] 1 listing matches
+   *[other] { $count } listings match
   }
+moderate-find-number = Number
 moderate-listing-status = Status
 moderate-status-pending = pending
 moderate-status-rejected = rejected
@@ -1441,6 +1503,7 @@ moderate-listing-title = { $name }, listing { $id }
 moderate-listing-public-page = public page
 moderate-suspend-reason = Why it is suspended (the clinician sees it)
 moderate-versions-heading = Versions
+moderate-versions-number = Number
 moderate-versions-decided = Decided
 moderate-listing-reports = Reports
 moderate-listing-history = History
@@ -1453,10 +1516,14 @@ moderate-audit-title = Audit trail
 moderate-audit-from = From
 moderate-audit-to = To
 moderate-audit-none = No event matches.
-moderate-action-invite-moderator = invite a moderator
-moderate-action-revoke-invitation = revoke an invitation
-moderate-action-disable-moderator = disable a moderator
-moderate-action-enable-moderator = enable a moderator
+moderate-audit-more-changes = { $count ->
+    [one] and 1 more field
+   *[other] and { $count } more fields
+  }
+moderate-action-invite-moderator = Invited a moderator
+moderate-action-revoke-invitation = Revoked an invitation
+moderate-action-disable-moderator = Disabled a moderator
+moderate-action-enable-moderator = Enabled a moderator
 
 ## Moderators: accounts
 
@@ -1529,8 +1596,8 @@ moderate-report-status-open = open
 moderate-report-status-resolved = resolved
 moderate-submission-status-withdrawn = withdrawn by the clinician
 field-error-nul = must not contain a NUL character
-moderate-action-reset-two-factor = reset a moderator's two factors
-moderate-action-import = imported a listing from another directory's package
+moderate-action-reset-two-factor = Reset a moderator's two factors
+moderate-action-import = Imported a listing from another directory's package
 
 ## A patient's first search: places as typed, the results at a glance, urgent help, the history sheet
 

@@ -457,6 +457,7 @@ moderate-kind-new = ficha nueva
 moderate-red-flags = Señales de alerta:
 # Después de una frase de alerta: el campo en que aparece.
 moderate-red-flag-in = en { $field }.
+moderate-red-flag-in-answer = en la respuesta a «{ $question }»
 moderate-changes-caption = Campos modificados
 moderate-changes-field = Campo
 moderate-changes-public = Público ahora
@@ -474,9 +475,36 @@ moderate-reject-reason = Motivo (el profesional lo verá)
 moderate-field-note = Nota
 moderate-field-reason = Motivo
 moderate-reject = Rechazar
+moderate-ready-reason = Motivo predefinido
+moderate-ready-reason-hint = Opcional. Su texto va primero, en el idioma del profesional; lo que escriba debajo se añade después.
+moderate-ready-reason-none = Ninguno: escribo yo el motivo
+moderate-error-ready-reason = ese motivo acaba de eliminarse: elija otro
+moderate-reasons-title = Motivos de rechazo predefinidos
+moderate-reasons-lead = Los moderadores pueden elegir uno de estos motivos al rechazar un envío. El profesional lo lee en su idioma, por eso cada motivo tiene un texto en inglés y otro en español.
+moderate-reasons-number = Motivo { $number }
+moderate-reasons-english = En inglés
+moderate-reasons-spanish = En español
+moderate-reasons-save = Guardar
+moderate-reasons-remove = Eliminar
+moderate-reasons-add-heading = Añadir un motivo
+moderate-reasons-add = Añadir el motivo
+moderate-notice-reason-added = Motivo añadido.
+moderate-notice-reason-saved = Motivo guardado.
+moderate-notice-reason-removed = Motivo eliminado.
 moderate-reports-empty = No hay avisos abiertos.
-moderate-report-heading = Aviso n.º { $id } sobre la { $listing }
 moderate-report-listing = ficha { $id }
+moderate-reports-listings = { $count ->
+    [one] 1 ficha tiene avisos abiertos
+   *[other] { $count } fichas tienen avisos abiertos; primero la avisada hace más tiempo
+  }
+moderate-reports-open = { $count ->
+    [one] 1 aviso abierto
+   *[other] { $count } avisos abiertos
+  }
+moderate-reports-more = { $count ->
+    [one] 1 aviso abierto más: resuelva primero estos, o léalo en la página de la ficha
+   *[other] { $count } avisos abiertos más: resuelva primero estos, o léalos en la página de la ficha
+  }
 moderate-report-done = Qué se hizo
 moderate-report-resolve = Resolver
 moderate-suspend = Suspender
@@ -488,16 +516,16 @@ moderate-audit-what = Qué
 moderate-audit-listing = Ficha
 moderate-audit-reason = Motivo
 moderate-audit-changes = Cambios
-moderate-actor-moderator = moderador:{ $username }
-moderate-actor-clinician = profesional
-moderate-actor-public = público
-moderate-actor-operator = operador:{ $operation }
-moderate-action-approve = aprobar
-moderate-action-reject = rechazar
-moderate-action-resolve-report = resolver aviso
-moderate-action-withdraw = retirar
-moderate-action-suspend = suspender
-moderate-action-reinstate = restablecer
+moderate-actor-moderator = { $username } (moderación)
+moderate-actor-clinician = el profesional
+moderate-actor-public = una persona del público
+moderate-actor-operator = Línea de órdenes: { $command }
+moderate-action-approve = Aprobó
+moderate-action-reject = Rechazó
+moderate-action-resolve-report = Resolvió un aviso
+moderate-action-withdraw = Retiró la ficha
+moderate-action-suspend = Suspendió la ficha
+moderate-action-reinstate = Restableció la ficha
 
 ## Errores de un campo
 # Qué falla en un campo de un formulario o de una solicitud a la API; se muestra
@@ -1288,11 +1316,11 @@ manage-confirm = ¿Siguen siendo correctos sus datos?
 manage-confirm-lead = Una vez al año le pedimos que confirme que su ficha sigue siendo correcta, para que los pacientes puedan confiar en ella. Si lo es, pulse el botón. Si algo cambió, envíe en su lugar una nueva versión más abajo.
 manage-confirm-button = Mis datos siguen siendo correctos
 manage-notice-confirmed = Gracias. Sus datos quedan confirmados por un año más.
-moderate-action-confirm = confirmar
-moderate-action-availability = cambiar si acepta pacientes nuevos (publicado al instante)
-moderate-action-reminder-soon = recordar (30 días antes)
-moderate-action-reminder-due = recordar (vence hoy)
-moderate-action-lapse = caducar
+moderate-action-confirm = Confirmó los datos
+moderate-action-availability = Cambió si acepta pacientes nuevos (publicado al instante)
+moderate-action-reminder-soon = Envió un recordatorio (30 días antes)
+moderate-action-reminder-due = Envió un recordatorio (vence hoy)
+moderate-action-lapse = Caducó (sin confirmar a tiempo)
 mail-reminder-soon-subject = ¿Siguen siendo correctos los datos de su ficha?
 mail-reminder-soon-body =
     Estimado/a { $name }:
@@ -1351,7 +1379,7 @@ moderate-lapsed-more = Se muestran las { $count } que caducaron hace más tiempo
 moderate-undelivered-heading = Correo que no se pudo enviar
 moderate-undelivered-lead = Estos mensajes fallaron en todos los intentos. Si es importante, escriba a la persona por otro medio.
 moderate-undelivered-item = Para { $recipient }: «{ $subject }», escrito el { $date }, intentado { $attempts } veces
-moderate-action-recover-link = reemplazar un enlace perdido
+moderate-action-recover-link = Reemplazó un enlace perdido
 
 ## Moderación: el segundo paso del inicio de sesión
 
@@ -1370,10 +1398,13 @@ moderate-nav-listings = Fichas
 moderate-nav-audit = Registro de auditoría
 moderate-nav-two-factor = Autenticación en dos pasos
 moderate-nav-moderators = Moderadores
+moderate-nav-reasons = Motivos de rechazo
 moderate-pages-label = Páginas
-moderate-pages-first = Primera página
 moderate-pages-next = Página siguiente
 moderate-pages-older = Eventos anteriores
+moderate-pages-where = Página { $page } de { $count }
+moderate-pages-previous = Página anterior
+moderate-pages-number = Página { $page }
 moderate-yes = Sí
 moderate-no = No
 moderate-notice-disabled = Cuenta desactivada: sus sesiones se cerraron.
@@ -1397,10 +1428,20 @@ moderate-queue-name = Nombre
 moderate-queue-city = Ciudad
 moderate-queue-kind = Tipo
 moderate-queue-flags = Señales de alerta
+moderate-queue-claim = En revisión
+moderate-queue-search = Nombre, ciudad, NPI, correo o número de ficha
+moderate-filter-region = Región
+moderate-filter-hide-claimed = Ocultar lo que otros están revisando
+moderate-queue-matching = { $count ->
+    [one] Coincide 1 envío
+   *[other] Coinciden { $count } envíos
+  }
+moderate-claim = { $username } lo está revisando (desde las { $since } UTC)
+moderate-claim-yours = Usted lo está revisando (desde las { $since } UTC)
 
 ## Moderación: un envío
 
-moderate-review-title = { $name }: { $kind } n.º { $id }
+moderate-review-title = { $name }, ficha { $listing }: { $kind }
 moderate-review-sent = enviado el { $when } UTC
 moderate-review-email = correo privado: { $email }
 moderate-review-decided = Estado de este envío: { $status }.
@@ -1419,6 +1460,25 @@ moderate-field-approaches = Métodos de reducción
 moderate-field-criteria = Buenas prácticas con las benzodiacepinas
 moderate-review-skip = Pasar al siguiente envío
 moderate-review-back = Volver a los pendientes
+moderate-claim-decide-anyway = Aún puede decidirlo: cuenta la primera decisión y se rechaza la segunda.
+moderate-claim-others-see = Los demás moderadores lo ven durante { $minutes } minutos.
+moderate-field-region = Estado o región
+moderate-field-country = País
+moderate-field-latitude = Latitud
+moderate-field-longitude = Longitud
+moderate-field-licensed-regions = Licencias para telesalud
+moderate-field-languages = Idiomas
+moderate-field-names-derived = Nombres deducidos del nombre completo
+moderate-field-self-pay-first-visit = Pago propio, primera consulta
+moderate-field-self-pay-follow-up = Pago propio, consulta de seguimiento
+moderate-field-location-source = Situada en el mapa a partir de
+moderate-location-source-given = las coordenadas indicadas
+moderate-location-source-postal_code = el código postal
+moderate-location-source-city = la ciudad
+moderate-field-status = Ficha
+moderate-field-submission-status = Envío
+moderate-field-report-status = Aviso
+moderate-field-confirmed-at = Datos confirmados
 
 ## Moderación: buscar una ficha
 
@@ -1426,10 +1486,12 @@ moderate-find-title = Fichas
 moderate-find-label = Nombre, NPI, ciudad o número de ficha
 moderate-find-button = Buscar
 moderate-find-none = Ninguna ficha coincide.
-moderate-find-caption = { $count ->
-    [one] 1 ficha
-   *[other] { $count } fichas, primero las más recientes
+moderate-find-caption = Primero las más recientes
+moderate-find-count = { $count ->
+    [one] Coincide 1 ficha
+   *[other] Coinciden { $count } fichas
   }
+moderate-find-number = Número
 moderate-listing-status = Estado
 moderate-status-pending = pendiente
 moderate-status-rejected = rechazada
@@ -1441,6 +1503,7 @@ moderate-listing-title = { $name }, ficha { $id }
 moderate-listing-public-page = página pública
 moderate-suspend-reason = Motivo de la suspensión (el profesional lo verá)
 moderate-versions-heading = Versiones
+moderate-versions-number = Número
 moderate-versions-decided = Decidida
 moderate-listing-reports = Avisos
 moderate-listing-history = Historial
@@ -1453,10 +1516,14 @@ moderate-audit-title = Registro de auditoría
 moderate-audit-from = Desde
 moderate-audit-to = Hasta
 moderate-audit-none = Ningún evento coincide.
-moderate-action-invite-moderator = invitar a un moderador
-moderate-action-revoke-invitation = anular una invitación
-moderate-action-disable-moderator = desactivar a un moderador
-moderate-action-enable-moderator = activar a un moderador
+moderate-audit-more-changes = { $count ->
+    [one] y 1 campo más
+   *[other] y { $count } campos más
+  }
+moderate-action-invite-moderator = Invitó a un moderador
+moderate-action-revoke-invitation = Anuló una invitación
+moderate-action-disable-moderator = Desactivó a un moderador
+moderate-action-enable-moderator = Activó a un moderador
 
 ## Moderación: cuentas
 
@@ -1529,8 +1596,8 @@ moderate-report-status-open = abierto
 moderate-report-status-resolved = resuelto
 moderate-submission-status-withdrawn = retirado por el profesional
 field-error-nul = no debe contener el carácter NUL
-moderate-action-reset-two-factor = restablecer la autenticación en dos pasos de un moderador
-moderate-action-import = importó un perfil del paquete de otro directorio
+moderate-action-reset-two-factor = Restableció la autenticación en dos pasos de un moderador
+moderate-action-import = Importó una ficha del paquete de otro directorio
 
 ## A patient's first search: places as typed, the results at a glance, urgent help, the history sheet
 

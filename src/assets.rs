@@ -10,6 +10,8 @@ use sha2::{Digest, Sha256};
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Asset {
     Stylesheet,
+    /// The moderators' pages only, so the public ones carry none of it.
+    WorkbenchStylesheet,
     LocateScript,
     SuggestScript,
     PrintScript,
@@ -17,13 +19,20 @@ pub enum Asset {
 }
 
 impl Asset {
-    pub const ALL: [Asset; 5] =
-        [Asset::Stylesheet, Asset::LocateScript, Asset::SuggestScript, Asset::PrintScript, Asset::Icon];
+    pub const ALL: [Asset; 6] = [
+        Asset::Stylesheet,
+        Asset::WorkbenchStylesheet,
+        Asset::LocateScript,
+        Asset::SuggestScript,
+        Asset::PrintScript,
+        Asset::Icon,
+    ];
 
     /// The file's name in `static/`, before its hash: `style` and `css` of `style.css`.
     fn name(self) -> (&'static str, &'static str) {
         match self {
             Asset::Stylesheet => ("style", "css"),
+            Asset::WorkbenchStylesheet => ("workbench", "css"),
             Asset::LocateScript => ("locate", "js"),
             Asset::SuggestScript => ("suggest", "js"),
             Asset::PrintScript => ("print", "js"),
@@ -33,7 +42,7 @@ impl Asset {
 
     pub fn content_type(self) -> &'static str {
         match self {
-            Asset::Stylesheet => "text/css; charset=utf-8",
+            Asset::Stylesheet | Asset::WorkbenchStylesheet => "text/css; charset=utf-8",
             Asset::LocateScript | Asset::SuggestScript | Asset::PrintScript => "text/javascript; charset=utf-8",
             Asset::Icon => "image/svg+xml",
         }
@@ -42,6 +51,7 @@ impl Asset {
     pub fn content(self) -> &'static str {
         match self {
             Asset::Stylesheet => include_str!("../static/style.css"),
+            Asset::WorkbenchStylesheet => include_str!("../static/workbench.css"),
             Asset::LocateScript => include_str!("../static/locate.js"),
             Asset::SuggestScript => include_str!("../static/suggest.js"),
             Asset::PrintScript => include_str!("../static/print.js"),

@@ -13,6 +13,7 @@ pub mod manage;
 pub mod metrics;
 pub mod moderation;
 pub mod outbox;
+pub mod reasons;
 pub mod recovery;
 pub mod reports;
 pub mod seed;

@@ -6,11 +6,12 @@ use utoipa::ToSchema;
 
 use super::letters::{self, Letter};
 use super::AppState;
+use crate::db::claims::{self, Claim};
 use crate::db::events::{Actor, Event, EventFilter};
 use crate::db::listings::Listing;
 use crate::db::outbox::{self, DeliveryStatus, OutboxMessage};
 use crate::db::reports::Report;
-use crate::db::submissions::{Duplicate, QueueCounts, QueueFilter, Submission};
+use crate::db::submissions::{Duplicate, QueueCounts, QueueFilter, QueuePosition, Submission};
 use crate::db::{write_transaction, AnyConnection};
 use crate::domain::listing::{ListingContent, RedFlag};
 use crate::domain::moderation::{
@@ -34,6 +35,8 @@ pub struct QueueItem {
     pub changed_fields: Vec<FieldChange>,
     /// The submitted version, private contact email included.
     pub listing: ListingContent,
+    /// Who else has it open, if anyone has in the last 15 minutes.
+    pub claim: Option<Claim>,
 }
 
 impl QueueItem {
@@ -52,20 +55,44 @@ impl QueueItem {
             red_flags: content.red_flags(),
             changed_fields: changed,
             listing: content,
+            claim: None,
         })
     }
 }
 
 /// What a moderator asks of the queue: which submissions, and from where.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct QueueQuery {
     pub kind: Option<SubmissionKind>,
     pub flagged_only: bool,
     /// Only those waiting longer than this many days.
     pub waiting_days: Option<u32>,
-    /// The page after this submission id.
-    pub after: i64,
+    /// Only listings in this region ("US-OR").
+    pub region: Option<String>,
+    /// A name or part of one, a city, an NPI, a contact email or a listing number.
+    pub search: Option<String>,
+    /// Leave out what other moderators have open.
+    pub hide_claimed: bool,
+    /// The moderator asking: their own claims are never hidden.
+    pub viewer: i64,
+    pub position: QueuePosition,
     pub limit: i64,
+}
+
+impl Default for QueueQuery {
+    fn default() -> Self {
+        QueueQuery {
+            kind: None,
+            flagged_only: false,
+            waiting_days: None,
+            region: None,
+            search: None,
+            hide_claimed: false,
+            viewer: 0,
+            position: QueuePosition::After(0),
+            limit: 25,
+        }
+    }
 }
 
 /// The queue counts `waiting` as longer than this many days unless asked otherwise.
@@ -77,6 +104,9 @@ impl QueueQuery {
             kind: self.kind,
             flagged_only: self.flagged_only,
             submitted_before: self.waiting_days.map(days_ago),
+            region: self.region.clone(),
+            search: self.search.clone(),
+            hide_claimed: self.hide_claimed.then(|| (self.viewer, claims::live_since())),
         }
     }
 }
@@ -89,25 +119,39 @@ fn days_ago(days: u32) -> chrono::NaiveDateTime {
 #[derive(Debug, Serialize, Deserialize, ToSchema)]
 pub struct QueuePage {
     pub counts: QueueCounts,
+    /// How many submissions the filter keeps, on every page.
+    pub total: i64,
     pub items: Vec<QueueItem>,
     /// The `after` that gives the next page; none on the last.
     pub next_after: Option<i64>,
+    /// The regions of every listing waiting ("US-OR"), to filter by.
+    pub regions: Vec<String>,
 }
 
-/// Pending submissions, oldest first, with red flags and changed fields.
+/// Pending submissions, oldest first, with red flags, changed fields and claims.
 pub async fn queue(state: &AppState, query: QueueQuery) -> Result<QueuePage, AppError> {
     state
         .db(move |conn| {
             let counts = Submission::queue_counts(conn, days_ago(query.waiting_days.unwrap_or(WAITING_DAYS)))?;
-            let mut rows = Submission::pending_page(conn, &query.filter(), query.after, query.limit + 1)?;
+            let filter = query.filter();
+            let total = Submission::count_matching(conn, &filter)?;
+            let mut rows = Submission::pending_page(conn, &filter, query.position, query.limit + 1)?;
             let more = rows.len() as i64 > query.limit;
             rows.truncate(query.limit as usize);
-            let items = rows
+            let mut items = rows
                 .iter()
                 .map(|(submission, listing)| QueueItem::of(submission, listing))
                 .collect::<Result<Vec<_>, _>>()?;
+            let ids: Vec<i64> = items.iter().map(|item| item.submission_id).collect();
+            let mut held = Claim::on(conn, &ids)?;
+            for item in &mut items {
+                item.claim = held
+                    .iter()
+                    .position(|claim| claim.submission_id == item.submission_id)
+                    .map(|at| held.swap_remove(at));
+            }
             let next_after = more.then(|| items.last().map(|item| item.submission_id)).flatten();
-            Ok(QueuePage { counts, items, next_after })
+            Ok(QueuePage { counts, total, items, next_after, regions: Submission::regions_waiting(conn)? })
         })
         .await
 }
@@ -123,12 +167,17 @@ pub struct Review {
     pub next: Option<i64>,
 }
 
+/// Opens a submission for the moderator `query` names: a pending one becomes
+/// theirs for 15 minutes, unless another moderator opened it first.
 pub async fn review(state: &AppState, submission_id: i64, query: QueueQuery) -> Result<Review, AppError> {
     state
         .db(move |conn| {
             let submission = Submission::find(conn, submission_id)?;
             let listing = Listing::find(conn, submission.listing_id)?;
-            let item = QueueItem::of(&submission, &listing)?;
+            let mut item = QueueItem::of(&submission, &listing)?;
+            if submission.status() == SubmissionStatus::Pending {
+                item.claim = Claim::take(conn, submission_id, query.viewer)?;
+            }
             Ok(Review {
                 duplicates: Submission::duplicates_of(conn, listing.id, &item.listing)?,
                 next: Submission::next_pending(conn, &query.filter(), submission_id)?,
@@ -188,14 +237,21 @@ pub struct FoundListing {
     pub npi: Option<String>,
 }
 
-/// How many listings the finder shows.
-const FOUND_SHOWN: i64 = 50;
+/// One page of the finder's results, and how many matched in all.
+pub struct Found {
+    pub total: i64,
+    pub listings: Vec<FoundListing>,
+}
 
-/// Listings of any status by name, NPI, city or number, newest first.
-pub async fn find_listings(state: &AppState, term: String) -> Result<Vec<FoundListing>, AppError> {
+/// How many listings a page of the finder shows.
+pub const FOUND_SHOWN: i64 = 50;
+
+/// Listings of any status by name, NPI, city, contact email or number, newest
+/// first, `FOUND_SHOWN` at a time from the page `page` (from 0).
+pub async fn find_listings(state: &AppState, term: String, page: i64) -> Result<Found, AppError> {
     state
         .db(move |conn| {
-            Submission::find_listings(conn, &term, FOUND_SHOWN)?
+            let listings = Submission::find_listings(conn, &term, page * FOUND_SHOWN, FOUND_SHOWN)?
                 .into_iter()
                 .map(|id| {
                     let listing = Listing::find(conn, id)?;
@@ -208,7 +264,8 @@ pub async fn find_listings(state: &AppState, term: String) -> Result<Vec<FoundLi
                         npi: latest.npi.clone(),
                     })
                 })
-                .collect()
+                .collect::<Result<_, AppError>>()?;
+            Ok(Found { total: Submission::count_found(conn, &term)?, listings })
         })
         .await
 }
@@ -352,6 +409,46 @@ pub async fn reports(
     limit: i64,
 ) -> Result<Vec<Report>, AppError> {
     state.db(move |conn| Ok(Report::page(conn, status, after, limit)?)).await
+}
+
+/// The open reports about one listing, with the clinician it names.
+pub struct ReportGroup {
+    pub listing_id: i64,
+    pub full_name: String,
+    /// How many reports are open, shown or not.
+    pub open: i64,
+    /// The oldest open ones, at most `REPORTS_PER_LISTING`.
+    pub reports: Vec<Report>,
+}
+
+/// A page of reported listings, and how many there are in all.
+pub struct ReportGroups {
+    pub listings: i64,
+    pub groups: Vec<ReportGroup>,
+}
+
+/// How many of one listing's open reports its group shows; its page has the rest.
+pub const REPORTS_PER_LISTING: i64 = 5;
+
+/// Open reports grouped by listing, the listing reported earliest first,
+/// `per_page` listings from the page `page` (from 0).
+pub async fn report_groups(state: &AppState, page: i64, per_page: i64) -> Result<ReportGroups, AppError> {
+    state
+        .db(move |conn| {
+            let groups = Report::open_by_listing(conn, page * per_page, per_page)?
+                .into_iter()
+                .map(|(listing_id, open)| {
+                    let content = match Listing::find(conn, listing_id)?.approved_content() {
+                        Some(content) => content,
+                        None => Submission::latest_for(conn, listing_id)?.ok_or(AppError::NotFound)?.content()?,
+                    };
+                    let reports = Report::open_about(conn, listing_id, REPORTS_PER_LISTING)?;
+                    Ok(ReportGroup { listing_id, full_name: content.full_name.clone(), open, reports })
+                })
+                .collect::<Result<_, AppError>>()?;
+            Ok(ReportGroups { listings: Report::count_reported_listings(conn)?, groups })
+        })
+        .await
 }
 
 /// Closes a report with a note of what was done.

@@ -1,12 +1,14 @@
 //! The database: one connection type for SQLite and PostgreSQL, the pool, and
 //! the embedded migrations. Each aggregate has its own module of queries.
 
+pub mod claims;
 pub mod events;
 pub mod listings;
 pub mod moderators;
 pub mod names;
 pub mod outbox;
 pub mod rate_limits;
+pub mod reasons;
 pub mod recovery;
 pub mod reports;
 pub mod schema;

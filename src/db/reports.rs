@@ -73,6 +73,38 @@ impl Report {
         query.order(reports::id).limit(limit).load(conn)
     }
 
+    /// Listings with open reports, the one reported earliest first, as
+    /// `(listing id, how many open reports)`.
+    pub fn open_by_listing(conn: &mut AnyConnection, offset: i64, limit: i64) -> QueryResult<Vec<(i64, i64)>> {
+        reports::table
+            .filter(reports::status.eq(ReportStatus::Open.as_str()))
+            .group_by(reports::listing_id)
+            .select((reports::listing_id, diesel::dsl::count_star()))
+            .order(diesel::dsl::min(reports::id))
+            .offset(offset)
+            .limit(limit)
+            .load(conn)
+    }
+
+    /// How many listings have open reports.
+    pub fn count_reported_listings(conn: &mut AnyConnection) -> QueryResult<i64> {
+        reports::table
+            .filter(reports::status.eq(ReportStatus::Open.as_str()))
+            .select(diesel::dsl::count(reports::listing_id).aggregate_distinct())
+            .get_result(conn)
+    }
+
+    /// The open reports about one listing, oldest first.
+    pub fn open_about(conn: &mut AnyConnection, listing_id: i64, limit: i64) -> QueryResult<Vec<Report>> {
+        reports::table
+            .filter(reports::listing_id.eq(listing_id))
+            .filter(reports::status.eq(ReportStatus::Open.as_str()))
+            .order(reports::id)
+            .limit(limit)
+            .select(Report::as_select())
+            .load(conn)
+    }
+
     /// Reports about one listing, newest first.
     pub fn about(conn: &mut AnyConnection, listing_id: i64, limit: i64) -> QueryResult<Vec<Report>> {
         reports::table

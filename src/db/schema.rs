@@ -99,6 +99,24 @@ diesel::table! {
         city_key -> Text,
         npi -> Nullable<Text>,
         flagged -> Bool,
+        email_key -> Text,
+        region_code -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    submission_claims (submission_id) {
+        submission_id -> BigInt,
+        moderator_id -> BigInt,
+        claimed_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    rejection_reasons (id) {
+        id -> BigInt,
+        text_en -> Text,
+        text_es -> Text,
     }
 }
 
@@ -173,6 +191,8 @@ diesel::joinable!(listing_summaries -> listings (listing_id));
 diesel::joinable!(reports -> listings (listing_id));
 diesel::joinable!(moderator_sessions -> moderators (moderator_id));
 diesel::joinable!(moderator_recovery_codes -> moderators (moderator_id));
+diesel::joinable!(submission_claims -> moderators (moderator_id));
+diesel::joinable!(submission_claims -> submissions (submission_id));
 diesel::allow_tables_to_appear_in_same_query!(
     moderators,
     moderator_sessions,
@@ -181,6 +201,8 @@ diesel::allow_tables_to_appear_in_same_query!(
     listings,
     listing_summaries,
     submissions,
+    submission_claims,
+    rejection_reasons,
     reports,
     events,
     outbox,

@@ -5,7 +5,7 @@ use diesel::prelude::*;
 
 use super::events::{Actor, Event, Subject};
 use super::listings::{Listing, ListingInsertForm};
-use super::schema::{events, listings, submissions};
+use super::schema::{events, listings, submission_claims, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
 use crate::domain::listing::{lookup_key, ListingContent, NewListing};
 use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, SubmissionKind, SubmissionStatus};
@@ -40,6 +40,8 @@ struct SubmissionInsertForm<'a> {
     city_key: String,
     npi: Option<&'a str>,
     flagged: bool,
+    email_key: String,
+    region_code: Option<String>,
 }
 
 /// Which pending submissions a moderator wants to see.
@@ -49,6 +51,46 @@ pub struct QueueFilter {
     pub flagged_only: bool,
     /// Only those sent before this time (waiting longer than some days).
     pub submitted_before: Option<NaiveDateTime>,
+    /// Only listings in this region ("US-OR").
+    pub region: Option<String>,
+    /// Only those whose name holds this, or whose city, NPI, contact email or listing number it is.
+    pub search: Option<String>,
+    /// Leave out what another moderator than this one opened after this time.
+    pub hide_claimed: Option<(i64, NaiveDateTime)>,
+}
+
+/// Where a page of the queue starts.
+#[derive(Debug, Clone, Copy)]
+pub enum QueuePosition {
+    /// After this submission id.
+    After(i64),
+    /// Past this many submissions.
+    Skip(i64),
+}
+
+/// `LIKE` that matches `key` anywhere, its wildcards taken as themselves.
+fn containing(key: &str) -> String {
+    format!("%{}%", key.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"))
+}
+
+/// A version whose name holds `term`, or whose city, NPI, contact email or listing number it is.
+fn search_condition(
+    term: &str,
+) -> Box<dyn BoxableExpression<submissions::table, MultiBackend, SqlType = diesel::sql_types::Bool>> {
+    let key = lookup_key(term);
+    let mut condition: Box<dyn BoxableExpression<submissions::table, MultiBackend, SqlType = diesel::sql_types::Bool>> =
+        Box::new(
+            submissions::name_key
+                .like(containing(&key))
+                .escape('\\')
+                .or(submissions::city_key.eq(key.clone()))
+                .or(submissions::email_key.eq(key))
+                .or(submissions::npi.eq(term.trim().to_string()).assume_not_null()),
+        );
+    if let Ok(number) = term.trim().trim_start_matches('#').parse::<i64>() {
+        condition = Box::new(condition.or(submissions::listing_id.eq(number)));
+    }
+    condition
 }
 
 /// How many submissions wait, in all and by what a moderator filters on.
@@ -110,21 +152,10 @@ impl Submission {
             .optional()
     }
 
-    /// A page of pending submissions with their listings, oldest first, after
-    /// the submission `after` (pages by id, so none is seen twice or skipped
-    /// while others are decided).
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub fn pending_page(
-        conn: &mut AnyConnection,
-        filter: &QueueFilter,
-        after: i64,
-        limit: i64,
-    ) -> QueryResult<Vec<(Submission, Listing)>> {
-        let mut query = submissions::table
-            .inner_join(listings::table)
-            .filter(submissions::status.eq(SubmissionStatus::Pending.as_str()))
-            .filter(submissions::id.gt(after))
-            .into_boxed();
+    /// The pending submissions `filter` keeps.
+    fn matching(filter: &QueueFilter) -> submissions::BoxedQuery<'static, MultiBackend> {
+        let mut query =
+            submissions::table.filter(submissions::status.eq(SubmissionStatus::Pending.as_str())).into_boxed();
         if let Some(kind) = filter.kind {
             query = query.filter(submissions::kind.eq(kind.as_str()));
         }
@@ -134,16 +165,76 @@ impl Submission {
         if let Some(before) = filter.submitted_before {
             query = query.filter(submissions::submitted_at.lt(before));
         }
-        query.order(submissions::id).limit(limit).select((Submission::as_select(), Listing::as_select())).load(conn)
+        if let Some(region) = &filter.region {
+            query = query.filter(submissions::region_code.eq(region.clone()));
+        }
+        if let Some(term) = &filter.search {
+            query = query.filter(search_condition(term));
+        }
+        if let Some((moderator_id, since)) = filter.hide_claimed {
+            let claimed_by_another = submission_claims::table
+                .filter(submission_claims::submission_id.eq(submissions::id))
+                .filter(submission_claims::claimed_at.gt(since))
+                .filter(submission_claims::moderator_id.ne(moderator_id));
+            query = query.filter(diesel::dsl::not(diesel::dsl::exists(claimed_by_another)));
+        }
+        query
+    }
+
+    /// A page of pending submissions with their listings, oldest first, from
+    /// `position`: after a submission id (so none is seen twice or skipped
+    /// while others are decided), or past a number of them (numbered pages).
+    #[tracing::instrument(level = "debug", skip_all)]
+    pub fn pending_page(
+        conn: &mut AnyConnection,
+        filter: &QueueFilter,
+        position: QueuePosition,
+        limit: i64,
+    ) -> QueryResult<Vec<(Submission, Listing)>> {
+        let mut query = Self::matching(filter);
+        query = match position {
+            QueuePosition::After(after) => query.filter(submissions::id.gt(after)),
+            QueuePosition::Skip(skipped) => query.offset(skipped),
+        };
+        let page: Vec<Submission> =
+            query.order(submissions::id).limit(limit).select(Submission::as_select()).load(conn)?;
+        let ids: Vec<i64> = page.iter().map(|submission| submission.listing_id).collect();
+        let mut listings: Vec<Listing> =
+            listings::table.filter(listings::id.eq_any(ids)).select(Listing::as_select()).load(conn)?;
+        Ok(page
+            .into_iter()
+            .filter_map(|submission| {
+                let at = listings.iter().position(|listing| listing.id == submission.listing_id)?;
+                // One pending version a listing: each listing is taken once.
+                Some((submission, listings.swap_remove(at)))
+            })
+            .collect())
+    }
+
+    /// How many pending submissions `filter` keeps.
+    pub fn count_matching(conn: &mut AnyConnection, filter: &QueueFilter) -> QueryResult<i64> {
+        Self::matching(filter).count().get_result(conn)
+    }
+
+    /// The regions of the listings waiting for review ("US-OR"), in code order.
+    pub fn regions_waiting(conn: &mut AnyConnection) -> QueryResult<Vec<String>> {
+        let regions: Vec<Option<String>> = submissions::table
+            .filter(submissions::status.eq(SubmissionStatus::Pending.as_str()))
+            .filter(submissions::region_code.is_not_null())
+            .select(submissions::region_code)
+            .distinct()
+            .order(submissions::region_code)
+            .load(conn)?;
+        Ok(regions.into_iter().flatten().collect())
     }
 
     /// The oldest pending submission other than `current` that `filter` keeps:
     /// the one after it in the queue, else the first.
     pub fn next_pending(conn: &mut AnyConnection, filter: &QueueFilter, current: i64) -> QueryResult<Option<i64>> {
-        if let Some((submission, _)) = Self::pending_page(conn, filter, current, 1)?.first() {
+        if let Some((submission, _)) = Self::pending_page(conn, filter, QueuePosition::After(current), 1)?.first() {
             return Ok(Some(submission.id));
         }
-        let first = Self::pending_page(conn, filter, 0, 1)?;
+        let first = Self::pending_page(conn, filter, QueuePosition::After(0), 1)?;
         Ok(first.first().map(|(submission, _)| submission.id).filter(|id| *id != current))
     }
 
@@ -211,20 +302,25 @@ impl Submission {
             .load(conn)
     }
 
-    /// Listings, newest first, with a version whose name contains `term`, whose
-    /// city or NPI is `term`, or whose number it is.
-    pub fn find_listings(conn: &mut AnyConnection, term: &str, limit: i64) -> QueryResult<Vec<i64>> {
-        let key = lookup_key(term);
-        let pattern = format!("%{}%", key.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_"));
-        let mut query = submissions::table
-            .filter(submissions::name_key.like(pattern).escape('\\'))
-            .or_filter(submissions::city_key.eq(key.clone()))
-            .or_filter(submissions::npi.eq(term.trim()))
-            .into_boxed();
-        if let Ok(number) = term.trim().trim_start_matches('#').parse::<i64>() {
-            query = query.or_filter(submissions::listing_id.eq(number));
-        }
-        query.select(submissions::listing_id).distinct().order(submissions::listing_id.desc()).limit(limit).load(conn)
+    /// A page of listings, newest first, with a version whose name contains
+    /// `term`, or whose city, NPI, contact email or number it is.
+    pub fn find_listings(conn: &mut AnyConnection, term: &str, offset: i64, limit: i64) -> QueryResult<Vec<i64>> {
+        submissions::table
+            .filter(search_condition(term))
+            .select(submissions::listing_id)
+            .distinct()
+            .order(submissions::listing_id.desc())
+            .offset(offset)
+            .limit(limit)
+            .load(conn)
+    }
+
+    /// How many listings `find_listings` finds in all.
+    pub fn count_found(conn: &mut AnyConnection, term: &str) -> QueryResult<i64> {
+        submissions::table
+            .filter(search_condition(term))
+            .select(diesel::dsl::count(submissions::listing_id).aggregate_distinct())
+            .get_result(conn)
     }
 
     #[tracing::instrument(level = "debug", skip_all)]
@@ -367,6 +463,8 @@ fn insert(
             city_key: lookup_key(&content.city),
             npi: content.npi.as_deref(),
             flagged: !content.red_flags().is_empty(),
+            email_key: lookup_key(&content.contact_email),
+            region_code: content.region.as_ref().map(|region| format!("{}-{region}", content.country).to_uppercase()),
         })
         .returning(submissions::id)
         .get_result(conn)

@@ -78,6 +78,9 @@ fn machine_head(locale: &Locale, head: &Head) -> Markup {
             link rel="alternate" hreflang="x-default" href=(locale.absolute(None));
         }
         link rel="stylesheet" href=(Asset::Stylesheet.path());
+        @if locale.this_page().starts_with("/moderate") {
+            link rel="stylesheet" href=(Asset::WorkbenchStylesheet.path());
+        }
         link rel="icon" href=(Asset::Icon.path()) type="image/svg+xml";
         @if let Some(og_title) = &head.open_graph_title {
             meta property="og:type" content="profile";

@@ -74,6 +74,14 @@ async fn the_moderators_workbench_journeys_work_without_javascript() {
 }
 
 #[actix_rt::test]
+async fn the_workbench_pages_pass_axe_on_a_phone_and_a_desktop_in_both_languages() {
+    let Some(browser) = Browser::start(Scripts::On).await else { return };
+    let app = spawn_app().await;
+    check_the_workbench_at_both_widths(&app, &browser).await;
+    browser.close().await;
+}
+
+#[actix_rt::test]
 async fn the_maps_pass_axe_on_a_phone_and_a_desktop() {
     let Some(browser) = Browser::start(Scripts::On).await else { return };
     let app = spawn_app().await;
@@ -408,6 +416,70 @@ async fn walk_the_workbench(app: &TestApp, browser: &Browser) {
     browser.open(app, "/moderate/audit").await;
     assert_eq!(browser.path().await, "/moderate", "sent back to log in");
     assert!(browser.text().await.contains(&lang.t("moderate-login-title")));
+}
+
+/// The queue (with a claim by another moderator), a new listing and an edit under review, the
+/// reports, the listing finder and a listing's record, the audit trail, the moderators and the
+/// ready-made reasons, 360 px and 1280 px wide, in each language: no axe violation, and nothing
+/// wider than the window.
+async fn check_the_workbench_at_both_widths(app: &TestApp, browser: &Browser) {
+    let password = "a long moderator password";
+    app.add_admin("root", password);
+    let omar = app.login_moderator("omar").await;
+    let public = app.insert_public([ListingBuilder::new().named("Dr. Rowan Whitfield").build()]);
+    let (first, last) =
+        (["Ana", "Bruno", "Chen", "Dalia", "Emeka", "Farah"], ["Ortega", "Lindqvist", "Okafor", "Nakamura", "Haddad"]);
+    app.insert_pending((0..30).map(|n| {
+        let listing = ListingBuilder::new()
+            .named(&format!("Dr. {} {}-{}", first[n % 6], last[n % 5], last[(n / 6) % 5]))
+            .with("npi", Value::Null)
+            .in_city(["Portland", "Eugene", "Salem"][n % 3], "OR");
+        let listing = if n % 4 == 0 { listing.answering("slow_taper", "Most people can just stop.") } else { listing };
+        listing.build()
+    }));
+    let edit = ListingBuilder::new().named("Dr. Rowan Whitfield").specialty("primary_care").paid_by(&["self_pay"]);
+    assert_eq!(app.manage("PUT", &public[0].manage_token, Some(&edit.build())).await.status, 202);
+    benzowise::db::reports::Report::create(&mut app.connect(), public[0].listing_id, "inaccurate", Some("Old phone."))
+        .unwrap();
+    let queue: Vec<i64> = app.moderation_queue(&omar).await.iter().map(|item| item.submission_id).collect();
+    let claimed = format!("/moderate/submissions/{}", queue[1]);
+    app.request("GET", &claimed, &[("cookie", &omar.cookie)], None).await;
+    assert_eq!(app.approve(&omar, queue[2]).await.status, 200);
+    let edit_id = *queue.last().unwrap();
+
+    browser.open(app, "/moderate").await;
+    browser.type_into("username", "root").await;
+    browser.type_into("password", password).await;
+    browser.click(Locator::Css("form[action='/moderate/login'] button")).await;
+    for lang in Lang::ALL {
+        let prefix = if lang == Lang::En { String::new() } else { format!("/{}", lang.code()) };
+        for (width, height) in [(360, 800), (1280, 900)] {
+            browser.resize(width, height).await;
+            let pages = [
+                ("queue", "/moderate".to_string()),
+                ("review", format!("/moderate/submissions/{}", queue[0])),
+                ("claimed review", claimed.clone()),
+                ("edit review", format!("/moderate/submissions/{edit_id}")),
+                ("reports", "/moderate/reports".into()),
+                ("listing finder", "/moderate/listings?q=waiting".into()),
+                ("listing record", format!("/moderate/listings/{}", public[0].listing_id)),
+                ("audit trail", "/moderate/audit".into()),
+                ("moderators", "/moderate/moderators".into()),
+                ("ready reasons", "/moderate/reasons".into()),
+            ];
+            for (page, path) in pages {
+                browser.open(app, &format!("{prefix}{path}")).await;
+                browser.assert_nothing_wider_than_the_window().await;
+                browser.check(&format!("workbench {page}, {width} px"), lang).await;
+                if matches!(page, "queue" | "review" | "edit review") {
+                    // Tall enough to show the tables below the filters.
+                    browser.resize(width, 2000).await;
+                    browser.screenshot(&format!("workbench-{}-{}-{width}", page.replace(' ', "-"), lang.code())).await;
+                    browser.resize(width, height).await;
+                }
+            }
+        }
+    }
 }
 
 /// A results page with its map, and a profile with its own, 360 px and 1280 px wide: no axe

@@ -35,3 +35,5 @@ mod server;
 mod submissions;
 mod two_factor;
 mod workbench;
+mod workbench_scale;
+mod workbench_words;

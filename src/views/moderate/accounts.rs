@@ -32,21 +32,31 @@ pub fn moderators(
     notice: Option<&Text>,
 ) -> Markup {
     let lang = locale.lang;
+    let [name, role, two_factor, last_login, status, actions, email, expires] = [
+        "moderate-login-username",
+        "moderate-accounts-role",
+        "moderate-accounts-two-factor",
+        "moderate-accounts-last-login",
+        "moderate-listing-status",
+        "moderate-accounts-actions",
+        "moderate-invite-email",
+        "moderate-invites-expires",
+    ]
+    .map(|id| locale.text(&Text::new(id)));
     let body = html! {
-        table {
+        table.stack {
             thead { tr {
-                th scope="col" { (t!(locale, "moderate-login-username")) } th scope="col" { (t!(locale, "moderate-accounts-role")) }
-                th scope="col" { (t!(locale, "moderate-accounts-two-factor")) } th scope="col" { (t!(locale, "moderate-accounts-last-login")) }
-                th scope="col" { (t!(locale, "moderate-listing-status")) } th scope="col" { span.visually-hidden { (t!(locale, "moderate-accounts-actions")) } }
+                th scope="col" { (name) } th scope="col" { (role) } th scope="col" { (two_factor) }
+                th scope="col" { (last_login) } th scope="col" { (status) } th scope="col" { span.visually-hidden { (actions) } }
             } }
             tbody {
                 @for account in accounts {
                     tr {
-                        td { (account.username) @if let Some(email) = &account.email { br; small { (email) } } }
-                        td { (role_words(locale, account.role)) }
-                        td { @if account.two_factor { (t!(locale, "moderate-yes")) } @else { (t!(locale, "moderate-no")) } }
-                        td { @match account.last_login_at { Some(at) => (when(lang, at)), None => (t!(locale, "moderate-accounts-never")) } }
-                        td { @if account.disabled { (t!(locale, "moderate-accounts-disabled")) } @else { (t!(locale, "moderate-accounts-active")) } }
+                        td data-label=(name) { (account.username) @if let Some(email) = &account.email { br; small { (email) } } }
+                        td data-label=(role) { (role_words(locale, account.role)) }
+                        td data-label=(two_factor) { @if account.two_factor { (t!(locale, "moderate-yes")) } @else { (t!(locale, "moderate-no")) } }
+                        td data-label=(last_login) { @match account.last_login_at { Some(at) => (when(lang, at)), None => (t!(locale, "moderate-accounts-never")) } }
+                        td data-label=(status) { @if account.disabled { (t!(locale, "moderate-accounts-disabled")) } @else { (t!(locale, "moderate-accounts-active")) } }
                         td {
                             @if account.username != bench.username {
                                 form method="post" action=(locale.href(&format!("/moderate/moderators/{}/{}", account.id, if account.disabled { "enable" } else { "disable" }))) {
@@ -65,15 +75,16 @@ pub fn moderators(
         }
         @if !invitations.is_empty() {
             h2 #open-invitations { (t!(locale, "moderate-invites-open-heading")) }
-            table {
+            table.stack {
                 thead { tr {
-                    th scope="col" { (t!(locale, "moderate-login-username")) } th scope="col" { (t!(locale, "moderate-invite-email")) }
-                    th scope="col" { (t!(locale, "moderate-invites-expires")) } th scope="col" { span.visually-hidden { (t!(locale, "moderate-accounts-actions")) } }
+                    th scope="col" { (name) } th scope="col" { (email) }
+                    th scope="col" { (expires) } th scope="col" { span.visually-hidden { (actions) } }
                 } }
                 tbody {
                     @for invitation in invitations {
                         tr {
-                            td { (invitation.username) } td { (invitation.email) } td { (when(lang, invitation.expires_at)) }
+                            td data-label=(name) { (invitation.username) } td data-label=(email) { (invitation.email) }
+                            td data-label=(expires) { (when(lang, invitation.expires_at)) }
                             td {
                                 form method="post" action=(locale.href(&format!("/moderate/invitations/{}/revoke", invitation.token_hash))) {
                                     (csrf(bench.csrf_token))

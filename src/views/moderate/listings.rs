@@ -4,15 +4,17 @@
 use maud::{html, Markup};
 
 use super::{
-    audit_table, csrf, error_summary, npi_link, query, submission_status_words, text_field, when, workbench, Bench,
+    audit_table, csrf, error_summary, npi_link, pager, query, submission_status_words, text_field, when, workbench,
+    Bench, Pages,
 };
-use crate::app::moderation::{FoundListing, ListingRecord};
+use crate::app::moderation::{Found, ListingRecord};
 use crate::domain::moderation::ListingStatus;
 use crate::domain::vocabulary;
 use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::t;
 use crate::views::locale::Locale;
+use crate::views::words;
 
 fn status_words(locale: &Locale, status: ListingStatus) -> String {
     locale.text(&Text::new(format!("moderate-status-{}", status.as_str())))
@@ -22,35 +24,38 @@ pub fn finder(
     locale: &Locale,
     bench: &Bench,
     term: &str,
-    found: Option<&[FoundListing]>,
+    found: Option<(&Found, &Pages)>,
     errors: &[FieldError],
 ) -> Markup {
+    let headings =
+        ["moderate-find-number", "moderate-queue-name", "moderate-queue-city", "form-npi", "moderate-listing-status"]
+            .map(|id| locale.text(&Text::new(id)));
     let body = html! {
         form.filters method="get" action=(locale.href("/moderate/listings")) role="search" {
             (text_field(locale, "q", &t!(locale, "moderate-find-label"), term, errors, true))
             div { button type="submit" { (t!(locale, "moderate-find-button")) } }
         }
-        @if let Some(found) = found {
-            @if found.is_empty() {
+        @if let Some((found, pages)) = found {
+            @if found.listings.is_empty() {
                 p role="status" { (t!(locale, "moderate-find-none")) }
             } @else {
-                table {
-                    caption { (t!(locale, "moderate-find-caption", count = locale.lang.count(found.len()))) }
-                    thead { tr {
-                        th scope="col" { "#" } th scope="col" { (t!(locale, "moderate-queue-name")) } th scope="col" { (t!(locale, "moderate-queue-city")) }
-                        th scope="col" { "NPI" } th scope="col" { (t!(locale, "moderate-listing-status")) }
-                    } }
+                p role="status" { (t!(locale, "moderate-find-count", count = found.total)) }
+                table.stack {
+                    caption { (t!(locale, "moderate-find-caption")) }
+                    thead { tr { @for heading in &headings { th scope="col" { (heading) } } } }
                     tbody {
-                        @for listing in found {
+                        @for listing in &found.listings {
                             tr {
-                                td { (listing.listing_id) }
-                                td { a href=(locale.href(&format!("/moderate/listings/{}", listing.listing_id))) { (listing.full_name) } }
-                                td { (listing.city) } td { @if let Some(npi) = &listing.npi { (npi) } }
-                                td { (status_words(locale, listing.status)) }
+                                td data-label=(headings[0]) { (listing.listing_id) }
+                                td data-label=(headings[1]) { a href=(locale.href(&format!("/moderate/listings/{}", listing.listing_id))) { (listing.full_name) } }
+                                td data-label=(headings[2]) { (listing.city) }
+                                td data-label=(headings[3]) { @if let Some(npi) = &listing.npi { (npi) } }
+                                td data-label=(headings[4]) { (status_words(locale, listing.status)) }
                             }
                         }
                     }
                 }
+                (pager(locale, *pages, |page| locale.href(&format!("/moderate/listings{}", query(&[("q", Some(term.to_string())), ("page", (page > 1).then(|| page.to_string()))])))))
             }
         }
     };
@@ -70,6 +75,14 @@ pub fn record(
     let title =
         t!(locale, "moderate-listing-title", name = record.latest.full_name.as_str(), id = listing.id.to_string());
     let action = locale.href(&format!("/moderate/listings/{}/status", listing.id));
+    let versions = [
+        "moderate-versions-number",
+        "moderate-queue-kind",
+        "moderate-listing-status",
+        "moderate-queue-sent",
+        "moderate-versions-decided",
+    ]
+    .map(|id| locale.text(&Text::new(id)));
     let body = html! {
         p {
             strong { (t!(locale, "moderate-listing-status")) ": " } (status_words(locale, status))
@@ -77,7 +90,7 @@ pub fn record(
             @if status == ListingStatus::Approved { " · " a href=(locale.href(&format!("/clinicians/{}", listing.id))) { (t!(locale, "moderate-listing-public-page")) } }
         }
         p.meta {
-            (record.latest.city) ", " (record.latest.country)
+            (words::place(lang, &record.latest.city, record.latest.region.as_deref(), &record.latest.country))
             @if let Some(npi) = &record.latest.npi { " · NPI " (npi_link(npi)) }
             " · " (record.latest.contact_email)
         }
@@ -95,18 +108,16 @@ pub fn record(
             }
         }
         h2 { (t!(locale, "moderate-versions-heading")) }
-        table {
-            thead { tr {
-                th scope="col" { "#" } th scope="col" { (t!(locale, "moderate-queue-kind")) } th scope="col" { (t!(locale, "moderate-listing-status")) }
-                th scope="col" { (t!(locale, "moderate-queue-sent")) } th scope="col" { (t!(locale, "moderate-versions-decided")) }
-            } }
+        table.stack {
+            thead { tr { @for heading in &versions { th scope="col" { (heading) } } } }
             tbody {
                 @for version in &record.versions {
                     tr {
-                        td { a href=(locale.href(&format!("/moderate/submissions/{}", version.id))) { (version.id) } }
-                        td { (super::queue::kind_words(locale, version.kind())) } td { (submission_status_words(locale, version.status())) }
-                        td { (when(lang, version.submitted_at)) }
-                        td { @if let Some(decided) = version.decided_at { (when(lang, decided)) } @if let Some(note) = &version.decision_note { " · " (note) } }
+                        td data-label=(versions[0]) { a href=(locale.href(&format!("/moderate/submissions/{}", version.id))) { (version.id) } }
+                        td data-label=(versions[1]) { (super::queue::kind_words(locale, version.kind())) }
+                        td data-label=(versions[2]) { (submission_status_words(locale, version.status())) }
+                        td data-label=(versions[3]) { (when(lang, version.submitted_at)) }
+                        td data-label=(versions[4]) { @if let Some(decided) = version.decided_at { (when(lang, decided)) } @if let Some(note) = &version.decision_note { " · " (note) } }
                     }
                 }
             }

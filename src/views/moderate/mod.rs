@@ -5,8 +5,10 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod fields;
 pub mod listings;
 pub mod queue;
+pub mod reasons;
 pub mod reports;
 
 use maud::{html, Markup};
@@ -86,6 +88,7 @@ pub fn workbench(locale: &Locale, bench: &Bench, title: &str, notice: Option<&Te
             @for (path, id) in links { a href=(locale.href(path)) aria-current=[(here == path).then_some("page")] { (locale.text(&Text::new(id))) } }
             @if bench.role == Role::Admin {
                 a href=(locale.href("/moderate/moderators")) aria-current=[(here == "/moderate/moderators").then_some("page")] { (t!(locale, "moderate-nav-moderators")) }
+                a href=(locale.href("/moderate/reasons")) aria-current=[(here == "/moderate/reasons").then_some("page")] { (t!(locale, "moderate-nav-reasons")) }
             }
         }
         div.row {
@@ -150,14 +153,6 @@ fn field_label(field: &str) -> &'static str {
     }
 }
 
-fn show(lang: Lang, value: &serde_json::Value) -> String {
-    match value {
-        serde_json::Value::Null => lang.t("moderate-value-empty"),
-        serde_json::Value::String(text) => text.clone(),
-        other => other.to_string(),
-    }
-}
-
 /// Text a clinician wrote, with every red-flag phrase in it marked.
 fn with_red_flags(text: &str) -> Markup {
     let mut segments = Vec::new();
@@ -209,27 +204,120 @@ fn query(pairs: &[(&str, Option<String>)]) -> String {
     }
 }
 
-/// Rows of the audit trail, as the trail and a listing's page show them.
+/// How many of an event's changes the trail spells out; a new listing's
+/// first approval changes every field, and its submission's page has them all.
+const CHANGES_SHOWN: usize = 8;
+/// How much of each value before and after the trail shows.
+const VALUE_SHOWN: usize = 80;
+
+/// Rows of the audit trail, as the trail and a listing's page show them; on a
+/// phone each row is a block with its labels.
 fn audit_table(locale: &Locale, events: &[Event]) -> Markup {
     let lang = locale.lang;
+    let headings = [
+        "moderate-audit-when",
+        "moderate-audit-who",
+        "moderate-audit-what",
+        "moderate-audit-listing",
+        "moderate-audit-reason",
+        "moderate-audit-changes",
+    ]
+    .map(|id| locale.text(&Text::new(id)));
     html! {
-        table {
-            thead {
-                tr {
-                    th scope="col" { (t!(locale, "moderate-audit-when")) } th scope="col" { (t!(locale, "moderate-audit-who")) }
-                    th scope="col" { (t!(locale, "moderate-audit-what")) } th scope="col" { (t!(locale, "moderate-audit-listing")) }
-                    th scope="col" { (t!(locale, "moderate-audit-reason")) } th scope="col" { (t!(locale, "moderate-audit-changes")) }
-                }
-            }
+        table.stack {
+            thead { tr { @for heading in &headings { th scope="col" { (heading) } } } }
             tbody {
                 @for event in events {
                     tr {
-                        td { (when(lang, event.occurred_at)) }
-                        td { (actor_words(lang, &event.actor)) } td { (action_words(lang, &event.action)) }
-                        td { @if let Some(id) = event.listing_id { a href=(locale.href(&format!("/moderate/listings/{id}"))) { (id) } } }
-                        td { @if let Some(reason) = &event.reason { (reason) } }
-                        td { (event.changes.iter().map(|c| c.field.as_str()).collect::<Vec<_>>().join(", ")) }
+                        td data-label=(headings[0]) { (when(lang, event.occurred_at)) }
+                        td data-label=(headings[1]) { (actor_words(lang, &event.actor)) }
+                        td data-label=(headings[2]) { (action_words(lang, &event.action)) }
+                        td data-label=(headings[3]) { @if let Some(id) = event.listing_id { a href=(locale.href(&format!("/moderate/listings/{id}"))) { (id) } } }
+                        td data-label=(headings[4]) { @if let Some(reason) = &event.reason { (reason) } }
+                        td data-label=(headings[5]) { (event_changes(locale, event)) }
                     }
+                }
+            }
+        }
+    }
+}
+
+/// Each field an event changed, by its label, with its value before and after in words.
+fn event_changes(locale: &Locale, event: &Event) -> Markup {
+    let lang = locale.lang;
+    let country = fields::country_of(event.changes.iter().map(|change| (change.field.as_str(), &change.to)), None);
+    let words = |field: &str, value: &serde_json::Value| {
+        fields::shorten(&fields::value(lang, field, value, &country), VALUE_SHOWN)
+    };
+    let hidden = event.changes.len().saturating_sub(CHANGES_SHOWN);
+    html! {
+        @if !event.changes.is_empty() {
+            ul.changes {
+                @for change in event.changes.iter().take(CHANGES_SHOWN) {
+                    li {
+                        strong { (fields::label(lang, &change.field)) ": " }
+                        @if !change.from.is_null() { (words(&change.field, &change.from)) " → " }
+                        (words(&change.field, &change.to))
+                    }
+                }
+                @if hidden > 0 {
+                    li {
+                        @if let Some(id) = event.submission_id {
+                            a href=(locale.href(&format!("/moderate/submissions/{id}"))) { (t!(locale, "moderate-audit-more-changes", count = hidden)) }
+                        } @else { (t!(locale, "moderate-audit-more-changes", count = hidden)) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Where a paged list is: this page, of how many.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Pages {
+    pub current: i64,
+    pub count: i64,
+}
+
+impl Pages {
+    /// Page `current` (from 1) of a list of `total` items, `per_page` to a page.
+    pub fn of(current: i64, total: i64, per_page: i64) -> Pages {
+        Pages { current: current.max(1), count: ((total + per_page - 1) / per_page).max(1) }
+    }
+
+    /// The page numbers to link: the first, the last, and two either side of
+    /// this one; `None` stands for the pages left out between.
+    fn shown(&self) -> Vec<Option<i64>> {
+        let mut shown = Vec::new();
+        for page in 1..=self.count {
+            if page == 1 || page == self.count || (page - self.current).abs() <= 2 {
+                shown.push(Some(page));
+            } else if shown.last() != Some(&None) {
+                shown.push(None);
+            }
+        }
+        shown
+    }
+}
+
+/// "Page 3 of 120", the numbered pages around it, and the previous and next pages.
+fn pager(locale: &Locale, pages: Pages, link: impl Fn(i64) -> String) -> Markup {
+    html! {
+        @if pages.count > 1 {
+            nav.pages aria-label=(t!(locale, "moderate-pages-label")) {
+                p { (t!(locale, "moderate-pages-where", page = pages.current, count = pages.count)) }
+                ul {
+                    @if pages.current > 1 { li { a href=(link(pages.current - 1)) rel="prev" { (t!(locale, "moderate-pages-previous")) } } }
+                    @for page in pages.shown() {
+                        li {
+                            @match page {
+                                Some(page) => a href=(link(page)) aria-current=[(page == pages.current).then_some("page")]
+                                    aria-label=(t!(locale, "moderate-pages-number", page = page)) { (page) },
+                                None => span aria-hidden="true" { "…" },
+                            }
+                        }
+                    }
+                    @if pages.current < pages.count { li { a href=(link(pages.current + 1)) rel="next" { (t!(locale, "moderate-pages-next")) } } }
                 }
             }
         }
@@ -240,7 +328,14 @@ fn audit_table(locale: &Locale, events: &[Event]) -> Markup {
 fn actor_words(lang: Lang, actor: &str) -> String {
     match actor.split_once(':') {
         Some(("moderator", username)) => t!(lang, "moderate-actor-moderator", username = username.to_string()),
-        Some(("operator", operation)) => t!(lang, "moderate-actor-operator", operation = operation.to_string()),
+        Some(("operator", operation)) => {
+            // The command an operator ran; its words are the same in every language.
+            let command = match operation {
+                "reset-two-factor" => "benzowise moderator reset-two-factor".to_string(),
+                other => format!("benzowise {other}"),
+            };
+            t!(lang, "moderate-actor-operator", command = command)
+        }
         _ => match actor {
             "clinician" => lang.t("moderate-actor-clinician"),
             "public" => lang.t("moderate-actor-public"),
@@ -280,7 +375,8 @@ fn payment_summary(lang: Lang, listing: &ListingContent) -> String {
     if listing.payment_options.is_empty() {
         return lang.t("moderate-payment-none");
     }
-    let mut parts = vec![listing.payment_options.join(", ")];
+    let country = &listing.country;
+    let mut parts = vec![fields::value(lang, "payment_options", &serde_json::json!(listing.payment_options), country)];
     if !listing.insurers.is_empty() {
         parts.push(t!(lang, "moderate-payment-insurers", insurers = listing.insurers.join(", ")));
     }
@@ -308,11 +404,20 @@ mod tests {
 
     #[test]
     fn the_audit_trail_names_who_and_what_in_the_language() {
-        assert_eq!(actor_words(Lang::En, "moderator:ines"), "moderator:ines");
-        assert_eq!(actor_words(Lang::Es, "moderator:ines"), "moderador:ines");
-        assert_eq!(actor_words(Lang::Es, "clinician"), "profesional");
-        assert_eq!(action_words(Lang::En, "resolve_report"), "resolve_report");
-        assert_eq!(action_words(Lang::Es, "suspend"), "suspender");
+        assert_eq!(actor_words(Lang::En, "moderator:ines"), "ines (moderator)");
+        assert_eq!(actor_words(Lang::Es, "moderator:ines"), "ines (moderación)");
+        assert_eq!(actor_words(Lang::Es, "clinician"), "el profesional");
+        assert_eq!(action_words(Lang::En, "resolve_report"), "Resolved a report");
+        assert_eq!(action_words(Lang::Es, "suspend"), "Suspendió la ficha");
         assert_eq!(action_words(Lang::Es, "something_new"), "something_new");
+    }
+
+    #[test]
+    fn the_pages_shown_are_the_ends_and_those_near_this_one() {
+        assert_eq!(Pages::of(3, 3000, 25), Pages { current: 3, count: 120 });
+        let shown = Pages::of(60, 3000, 25).shown();
+        assert_eq!(shown, [Some(1), None, Some(58), Some(59), Some(60), Some(61), Some(62), None, Some(120)]);
+        assert_eq!(Pages::of(1, 0, 25).count, 1);
+        assert_eq!(Pages::of(1, 50, 25).shown(), [Some(1), Some(2)]);
     }
 }

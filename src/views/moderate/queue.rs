@@ -3,29 +3,46 @@
 use maud::{html, Markup};
 
 use super::{
-    csrf, error_summary, npi_link, payment_summary, query, show, submission_status_words, text_field, when,
-    with_red_flags, workbench, Bench,
+    csrf, error_summary, fields, npi_link, pager, payment_summary, query, submission_status_words, text_field, when,
+    with_red_flags, workbench, Bench, Pages,
 };
 use crate::app::freshness::LapsedListing;
 use crate::app::moderation::{QueueItem, QueuePage, QueueQuery, Review, WAITING_DAYS};
+use crate::db::claims::{Claim, CLAIM_MINUTES};
 use crate::db::outbox::OutboxMessage;
+use crate::db::reasons::ReadyReason;
+use crate::db::submissions::QueuePosition;
 use crate::domain::listing::ListingContent;
 use crate::domain::moderation::{SubmissionKind, SubmissionStatus};
-use crate::domain::vocabulary;
 use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::t;
+use crate::views::layout::field_error;
 use crate::views::locale::Locale;
+use crate::views::words;
 
 /// The filter of the queue as a query string, to keep it from page to page
 /// and from one submission to the next.
-pub fn filter_query(filter: &QueueQuery, after: Option<i64>) -> String {
+pub fn filter_query(filter: &QueueQuery, page: Option<i64>) -> String {
     query(&[
+        ("q", filter.search.clone()),
         ("kind", filter.kind.map(|kind| kind.as_str().to_string())),
+        ("region", filter.region.clone()),
         ("flagged", filter.flagged_only.then(|| "1".to_string())),
         ("waiting_days", filter.waiting_days.map(|days| days.to_string())),
-        ("after", after.map(|after| after.to_string())),
+        ("hide_claimed", filter.hide_claimed.then(|| "1".to_string())),
+        ("page", page.filter(|page| *page > 1).map(|page| page.to_string())),
     ])
+}
+
+/// "Alice is reviewing (since 10:02)", or that the reader is.
+fn claim_words(locale: &Locale, bench: &Bench, claim: &Claim) -> String {
+    let since = claim.since.format("%H:%M").to_string();
+    if claim.username == bench.username {
+        t!(locale, "moderate-claim-yours", since = since)
+    } else {
+        t!(locale, "moderate-claim", username = claim.username.as_str(), since = since)
+    }
 }
 
 pub fn kind_words(locale: &Locale, kind: SubmissionKind) -> String {
@@ -54,13 +71,71 @@ pub fn queue(
     let lang = locale.lang;
     let counts = &page.counts;
     let days = filter.waiting_days.unwrap_or(WAITING_DAYS);
+    let pages = Pages::of(page_number(filter), page.total, filter.limit);
+    let headings = [
+        "moderate-queue-sent",
+        "moderate-queue-name",
+        "moderate-queue-city",
+        "moderate-queue-kind",
+        "moderate-queue-flags",
+        "moderate-queue-claim",
+    ]
+    .map(|id| locale.text(&Text::new(id)));
     let body = html! {
         p {
             (t!(locale, "moderate-queue-counts", pending = lang.count(counts.pending as usize), new = lang.count(counts.new as usize),
                 edits = lang.count(counts.edits as usize), flagged = lang.count(counts.flagged as usize),
                 waiting = lang.count(counts.waiting as usize), days = days))
         }
-        form.filters method="get" action=(locale.href("/moderate")) {
+        (queue_filters(locale, filter, &page.regions))
+        @if page.items.is_empty() {
+            p role="status" { (t!(locale, "moderate-queue-empty")) }
+        } @else {
+            p role="status" { (t!(locale, "moderate-queue-matching", count = page.total)) }
+            table.stack {
+                caption { (t!(locale, "moderate-queue-caption")) }
+                thead { tr { @for heading in &headings { th scope="col" { (heading) } } } }
+                tbody {
+                    @for item in &page.items {
+                        tr {
+                            td data-label=(headings[0]) { (when(lang, item.submitted_at.naive_utc())) }
+                            td data-label=(headings[1]) { a href=(locale.href(&format!("/moderate/submissions/{}{}", item.submission_id, filter_query(filter, None)))) { (item.listing.full_name) } }
+                            td data-label=(headings[2]) { (words::place(lang, &item.listing.city, item.listing.region.as_deref(), &item.listing.country)) }
+                            td data-label=(headings[3]) { (kind_words(locale, item.kind)) }
+                            td data-label=(headings[4]) { @if !item.red_flags.is_empty() { span.flag { (lang.count(item.red_flags.len())) } } }
+                            td data-label=(headings[5]) { @if let Some(claim) = &item.claim { (claim_words(locale, bench, claim)) } }
+                        }
+                    }
+                }
+            }
+            (pager(locale, pages, |number| locale.href(&format!("/moderate{}", filter_query(filter, Some(number))))))
+        }
+        (lapsed(locale, elsewhere.lapsed))
+        (undelivered(locale, elsewhere.undelivered))
+    };
+    workbench(locale, bench, &t!(locale, "moderate-queue-title"), notice, body)
+}
+
+/// The page of the queue a filter shows, from 1.
+fn page_number(filter: &QueueQuery) -> i64 {
+    match filter.position {
+        QueuePosition::Skip(skipped) => skipped / filter.limit.max(1) + 1,
+        QueuePosition::After(_) => 1,
+    }
+}
+
+/// The queue's search and filters, keeping what was chosen.
+fn queue_filters(locale: &Locale, filter: &QueueQuery, regions: &[String]) -> Markup {
+    let lang = locale.lang;
+    let mut named: Vec<(&str, String)> =
+        regions.iter().map(|code| (code.as_str(), words::region(lang, code))).collect();
+    named.sort_by(|a, b| a.1.cmp(&b.1));
+    html! {
+        form.filters method="get" action=(locale.href("/moderate")) role="search" {
+            div {
+                label for="q" { (t!(locale, "moderate-queue-search")) }
+                input type="search" #q name="q" value=[filter.search.as_deref()] maxlength="200";
+            }
             div {
                 label for="kind" { (t!(locale, "moderate-filter-kind")) }
                 select #kind name="kind" {
@@ -69,44 +144,24 @@ pub fn queue(
                     option value="edit" selected[filter.kind == Some(SubmissionKind::Edit)] { (t!(locale, "moderate-kind-edit")) }
                 }
             }
-            div.check { input type="checkbox" #flagged name="flagged" value="1" checked[filter.flagged_only]; label for="flagged" { (t!(locale, "moderate-filter-flagged")) } }
+            div {
+                label for="region" { (t!(locale, "moderate-filter-region")) }
+                select #region name="region" {
+                    option value="" selected[filter.region.is_none()] { (t!(locale, "moderate-filter-kind-any")) }
+                    @for (code, name) in &named {
+                        option value=(code) selected[filter.region.as_deref() == Some(*code)] { (name) }
+                    }
+                }
+            }
             div {
                 label for="waiting_days" { (t!(locale, "moderate-filter-waiting")) }
                 input type="number" #waiting_days name="waiting_days" min="1" max="3650" value=[filter.waiting_days];
             }
+            div.check { input type="checkbox" #flagged name="flagged" value="1" checked[filter.flagged_only]; label for="flagged" { (t!(locale, "moderate-filter-flagged")) } }
+            div.check { input type="checkbox" #hide_claimed name="hide_claimed" value="1" checked[filter.hide_claimed]; label for="hide_claimed" { (t!(locale, "moderate-filter-hide-claimed")) } }
             div { button.secondary type="submit" { (t!(locale, "moderate-filter-button")) } }
         }
-        @if page.items.is_empty() {
-            p { (t!(locale, "moderate-queue-empty")) }
-        } @else {
-            table {
-                caption { (t!(locale, "moderate-queue-caption")) }
-                thead { tr {
-                    th scope="col" { (t!(locale, "moderate-queue-sent")) } th scope="col" { (t!(locale, "moderate-queue-name")) }
-                    th scope="col" { (t!(locale, "moderate-queue-city")) } th scope="col" { (t!(locale, "moderate-queue-kind")) }
-                    th scope="col" { (t!(locale, "moderate-queue-flags")) }
-                } }
-                tbody {
-                    @for item in &page.items {
-                        tr {
-                            td { (when(lang, item.submitted_at.naive_utc())) }
-                            td { a href=(locale.href(&format!("/moderate/submissions/{}{}", item.submission_id, filter_query(filter, None)))) { (item.listing.full_name) } }
-                            td { (item.listing.city) }
-                            td { (kind_words(locale, item.kind)) }
-                            td { @if !item.red_flags.is_empty() { span.flag { (lang.count(item.red_flags.len())) } } }
-                        }
-                    }
-                }
-            }
-            nav.pages aria-label=(t!(locale, "moderate-pages-label")) {
-                @if filter.after > 0 { a href=(locale.href(&format!("/moderate{}", filter_query(filter, None)))) { (t!(locale, "moderate-pages-first")) } }
-                @if let Some(next) = page.next_after { a href=(locale.href(&format!("/moderate{}", filter_query(filter, Some(next))))) rel="next" { (t!(locale, "moderate-pages-next")) } }
-            }
-        }
-        (lapsed(locale, elsewhere.lapsed))
-        (undelivered(locale, elsewhere.undelivered))
-    };
-    workbench(locale, bench, &t!(locale, "moderate-queue-title"), notice, body)
+    }
 }
 
 fn lapsed(locale: &Locale, (count, listings): (usize, &[LapsedListing])) -> Markup {
@@ -159,6 +214,9 @@ fn undelivered(locale: &Locale, messages: &[OutboxMessage]) -> Markup {
 pub struct DecisionForm<'a> {
     pub note: &'a str,
     pub reason: &'a str,
+    /// The ready-made reasons to choose from, and the one chosen.
+    pub ready: &'a [ReadyReason],
+    pub chosen: Option<i64>,
     pub errors: &'a [FieldError],
 }
 
@@ -189,13 +247,18 @@ pub fn review(
         "moderate-review-title",
         name = item.listing.full_name.as_str(),
         kind = kind_words(locale, item.kind),
-        id = item.submission_id.to_string()
+        listing = item.listing_id.to_string()
     );
     let body = html! {
         p.meta {
             a href=(locale.href(&format!("/moderate/listings/{}", item.listing_id))) { (t!(locale, "moderate-report-listing", id = item.listing_id.to_string())) }
             " · " (t!(locale, "moderate-review-sent", when = when(lang, item.submitted_at.naive_utc())))
             " · " (t!(locale, "moderate-review-email", email = item.listing.contact_email.as_str()))
+        }
+        @if let Some(claim) = item.claim.as_ref().filter(|claim| claim.username != bench.username) {
+            p.notice.warn #claim { (claim_words(locale, bench, claim)) ". " (t!(locale, "moderate-claim-decide-anyway")) }
+        } @else if let Some(claim) = &item.claim {
+            p.meta #claim { (claim_words(locale, bench, claim)) ". " (t!(locale, "moderate-claim-others-see", minutes = CLAIM_MINUTES)) }
         }
         @if review.status != SubmissionStatus::Pending {
             p.notice { (t!(locale, "moderate-review-decided", status = submission_status_words(locale, review.status))) @if let Some(note) = &review.decision_note { " " (note) } }
@@ -219,17 +282,11 @@ pub fn review(
             div.notice.warn #red-flags {
                 strong { (t!(locale, "moderate-red-flags")) " " }
                 @for flag in &item.red_flags {
-                    span.flag { "“" (flag.phrase) "”" } " " (t!(locale, "moderate-red-flag-in", field = flag.field.clone())) " "
+                    q.flag { (flag.phrase) } " " (red_flag_place(locale, &flag.field)) " "
                 }
             }
         }
-        @if item.kind == SubmissionKind::Edit {
-            table {
-                caption { (t!(locale, "moderate-changes-caption")) }
-                thead { tr { th scope="col" { (t!(locale, "moderate-changes-field")) } th scope="col" { (t!(locale, "moderate-changes-public")) } th scope="col" { (t!(locale, "moderate-changes-proposed")) } } }
-                tbody { @for change in &item.changed_fields { tr { th scope="row" { (change.field) } td { (show(lang, &change.from)) } td { (with_red_flags(&show(lang, &change.to))) } } } }
-            }
-        }
+        @if item.kind == SubmissionKind::Edit { (changes_table(locale, item)) }
         (submission_details(locale, item))
         @if review.status == SubmissionStatus::Pending {
             (error_summary(locale, form.errors))
@@ -241,7 +298,8 @@ pub fn review(
                 }
                 form.stack method="post" action=(locale.href(&format!("/moderate/submissions/{}/reject{keep_filter}", item.submission_id))) {
                     (csrf(bench.csrf_token))
-                    (text_field(locale, "reason", &t!(locale, "moderate-reject-reason"), form.reason, form.errors, true))
+                    (ready_reasons(locale, form))
+                    (text_field(locale, "reason", &t!(locale, "moderate-reject-reason"), form.reason, form.errors, false))
                     button.danger type="submit" { (t!(locale, "moderate-reject")) }
                 }
             }
@@ -254,69 +312,106 @@ pub fn review(
     workbench(locale, bench, &title, notice, body)
 }
 
+/// Where a red flag is: "in the answer to “…?”" or "in the statement".
+fn red_flag_place(locale: &Locale, field: &str) -> String {
+    let label = fields::label(locale.lang, field);
+    if field.starts_with("answers.") {
+        t!(locale, "moderate-red-flag-in-answer", question = label)
+    } else {
+        t!(locale, "moderate-red-flag-in", field = label)
+    }
+}
+
+/// Each changed field of an edit beside what is public now, in words.
+fn changes_table(locale: &Locale, item: &QueueItem) -> Markup {
+    let lang = locale.lang;
+    let country = &item.listing.country;
+    let headings = ["moderate-changes-field", "moderate-changes-public", "moderate-changes-proposed"]
+        .map(|id| locale.text(&Text::new(id)));
+    html! {
+        table.stack {
+            caption { (t!(locale, "moderate-changes-caption")) }
+            thead { tr { @for heading in &headings { th scope="col" { (heading) } } } }
+            tbody {
+                @for change in &item.changed_fields {
+                    tr {
+                        th scope="row" { (fields::label(lang, &change.field)) }
+                        td data-label=(headings[1]) { (fields::value(lang, &change.field, &change.from, country)) }
+                        td data-label=(headings[2]) { (with_red_flags(&fields::value(lang, &change.field, &change.to, country))) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The ready-made reasons: the one chosen comes first in the reason the
+/// clinician reads, in their language, before any words typed below it.
+fn ready_reasons(locale: &Locale, form: &DecisionForm) -> Markup {
+    let error =
+        form.errors.iter().find(|error| error.field == "ready_reason").map(|error| error.message_in(locale.lang));
+    html! {
+        @if !form.ready.is_empty() {
+            div {
+                label for="ready_reason" { (t!(locale, "moderate-ready-reason")) }
+                span.hint #ready_reason-hint { (t!(locale, "moderate-ready-reason-hint")) }
+                select #ready_reason name="ready_reason" aria-describedby="ready_reason-hint" aria-invalid=[error.as_ref().map(|_| "true")] {
+                    option value="" { (t!(locale, "moderate-ready-reason-none")) }
+                    @for reason in form.ready {
+                        option value=(reason.id) selected[form.chosen == Some(reason.id)] { (fields::shorten(reason.text(locale.lang), 90)) }
+                    }
+                }
+                (field_error("ready_reason", error.as_deref()))
+            }
+        }
+    }
+}
+
 /// Every field of a submitted version, red flags marked in what the clinician wrote.
 fn submission_details(locale: &Locale, item: &QueueItem) -> Markup {
     let lang = locale.lang;
     let listing = &item.listing;
     let yes_no = |value: bool| if value { t!(locale, "moderate-yes") } else { t!(locale, "moderate-no") };
-    let labels = |list: &'static [vocabulary::Term], codes: &[String]| {
-        codes
-            .iter()
-            .map(|code| vocabulary::find(list, code).map_or_else(|| code.clone(), |term| term.label(lang)))
-            .collect::<Vec<_>>()
-            .join(", ")
+    let words = |field: &str, codes: &[String]| fields::value(lang, field, &serde_json::json!(codes), &listing.country);
+    let telehealth = if listing.telehealth && !listing.licensed_regions.is_empty() {
+        format!("{}: {}", yes_no(true), words::regions(lang, listing.licensed_regions.iter().map(String::as_str)))
+    } else {
+        yes_no(listing.telehealth)
     };
+    let address = [
+        listing.address_line.clone(),
+        Some(words::place(lang, &listing.city, listing.region.as_deref(), &listing.country)),
+        listing.postal_code.clone(),
+    ];
+    let contact = [listing.phone.clone(), listing.website.clone(), listing.public_email.clone()];
     let rows: Vec<(String, String)> = vec![
         (t!(locale, "form-full-name"), listing.full_name.clone()),
         (t!(locale, "moderate-field-names"), names_words(locale, listing)),
         (t!(locale, "form-credentials"), listing.credentials.clone().unwrap_or_default()),
-        (
-            t!(locale, "form-profession"),
-            vocabulary::profession(&listing.profession).map_or_else(|| listing.profession.clone(), |p| p.label(lang)),
-        ),
-        (t!(locale, "form-specialty"), listing.specialty.clone()),
+        (t!(locale, "form-profession"), words("profession", std::slice::from_ref(&listing.profession))),
+        (t!(locale, "form-specialty"), words("specialty", std::slice::from_ref(&listing.specialty))),
         (t!(locale, "moderate-field-practice"), listing.practice_name.clone().unwrap_or_default()),
-        (
-            t!(locale, "moderate-field-address"),
-            [
-                listing.address_line.clone(),
-                Some(listing.city.clone()),
-                listing.region.clone(),
-                listing.postal_code.clone(),
-                Some(listing.country.clone()),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(", "),
-        ),
-        (
-            t!(locale, "moderate-field-contact"),
-            [listing.phone.clone(), listing.website.clone(), listing.public_email.clone()]
-                .into_iter()
-                .flatten()
-                .collect::<Vec<_>>()
-                .join(" · "),
-        ),
-        (
-            t!(locale, "moderate-field-telehealth"),
-            format!("{} {}", yes_no(listing.telehealth), listing.licensed_regions.join(", ")),
-        ),
+        (t!(locale, "moderate-field-address"), address.into_iter().flatten().collect::<Vec<_>>().join(", ")),
+        (t!(locale, "moderate-field-contact"), contact.into_iter().flatten().collect::<Vec<_>>().join(" · ")),
+        (t!(locale, "moderate-field-telehealth"), telehealth),
         (t!(locale, "moderate-field-accepting"), yes_no(listing.accepting_new_patients)),
-        (t!(locale, "moderate-field-approaches"), labels(vocabulary::TAPER_APPROACHES, &listing.taper_approaches)),
-        (t!(locale, "moderate-field-criteria"), labels(vocabulary::CRITERIA, &listing.criteria)),
-        (t!(locale, "moderate-payment"), payment_summary(lang, listing)),
+        (t!(locale, "moderate-field-languages"), words("languages", &listing.languages)),
+        (t!(locale, "moderate-field-approaches"), words("taper_approaches", &listing.taper_approaches)),
+        (t!(locale, "moderate-field-criteria"), words("criteria", &listing.criteria)),
+        (t!(locale, "form-payment"), payment_summary(lang, listing)),
     ];
     html! {
         h2 { (t!(locale, "moderate-review-details")) }
         dl.details {
             @if let Some(npi) = &listing.npi {
-                dt { "NPI" } dd { (npi_link(npi)) " " small { (t!(locale, "moderate-npi-registry")) } }
+                dt { (t!(locale, "form-npi")) } dd { (npi_link(npi)) " " small { (t!(locale, "moderate-npi-registry")) } }
             }
             @for (label, value) in &rows { @if !value.is_empty() { dt { (label) } dd { (value) } } }
         }
         h2 { (t!(locale, "moderate-review-answers")) }
-        @for (question, answer) in listing.answers.iter() { p { strong { (question) ": " } (with_red_flags(answer)) } }
+        @for (question, answer) in listing.answers.iter() {
+            p { strong { (fields::label(lang, &format!("answers.{question}"))) " " } (with_red_flags(answer)) }
+        }
         @if let Some(statement) = &listing.statement { p { strong { (t!(locale, "moderate-statement")) " " } (with_red_flags(statement)) } }
     }
 }
@@ -331,10 +426,15 @@ mod tests {
             kind: Some(SubmissionKind::Edit),
             flagged_only: true,
             waiting_days: Some(3),
-            after: 0,
-            limit: 25,
+            search: Some("Dr. Ana".into()),
+            hide_claimed: true,
+            ..QueueQuery::default()
         };
-        assert_eq!(filter_query(&filter, Some(40)), "?kind=edit&flagged=1&waiting_days=3&after=40");
+        assert_eq!(
+            filter_query(&filter, Some(4)),
+            "?q=Dr.+Ana&kind=edit&flagged=1&waiting_days=3&hide_claimed=1&page=4"
+        );
+        assert_eq!(filter_query(&filter, Some(1)), "?q=Dr.+Ana&kind=edit&flagged=1&waiting_days=3&hide_claimed=1");
         assert_eq!(filter_query(&QueueQuery::default(), None), "");
     }
 }

@@ -16,6 +16,7 @@ use crate::app::moderation::{
 };
 use crate::db::events::Event;
 use crate::db::reports::Report;
+use crate::db::submissions::QueuePosition;
 use crate::domain::moderation::{
     optional_note, required_note, AuditAction, ReportStatus, SubmissionKind, SubmissionStatus,
 };
@@ -36,6 +37,11 @@ pub struct QueueParams {
     /// Only those waiting longer than this many days; also what `counts.waiting` counts (default 7).
     #[param(minimum = 1, maximum = 3650)]
     pub waiting_days: Option<u32>,
+    /// A name or part of one, a city, an NPI, a contact email or a listing number.
+    #[param(max_length = 200)]
+    pub q: Option<String>,
+    /// Only listings in this region (ISO 3166-2, such as `US-OR`).
+    pub region: Option<String>,
     /// The page after this submission id (the previous page's `next_after`).
     #[param(minimum = 0)]
     pub after: Option<i64>,
@@ -73,7 +79,7 @@ fn page_bounds(
 #[tracing::instrument(skip_all)]
 pub async fn queue(
     state: State,
-    _moderator: Moderator,
+    moderator: Moderator,
     params: Query<QueueParams>,
 ) -> Result<Json<QueuePage>, AppError> {
     let params = params.into_inner();
@@ -82,12 +88,17 @@ pub async fn queue(
     if params.waiting_days.is_some_and(|days| !(1..=3650).contains(&days)) {
         errors.add_range("waiting_days", "field-error-from-to", 1, 3650);
     }
+    let search = errors.text("q", params.q, MAX_SEARCH);
     errors.check()?;
     let query = QueueQuery {
         kind: params.kind,
         flagged_only: params.flagged.unwrap_or(false),
         waiting_days: params.waiting_days,
-        after: params.after.unwrap_or(0),
+        region: params.region.map(|region| region.trim().to_uppercase()),
+        search,
+        hide_claimed: false,
+        viewer: moderator.session.moderator_id,
+        position: QueuePosition::After(params.after.unwrap_or(0)),
         limit,
     };
     Ok(Json(moderation::queue(&state, query).await?))
@@ -119,7 +130,7 @@ pub async fn find(
     params: Query<FindParams>,
 ) -> Result<Json<Vec<FoundListing>>, AppError> {
     let term = required_search(params.into_inner().q)?;
-    Ok(Json(moderation::find_listings(&state, term).await?))
+    Ok(Json(moderation::find_listings(&state, term, 0).await?.listings))
 }
 
 #[derive(Debug, Deserialize, ToSchema)]

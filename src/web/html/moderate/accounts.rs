@@ -1,5 +1,6 @@
 //! Accounts: the admins' list of moderators and invitations, the page an
-//! invitation opens, and setting up two factors.
+//! invitation opens, setting up two factors, and the ready-made rejection
+//! reasons admins keep.
 
 use actix_web::http::{header, StatusCode};
 use actix_web::web::{Bytes, Path};
@@ -7,6 +8,7 @@ use actix_web::{get, post, HttpRequest, HttpResponse};
 
 use super::{bench, gate, moderator, open_gate, see_other, Fields, Gate};
 use crate::app::accounts::{self, require_admin, InviteForm};
+use crate::app::reasons::{self, ReasonForm};
 use crate::app::two_factor;
 use crate::error::AppError;
 use crate::views::locale::Locale;
@@ -163,6 +165,70 @@ pub async fn enrol(state: State, locale: Locale, req: HttpRequest, body: Bytes) 
             let setup = two_factor::enrolment(&state, id, moderator.token.clone()).await?;
             let required = state.settings.require_two_factor;
             let markup = views::accounts::enrolment(&locale, &bench(&moderator), &setup, &errors, required);
+            Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, markup))
+        }
+        Err(other) => Err(other.into()),
+    }
+}
+
+#[get("/moderate/reasons")]
+#[tracing::instrument(skip_all)]
+pub async fn reason_list(state: State, locale: Locale, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
+    let moderator = open_gate!(state, locale, req);
+    require_admin(moderator.session.role)?;
+    let list = reasons::list(&state).await?;
+    let markup = views::reasons::reasons(&locale, &bench(&moderator), &list, None, super::notice(&req).as_ref());
+    Ok(html_response(StatusCode::OK, markup))
+}
+
+#[post("/moderate/reasons")]
+#[tracing::instrument(skip_all)]
+pub async fn add_reason(
+    state: State,
+    locale: Locale,
+    req: HttpRequest,
+    body: Bytes,
+) -> Result<HttpResponse, HtmlError> {
+    change_reasons(state, locale, req, None, body).await
+}
+
+#[post("/moderate/reasons/{id}")]
+#[tracing::instrument(skip_all)]
+pub async fn change_reason(
+    state: State,
+    locale: Locale,
+    req: HttpRequest,
+    id: Path<i64>,
+    body: Bytes,
+) -> Result<HttpResponse, HtmlError> {
+    change_reasons(state, locale, req, Some(id.into_inner()), body).await
+}
+
+/// Adds a reason (no `id`), or saves or removes one, then shows the list again.
+async fn change_reasons(
+    state: State,
+    locale: Locale,
+    req: HttpRequest,
+    id: Option<i64>,
+    body: Bytes,
+) -> Result<HttpResponse, HtmlError> {
+    let fields = Fields(form_pairs(&body));
+    let moderator = moderator(&state, &req, &fields).await?;
+    require_admin(moderator.session.role)?;
+    let (text_en, text_es) = (fields.get("text_en"), fields.get("text_es"));
+    let form = ReasonForm { text_en: text_en.clone(), text_es: text_es.clone() };
+    let changed = match (id, fields.get("action").as_deref()) {
+        (None, _) => reasons::add(&state, form).await.map(|()| "reason-added"),
+        (Some(id), Some("remove")) => reasons::remove(&state, id).await.map(|()| "reason-removed"),
+        (Some(id), _) => reasons::change(&state, id, form).await.map(|()| "reason-saved"),
+    };
+    match changed {
+        Ok(done) => Ok(see_other(locale.href(&format!("/moderate/reasons?done={done}")))),
+        Err(AppError::Validation(errors)) => {
+            let list = reasons::list(&state).await?;
+            let (text_en, text_es) = (text_en.unwrap_or_default(), text_es.unwrap_or_default());
+            let typed = views::reasons::ReasonTyped { id, text_en: &text_en, text_es: &text_es, errors: &errors };
+            let markup = views::reasons::reasons(&locale, &bench(&moderator), &list, Some(&typed), None);
             Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, markup))
         }
         Err(other) => Err(other.into()),

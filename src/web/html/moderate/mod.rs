@@ -13,9 +13,11 @@ use actix_web::{get, post, HttpRequest, HttpResponse};
 
 use super::{form_pairs, html_response, HtmlError};
 use crate::app::freshness;
-use crate::app::moderation::{self, QueueQuery};
+use crate::app::moderation::{self, QueueQuery, MAX_SEARCH};
+use crate::app::reasons;
 use crate::app::sessions::{self, CodeStep, Credentials};
-use crate::domain::moderation::{optional_note, required_note, SubmissionKind};
+use crate::db::submissions::QueuePosition;
+use crate::domain::moderation::{optional_note, SubmissionKind};
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::t;
@@ -117,23 +119,30 @@ fn notice(req: &HttpRequest) -> Option<Text> {
         Some("disabled") => "moderate-notice-disabled",
         Some("enabled") => "moderate-notice-enabled",
         Some("revoked") => "moderate-notice-revoked",
+        Some("reason-added") => "moderate-notice-reason-added",
+        Some("reason-saved") => "moderate-notice-reason-saved",
+        Some("reason-removed") => "moderate-notice-reason-removed",
         _ => return None,
     };
     Some(Text::new(id))
 }
 
-/// The queue's filter from the query string; what cannot be read is left out.
-fn queue_query(req: &HttpRequest, limit: i64) -> QueueQuery {
+/// The queue's filter from the query string, for the moderator asking; what
+/// cannot be read is left out.
+fn queue_query(req: &HttpRequest, moderator: &Moderator) -> QueueQuery {
     let params = params(req);
+    let set = |name: &str| params.get(name).map(|value| value.trim().to_string()).filter(|value| !value.is_empty());
+    let page: i64 = set("page").and_then(|page| page.parse().ok()).filter(|page| *page >= 1).unwrap_or(1);
     QueueQuery {
         kind: params.get("kind").and_then(|kind| SubmissionKind::try_from(kind.clone()).ok()),
         flagged_only: params.get("flagged").is_some_and(|flagged| flagged == "1"),
-        waiting_days: params
-            .get("waiting_days")
-            .and_then(|days| days.parse().ok())
-            .filter(|days| (1..=3650).contains(days)),
-        after: params.get("after").and_then(|after| after.parse().ok()).filter(|after| *after >= 0).unwrap_or(0),
-        limit,
+        waiting_days: set("waiting_days").and_then(|days| days.parse().ok()).filter(|days| (1..=3650).contains(days)),
+        region: set("region").map(|region| region.to_uppercase()),
+        search: set("q").map(|term| term.chars().take(MAX_SEARCH).collect()),
+        hide_claimed: params.get("hide_claimed").is_some_and(|hide| hide == "1"),
+        viewer: moderator.session.moderator_id,
+        position: QueuePosition::Skip((page - 1).saturating_mul(QUEUE_PAGE)),
+        limit: QUEUE_PAGE,
     }
 }
 
@@ -148,7 +157,7 @@ const UNDELIVERED_SHOWN: i64 = 20;
 #[tracing::instrument(skip_all)]
 pub async fn queue(state: State, locale: Locale, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
     let moderator = open_gate!(state, locale, req);
-    let filter = queue_query(&req, QUEUE_PAGE);
+    let filter = queue_query(&req, &moderator);
     let page = moderation::queue(&state, filter.clone()).await?;
     let (lapsed_count, lapsed) = freshness::lapsed(&state, LAPSED_SHOWN).await?;
     let undelivered = moderation::undelivered_mail(&state, UNDELIVERED_SHOWN).await?;
@@ -161,16 +170,11 @@ pub async fn queue(state: State, locale: Locale, req: HttpRequest) -> Result<Htt
 #[tracing::instrument(skip_all)]
 pub async fn review(state: State, locale: Locale, req: HttpRequest, id: Path<i64>) -> Result<HttpResponse, HtmlError> {
     let moderator = open_gate!(state, locale, req);
-    let filter = queue_query(&req, QUEUE_PAGE);
+    let filter = queue_query(&req, &moderator);
     let shown = moderation::review(&state, id.into_inner(), filter.clone()).await?;
-    let markup = views::queue::review(
-        &locale,
-        &bench(&moderator),
-        &filter,
-        &shown,
-        &DecisionForm::default(),
-        notice(&req).as_ref(),
-    );
+    let ready = reasons::list(&state).await?;
+    let form = DecisionForm { ready: &ready, ..DecisionForm::default() };
+    let markup = views::queue::review(&locale, &bench(&moderator), &filter, &shown, &form, notice(&req).as_ref());
     Ok(html_response(StatusCode::OK, markup))
 }
 
@@ -186,13 +190,14 @@ pub async fn decide(
     let fields = Fields(form_pairs(&body));
     let moderator = moderator(&state, &req, &fields).await?;
     let (id, decision) = path.into_inner();
-    let filter = queue_query(&req, QUEUE_PAGE);
+    let filter = queue_query(&req, &moderator);
+    let ready_reason = fields.get("ready_reason").and_then(|id| id.parse().ok());
     let decided = match decision.as_str() {
         "approve" => match optional_note("note", fields.get("note")) {
             Ok(note) => moderation::approve(&state, moderator.actor(), id, note).await.map(|()| "approved"),
             Err(error) => Err(error),
         },
-        "reject" => match required_note("reason", fields.get("reason")) {
+        "reject" => match reasons::compose(&state, id, ready_reason, fields.get("reason")).await {
             Ok(reason) => moderation::reject(&state, moderator.actor(), id, reason).await.map(|()| "rejected"),
             Err(error) => Err(error),
         },
@@ -202,8 +207,10 @@ pub async fn decide(
         Ok(done) => done,
         Err(AppError::Validation(errors)) => {
             let shown = moderation::review(&state, id, filter.clone()).await?;
+            let ready = reasons::list(&state).await?;
             let (note, reason) = (fields.get("note").unwrap_or_default(), fields.get("reason").unwrap_or_default());
-            let form = DecisionForm { note: &note, reason: &reason, errors: &errors };
+            let form =
+                DecisionForm { note: &note, reason: &reason, ready: &ready, chosen: ready_reason, errors: &errors };
             let markup = views::queue::review(&locale, &bench(&moderator), &filter, &shown, &form, None);
             return Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, markup));
         }

@@ -7,31 +7,34 @@ use chrono::NaiveDate;
 
 use super::{bench, gate, moderator, open_gate, params, see_other, Fields, Gate};
 use crate::app::accounts;
-use crate::app::moderation::{self, audit_filter, required_search, ListingChange};
-use crate::domain::moderation::{optional_note, required_note, AuditAction, ReportStatus};
+use crate::app::moderation::{self, audit_filter, required_search, ListingChange, FOUND_SHOWN};
+use crate::domain::moderation::{optional_note, required_note, AuditAction};
 use crate::domain::FieldErrors;
 use crate::error::AppError;
 use crate::i18n::Text;
 use crate::views::locale::Locale;
 use crate::views::moderate::audit::{AuditForm, AuditPage};
-use crate::views::moderate::{self as views};
+use crate::views::moderate::{self as views, Pages};
 use crate::web::html::{form_pairs, html_response, HtmlError};
 use crate::web::State;
 
-/// Reports on one page, oldest first.
-const REPORTS_PAGE: i64 = 20;
+/// Reported listings on one page, the one reported earliest first.
+const REPORTED_LISTINGS_PAGE: i64 = 10;
+
+/// The page number asked for (from 1), as the number of pages to skip.
+fn pages_to_skip(req: &HttpRequest) -> i64 {
+    params(req).get("page").and_then(|page| page.parse::<i64>().ok()).filter(|page| *page >= 1).unwrap_or(1) - 1
+}
 
 #[get("/moderate/reports")]
 #[tracing::instrument(skip_all)]
 pub async fn reports(state: State, locale: Locale, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
     let moderator = open_gate!(state, locale, req);
-    let after = params(&req).get("after").and_then(|after| after.parse().ok()).filter(|after: &i64| *after >= 0);
-    let mut reports =
-        moderation::reports(&state, Some(ReportStatus::Open), after.unwrap_or(0), REPORTS_PAGE + 1).await?;
-    let next_after = (reports.len() as i64 > REPORTS_PAGE).then(|| reports[REPORTS_PAGE as usize - 1].id);
-    reports.truncate(REPORTS_PAGE as usize);
+    let skip = pages_to_skip(&req);
+    let groups = moderation::report_groups(&state, skip, REPORTED_LISTINGS_PAGE).await?;
+    let pages = Pages::of(skip + 1, groups.listings, REPORTED_LISTINGS_PAGE);
     let markup =
-        views::reports::open_reports(&locale, &bench(&moderator), &reports, next_after, super::notice(&req).as_ref());
+        views::reports::open_reports(&locale, &bench(&moderator), &groups, &pages, super::notice(&req).as_ref());
     Ok(html_response(StatusCode::OK, markup))
 }
 
@@ -56,15 +59,17 @@ pub async fn resolve(
 pub async fn find(state: State, locale: Locale, req: HttpRequest) -> Result<HttpResponse, HtmlError> {
     let moderator = open_gate!(state, locale, req);
     let term = params(&req).get("q").cloned();
+    let skip = pages_to_skip(&req);
     let (found, errors) = match term.clone().map(required_search) {
         None => (None, Vec::new()),
-        Some(Ok(term)) => (Some(moderation::find_listings(&state, term).await?), Vec::new()),
+        Some(Ok(term)) => (Some(moderation::find_listings(&state, term, skip).await?), Vec::new()),
         Some(Err(AppError::Validation(errors))) => (None, errors),
         Some(Err(other)) => return Err(other.into()),
     };
     let status = if errors.is_empty() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
-    let markup =
-        views::listings::finder(&locale, &bench(&moderator), &term.unwrap_or_default(), found.as_deref(), &errors);
+    let pages = found.as_ref().map(|found| Pages::of(skip + 1, found.total, FOUND_SHOWN));
+    let found = found.as_ref().zip(pages.as_ref());
+    let markup = views::listings::finder(&locale, &bench(&moderator), &term.unwrap_or_default(), found, &errors);
     Ok(html_response(status, markup))
 }
 
@@ -112,7 +117,7 @@ pub async fn listing_status(
 }
 
 /// Audit events on one page, newest first.
-const AUDIT_PAGE: i64 = 50;
+const AUDIT_PAGE: i64 = 25;
 
 #[get("/moderate/audit")]
 #[tracing::instrument(skip_all)]
