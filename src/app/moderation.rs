@@ -35,7 +35,7 @@ pub struct QueueItem {
     pub changed_fields: Vec<FieldChange>,
     /// The submitted version, private contact email included.
     pub listing: ListingContent,
-    /// Who else has it open, if anyone has in the last 15 minutes.
+    /// The moderator who opened it in the last 15 minutes, if any.
     pub claim: Option<Claim>,
 }
 
