@@ -20,12 +20,12 @@ fn pending_listings(app: &TestApp, how_many: usize) -> Vec<i64> {
     app.insert_pending(listings).into_iter().map(|loaded| loaded.listing_id).collect()
 }
 
-async fn page(app: &TestApp, who: &ModeratorSession, path: &str) -> Reply {
+pub async fn page(app: &TestApp, who: &ModeratorSession, path: &str) -> Reply {
     app.request("GET", path, &[("cookie", &who.cookie)], None).await
 }
 
 /// The submission ids a queue page links to, in order.
-fn linked_submissions(html: &str) -> Vec<i64> {
+pub fn linked_submissions(html: &str) -> Vec<i64> {
     html.split("href=\"/moderate/submissions/")
         .skip(1)
         .filter_map(|rest| rest.split(['"', '?']).next()?.parse().ok())
@@ -207,7 +207,7 @@ async fn moderators_find_any_listing_and_suspend_and_reinstate_it_on_its_page() 
     assert_eq!(app.request("POST", &status, &headers, Some(reinstate)).await.status, 303);
     assert_eq!(app.public_listing(public.listing_id).await.status, 200);
     let history = page(&app, &ines, &path).await.text;
-    let history = crate::workbench_words::visible_text(&history);
+    let history = crate::helpers::visible_text(&history);
     assert!(
         history.contains("Suspended the listing")
             && history.contains("Reinstated the listing")

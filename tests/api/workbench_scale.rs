@@ -6,20 +6,8 @@ use benzowise::app::moderation::QueuePage;
 use futures_util::future::join;
 use serde_json::{json, Value};
 
-use crate::helpers::{form_body, spawn_app, ListingBuilder, ModeratorSession, Reply, Submitted, TestApp, FORM};
-use crate::workbench_words::visible_text;
-
-async fn page(app: &TestApp, who: &ModeratorSession, path: &str) -> Reply {
-    app.request("GET", path, &[("cookie", &who.cookie)], None).await
-}
-
-/// The submission ids a queue page links to, in order.
-fn linked_submissions(html: &str) -> Vec<i64> {
-    html.split("href=\"/moderate/submissions/")
-        .skip(1)
-        .filter_map(|rest| rest.split(['"', '?']).next()?.parse().ok())
-        .collect()
-}
+use crate::helpers::{form_body, spawn_app, visible_text, ListingBuilder, ModeratorSession, Submitted, TestApp, FORM};
+use crate::workbench::{linked_submissions, page};
 
 /// The ids of the pending submissions, oldest first, through the API.
 async fn pending_ids(app: &TestApp, who: &ModeratorSession) -> Vec<i64> {

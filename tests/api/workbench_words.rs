@@ -4,16 +4,7 @@
 
 use serde_json::{json, Value};
 
-use crate::helpers::{spawn_app, ListingBuilder, ModeratorSession, TestApp};
-
-/// The words a reader sees: the text between tags, without scripts and styles.
-pub fn visible_text(html: &str) -> String {
-    let hidden = regex::Regex::new(r"(?s)<(script|style)\b.*?</(script|style)>").unwrap();
-    let tags = regex::Regex::new(r"(?s)<[^>]*>").unwrap();
-    let text = tags.replace_all(&hidden.replace_all(html, " "), " ").to_string();
-    let text = text.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"");
-    text.replace("&#39;", "'").split_whitespace().collect::<Vec<_>>().join(" ")
-}
+use crate::helpers::{spawn_app, visible_text, ListingBuilder, ModeratorSession, TestApp};
 
 /// Every code a page must not show: each vocabulary's codes, the listing's
 /// field names, the audit actions and statuses written with underscores, the
