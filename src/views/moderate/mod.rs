@@ -138,6 +138,9 @@ fn field_label(field: &str) -> &'static str {
     match field {
         "note" => "moderate-field-note",
         "reason" => "moderate-field-reason",
+        "ready_reason" => "moderate-ready-reason",
+        "text_en" => "moderate-reasons-english",
+        "text_es" => "moderate-reasons-spanish",
         "username" => "moderate-login-username",
         "password" => "moderate-login-password",
         "password_again" => "moderate-join-password-again",
