@@ -337,26 +337,7 @@ fn candidates<'a>(tables: &'a Tables, skipped: &mut Vec<String>, problems: &mut 
             ],
         );
         let organization = service.get("organization_id").and_then(|org| first(&organizations, org));
-        let contact = first(&contacts, id);
-        let contact_email = [
-            (service, "service"),
-            (organization.unwrap_or(service), "organization"),
-            (contact.unwrap_or(service), "contact"),
-        ]
-        .into_iter()
-        .find_map(|(row, table)| row.get("email").map(|email| (email, table, row)));
-        if let Some((email, table, row)) = contact_email {
-            candidate.set("contact_email", json!(email), Origin::of(table, "email", row));
-        }
-        if let Some(practice) =
-            organization.and_then(|org| org.get("name")).filter(|name| Some(*name) != service.get("name"))
-        {
-            candidate.set(
-                "practice_name",
-                json!(practice),
-                Origin::of("organization", "name", organization.unwrap_or(service)),
-            );
-        }
+        read_contact_and_practice(&mut candidate, service, organization, first(&contacts, id));
         read_location(
             &mut candidate,
             location,
@@ -367,29 +348,67 @@ fn candidates<'a>(tables: &'a Tables, skipped: &mut Vec<String>, problems: &mut 
         if let Some(phone) = first(&phones, id).filter(|phone| phone.get("number").is_some()) {
             candidate.set("phone", json!(phone.get("number")), Origin::of("phone", "number", phone));
         }
-        for language in languages.get(id).into_iter().flatten() {
-            match language.get("code") {
-                Some(code) => {
-                    candidate.push("languages", &code.to_lowercase(), Origin::of("language", "code", language))
-                }
-                None => candidate.kept.extend(language.get("name").map(|name| format!("language {name}"))),
-            }
-        }
-        for area in service_areas.get(id).into_iter().flatten() {
-            match area.get("name") {
-                Some(region) if iso::is_subdivision(region) => {
-                    candidate.push("licensed_regions", region, Origin::of("service_area", "name", area))
-                }
-                Some(name) => candidate.kept.push(format!("service area {name}")),
-                None => {}
-            }
-        }
+        read_languages_and_areas(&mut candidate, languages.get(id), service_areas.get(id));
         for attribute in attributes.get(id).into_iter().flatten() {
             read_attribute(&mut candidate, attribute, &term_names);
         }
         found.push(candidate);
     }
     found
+}
+
+/// The contact email (the service's, else its organization's, else its
+/// contact's) and the practice (the organization's name, when it is not the
+/// service's own).
+fn read_contact_and_practice<'a>(
+    candidate: &mut Candidate<'a>,
+    service: &'a Row,
+    organization: Option<&'a Row>,
+    contact: Option<&'a Row>,
+) {
+    let contact_email = [
+        (service, "service"),
+        (organization.unwrap_or(service), "organization"),
+        (contact.unwrap_or(service), "contact"),
+    ]
+    .into_iter()
+    .find_map(|(row, table)| row.get("email").map(|email| (email, table, row)));
+    if let Some((email, table, row)) = contact_email {
+        candidate.set("contact_email", json!(email), Origin::of(table, "email", row));
+    }
+    if let Some(practice) =
+        organization.and_then(|org| org.get("name")).filter(|name| Some(*name) != service.get("name"))
+    {
+        candidate.set(
+            "practice_name",
+            json!(practice),
+            Origin::of("organization", "name", organization.unwrap_or(service)),
+        );
+    }
+}
+
+/// Languages by code and licensed regions from service areas named by an ISO
+/// subdivision code; what cannot be read so is kept in words for moderators.
+fn read_languages_and_areas<'a>(
+    candidate: &mut Candidate<'a>,
+    languages: Option<&Vec<&'a Row>>,
+    areas: Option<&Vec<&'a Row>>,
+) {
+    for language in languages.into_iter().flatten() {
+        match language.get("code") {
+            Some(code) => candidate.push("languages", &code.to_lowercase(), Origin::of("language", "code", language)),
+            None => candidate.kept.extend(language.get("name").map(|name| format!("language {name}"))),
+        }
+    }
+    for area in areas.into_iter().flatten() {
+        match area.get("name") {
+            Some(region) if iso::is_subdivision(region) => {
+                candidate.push("licensed_regions", region, Origin::of("service_area", "name", area))
+            }
+            Some(name) => candidate.kept.push(format!("service area {name}")),
+            None => {}
+        }
+    }
 }
 
 /// The location's point and place: from its address when it has one, else
