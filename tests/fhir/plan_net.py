@@ -30,7 +30,7 @@ import warnings
 from fhircraft.exceptions import DefinitionNotFoundError, FactoryAssemblerError
 from fhircraft.fhir.resources.factory import FHIRModelFactory
 
-from documents import documents
+from documents import labelled
 
 PLAN_NET = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/plannet-"
 LISTING_RESOURCES = {"Practitioner", "PractitionerRole", "Location", "HealthcareService", "Organization"}
@@ -99,20 +99,17 @@ def problems(profiles, resource):
 
 
 def main(names):
-    inputs = [(name, open(name, encoding="utf-8").read()) for name in names] or [("<stdin>", sys.stdin.read())]
     profiles = Profiles()
     checked = errors = 0
     unreadable = False
-    for name, text in inputs:
-        for where, document in documents(name, text):
-            if document is None:
-                unreadable = True
-                continue
-            checked += 1
-            label = f"{where} {document.get('resourceType')}/{document.get('id', '-')}"
-            for path, message in problems(profiles, document):
-                errors += 1
-                print(f"{label}: error at {path}: {message}")
+    for label, document in labelled(names):
+        if document is None:
+            unreadable = True
+            continue
+        checked += 1
+        for path, message in problems(profiles, document):
+            errors += 1
+            print(f"{label}: error at {path}: {message}")
     print(f"fhircraft against Plan-Net 1.2.0 validated {checked} resource(s): {errors} error(s)")
     return 2 if unreadable else 1 if errors else 0
 

@@ -11,24 +11,21 @@ has an error, 2 when an input is not JSON.
 import sys
 
 import fhirkit
-from documents import documents
+from documents import labelled
 
 
 def main(names):
-    inputs = [(name, open(name, encoding="utf-8").read()) for name in names] or [("<stdin>", sys.stdin.read())]
     resources = errors = warnings = 0
     unreadable = False
-    for name, text in inputs:
-        for where, document in documents(name, text):
-            if document is None:
-                unreadable = True
-                continue
-            resources += 1
-            label = f"{where} {document.get('resourceType')}/{document.get('id', '-')}"
-            for issue in fhirkit.validate(document):
-                errors += issue.severity == "error"
-                warnings += issue.severity == "warning"
-                print(f"{label}: {issue.severity} at {issue.path}: {issue.message}")
+    for label, document in labelled(names):
+        if document is None:
+            unreadable = True
+            continue
+        resources += 1
+        for issue in fhirkit.validate(document):
+            errors += issue.severity == "error"
+            warnings += issue.severity == "warning"
+            print(f"{label}: {issue.severity} at {issue.path}: {issue.message}")
     print(f"fhirkit-rs {fhirkit.__version__} (FHIR {fhirkit.FHIR_VERSION}) validated {resources} resource(s): "
           f"{errors} error(s), {warnings} warning(s)")
     return 2 if unreadable else 1 if errors else 0
