@@ -70,6 +70,16 @@ pub enum Command {
         format: ImportFormat,
         /// The package: a .zip file or a directory of its files.
         path: PathBuf,
+        /// Write the refused services here as CSV, in the columns `seed`
+        /// reads, with each one's problems, to fix and load again.
+        #[arg(long)]
+        rejects: Option<PathBuf>,
+        /// Import nothing when any service is refused.
+        #[arg(long)]
+        strict: bool,
+        /// Report what would be imported, and write nothing.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Send due confirmation reminders and lapse overdue listings; safe to run
     /// again, or beside `serve`, which runs it every few minutes.
@@ -180,7 +190,9 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
             Ok(())
         }
         Command::Export { format, path } => export(&settings, format, path),
-        Command::Import { format: ImportFormat::Hsds, path } => import_hsds(&settings, &path),
+        Command::Import { format: ImportFormat::Hsds, path, rejects, strict, dry_run } => {
+            import_hsds(&settings, &path, rejects.as_deref(), hsds::import::Options { strict, dry_run })
+        }
         Command::Freshness { as_of } => {
             let mut conn = connect(&settings)?;
             let as_of = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
@@ -242,7 +254,8 @@ fn export(settings: &Settings, format: ExportFormat, path: Option<PathBuf>) -> a
         }
         (ExportFormat::Hsds, None) => bail!("--format hsds needs the path of the zip file to write"),
         (ExportFormat::Hsds, Some(path)) => {
-            let publisher = hsds::Publisher::of(Links::of(settings));
+            let ids = hsds::ids::ListingIds::of_directory(&mut conn, settings.public_url.as_deref())?;
+            let publisher = hsds::Publisher::of(ids, Links::of(settings));
             let bar = progress_bar(Listing::count_public(&mut conn)? as u64, "export");
             let written = hsds::package::export(&mut conn, &publisher, &path, |done| bar.set_position(done as u64))?;
             bar.finish_and_clear();
@@ -260,11 +273,23 @@ fn export(settings: &Settings, format: ExportFormat, path: Option<PathBuf>) -> a
     Ok(())
 }
 
-/// Imports an HSDS package as pending listings and prints each one's manage token as CSV.
-fn import_hsds(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()> {
+/// The error of a command that did part of its work: the process exits with
+/// status 2, after the command said what it did and what it refused.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct PartlyDone(pub String);
+
+/// Imports an HSDS package as pending listings and prints each one's manage
+/// token as CSV; what was skipped or refused goes to standard error.
+fn import_hsds(
+    settings: &Settings,
+    path: &std::path::Path,
+    rejects: Option<&std::path::Path>,
+    options: hsds::import::Options,
+) -> anyhow::Result<()> {
     let mut conn = connect(settings)?;
     let bar = progress_bar(0, "import");
-    let imported = hsds::import::import(&mut conn, path, Gazetteer::shared(), |done, total| {
+    let imported = hsds::import::import(&mut conn, path, Gazetteer::shared(), options, |done, total| {
         bar.set_length(total as u64);
         bar.set_position(done as u64);
     })?;
@@ -273,13 +298,35 @@ fn import_hsds(settings: &Settings, path: &std::path::Path) -> anyhow::Result<()
     for skipped in &imported.skipped {
         eprintln!("skipped {skipped}");
     }
+    for problem in imported.refused.iter().flat_map(|refused| &refused.problems) {
+        eprintln!("refused {problem}");
+    }
+    if let Some(rejects) = rejects {
+        let rows: Vec<_> =
+            (imported.refused.iter()).map(|refused| (refused.problems.join("; "), refused.listing.clone())).collect();
+        let written = seed::write_rejects(rejects, &rows)?;
+        eprintln!("{written} refused service(s) written to {}", rejects.display());
+    }
+    let stored = if options.dry_run || (options.strict && !imported.refused.is_empty()) { 0 } else { imported.ready };
     eprintln!(
-        "{} service(s) imported as pending, {} imported before and left alone, {} skipped",
-        imported.loaded.len(),
+        "{stored} service(s) imported as pending ({} unclaimed, {} with a profession or specialty to be chosen), \
+         {} imported before and left alone, {} skipped, {} refused",
+        imported.unclaimed,
+        imported.to_be_chosen,
         imported.already,
-        imported.skipped.len()
+        imported.skipped.len(),
+        imported.refused.len()
     );
-    Ok(())
+    match (imported.refused.len(), options) {
+        (0, _) => Ok(()),
+        (_, hsds::import::Options { dry_run: true, .. }) => {
+            Err(PartlyDone("a dry run: nothing was written".into()).into())
+        }
+        (_, hsds::import::Options { strict: true, .. }) => {
+            Err(PartlyDone("nothing was imported (--strict): fix the refused services and try again".into()).into())
+        }
+        (refused, _) => Err(PartlyDone(format!("{refused} service(s) refused; the others were imported")).into()),
+    }
 }
 
 /// Each loaded listing's manage token, as CSV on standard output.

@@ -9,10 +9,24 @@ use benzowise::cli::{self, Cli};
 use benzowise::config::Settings;
 
 #[actix_web::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> std::process::ExitCode {
     dotenvy::dotenv().ok();
     benzowise::telemetry::init();
     let cli = Cli::parse();
-    let settings = Settings::from_env()?;
-    cli::run(cli, settings).await
+    let done = match Settings::from_env() {
+        Ok(settings) => cli::run(cli, settings).await,
+        Err(error) => Err(error),
+    };
+    match done {
+        Ok(()) => std::process::ExitCode::SUCCESS,
+        // Part of the work was done, and said so: status 2.
+        Err(error) if error.downcast_ref::<cli::PartlyDone>().is_some() => {
+            eprintln!("{error}");
+            std::process::ExitCode::from(2)
+        }
+        Err(error) => {
+            eprintln!("Error: {error:?}");
+            std::process::ExitCode::FAILURE
+        }
+    }
 }

@@ -17,6 +17,7 @@ use actix_web::middleware::{from_fn, DefaultHeaders, Next};
 use actix_web::{web, App, HttpMessage, HttpRequest, HttpResponse, HttpServer, ResponseError};
 use tracing_actix_web::{RequestId, TracingLogger};
 
+use crate::app::hsds::ids::ListingIds;
 use crate::app::{digest, AppState};
 use crate::config::Settings;
 use crate::db;
@@ -42,10 +43,14 @@ impl Application {
         let setup_pool = pool.clone();
         // Parsing the gazetteer takes a few tenths of a second: do it while the index loads.
         std::thread::spawn(Gazetteer::shared);
-        let (applied, search, load_time) = web::block(move || -> anyhow::Result<_> {
-            let applied = db::migrate(&mut *setup_pool.get()?)?;
+        let public_url = settings.public_url.clone();
+        let (applied, hsds_ids, search, load_time) = web::block(move || -> anyhow::Result<_> {
+            let mut conn = setup_pool.get()?;
+            let applied = db::migrate(&mut conn)?;
+            let hsds_ids = ListingIds::of_directory(&mut conn, public_url.as_deref())?;
+            drop(conn);
             let started = std::time::Instant::now();
-            Ok((applied, SearchSync::load(&setup_pool)?, started.elapsed()))
+            Ok((applied, hsds_ids, SearchSync::load(&setup_pool)?, started.elapsed()))
         })
         .await??;
         if !applied.is_empty() {
@@ -57,7 +62,7 @@ impl Application {
         let port = listener.local_addr()?.port();
         let mailer = Mailer::new(&settings.mail.transport, &settings.mail.from)?;
         tracing::info!(transport = ?settings.mail.transport, "mail goes out through this transport");
-        let state = web::Data::new(AppState::new(pool, settings, Arc::new(search), mailer));
+        let state = web::Data::new(AppState::new(pool, settings, Arc::new(search), mailer, hsds_ids));
         actix_web::rt::spawn(keep_search_in_step(state.clone()));
         actix_web::rt::spawn(send_mail(state.clone()));
         actix_web::rt::spawn(keep_listings_fresh(state.clone()));

@@ -33,6 +33,13 @@ pub struct PublicListing {
     /// the open standards' documents carry it as their own last-modified time.
     #[serde(skip)]
     pub updated_at: DateTime<Utc>,
+    /// False for a listing added from a public list that its clinician has
+    /// not claimed yet.
+    pub claimed: bool,
+    /// Where an imported listing came from (`hsds:<service id>`): its HSDS
+    /// ids are the ones it had there. Not in the API's answer.
+    #[serde(skip)]
+    pub import_key: Option<String>,
 }
 
 impl std::ops::Deref for PublicListing {
@@ -56,6 +63,8 @@ impl From<ApprovedListing> for PublicListing {
             last_reviewed_at: listing.last_reviewed_at.map(|time| time.and_utc()),
             confirmed_at: listing.confirmed_at.map(|time| time.and_utc()),
             updated_at: listing.updated_at.and_utc(),
+            claimed: listing.claimed,
+            import_key: listing.import_key,
         }
     }
 }

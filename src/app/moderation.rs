@@ -13,7 +13,7 @@ use crate::db::outbox::{self, DeliveryStatus, OutboxMessage};
 use crate::db::reports::Report;
 use crate::db::submissions::{Duplicate, QueueCounts, QueueFilter, QueuePosition, Submission};
 use crate::db::{write_transaction, AnyConnection};
-use crate::domain::listing::{ListingContent, RedFlag};
+use crate::domain::listing::{Choices, ListingContent, RedFlag};
 use crate::domain::moderation::{
     changed_fields, AuditAction, FieldChange, ListingStatus, ReportStatus, SubmissionKind, SubmissionStatus,
 };
@@ -165,6 +165,9 @@ pub struct Review {
     pub duplicates: Vec<Duplicate>,
     /// The submission to open after this one is decided.
     pub next: Option<i64>,
+    /// For an imported listing, what its source held that the listing cannot
+    /// (a table, line and column each).
+    pub kept_from_import: Vec<String>,
 }
 
 /// Opens a submission for the moderator `query` names: a pending one becomes
@@ -178,7 +181,13 @@ pub async fn review(state: &AppState, submission_id: i64, query: QueueQuery) -> 
             if submission.status() == SubmissionStatus::Pending {
                 item.claim = Claim::take(conn, submission_id, query.viewer)?;
             }
+            let import_note = Event::first_note(conn, listing.id, AuditAction::Import.as_str())?;
             Ok(Review {
+                kept_from_import: import_note
+                    .iter()
+                    .flat_map(|note| note.lines().skip(1))
+                    .map(str::to_string)
+                    .collect(),
                 duplicates: Submission::duplicates_of(conn, listing.id, &item.listing)?,
                 next: Submission::next_pending(conn, &query.filter(), submission_id)?,
                 status: submission.status(),
@@ -310,13 +319,19 @@ pub enum ListingChange {
 
 /// Approves a submission and puts the listing's new public state into search.
 #[tracing::instrument(skip(state, note))]
-pub async fn approve(state: &AppState, actor: Actor, submission_id: i64, note: Option<String>) -> Result<(), AppError> {
+pub async fn approve(
+    state: &AppState,
+    actor: Actor,
+    submission_id: i64,
+    note: Option<String>,
+    choices: Choices,
+) -> Result<(), AppError> {
     let search = state.search.clone();
     let (links, mail_from) = (state.links(), state.settings.mail.from.clone());
     state
         .db(move |conn| {
             let listing_id = write_transaction(conn, |conn| {
-                let listing_id = Submission::approve(conn, submission_id, &actor, note.as_deref())?;
+                let listing_id = Submission::approve(conn, submission_id, &actor, note.as_deref(), &choices)?;
                 tell_clinician(conn, &mail_from, listing_id, |lang| Letter::Approved {
                     profile_link: links.to(lang, &format!("/clinicians/{listing_id}")),
                 })?;

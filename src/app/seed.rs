@@ -33,8 +33,9 @@ const NUMBER_FIELDS: &[&str] = &[
     "self_pay_follow_up.max",
 ];
 /// Columns an export adds that are derived, not submitted; a seed skips them.
+/// (`problem` is what a rejects file says was wrong with the row.)
 const DERIVED_COLUMNS: &[&str] =
-    &["id", "demo", "profession_label", "prescriber", "last_reviewed_at", "confirmed_at", "names_derived"];
+    &["id", "demo", "profession_label", "prescriber", "last_reviewed_at", "confirmed_at", "names_derived", "problem"];
 
 /// A JSON seed file: a bare array of listings, or an object that also says
 /// whether they are demo listings.
@@ -184,7 +185,8 @@ pub fn load(
     for listing in listings {
         let (created, manage_token) = submissions::create(conn, &listing, provenance)?;
         if publication == Publication::Approved {
-            Submission::approve(conn, created.submission_id, &actor, Some("loaded from a seed file"))?;
+            let choices = Default::default();
+            Submission::approve(conn, created.submission_id, &actor, Some("loaded from a seed file"), &choices)?;
         }
         loaded.push(Loaded {
             listing_id: created.listing_id,
@@ -251,6 +253,32 @@ fn undefused(cell: &str) -> &str {
         Some(rest) if rest.starts_with(FORMULA_STARTS) => rest,
         _ => cell,
     }
+}
+
+/// Writes listings another list could not give well to `path`, as a CSV
+/// that `seed` reads once fixed: a `problem` column naming what to fix, then
+/// the listing's columns as read; returns how many rows it wrote.
+pub fn write_rejects(path: &std::path::Path, refused: &[(String, Map<String, Value>)]) -> anyhow::Result<usize> {
+    let rows: Vec<Vec<(String, String)>> =
+        refused.iter().map(|(_, listing)| flatten(Value::Object(listing.clone()))).collect();
+    // What an import may leave to be chosen comes first, empty, to fill in.
+    let mut columns: Vec<&str> = vec!["problem", "profession", "specialty"];
+    for (column, _) in rows.iter().flatten() {
+        if !columns.contains(&column.as_str()) {
+            columns.push(column);
+        }
+    }
+    let mut writer = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
+    writer.write_record(&columns)?;
+    for ((problem, _), cells) in refused.iter().zip(&rows) {
+        let cell = |column: &str| match column {
+            "problem" => problem.clone(),
+            _ => cells.iter().find(|(name, _)| name == column).map_or_else(String::new, |(_, cell)| cell.clone()),
+        };
+        writer.write_record(columns.iter().map(|column| defused(&cell(column)).into_owned()))?;
+    }
+    writer.flush()?;
+    Ok(rows.len())
 }
 
 /// `(column, cell)` pairs of one listing, in field order.

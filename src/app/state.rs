@@ -2,6 +2,7 @@
 
 use std::sync::Arc;
 
+use super::hsds::ids::ListingIds;
 use super::metrics::Metrics;
 use super::throttle::{Limit, ReadLimit};
 use crate::config::Settings;
@@ -35,6 +36,8 @@ pub struct AppState {
     /// Reads of the public API, `/hsds` and `/fhir`, by client.
     pub reads: ReadLimit,
     pub mailer: Arc<Mailer>,
+    /// The directory's HSDS ids, read from its database at start.
+    pub hsds_ids: ListingIds,
 }
 
 const HOUR: std::time::Duration = std::time::Duration::from_secs(3600);
@@ -46,8 +49,15 @@ const EDITS_PER_LISTING_PER_HOUR: u32 = 10;
 const RECEIPTS_PER_ADDRESS_PER_DAY: u32 = 3;
 
 impl AppState {
-    pub fn new(pool: Pool, settings: Settings, search: Arc<SearchSync>, mailer: Mailer) -> AppState {
+    pub fn new(
+        pool: Pool,
+        settings: Settings,
+        search: Arc<SearchSync>,
+        mailer: Mailer,
+        hsds_ids: ListingIds,
+    ) -> AppState {
         AppState {
+            hsds_ids,
             pool,
             mailer: Arc::new(mailer),
             search,

@@ -124,6 +124,19 @@ impl Event {
         Ok(events::table.select(diesel::dsl::max(events::id)).first::<Option<i64>>(conn)?.unwrap_or(0))
     }
 
+    /// The note of the first event of `action` about a listing, such as what
+    /// its import kept.
+    pub fn first_note(conn: &mut AnyConnection, listing_id: i64, action: &str) -> QueryResult<Option<String>> {
+        let note: Option<Option<String>> = events::table
+            .filter(events::listing_id.eq(listing_id))
+            .filter(events::action.eq(action))
+            .order(events::id)
+            .select(events::reason)
+            .first(conn)
+            .optional()?;
+        Ok(note.flatten())
+    }
+
     /// `(event id, listing id)` of events after `after`, oldest first.
     #[tracing::instrument(level = "debug", skip_all)]
     pub fn listings_changed_after(conn: &mut AnyConnection, after: i64) -> QueryResult<Vec<(i64, i64)>> {

@@ -25,6 +25,10 @@ pub struct Listing {
     /// The language the clinician used on the site (a `Lang` code), for their mail.
     pub language: String,
     pub confirmed_at: Option<NaiveDateTime>,
+    /// False for an imported listing no clinician has claimed yet.
+    pub claimed: bool,
+    /// `hsds:<service id>` for a listing imported from an HSDS package.
+    pub import_key: Option<String>,
 }
 
 #[derive(Insertable)]
@@ -50,6 +54,8 @@ pub struct ApprovedListing {
     pub confirmed_at: Option<NaiveDateTime>,
     /// When the listing last changed in any way (its content, its status, a confirmation).
     pub updated_at: NaiveDateTime,
+    pub claimed: bool,
+    pub import_key: Option<String>,
 }
 
 /// A window of `updated_at`, from (inclusive) and before (exclusive), either
@@ -109,6 +115,8 @@ impl Listing {
             last_reviewed_at: self.last_reviewed_at,
             confirmed_at: self.confirmed_at,
             updated_at: self.updated_at,
+            claimed: self.claimed,
+            import_key: self.import_key,
         })
     }
 
@@ -140,6 +148,17 @@ impl Listing {
     pub fn find_public(conn: &mut AnyConnection, id: i64) -> QueryResult<ApprovedListing> {
         listings::table
             .find(id)
+            .filter(listings::status.eq(ListingStatus::Approved.as_str()))
+            .select(Listing::as_select())
+            .first(conn)?
+            .public()
+            .ok_or(diesel::result::Error::NotFound)
+    }
+
+    /// The public listing imported with `import_key`.
+    pub fn find_public_imported(conn: &mut AnyConnection, import_key: &str) -> QueryResult<ApprovedListing> {
+        listings::table
+            .filter(listings::import_key.eq(import_key))
             .filter(listings::status.eq(ListingStatus::Approved.as_str()))
             .select(Listing::as_select())
             .first(conn)?
@@ -249,8 +268,11 @@ impl Listing {
     }
 
     /// Records where an imported listing came from.
-    pub fn set_import_key(conn: &mut AnyConnection, id: i64, key: &str) -> QueryResult<()> {
-        diesel::update(listings::table.find(id)).set(listings::import_key.eq(key)).execute(conn).map(drop)
+    pub fn set_import_key(conn: &mut AnyConnection, id: i64, key: &str, claimed: bool) -> QueryResult<()> {
+        diesel::update(listings::table.find(id))
+            .set((listings::import_key.eq(key), listings::claimed.eq(claimed)))
+            .execute(conn)
+            .map(drop)
     }
 
     /// A page of the public listings changed within `between`, the least

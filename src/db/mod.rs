@@ -13,6 +13,7 @@ pub mod recovery;
 pub mod reports;
 pub mod schema;
 pub mod sessions;
+pub mod settings;
 pub mod submissions;
 
 use chrono::SubsecRound;

@@ -74,6 +74,14 @@ diesel::table! {
         confirmed_at -> Nullable<Timestamp>,
         import_key -> Nullable<Text>,
         contact_email_key -> Nullable<Text>,
+        claimed -> Bool,
+    }
+}
+
+diesel::table! {
+    directory_settings (name) {
+        name -> Text,
+        value -> Text,
     }
 }
 

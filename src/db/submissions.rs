@@ -7,7 +7,7 @@ use super::events::{Actor, Event, Subject};
 use super::listings::{Listing, ListingInsertForm};
 use super::schema::{events, listings, submission_claims, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
-use crate::domain::listing::{lookup_key, ListingContent, NewListing};
+use crate::domain::listing::{lookup_key, Choices, ListingContent, NewListing};
 use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, SubmissionKind, SubmissionStatus};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -393,11 +393,24 @@ impl Submission {
     /// the public content at once.
     /// Returns the listing's id.
     #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
-    pub fn approve(conn: &mut AnyConnection, id: i64, actor: &Actor, note: Option<&str>) -> Result<i64, AppError> {
+    /// An imported listing's fields left to be chosen are filled from `choices` first.
+    pub fn approve(
+        conn: &mut AnyConnection,
+        id: i64,
+        actor: &Actor,
+        note: Option<&str>,
+        choices: &Choices,
+    ) -> Result<i64, AppError> {
         write_transaction(conn, |conn| {
-            let submission = claim(conn, id, SubmissionStatus::Approved, actor, note)?;
+            let mut submission = claim(conn, id, SubmissionStatus::Approved, actor, note)?;
             let listing = Listing::find(conn, submission.listing_id)?;
-            let content = submission.content()?;
+            let mut content = submission.content()?;
+            if content.choose(choices)? {
+                submission.content = serde_json::to_string(&content).map_err(|e| AppError::Internal(e.into()))?;
+                diesel::update(submissions::table.find(id))
+                    .set(submissions::content.eq(&submission.content))
+                    .execute(conn)?;
+            }
             let mut changes = changed_fields(listing.approved_content().as_ref(), &content);
             let status = listing.status().approve();
             if status != listing.status() {

@@ -236,6 +236,45 @@ impl std::ops::Deref for ListingContent {
 }
 
 impl ListingContent {
+    /// The coded fields an import left empty for a moderator to choose
+    /// before the listing can be approved.
+    pub fn to_be_chosen(&self) -> Vec<&'static str> {
+        [(TO_BE_CHOSEN_PROFESSION, &self.profession), (TO_BE_CHOSEN_SPECIALTY, &self.specialty)]
+            .into_iter()
+            .filter(|(_, code)| code.is_empty())
+            .map(|(field, _)| field)
+            .collect()
+    }
+
+    /// Fills the fields left to be chosen from `choices`; names each one
+    /// still missing or not a known code. Returns whether anything changed.
+    pub fn choose(&mut self, choices: &Choices) -> Result<bool, AppError> {
+        let mut errors = FieldErrors::new();
+        let to_be_chosen = self.to_be_chosen();
+        for field in &to_be_chosen {
+            let (chosen, known, slot) = match *field {
+                TO_BE_CHOSEN_PROFESSION => {
+                    let chosen = choices.profession.as_deref().map(str::trim);
+                    (
+                        chosen,
+                        chosen.is_some_and(|code| vocabulary::profession(code).is_some()),
+                        &mut self.details.profession,
+                    )
+                }
+                _ => {
+                    let chosen = choices.specialty.as_deref().map(str::trim);
+                    let known = chosen.is_some_and(|code| vocabulary::find(vocabulary::SPECIALTIES, code).is_some());
+                    (chosen, known, &mut self.details.specialty)
+                }
+            };
+            match chosen {
+                Some(code) if known => *slot = code.to_string(),
+                _ => errors.add(field, Text::new("field-error-to-be-chosen")),
+            }
+        }
+        errors.finish(Some(!to_be_chosen.is_empty()))
+    }
+
     pub fn prescriber(&self) -> bool {
         vocabulary::profession(&self.profession).is_some_and(|p| p.prescriber)
     }
@@ -375,6 +414,27 @@ pub struct RedFlag {
     pub phrase: String,
 }
 
+/// The fields a listing read from another list may leave for later.
+#[derive(Debug, Clone, Default)]
+pub struct Gaps {
+    /// `profession` and `specialty`, when nothing in the source named them.
+    pub to_be_chosen: Vec<&'static str>,
+    /// No email anywhere in the source: the listing waits for its clinician to claim it.
+    pub unclaimed: bool,
+}
+
+/// What a moderator chose for the fields an import left to be chosen.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+pub struct Choices {
+    /// A profession code, for a listing whose profession is to be chosen.
+    pub profession: Option<String>,
+    /// A specialty code, for a listing whose specialty is to be chosen.
+    pub specialty: Option<String>,
+}
+
+pub const TO_BE_CHOSEN_PROFESSION: &str = "profession";
+pub const TO_BE_CHOSEN_SPECIALTY: &str = "specialty";
+
 /// A listing that has passed every rule; the only way in is `parse`.
 #[derive(Debug, Clone)]
 pub struct NewListing(ListingContent);
@@ -485,6 +545,34 @@ impl NewListing {
             statement: input.statement,
         };
         Ok(Parsed::Listing(NewListing(ListingContent { details, location_source: location.source, contact_email })))
+    }
+
+    /// Parses a listing read from another list, where some of what a
+    /// submission requires may be missing: the fields `gaps` names are
+    /// checked as if filled, then left empty for a moderator to choose (a
+    /// profession or specialty) or a clinician to claim (the contact email).
+    pub fn parse_with_gaps(mut input: ListingInput, gazetteer: &Gazetteer, gaps: &Gaps) -> Result<Parsed, AppError> {
+        for field in &gaps.to_be_chosen {
+            match *field {
+                TO_BE_CHOSEN_PROFESSION => input.profession = Some("physician".to_string()),
+                _ => input.specialty = Some("other".to_string()),
+            }
+        }
+        if gaps.unclaimed {
+            input.contact_email = Some("unclaimed@example.invalid".to_string());
+        }
+        let parsed = NewListing::parse(input, gazetteer)?;
+        let Parsed::Listing(NewListing(mut content)) = parsed else { return Ok(parsed) };
+        for field in &gaps.to_be_chosen {
+            match *field {
+                TO_BE_CHOSEN_PROFESSION => content.details.profession.clear(),
+                _ => content.details.specialty.clear(),
+            }
+        }
+        if gaps.unclaimed {
+            content.contact_email.clear();
+        }
+        Ok(Parsed::Listing(NewListing(content)))
     }
 
     pub fn content(&self) -> &ListingContent {
@@ -643,8 +731,9 @@ fn codes(input: &ListingInput, errors: &mut FieldErrors) -> Codes {
         listed(&input.licensed_regions).iter().map(String::as_str),
         known(iso::is_subdivision),
     );
-    let mut languages =
-        errors.codes("languages", listed(&input.languages).iter().map(String::as_str), known(iso::is_language));
+    // ISO 639-3 codes are kept as ISO 639-1 codes where the language has one.
+    let language = |code: &str| iso::language_code(code).map(str::to_string);
+    let mut languages = errors.codes("languages", listed(&input.languages).iter().map(String::as_str), language);
     if languages.is_empty() {
         languages.push("en".to_string());
     }

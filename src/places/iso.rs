@@ -45,6 +45,13 @@ io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo
 my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so \
 sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu";
 
+/// ISO 639-3 codes of languages without an ISO 639-1 code that clinicians
+/// and community directories here list: sign languages, the Chinese
+/// languages, Indigenous languages of the Americas, Arabic and Kurdish
+/// varieties, Philippine languages, creoles.
+const LANGUAGES_639_3: &str = "acm apc arz ary ase bfi bho ceb chr ckb cmn fil hak haw hmn ilo jam kea kmr lkt \
+mai mam mfs nan pap prs quc tzh tzo wuu yua yue zap";
+
 fn listed(list: &str, code: &str) -> bool {
     !code.is_empty() && !code.contains(' ') && list.split_ascii_whitespace().any(|c| c == code)
 }
@@ -58,14 +65,36 @@ pub fn country_codes() -> impl Iterator<Item = &'static str> {
     COUNTRIES.split_ascii_whitespace()
 }
 
+/// Whether listings keep `code` as it is: an ISO 639-1 code, or an ISO
+/// 639-3 code of `LANGUAGES_639_3`.
 pub fn is_language(code: &str) -> bool {
-    code.len() == 2 && listed(LANGUAGES, code)
+    language_index(code).is_some()
 }
 
-/// The ISO 639-1 codes in a fixed order, for compact bit sets.
+/// The code a listing keeps for a language given by its ISO 639-1 or ISO
+/// 639-3 code in any case: the ISO 639-1 code where the language has one
+/// ("spa" → "es"), else the ISO 639-3 code ("yue"); `None` for a code that
+/// names no language, or one the directory has no name for.
+pub fn language_code(code: &str) -> Option<&'static str> {
+    let code = code.trim().to_ascii_lowercase();
+    let kept = language_codes().binary_search(&code.as_str()).ok().map(|index| language_codes()[index]);
+    kept.or_else(|| isolang::Language::from_639_3(&code)?.to_639_1().filter(|short| is_language(short)))
+}
+
+/// The English name of any ISO 639-3 code (`None` for other codes): a name
+/// to tell a moderator what an import could not keep.
+pub fn language_name_639_3(code: &str) -> Option<&'static str> {
+    isolang::Language::from_639_3(&code.trim().to_ascii_lowercase()).map(|language| language.to_name())
+}
+
+/// The codes of `is_language` in alphabetical order, for compact bit sets.
 pub fn language_codes() -> &'static [&'static str] {
-    static CODES: std::sync::LazyLock<Vec<&'static str>> =
-        std::sync::LazyLock::new(|| LANGUAGES.split_ascii_whitespace().collect());
+    static CODES: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        let mut codes: Vec<&str> =
+            LANGUAGES.split_ascii_whitespace().chain(LANGUAGES_639_3.split_ascii_whitespace()).collect();
+        codes.sort_unstable();
+        codes
+    });
     &CODES
 }
 
@@ -153,9 +182,20 @@ mod tests {
     }
 
     #[test]
+    fn languages_are_kept_by_their_shortest_code() {
+        assert_eq!(language_code("spa"), Some("es"));
+        assert_eq!(language_code("ES"), Some("es"));
+        assert_eq!(language_code("yue"), Some("yue"));
+        assert_eq!(language_code("ase"), Some("ase"));
+        assert_eq!(language_code("xx"), None);
+        assert_eq!(language_code("tlh"), None, "Klingon has an ISO 639-3 code but no name here");
+        assert_eq!(language_name_639_3("tlh"), Some("Klingon"));
+    }
+
+    #[test]
     fn the_code_lists_have_every_code_once() {
         let codes = |list: &'static str| list.split_ascii_whitespace().collect::<Vec<_>>();
-        for list in [COUNTRIES, LANGUAGES, REGIONS] {
+        for list in [COUNTRIES, LANGUAGES, LANGUAGES_639_3, REGIONS] {
             let mut sorted = codes(list);
             sorted.sort_unstable();
             sorted.dedup();
@@ -163,6 +203,10 @@ mod tests {
         }
         assert_eq!(codes(COUNTRIES).len(), 249);
         assert_eq!(codes(LANGUAGES).len(), 183);
+        assert!(language_codes().len() <= 256, "a listing's languages are a 256-bit set in the index");
+        assert!(codes(LANGUAGES_639_3)
+            .iter()
+            .all(|code| isolang::Language::from_639_3(code).is_some_and(|language| language.to_639_1().is_none())));
     }
 
     #[test]

@@ -93,10 +93,11 @@ fn payment_bit(code: &str) -> u64 {
     code_bit(&PAYMENT_CODES, code, PAYMENT_BIT)
 }
 
-type Languages = [u64; 3];
+/// One bit per language of `iso::language_codes` (fewer than 256).
+type Languages = [u64; 4];
 
 fn language_bits(codes: &[String]) -> Languages {
-    let mut bits = [0u64; 3];
+    let mut bits = [0u64; 4];
     for language_index in codes.iter().filter_map(|code| iso::language_index(code)) {
         bits[language_index / 64] |= 1 << (language_index % 64);
     }
@@ -323,7 +324,7 @@ impl Extra<'_> {
 
     fn accepts(&self, id: u32) -> bool {
         let Some(entry) = self.entries.get(id as usize).and_then(Option::as_ref) else { return false };
-        let languages_ok = self.languages.is_none_or(|want| (0..3).all(|w| entry.languages[w] & want[w] == want[w]));
+        let languages_ok = self.languages.is_none_or(|want| (0..4).all(|w| entry.languages[w] & want[w] == want[w]));
         languages_ok && self.region.is_none_or(|r| entry.regions.contains(&r))
     }
 }
@@ -596,7 +597,7 @@ impl SearchResult<'_> {
 /// The codes whose bits are set, serialized as a list without allocating.
 #[derive(Debug, Clone, Copy)]
 pub struct CodeSet {
-    bits: [u64; 3],
+    bits: [u64; 4],
     codes: &'static [&'static str],
 }
 
@@ -1131,7 +1132,8 @@ impl Inner {
             }
         }
         let [full_name, credentials, practice_name, city, region, country, phone] = fields;
-        let code_set = |base: u32, codes: &'static [&'static str]| CodeSet { bits: [entry.mask >> base, 0, 0], codes };
+        let code_set =
+            |base: u32, codes: &'static [&'static str]| CodeSet { bits: [entry.mask >> base, 0, 0, 0], codes };
         let first = |set: CodeSet| set.iter().next().unwrap_or("");
         SearchResult {
             id: i64::from(id),

@@ -71,6 +71,9 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
                 }
                 (profession) " · " (specialty)
             }
+            @if !listing.claimed {
+                p.notice.warn #unclaimed { (t!(locale, "profile-unclaimed")) }
+            }
             @if !listing.prescriber {
                 p.notice { (t!(locale, "profile-needs-prescriber")) }
             }
@@ -297,7 +300,7 @@ mod tests {
     /// A public listing as the API writes one, with `payment` merged in.
     fn listing(payment: serde_json::Value) -> PublicListing {
         let mut listing = json!({
-            "id": 7, "demo": false, "full_name": "Dr. Rowan Whitfield", "credentials": "MD",
+            "id": 7, "demo": false, "claimed": true, "full_name": "Dr. Rowan Whitfield", "credentials": "MD",
             "profession": "physician", "profession_label": "Physician", "prescriber": true,
             "specialty": "psychiatry", "taxonomy_code": null, "npi": null, "practice_name": null,
             "address_line": null, "city": "Portland", "region": "OR", "postal_code": null, "country": "US",

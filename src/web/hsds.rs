@@ -262,7 +262,7 @@ fn ndjson(records: impl futures_util::Stream<Item = Result<Vec<Value>, AppError>
 }
 
 fn publisher(state: &State) -> Publisher {
-    Publisher::of(state.links())
+    Publisher::of(state.hsds_ids, state.links())
 }
 
 /// A path's id as a UUID; anything else names nothing here.

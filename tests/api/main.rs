@@ -14,6 +14,7 @@ mod freshness;
 mod helpers;
 mod history;
 mod hsds;
+mod hsds_import;
 mod language;
 mod lifecycle;
 mod limits;

@@ -2,14 +2,18 @@
 //! exports, and that lead back to the listing without a lookup table.
 //!
 //! A listing's records get version 8 UUIDs laid out as: six bytes of the
-//! deployment's namespace (from its public address, so two deployments never
-//! share ids), the record's kind, an ordinal (the n-th language of a service,
+//! directory's namespace (stored in its database on first start: from its
+//! public address when one is set, else random; so two directories never
+//! share ids, and every command run on one directory writes the same ids), the record's kind, an ordinal (the n-th language of a service,
 //! say), and the listing id. The taxonomy's ids do not depend on the
 //! deployment (version 5 UUIDs of the term's path), so a 211 that filters on
 //! "micro-taper" once filters on it everywhere.
 
+use diesel::QueryResult;
 use sha2::{Digest, Sha256};
 use uuid::Uuid;
+
+use crate::db::{settings, AnyConnection};
 
 /// What kind of HSDS record an id names.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,6 +46,23 @@ impl ListingIds {
         ListingIds { namespace }
     }
 
+    /// The ids of the directory whose database `conn` opens. The first call
+    /// stores the namespace: derived from `public_url` when it is set (the
+    /// ids such a directory has always served), else random.
+    pub fn of_directory(conn: &mut AnyConnection, public_url: Option<&str>) -> QueryResult<ListingIds> {
+        let first = match public_url {
+            Some(address) => ListingIds::of(address),
+            None => ListingIds { namespace: rand::random() },
+        };
+        let stored = settings::hsds_namespace(conn, &hex::encode(first.namespace))?;
+        let mut namespace = [0; 6];
+        // A namespace not of this shape was not written here; the first one stands in.
+        match hex::decode_to_slice(&stored, &mut namespace) {
+            Ok(()) => Ok(ListingIds { namespace }),
+            Err(_) => Ok(first),
+        }
+    }
+
     /// The id of the `ordinal`-th record of `kind` of a listing.
     pub fn id(&self, kind: Kind, listing_id: i64, ordinal: usize) -> Uuid {
         let mut bytes = [0; 16];
@@ -63,6 +84,25 @@ impl ListingIds {
         let listing_id = i64::from_be_bytes(bytes[8..].try_into().ok()?) & 0x3fff_ffff_ffff_ffff;
         (ours && bytes[7] == 0).then_some(listing_id)
     }
+}
+
+/// The HSDS identity of a listing: the namespace and number its ids are
+/// made of. A listing imported from another benzowise directory keeps the
+/// ids it had there (its service id says which), so that a directory moved
+/// or merged through HSDS serves the same ids; any other listing has this
+/// directory's namespace and its own id.
+pub fn identity(ids: &ListingIds, listing_id: i64, import_key: Option<&str>) -> (ListingIds, i64) {
+    let imported = import_key.and_then(|key| key.strip_prefix("hsds:")).and_then(|id| id.parse::<Uuid>().ok());
+    imported.and_then(|id| origin(Kind::Service, &id)).unwrap_or((*ids, listing_id))
+}
+
+/// The namespace and number of an id of `kind` laid out as benzowise lays
+/// ids out, from whichever directory it comes.
+pub fn origin(kind: Kind, id: &Uuid) -> Option<(ListingIds, i64)> {
+    let mut namespace = [0; 6];
+    namespace.copy_from_slice(&id.as_bytes()[..6]);
+    let ids = ListingIds { namespace };
+    ids.listing(kind, id).map(|number| (ids, number))
 }
 
 /// The namespace of the taxonomy's ids, the same in every deployment.

@@ -43,8 +43,8 @@ pub struct Publisher {
 }
 
 impl Publisher {
-    pub fn of(links: Links) -> Publisher {
-        Publisher { ids: ListingIds::of(links.site()), links }
+    pub fn of(ids: ListingIds, links: Links) -> Publisher {
+        Publisher { ids, links }
     }
 
     pub fn records(&self, listing: &PublicListing) -> ListingRecords {
@@ -347,9 +347,27 @@ async fn records_of(
     kind: Kind,
     id: &Uuid,
 ) -> Result<ListingRecords, AppError> {
-    let listing_id = publisher.ids.listing(kind, id).ok_or(AppError::NotFound)?;
-    let listing = state.db(move |conn| Ok(Listing::find_public(conn, listing_id)?)).await?;
-    Ok(publisher.records(&listing.into()))
+    let ours = publisher.ids.listing(kind, id);
+    // An id of another directory names the listing imported from it, if any.
+    let imported =
+        ids::origin(kind, id).map(|(origin, number)| format!("hsds:{}", origin.id(Kind::Service, number, 0)));
+    let listing = state
+        .db(move |conn| match (ours, imported) {
+            (Some(listing_id), _) => Ok(Listing::find_public(conn, listing_id)?),
+            (None, Some(key)) => Ok(Listing::find_public_imported(conn, &key)?),
+            (None, None) => Err(AppError::NotFound),
+        })
+        .await?;
+    let records = publisher.records(&listing.into());
+    // The id must be one of the listing's own, not merely lead to it.
+    let named = [&records.service, &records.organization, &records.service_at_location]
+        .iter()
+        .any(|record| record.get("id").and_then(Value::as_str) == Some(id.to_string().as_str()));
+    if named {
+        Ok(records)
+    } else {
+        Err(AppError::NotFound)
+    }
 }
 
 pub async fn service(state: &AppState, publisher: &Publisher, id: &Uuid) -> Result<Value, AppError> {

@@ -28,7 +28,8 @@ pub struct ListingRecords {
 
 impl ListingRecords {
     pub fn of(listing: &PublicListing, ids: &ListingIds, links: &Links) -> ListingRecords {
-        let id = |kind, ordinal| ids.id(kind, listing.id, ordinal);
+        let (ids, number) = super::ids::identity(ids, listing.id, listing.import_key.as_deref());
+        let id = |kind, ordinal| ids.id(kind, number, ordinal);
         let organization_id = id(Kind::Organization, 0);
         let service_id = id(Kind::Service, 0);
         let location_id = id(Kind::Location, 0);

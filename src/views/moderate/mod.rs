@@ -119,6 +119,23 @@ fn text_field(locale: &Locale, name: &str, label: &str, value: &str, errors: &[F
     }
 }
 
+/// A list to choose one code from, with a first empty choice and the
+/// field's error beside it.
+fn choice_field(locale: &Locale, name: &str, label: &str, options: &[(&str, String)], errors: &[FieldError]) -> Markup {
+    let error = errors.iter().find(|error| error.field == name).map(|error| error.message_in(locale.lang));
+    html! {
+        div {
+            label for=(name) { (label) " " (t!(locale, "form-required")) }
+            select id=(name) name=(name) required
+                aria-invalid=[error.as_ref().map(|_| "true")] aria-describedby=[error.as_ref().map(|_| format!("{name}-error"))] {
+                option value="" { (t!(locale, "moderate-choose")) }
+                @for (code, words) in options { option value=(code) { (words) } }
+            }
+            (field_error(name, error.as_deref()))
+        }
+    }
+}
+
 /// Each field's error summed up at the top of a form, named by its label and
 /// linking to it, as the listing form's summary does.
 fn error_summary(locale: &Locale, errors: &[FieldError]) -> Markup {

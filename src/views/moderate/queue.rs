@@ -3,8 +3,8 @@
 use maud::{html, Markup};
 
 use super::{
-    csrf, error_summary, fields, npi_link, pager, payment_summary, query, submission_status_words, text_field, when,
-    with_red_flags, workbench, Bench, Pages,
+    choice_field, csrf, error_summary, fields, npi_link, pager, payment_summary, query, submission_status_words,
+    text_field, when, with_red_flags, workbench, Bench, Pages,
 };
 use crate::app::freshness::LapsedListing;
 use crate::app::moderation::{QueueItem, QueuePage, QueueQuery, Review, WAITING_DAYS};
@@ -12,8 +12,9 @@ use crate::db::claims::{Claim, CLAIM_MINUTES};
 use crate::db::outbox::OutboxMessage;
 use crate::db::reasons::ReadyReason;
 use crate::db::submissions::QueuePosition;
-use crate::domain::listing::ListingContent;
+use crate::domain::listing::{ListingContent, TO_BE_CHOSEN_PROFESSION};
 use crate::domain::moderation::{SubmissionKind, SubmissionStatus};
+use crate::domain::vocabulary;
 use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::t;
@@ -253,7 +254,10 @@ pub fn review(
         p.meta {
             a href=(locale.href(&format!("/moderate/listings/{}", item.listing_id))) { (t!(locale, "moderate-report-listing", id = item.listing_id.to_string())) }
             " · " (t!(locale, "moderate-review-sent", when = when(lang, item.submitted_at.naive_utc())))
-            " · " (t!(locale, "moderate-review-email", email = item.listing.contact_email.as_str()))
+            " · " @if item.listing.contact_email.is_empty() { (t!(locale, "moderate-review-unclaimed")) } @else { (t!(locale, "moderate-review-email", email = item.listing.contact_email.as_str())) }
+        }
+        @if !item.listing.to_be_chosen().is_empty() {
+            p.notice.warn #to-be-chosen { (t!(locale, "moderate-to-be-chosen")) }
         }
         @if let Some(claim) = item.claim.as_ref().filter(|claim| claim.username != bench.username) {
             p.notice.warn #claim { (claim_words(locale, bench, claim)) ". " (t!(locale, "moderate-claim-decide-anyway")) }
@@ -288,11 +292,20 @@ pub fn review(
         }
         @if item.kind == SubmissionKind::Edit { (changes_table(locale, item)) }
         (submission_details(locale, item))
+        @if !review.kept_from_import.is_empty() {
+            section #kept-from-import {
+                h2 { (t!(locale, "moderate-kept-from-import")) }
+                ul { @for kept in &review.kept_from_import { li { (kept) } } }
+            }
+        }
         @if review.status == SubmissionStatus::Pending {
             (error_summary(locale, form.errors))
             div.row {
                 form.stack method="post" action=(locale.href(&format!("/moderate/submissions/{}/approve{keep_filter}", item.submission_id))) {
                     (csrf(bench.csrf_token))
+                    @for field in item.listing.to_be_chosen() {
+                        (to_be_chosen_field(locale, field, form.errors))
+                    }
                     (text_field(locale, "note", &t!(locale, "moderate-note-optional"), form.note, form.errors, false))
                     button type="submit" { (t!(locale, "moderate-approve")) }
                 }
@@ -310,6 +323,16 @@ pub fn review(
         }
     };
     workbench(locale, bench, &title, notice, body)
+}
+
+/// The list a moderator chooses an imported listing's profession or specialty from.
+fn to_be_chosen_field(locale: &Locale, field: &str, errors: &[FieldError]) -> Markup {
+    let options: Vec<(&str, String)> = if field == TO_BE_CHOSEN_PROFESSION {
+        vocabulary::PROFESSIONS.iter().map(|term| (term.code, term.label(locale.lang))).collect()
+    } else {
+        vocabulary::SPECIALTIES.iter().map(|term| (term.code, term.label(locale.lang))).collect()
+    };
+    choice_field(locale, field, &fields::label(locale.lang, field), &options, errors)
 }
 
 /// Where a red flag is: "in the answer to “…?”" or "in the statement".

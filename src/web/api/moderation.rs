@@ -17,6 +17,7 @@ use crate::app::moderation::{
 use crate::db::events::Event;
 use crate::db::reports::Report;
 use crate::db::submissions::QueuePosition;
+use crate::domain::listing::Choices;
 use crate::domain::moderation::{
     optional_note, required_note, AuditAction, ReportStatus, SubmissionKind, SubmissionStatus,
 };
@@ -141,6 +142,20 @@ pub struct NoteInput {
     pub note: Option<String>,
 }
 
+/// An approval: an optional note and, for an imported listing whose
+/// profession or specialty was left to be chosen, the codes chosen.
+#[derive(Debug, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ApproveInput {
+    /// An optional note for the audit trail.
+    #[schema(schema_with = schema::optional_note)]
+    pub note: Option<String>,
+    /// Required when the submission's profession is to be chosen.
+    pub profession: Option<String>,
+    /// Required when the submission's specialty is to be chosen.
+    pub specialty: Option<String>,
+}
+
 /// What was done about a report: a note the moderator must give.
 #[derive(Debug, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
@@ -168,14 +183,15 @@ pub struct Decided {
 }
 
 /// Approves a pending submission: it becomes the public version at once.
-#[utoipa::path(params(("id" = i64, Path, description = "Submission id")), request_body = NoteInput,
+#[utoipa::path(params(("id" = i64, Path, description = "Submission id")), request_body = ApproveInput,
     responses((status = 200, body = Decided), problems::NotFound, problems::Conflict, problems::Invalid))]
 #[post("/moderation/submissions/{id}/approve")]
 #[tracing::instrument(skip_all)]
-pub async fn approve(state: State, moderator: Moderator, id: Path<i64>, body: ApiJson<NoteInput>) -> Decision {
+pub async fn approve(state: State, moderator: Moderator, id: Path<i64>, body: ApiJson<ApproveInput>) -> Decision {
     let id = id.into_inner();
-    let note = optional_note("note", body.0.note)?;
-    moderation::approve(&state, moderator.actor(), id, note).await?;
+    let ApproveInput { note, profession, specialty } = body.0;
+    let note = optional_note("note", note)?;
+    moderation::approve(&state, moderator.actor(), id, note, Choices { profession, specialty }).await?;
     Ok(Json(Decided { id, status: SubmissionStatus::Approved.as_str().into() }))
 }
 

@@ -17,6 +17,7 @@ use crate::app::moderation::{self, QueueQuery, MAX_SEARCH};
 use crate::app::reasons;
 use crate::app::sessions::{self, CodeStep, Credentials};
 use crate::db::submissions::QueuePosition;
+use crate::domain::listing::Choices;
 use crate::domain::moderation::{optional_note, SubmissionKind};
 use crate::error::AppError;
 use crate::i18n::Text;
@@ -194,7 +195,10 @@ pub async fn decide(
     let ready_reason = fields.get("ready_reason").and_then(|id| id.parse().ok());
     let decided = match decision.as_str() {
         "approve" => match optional_note("note", fields.get("note")) {
-            Ok(note) => moderation::approve(&state, moderator.actor(), id, note).await.map(|()| "approved"),
+            Ok(note) => {
+                let choices = Choices { profession: fields.get("profession"), specialty: fields.get("specialty") };
+                moderation::approve(&state, moderator.actor(), id, note, choices).await.map(|()| "approved")
+            }
             Err(error) => Err(error),
         },
         "reject" => match reasons::compose(&state, id, ready_reason, fields.get("reason")).await {

@@ -1,0 +1,2 @@
+ALTER TABLE listings DROP COLUMN claimed;
+DROP TABLE directory_settings;

@@ -1,0 +1,277 @@
+//! One service of a package read into a listing's fields: its contacts,
+//! phones, languages, areas, terms and costs, and the profession that its
+//! terms, NUCC code or credentials name.
+
+use serde_json::{json, Value};
+use uuid::Uuid;
+
+use super::fields::{Candidate, Origin};
+use super::links::Package;
+use super::tables::Row;
+use crate::app::hsds::taxonomy::{self, Group};
+use crate::domain::crosswalk::{self, Reading};
+use crate::domain::listing::is_taxonomy_code;
+use crate::places::iso;
+
+/// Why a service is not a listing; the import says so and goes on.
+pub enum Skip {
+    Status(String),
+    NotAClinician,
+}
+
+impl std::fmt::Display for Skip {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Skip::Status(status) => write!(f, "its status is {status:?}, not active"),
+            Skip::NotAClinician => f.write_str(
+                "not a clinician: no profession, credential or NUCC taxonomy code, and no person named as its contact",
+            ),
+        }
+    }
+}
+
+/// The service's columns a listing holds; the others are kept.
+const SERVICE_READ: &[&str] =
+    &["id", "organization_id", "name", "description", "url", "email", "status", "licenses", "last_modified"];
+
+/// The service read into a listing's fields, or why it is not one.
+pub fn read<'a>(package: &Package<'a>, service: &'a Row) -> Result<Candidate<'a>, Skip> {
+    let status = service.get("status").unwrap_or("active");
+    if !status.eq_ignore_ascii_case("active") {
+        return Err(Skip::Status(status.to_string()));
+    }
+    let mut candidate = Candidate::new(service);
+    candidate.copy(
+        "service",
+        service,
+        &[
+            ("full_name", "name"),
+            ("credentials", "licenses"),
+            ("statement", "description"),
+            ("website", "url"),
+            ("public_email", "email"),
+        ],
+    );
+    candidate.keep_unread(package, "service", service, SERVICE_READ);
+    let id = service.get("id").unwrap_or_default();
+    let organization = service.get("organization_id").and_then(|org| Package::first(&package.organizations, org));
+    let places = super::places::read(&mut candidate, package, service, organization);
+    let keys = linked_keys(id, &places, organization);
+    let contacts = Package::rows_of(&package.contacts, &keys);
+    read_contact_and_practice(&mut candidate, service, organization, &contacts);
+    read_phones(&mut candidate, package, &keys);
+    read_languages_and_areas(&mut candidate, package, id);
+    for attribute in package.attributes.get(id).into_iter().flatten() {
+        read_attribute(&mut candidate, package, attribute);
+    }
+    read_costs(&mut candidate, package, id);
+    let others: Vec<(&str, &Row)> = keys.iter().filter_map(|key| package.others.get(key)).flatten().copied().collect();
+    for (table, row) in others {
+        candidate.keep_row(package, table, row);
+    }
+    read_profession(&mut candidate, &contacts)?;
+    Ok(candidate)
+}
+
+/// The ids a service's contacts, phones and other rows may hang from: the
+/// service, its places and locations, and its organization.
+fn linked_keys<'a>(id: &'a str, places: &[(&'a Row, Option<&'a Row>)], organization: Option<&'a Row>) -> Vec<&'a str> {
+    let mut keys = vec![id];
+    for (at, location) in places {
+        keys.extend(at.get("id"));
+        keys.extend(location.and_then(|location| location.get("id")));
+    }
+    keys.extend(organization.and_then(|org| org.get("id")));
+    keys
+}
+
+/// The contact email: the service's, else its places', locations' or
+/// organization's contacts', else the organization's own. The practice is
+/// the organization's name, when it is not the service's own.
+fn read_contact_and_practice<'a>(
+    candidate: &mut Candidate<'a>,
+    service: &'a Row,
+    organization: Option<&'a Row>,
+    contacts: &[&'a Row],
+) {
+    let found = std::iter::once(("service", service))
+        .chain(contacts.iter().map(|contact| ("contact", *contact)))
+        .chain(organization.map(|org| ("organization", org)))
+        .find_map(|(table, row)| row.get("email").map(|email| (email, table, row)));
+    if let Some((email, table, row)) = found {
+        candidate.set("contact_email", json!(email), Origin::of(table, "email", row));
+    }
+    let Some(organization) = organization else { return };
+    if let Some(practice) = organization.get("name").filter(|name| Some(*name) != service.get("name")) {
+        candidate.set("practice_name", json!(practice), Origin::of("organization", "name", organization));
+    }
+    if !candidate.has("website") {
+        candidate.copy("organization", organization, &[("website", "website")]);
+    }
+}
+
+/// The first voice number is the listing's phone; the others (fax, text,
+/// TTY, extensions) are kept for the moderator.
+fn read_phones<'a>(candidate: &mut Candidate<'a>, package: &Package<'a>, keys: &[&str]) {
+    let phones = Package::rows_of(&package.phones, keys);
+    let is_voice = |phone: &&Row| phone.get("type").is_none_or(|kind| kind.eq_ignore_ascii_case("voice"));
+    let main = phones.iter().find(|phone| is_voice(phone) && phone.get("number").is_some()).copied();
+    for phone in &phones {
+        match main {
+            Some(main) if std::ptr::eq(main, *phone) => {
+                candidate.set("phone", json!(phone.get("number")), Origin::of("phone", "number", phone));
+                candidate.keep_unread(
+                    package,
+                    "phone",
+                    phone,
+                    &[
+                        "id",
+                        "number",
+                        "type",
+                        "service_id",
+                        "location_id",
+                        "service_at_location_id",
+                        "organization_id",
+                        "contact_id",
+                    ],
+                );
+            }
+            _ => candidate.keep_row(package, "phone", phone),
+        }
+    }
+}
+
+/// Languages by ISO 639-1 or 639-3 code, and licensed regions from service
+/// areas named by an ISO subdivision code; the rest is kept in words.
+fn read_languages_and_areas<'a>(candidate: &mut Candidate<'a>, package: &Package<'a>, id: &str) {
+    for language in package.languages.get(id).into_iter().flatten() {
+        let origin = Origin::of("language", "code", language);
+        match language.get("code") {
+            Some(code) => match iso::language_code(code) {
+                Some(kept) => candidate.push("languages", kept, origin),
+                None => {
+                    let name = iso::language_name_639_3(code).or(language.get("name")).unwrap_or("a language");
+                    candidate.kept.push(format!(
+                        "{} line {}, code: {code} ({name})",
+                        package.tables.file("language"),
+                        language.line
+                    ));
+                }
+            },
+            None => candidate.keep_row(package, "language", language),
+        }
+    }
+    for area in package.service_areas.get(id).into_iter().flatten() {
+        match area.get("name") {
+            Some(region) if iso::is_subdivision(region) => {
+                candidate.push("licensed_regions", region, Origin::of("service_area", "name", area))
+            }
+            _ => candidate.keep_row(package, "service_area", area),
+        }
+    }
+}
+
+/// Cost options that name a way of paying the directory lists; the others kept.
+fn read_costs<'a>(candidate: &mut Candidate<'a>, package: &Package<'a>, id: &str) {
+    for cost in package.cost_options.get(id).into_iter().flatten() {
+        let option = cost.get("option").unwrap_or_default().to_lowercase();
+        let free = cost.get("amount").and_then(|amount| amount.parse::<f64>().ok()) == Some(0.0);
+        let payment = [
+            ("sliding", "sliding_scale"),
+            ("medicaid", "medicaid"),
+            ("medicare", "medicare"),
+            ("tricare", "tricare"),
+            ("insurance", "private_insurance"),
+            ("free", "free_care"),
+            ("self-pay", "self_pay"),
+            ("self pay", "self_pay"),
+        ]
+        .into_iter()
+        .find(|(words, _)| option.contains(words))
+        .map(|(_, code)| code)
+        .or(free.then_some("free_care"));
+        match payment {
+            Some(code) => candidate.push("payment_options", code, Origin::of("cost_option", "option", cost)),
+            None => candidate.keep_row(package, "cost_option", cost),
+        }
+    }
+}
+
+/// One attribute: a term of ours fills a field, a NUCC code names the
+/// profession, any other term is kept for the moderator.
+fn read_attribute<'a>(candidate: &mut Candidate<'a>, package: &Package<'a>, attribute: &'a Row) {
+    let term_id = attribute.get("taxonomy_term_id").unwrap_or_default();
+    let ours =
+        term_id.parse::<Uuid>().ok().and_then(|id| taxonomy::find(&id)).and_then(|term| Some((term.group, term.code?)));
+    let Some((group, code)) = ours else {
+        let term = Package::first(&package.terms, term_id);
+        match term.and_then(|term| term.get("code")).filter(|code| is_taxonomy_code(code)) {
+            Some(code) if !candidate.has("taxonomy_code") => {
+                candidate.set("taxonomy_code", json!(code), Origin::attribute(attribute))
+            }
+            _ => {
+                let name = term.and_then(|term| term.get("name")).unwrap_or(term_id);
+                let value = attribute.get("value").map(|value| format!(": {value}")).unwrap_or_default();
+                let file = package.tables.file("attribute");
+                candidate.kept.push(format!("{file} line {}, taxonomy_term_id: {name}{value}", attribute.line));
+            }
+        }
+        return;
+    };
+    read_our_term(candidate, group, code, attribute);
+}
+
+fn read_our_term<'a>(candidate: &mut Candidate<'a>, group: Group, code: &'static str, attribute: &'a Row) {
+    let value = attribute.get("value").unwrap_or_default();
+    let origin = Origin::attribute(attribute);
+    match (group, code) {
+        (Group::Profession, _) => candidate.set("profession", json!(code), origin),
+        (Group::Specialty, _) => candidate.set("specialty", json!(code), origin),
+        (Group::TaperApproach, _) => candidate.push("taper_approaches", code, origin),
+        (Group::Criterion, _) => candidate.push("criteria", code, origin),
+        (Group::PaymentOption, _) => candidate.push("payment_options", code, origin),
+        (Group::Feature, taxonomy::TELEHEALTH) => candidate.set("telehealth", json!(true), origin),
+        (Group::Feature, _) => candidate.set("accepting_new_patients", json!(true), origin),
+        (Group::Detail, taxonomy::NPI) => candidate.set("npi", json!(value), origin),
+        (Group::Detail, taxonomy::NUCC_TAXONOMY_CODE) => candidate.set("taxonomy_code", json!(value), origin),
+        (Group::Detail, _) => {
+            let pct = value.parse::<i64>().map_or_else(|_| json!(value), |pct| json!(pct));
+            candidate.set("max_monthly_reduction_pct", pct, origin)
+        }
+    }
+}
+
+/// Profession and specialty, where our own terms left them out: from the
+/// NUCC code, else from credentials in the service's licences and name or
+/// its contacts' names and titles. A service none of them names is a
+/// clinician's only when a person is its contact; its profession is then
+/// left for the moderator to choose.
+fn read_profession<'a>(candidate: &mut Candidate<'a>, contacts: &[&'a Row]) -> Result<(), Skip> {
+    let service = candidate.service;
+    let code = candidate.input.get("taxonomy_code").and_then(Value::as_str).map(str::to_string);
+    let texts = [("credentials", "licenses", service), ("full_name", "name", service)]
+        .into_iter()
+        .map(|(_, column, row)| ("service", column, row))
+        .chain(contacts.iter().flat_map(|contact| [("contact", "name", *contact), ("contact", "title", *contact)]));
+    let from_code = code.as_deref().and_then(crosswalk::taxonomy);
+    let from_credentials = texts
+        .filter_map(|(table, column, row)| {
+            Some((crosswalk::credentials(row.get(column)?)?, Origin::of(table, column, row)))
+        })
+        .next();
+    let origin = candidate.origins.get("taxonomy_code").copied();
+    let reading: Option<(Reading, Origin)> = from_code.zip(origin).or(from_credentials);
+    if let Some((reading, origin)) = reading {
+        if !candidate.has("profession") {
+            candidate.set("profession", json!(reading.profession), origin);
+        }
+        if let (false, Some(specialty)) = (candidate.has("specialty"), reading.specialty) {
+            candidate.set("specialty", json!(specialty), origin);
+        }
+    }
+    let offered_by_a_person = contacts.iter().any(|contact| contact.get("name").is_some());
+    if !candidate.has("profession") && !offered_by_a_person {
+        return Err(Skip::NotAClinician);
+    }
+    Ok(())
+}
