@@ -103,7 +103,9 @@ impl Letter {
     }
 }
 
-/// Writes `letter` to the clinician of `listing`, whose contact details are in `content`.
+/// Writes `letter` to the clinician of `listing`, whose contact details are
+/// in `content`; false when it was written before, or when the listing is
+/// unclaimed and has nobody to write to.
 pub fn send(
     conn: &mut AnyConnection,
     mail_from: &str,
@@ -111,6 +113,9 @@ pub fn send(
     content: &ListingContent,
     letter: &Letter,
 ) -> QueryResult<bool> {
+    if content.contact_email.is_empty() {
+        return Ok(false);
+    }
     let lang = Lang::from_code(&listing.language).unwrap_or_default();
     let (subject, body) = letter.texts(&content.full_name);
     let body = match letter.due() {
