@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::letters::{self, Letter};
+use super::nppes::{self, NpiCheck};
 use super::AppState;
 use crate::db::claims::{self, Claim};
 use crate::db::events::{Actor, Event, EventFilter};
@@ -37,6 +38,9 @@ pub struct QueueItem {
     pub listing: ListingContent,
     /// The moderator who opened it in the last 15 minutes, if any.
     pub claim: Option<Claim>,
+    /// What the loaded national provider registry says of its NPI; none without an NPI.
+    #[serde(default)]
+    pub npi_registry: Option<NpiCheck>,
 }
 
 impl QueueItem {
@@ -56,6 +60,7 @@ impl QueueItem {
             changed_fields: changed,
             listing: content,
             claim: None,
+            npi_registry: None,
         })
     }
 }
@@ -142,6 +147,10 @@ pub async fn queue(state: &AppState, query: QueueQuery) -> Result<QueuePage, App
                 .iter()
                 .map(|(submission, listing)| QueueItem::of(submission, listing))
                 .collect::<Result<Vec<_>, _>>()?;
+            let registry = nppes::current(conn)?;
+            for item in &mut items {
+                item.npi_registry = nppes::check(conn, registry.as_ref(), &item.listing)?;
+            }
             let ids: Vec<i64> = items.iter().map(|item| item.submission_id).collect();
             let mut held = Claim::on(conn, &ids)?;
             for item in &mut items {
@@ -178,6 +187,8 @@ pub async fn review(state: &AppState, submission_id: i64, query: QueueQuery) -> 
             if submission.status() == SubmissionStatus::Pending {
                 item.claim = Claim::take(conn, submission_id, query.viewer)?;
             }
+            let registry = nppes::current(conn)?;
+            item.npi_registry = nppes::check(conn, registry.as_ref(), &item.listing)?;
             Ok(Review {
                 duplicates: Submission::duplicates_of(conn, listing.id, &item.listing)?,
                 next: Submission::next_pending(conn, &query.filter(), submission_id)?,
@@ -316,6 +327,7 @@ pub async fn approve(state: &AppState, actor: Actor, submission_id: i64, note: O
     state
         .db(move |conn| {
             let listing_id = write_transaction(conn, |conn| {
+                nppes::verify_at_approval(conn, submission_id)?;
                 let listing_id = Submission::approve(conn, submission_id, &actor, note.as_deref())?;
                 tell_clinician(conn, &mail_from, listing_id, |lang| Letter::Approved {
                     profile_link: links.to(lang, &format!("/clinicians/{listing_id}")),

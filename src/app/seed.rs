@@ -34,7 +34,7 @@ const NUMBER_FIELDS: &[&str] = &[
 ];
 /// Columns an export adds that are derived, not submitted; a seed skips them.
 const DERIVED_COLUMNS: &[&str] =
-    &["id", "demo", "profession_label", "prescriber", "last_reviewed_at", "confirmed_at", "names_derived"];
+    &["id", "demo", "profession_label", "prescriber", "last_reviewed_at", "confirmed_at", "npi_verified_on", "names_derived"];
 
 /// A JSON seed file: a bare array of listings, or an object that also says
 /// whether they are demo listings.

@@ -25,6 +25,8 @@ pub struct Listing {
     /// The language the clinician used on the site (a `Lang` code), for their mail.
     pub language: String,
     pub confirmed_at: Option<NaiveDateTime>,
+    /// The day the NPI matched the loaded national provider registry at approval.
+    pub npi_verified_on: Option<chrono::NaiveDate>,
 }
 
 #[derive(Insertable)]
@@ -50,6 +52,7 @@ pub struct ApprovedListing {
     pub confirmed_at: Option<NaiveDateTime>,
     /// When the listing last changed in any way (its content, its status, a confirmation).
     pub updated_at: NaiveDateTime,
+    pub npi_verified_on: Option<chrono::NaiveDate>,
 }
 
 /// A window of `updated_at`, from (inclusive) and before (exclusive), either
@@ -109,6 +112,7 @@ impl Listing {
             last_reviewed_at: self.last_reviewed_at,
             confirmed_at: self.confirmed_at,
             updated_at: self.updated_at,
+            npi_verified_on: self.npi_verified_on,
         })
     }
 
@@ -349,6 +353,10 @@ impl Listing {
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
+    pub fn set_npi_verified_on(conn: &mut AnyConnection, id: i64, day: Option<chrono::NaiveDate>) -> QueryResult<()> {
+        diesel::update(listings::table.find(id)).set(listings::npi_verified_on.eq(day)).execute(conn).map(|_| ())
+    }
+
     pub fn set_language(conn: &mut AnyConnection, id: i64, code: &str) -> QueryResult<()> {
         diesel::update(listings::table.find(id)).set(listings::language.eq(code)).execute(conn).map(drop)
     }

@@ -20,6 +20,7 @@ mod limits;
 mod machines;
 mod mail;
 mod mail_server;
+mod nppes;
 mod map;
 mod nearby;
 mod openapi;
