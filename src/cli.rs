@@ -318,7 +318,9 @@ fn nppes(settings: &Settings, command: NppesCommand) -> anyhow::Result<()> {
                 _ => None,
             };
             let bar = ProgressBar::new(0);
-            if let Ok(style) = ProgressStyle::with_template("nppes {wide_bar} {bytes}/{total_bytes} · {bytes_per_sec} · {eta} left") {
+            if let Ok(style) =
+                ProgressStyle::with_template("nppes {wide_bar} {bytes}/{total_bytes} · {bytes_per_sec} · {eta} left")
+            {
                 bar.set_style(style);
             }
             let loaded = nppes::load::load(&mut conn, &file, kind, |done, total| {

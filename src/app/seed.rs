@@ -33,8 +33,16 @@ const NUMBER_FIELDS: &[&str] = &[
     "self_pay_follow_up.max",
 ];
 /// Columns an export adds that are derived, not submitted; a seed skips them.
-const DERIVED_COLUMNS: &[&str] =
-    &["id", "demo", "profession_label", "prescriber", "last_reviewed_at", "confirmed_at", "npi_verified_on", "names_derived"];
+const DERIVED_COLUMNS: &[&str] = &[
+    "id",
+    "demo",
+    "profession_label",
+    "prescriber",
+    "last_reviewed_at",
+    "confirmed_at",
+    "npi_verified_on",
+    "names_derived",
+];
 
 /// A JSON seed file: a bare array of listings, or an object that also says
 /// whether they are demo listings.

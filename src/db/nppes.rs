@@ -206,7 +206,8 @@ impl NppesLoad {
         new: i64,
         current: Option<i64>,
     ) -> QueryResult<Vec<(String, NaiveDate)>> {
-        let named = submissions::table.filter(submissions::npi.is_not_null()).select(submissions::npi.assume_not_null());
+        let named =
+            submissions::table.filter(submissions::npi.is_not_null()).select(submissions::npi.assume_not_null());
         let incoming: Vec<(String, Option<NaiveDate>, Option<NaiveDate>)> = nppes_providers::table
             .filter(nppes_providers::load_id.eq(new))
             .filter(nppes_providers::deactivated_on.is_not_null())
@@ -229,7 +230,12 @@ impl NppesLoad {
 
     /// Makes a full load current and marks the one before replaced; its rows
     /// are left for `clear` to delete.
-    pub fn make_current(conn: &mut AnyConnection, id: i64, counts: LoadCounts, file_date: Option<NaiveDate>) -> QueryResult<()> {
+    pub fn make_current(
+        conn: &mut AnyConnection,
+        id: i64,
+        counts: LoadCounts,
+        file_date: Option<NaiveDate>,
+    ) -> QueryResult<()> {
         diesel::update(nppes_loads::table.filter(nppes_loads::status.eq(status::CURRENT)))
             .set(nppes_loads::status.eq(status::REPLACED))
             .execute(conn)?;
@@ -238,7 +244,13 @@ impl NppesLoad {
 
     /// Folds a weekly load into the current one: its rows replace the current
     /// rows of the same NPIs, and the rest stay.
-    pub fn merge(conn: &mut AnyConnection, id: i64, into: i64, counts: LoadCounts, file_date: Option<NaiveDate>) -> QueryResult<()> {
+    pub fn merge(
+        conn: &mut AnyConnection,
+        id: i64,
+        into: i64,
+        counts: LoadCounts,
+        file_date: Option<NaiveDate>,
+    ) -> QueryResult<()> {
         // Both ids are numbers: nothing of a file reaches this SQL.
         diesel::sql_query(format!(
             "DELETE FROM nppes_providers WHERE load_id = {into} \
@@ -282,7 +294,13 @@ impl NppesLoad {
     }
 }
 
-fn finish(conn: &mut AnyConnection, id: i64, to: &str, counts: LoadCounts, file_date: Option<NaiveDate>) -> QueryResult<()> {
+fn finish(
+    conn: &mut AnyConnection,
+    id: i64,
+    to: &str,
+    counts: LoadCounts,
+    file_date: Option<NaiveDate>,
+) -> QueryResult<()> {
     diesel::update(nppes_loads::table.find(id))
         .set((
             nppes_loads::status.eq(to),

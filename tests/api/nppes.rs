@@ -10,7 +10,7 @@ use benzowise::db::reports::Report;
 use serde_json::{json, Value};
 
 use crate::cli::{benzowise, stdout};
-use crate::helpers::{spawn_app, visible_text, ListingBuilder, ModeratorSession, TestApp};
+use crate::helpers::{spawn_app, visible_text, ListingBuilder, ModeratorSession, Submitted, TestApp};
 
 /// The columns of a dissemination file the directory reads, with some of
 /// the others between them, which it ignores.
@@ -115,7 +115,11 @@ fn full_file() -> Vec<u8> {
         individual(WHITFIELD, "ROWAN", "WHITFIELD", "OR"),
         individual(OTHER_NAME, "JANE", "DOE", "OR"),
         deactivated(DEACTIVATED, "05/19/2026"),
-        row(&[("NPI", ORGANIZATION), ("Entity Type Code", "2"), ("Provider Organization Name (Legal Business Name)", "RIVERBEND CLINIC LLC")]),
+        row(&[
+            ("NPI", ORGANIZATION),
+            ("Entity Type Code", "2"),
+            ("Provider Organization Name (Legal Business Name)", "RIVERBEND CLINIC LLC"),
+        ]),
         latin1,
     ])
 }
@@ -154,7 +158,10 @@ async fn nppes_load_reads_a_csv_by_column_name_and_status_says_what_is_loaded() 
     let dir = tempfile::tempdir().unwrap();
     let output = benzowise(&app.database, &["nppes", "load", &write(&dir, FULL_NAME, &full_file())], "");
     let said = stdout(&output);
-    assert!(said.contains("2026-11-09 replaced the registry: 5 rows read, 3 individuals, 1 deactivated NPIs"), "{said}");
+    assert!(
+        said.contains("2026-11-09 replaced the registry: 5 rows read, 3 individuals, 1 deactivated NPIs"),
+        "{said}"
+    );
     assert!(!String::from_utf8_lossy(&output.stderr).contains('\r'), "no progress bar off a terminal");
     let status = stdout(&benzowise(&app.database, &["nppes", "status"], ""));
     assert!(status.starts_with(&format!("current: full file {FULL_NAME} of 2026-11-09, loaded ")), "{status}");
@@ -217,26 +224,41 @@ async fn page(app: &TestApp, who: &ModeratorSession, path: &str) -> String {
     visible_text(&reply.text)
 }
 
+/// One submission for each verdict, sent after the full file is loaded: the
+/// builder's own (matches), in another state, another name, deactivated,
+/// not in the file, and a name read from a byte that is not UTF-8.
+async fn submit_every_verdict(app: &TestApp) -> Vec<Submitted> {
+    let dir = tempfile::tempdir().unwrap();
+    load(app, &write(&dir, FULL_NAME, &full_file()));
+    let listings = [
+        ListingBuilder::new(),
+        ListingBuilder::new().in_city("Austin", "TX").licensed_in(&["US-TX"]),
+        ListingBuilder::new().with("npi", json!(OTHER_NAME)),
+        ListingBuilder::new().with("npi", json!(DEACTIVATED)),
+        ListingBuilder::new().with("npi", json!(ORGANIZATION)),
+        ListingBuilder::new().named("Dr. Ana Muñoz").with("npi", json!(LATIN1)),
+    ];
+    let mut submitted = Vec::new();
+    for listing in listings {
+        submitted.push(app.submit(&listing.build()).await);
+    }
+    submitted
+}
+
 #[actix_rt::test]
-async fn every_submission_shows_the_registry_entry_and_verdict_in_both_languages() {
+async fn the_queue_gives_each_submission_its_registry_entry_and_verdict() {
     let app = spawn_app().await;
     let moderator = app.login_moderator("nina").await;
-    let unchecked = app.submit(&ListingBuilder::new().build()).await;
-    let text = page(&app, &moderator, &format!("/moderate/submissions/{}", unchecked.submission_id)).await;
-    assert!(text.contains("No registry file is loaded, so NPI 1234567893 could not be checked"), "{text}");
+    app.submit(&ListingBuilder::new().build()).await;
     let items: Vec<QueueItem> = app.moderation_queue(&moderator).await;
-    assert!(!items[0].npi_registry.as_ref().unwrap().file_loaded);
+    let unchecked = items[0].npi_registry.as_ref().unwrap();
+    assert!(!unchecked.file_loaded && unchecked.registry.is_none(), "{unchecked:?}");
+    assert_eq!(serde_json::to_value(unchecked.verdict).unwrap(), json!("not_in_file"));
 
-    let dir = tempfile::tempdir().unwrap();
-    load(&app, &write(&dir, FULL_NAME, &full_file()));
-    let submitted = [
-        app.submit(&ListingBuilder::new().in_city("Austin", "TX").licensed_in(&["US-TX"]).build()).await,
-        app.submit(&ListingBuilder::new().with("npi", json!(OTHER_NAME)).build()).await,
-        app.submit(&ListingBuilder::new().with("npi", json!(DEACTIVATED)).build()).await,
-        app.submit(&ListingBuilder::new().with("npi", json!(ORGANIZATION)).build()).await,
-        app.submit(&ListingBuilder::new().named("Dr. Ana Muñoz").with("npi", json!(LATIN1)).build()).await,
-    ];
+    submit_every_verdict(&app).await;
+    // The first, sent before the file was loaded, is checked as the queue is read.
     let expected = [
+        (WHITFIELD, "matches"),
         (WHITFIELD, "matches"),
         (WHITFIELD, "differs"),
         (OTHER_NAME, "differs"),
@@ -247,26 +269,50 @@ async fn every_submission_shows_the_registry_entry_and_verdict_in_both_languages
     let expected: Vec<(String, String)> = expected.iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
     assert_eq!(verdicts(&app, &moderator).await, expected);
     let items: Vec<QueueItem> = app.moderation_queue(&moderator).await;
-    let entry = items[0].npi_registry.as_ref().unwrap().registry.as_ref().unwrap();
+    let entry = items[1].npi_registry.as_ref().unwrap().registry.as_ref().unwrap();
     assert_eq!((entry.name.as_str(), entry.credential.as_deref()), ("ROWAN Q WHITFIELD", Some("M.D.")));
-    assert_eq!((entry.taxonomy_code.as_deref(), entry.licence_states.as_slice()), (Some("2084P0800X"), &["OR".to_string(), "WA".to_string()][..]));
+    assert_eq!(entry.taxonomy_code.as_deref(), Some("2084P0800X"), "the primary one, though second");
+    assert_eq!(entry.licence_states, ["OR", "WA"]);
     assert_eq!(entry.taxonomy_label.as_deref(), Some("Psychiatry & Neurology, Psychiatry"));
-    assert!(items[5].npi_registry.as_ref().unwrap().registry.as_ref().unwrap().name.contains("MU\u{FFFD}OZ"));
+    let differs = serde_json::to_value(&items[2].npi_registry).unwrap();
+    assert_eq!(differs["differs"], json!(["state"]));
+    assert!(items[6].npi_registry.as_ref().unwrap().registry.as_ref().unwrap().name.contains("MU\u{FFFD}OZ"));
+}
 
+#[actix_rt::test]
+async fn the_submission_page_says_each_verdict_in_words_in_both_languages() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("nina").await;
+    let unchecked = app.submit(&ListingBuilder::new().build()).await;
+    let text = page(&app, &moderator, &format!("/moderate/submissions/{}", unchecked.submission_id)).await;
+    assert!(text.contains("No registry file is loaded, so NPI 1234567893 could not be checked"), "{text}");
+
+    let submitted = submit_every_verdict(&app).await;
     let path = |n: usize| format!("/moderate/submissions/{}", submitted[n].submission_id);
-    let matched = page(&app, &moderator, &format!("/moderate/submissions/{}", unchecked.submission_id)).await;
-    for words in ["The registry's entry for NPI 1234567893 matches", "ROWAN Q WHITFIELD", "Portland", "Psychiatry & Neurology, Psychiatry (2084P0800X)", "Oregon, Washington", "The loaded registry file runs to November 9, 2026"] {
+    let matched = page(&app, &moderator, &path(0)).await;
+    for words in [
+        "The registry's entry for NPI 1234567893 matches",
+        "ROWAN Q WHITFIELD",
+        "Portland",
+        "Psychiatry & Neurology, Psychiatry (2084P0800X)",
+        "Oregon, Washington",
+        "The loaded registry file runs to November 9, 2026",
+    ] {
         assert!(matched.to_lowercase().contains(&words.to_lowercase()), "{words}: {matched}");
     }
-    let state = page(&app, &moderator, &path(0)).await;
+    let state = page(&app, &moderator, &path(1)).await;
     assert!(state.contains("Red flag: the listing's state is neither the registry's practice state"), "{state}");
-    assert!(page(&app, &moderator, &path(1)).await.contains("Red flag: the name in the registry differs"));
-    assert!(page(&app, &moderator, &path(2)).await.contains("Red flag: the registry lists NPI 1555555550 as deactivated on May 19, 2026"));
-    assert!(page(&app, &moderator, &path(3)).await.contains("NPI 1666666668 is not in the loaded registry file"));
-    let spanish = page(&app, &moderator, &format!("/es{}", path(2))).await;
-    assert!(spanish.contains("Señal de alerta: el registro indica que el NPI 1555555550 se desactivó el 19 de mayo de 2026"), "{spanish}");
-    let spanish = page(&app, &moderator, &format!("/es/moderate/submissions/{}", unchecked.submission_id)).await;
-    assert!(spanish.contains("coincide con el nombre y el estado") && spanish.contains("Psiquiatría y neurología, psiquiatría"), "{spanish}");
+    assert!(page(&app, &moderator, &path(2)).await.contains("Red flag: the name in the registry differs"));
+    let deactivated = page(&app, &moderator, &path(3)).await;
+    assert!(deactivated.contains("Red flag: the registry lists NPI 1555555550 as deactivated on May 19, 2026"));
+    assert!(page(&app, &moderator, &path(4)).await.contains("NPI 1666666668 is not in the loaded registry file"));
+    let spanish = page(&app, &moderator, &format!("/es{}", path(3))).await;
+    let words = "Señal de alerta: el registro indica que el NPI 1555555550 se desactivó el 19 de mayo de 2026";
+    assert!(spanish.contains(words), "{spanish}");
+    let spanish = page(&app, &moderator, &format!("/es{}", path(0))).await;
+    assert!(spanish.contains("coincide con el nombre y el estado"), "{spanish}");
+    assert!(spanish.contains("Psiquiatría y neurología, psiquiatría"), "{spanish}");
+    assert!(page(&app, &moderator, &format!("/es{}", path(4))).await.contains("no está en el archivo del registro"));
 }
 
 #[actix_rt::test]
@@ -286,13 +332,22 @@ async fn approving_a_matching_npi_records_the_day_on_the_profile_and_in_the_stan
 
     let english = visible_text(&app.get(&format!("/en/clinicians/{}", matched.listing_id)).await.text);
     let month = today.format("%B %Y").to_string();
-    assert!(english.contains(&format!("NPI checked against the national provider registry (NPPES) on {month}")), "{english}");
+    assert!(
+        english.contains(&format!("NPI checked against the national provider registry (NPPES) on {month}")),
+        "{english}"
+    );
     let spanish = visible_text(&app.get(&format!("/es/clinicians/{}", matched.listing_id)).await.text);
-    assert!(spanish.contains("NPI comprobado en el registro nacional de proveedores de salud (NPPES) en "), "{spanish}");
-    assert!(!visible_text(&app.get(&format!("/en/clinicians/{}", differs.listing_id)).await.text).contains("NPI checked"));
+    assert!(
+        spanish.contains("NPI comprobado en el registro nacional de proveedores de salud (NPPES) en "),
+        "{spanish}"
+    );
+    assert!(
+        !visible_text(&app.get(&format!("/en/clinicians/{}", differs.listing_id)).await.text).contains("NPI checked")
+    );
 
-    let practitioner: Value = app.get(&format!("/fhir/Practitioner/{}", fhir_id(&app, matched.listing_id).await)).await.json();
-    let npi = practitioner["identifier"].as_array().unwrap().iter().find(|id| id["value"] == WHITFIELD).unwrap().clone();
+    let practitioner = practitioner_with_npi(&app, WHITFIELD).await;
+    let npi =
+        practitioner["identifier"].as_array().unwrap().iter().find(|id| id["value"] == WHITFIELD).unwrap().clone();
     assert_eq!(npi["period"]["start"], json!(today.to_string()), "{practitioner}");
     let services: Value = app.get("/hsds/services?per_page=50").await.json();
     let service = services["contents"].as_array().unwrap().iter().find(|s| s["name"] == "Dr. Rowan Whitfield").unwrap();
@@ -300,14 +355,12 @@ async fn approving_a_matching_npi_records_the_day_on_the_profile_and_in_the_stan
     assert!(service.get("assurer_email").is_none());
 }
 
-/// The FHIR id of a listing's Practitioner, found by its NPI.
-async fn fhir_id(app: &TestApp, listing_id: i64) -> String {
-    let bundle: Value = app.get(&format!("/fhir/Practitioner?identifier={WHITFIELD}")).await.json();
-    let ids: Vec<String> = (bundle["entry"].as_array().unwrap().iter())
-        .map(|entry| entry["resource"]["id"].as_str().unwrap().to_string())
-        .collect();
-    assert_eq!(ids.len(), 1, "one Practitioner with the NPI of listing {listing_id}: {bundle}");
-    ids[0].clone()
+/// The Practitioner whose identifiers include this NPI.
+async fn practitioner_with_npi(app: &TestApp, npi: &str) -> Value {
+    let bundle: Value = app.get("/fhir/Practitioner?_count=50").await.json();
+    let entries = bundle["entry"].as_array().unwrap_or_else(|| panic!("a searchset: {bundle}"));
+    let has_npi = |resource: &&Value| resource["identifier"].as_array().unwrap().iter().any(|id| id["value"] == npi);
+    entries.iter().map(|entry| &entry["resource"]).find(has_npi).unwrap_or_else(|| panic!("{npi}: {bundle}")).clone()
 }
 
 #[actix_rt::test]
@@ -317,10 +370,14 @@ async fn a_weekly_file_that_deactivates_a_listed_npi_opens_one_report() {
     let dir = tempfile::tempdir().unwrap();
     load(&app, &write(&dir, FULL_NAME, &full_file()));
     let listed = app.publish(&moderator, &ListingBuilder::new().build()).await;
-    let weekly = dissemination_file(&[deactivated(WHITFIELD, "11/20/2026"), individual(ORGANIZATION, "LEE", "PARK", "OR")]);
+    let weekly =
+        dissemination_file(&[deactivated(WHITFIELD, "11/20/2026"), individual(ORGANIZATION, "LEE", "PARK", "OR")]);
     let weekly = write(&dir, "npidata_pfile_20261116-20261122.csv", &weekly);
     let said = load(&app, &weekly);
-    assert!(said.contains("updated the registry: 2 rows read, 1 individuals, 1 deactivated NPIs; 1 report(s) opened"), "{said}");
+    assert!(
+        said.contains("updated the registry: 2 rows read, 1 individuals, 1 deactivated NPIs; 1 report(s) opened"),
+        "{said}"
+    );
     assert!(load(&app, &weekly).contains("0 report(s) opened"), "the same deactivation again opens none");
 
     let reports: Vec<Report> = app.as_moderator(&moderator, "GET", "/api/v1/moderation/reports", None).await.json();
@@ -332,8 +389,10 @@ async fn a_weekly_file_that_deactivates_a_listed_npi_opens_one_report() {
     // The weekly file updated the registry: the rest of the full file stays.
     app.submit(&ListingBuilder::new().with("npi", json!(OTHER_NAME)).build()).await;
     app.submit(&ListingBuilder::new().named("Dr. Lee Park").with("npi", json!(ORGANIZATION)).build()).await;
-    let expected: Vec<(String, String)> =
-        [(OTHER_NAME, "differs"), (ORGANIZATION, "matches")].iter().map(|(n, v)| (n.to_string(), v.to_string())).collect();
+    let expected: Vec<(String, String)> = [(OTHER_NAME, "differs"), (ORGANIZATION, "matches")]
+        .iter()
+        .map(|(n, v)| (n.to_string(), v.to_string()))
+        .collect();
     assert_eq!(verdicts(&app, &moderator).await, expected);
     let status = stdout(&benzowise(&app.database, &["nppes", "status"], ""));
     assert!(status.starts_with("merged: weekly file npidata_pfile_20261116-20261122.csv of 2026-11-22"), "{status}");

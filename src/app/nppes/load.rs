@@ -136,9 +136,9 @@ fn read_rows<R: Read>(
     let mut batch: Vec<Provider> = Vec::with_capacity(BATCH);
     let mut record = csv::ByteRecord::new();
     loop {
-        let more = csv.read_byte_record(&mut record).with_context(|| {
-            format!("cannot read the row after line {}", csv.position().line())
-        })?;
+        let more = csv
+            .read_byte_record(&mut record)
+            .with_context(|| format!("cannot read the row after line {}", csv.position().line()))?;
         if more {
             counts.rows_read += 1;
             match columns.read(&record) {

@@ -78,7 +78,8 @@ mod tests {
 
     #[test]
     fn every_code_and_family_has_its_label_in_both_languages() {
-        let texts = CODES.iter().map(|code| format!("nucc-{code}")).chain(FAMILIES.iter().map(|f| format!("nucc-family-{f}")));
+        let texts =
+            CODES.iter().map(|code| format!("nucc-{code}")).chain(FAMILIES.iter().map(|f| format!("nucc-family-{f}")));
         for id in texts {
             for lang in [Lang::En, Lang::Es] {
                 assert_ne!(lang.text(&Text::new(id.clone())), id, "{id} in {lang:?}");

@@ -109,7 +109,8 @@ pub enum Row {
 impl Columns {
     /// Finds the columns by name; a missing one is an error naming every one missing.
     pub fn from_header(header: &ByteRecord) -> Result<Columns, MissingColumns> {
-        let names: Vec<String> = header.iter().map(|name| text(name).trim_start_matches('\u{feff}').to_string()).collect();
+        let names: Vec<String> =
+            header.iter().map(|name| text(name).trim_start_matches('\u{feff}').to_string()).collect();
         let find = |wanted: &str| names.iter().position(|name| name == wanted);
         let missing: Vec<&'static str> = REQUIRED.iter().copied().filter(|name| find(name).is_none()).collect();
         if !missing.is_empty() {

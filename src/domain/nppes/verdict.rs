@@ -60,8 +60,10 @@ pub fn fold(text: &str) -> Vec<String> {
 /// The registry's first name and every word of its last name are among the
 /// listing's names; middle names may be left out or given.
 fn same_person(listing: &ListingDetails, entry: &Provider) -> bool {
-    let words: Vec<String> =
-        [listing.full_name.as_str(), &listing.family_name, &listing.given_names].iter().flat_map(|name| fold(name)).collect();
+    let words: Vec<String> = [listing.full_name.as_str(), &listing.family_name, &listing.given_names]
+        .iter()
+        .flat_map(|name| fold(name))
+        .collect();
     let first = fold(&entry.first_name);
     let last = fold(&entry.last_name);
     let has = |word: &String| words.contains(word);

@@ -54,7 +54,10 @@ fn entry_details(locale: &Locale, entry: &RegistryEntry) -> Markup {
         (t!(locale, "moderate-nppes-name"), entry.name.clone()),
         (t!(locale, "moderate-nppes-credential"), entry.credential.clone().unwrap_or_default()),
         (t!(locale, "moderate-nppes-practice"), place),
-        (t!(locale, "moderate-nppes-taxonomy"), entry.taxonomy_code.as_deref().map(|code| labels::describe(lang, code)).unwrap_or_default()),
+        (
+            t!(locale, "moderate-nppes-taxonomy"),
+            entry.taxonomy_code.as_deref().map(|code| labels::describe(lang, code)).unwrap_or_default(),
+        ),
         (t!(locale, "moderate-nppes-licences"), words::regions(lang, licences.iter().map(String::as_str))),
         (t!(locale, "moderate-nppes-updated"), entry.last_update.map(|day| lang.date(day)).unwrap_or_default()),
         (t!(locale, "moderate-nppes-reactivated"), entry.reactivated_on.map(|day| lang.date(day)).unwrap_or_default()),
