@@ -143,7 +143,7 @@ impl Row<'_> {
             1..=4 => self.organization(),
             _ => self.individual(),
         }
-        if i % 20 != 0 {
+        if !i.is_multiple_of(20) {
             self.addresses();
         }
     }
@@ -173,7 +173,7 @@ impl Row<'_> {
         self.set("Provider License Number_1", format!("L{}", i % 99_991));
         self.set("Provider License Number State Code_1", self.pick(STATES, 0));
         self.set("Healthcare Provider Primary Taxonomy Switch_1", "Y".into());
-        if i % 3 == 0 {
+        if i.is_multiple_of(3) {
             self.set("Healthcare Provider Taxonomy Code_2", self.pick(TAXONOMIES, 3));
             self.set("Provider License Number_2", format!("M{}", i % 77_773));
             self.set("Provider License Number State Code_2", self.pick(STATES, 5));

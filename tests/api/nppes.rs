@@ -397,3 +397,34 @@ async fn a_weekly_file_that_deactivates_a_listed_npi_opens_one_report() {
     let status = stdout(&benzowise(&app.database, &["nppes", "status"], ""));
     assert!(status.starts_with("merged: weekly file npidata_pfile_20261116-20261122.csv of 2026-11-22"), "{status}");
 }
+
+#[actix_rt::test]
+async fn a_submission_page_keeps_working_while_a_file_loads() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("nina").await;
+    let dir = tempfile::tempdir().unwrap();
+    load(&app, &write(&dir, FULL_NAME, &full_file()));
+    let submitted = app.submit(&ListingBuilder::new().build()).await;
+    let rows: Vec<Vec<u8>> =
+        (0..60_000).map(|n| individual(&format!("{}", 1_100_000_000 + n), "ANA", "PARK", "OR")).collect();
+    let bigger = write(&dir, "npidata_pfile_20050523-20261207.csv", &dissemination_file(&rows));
+    let mut loading = std::process::Command::new(env!("CARGO_BIN_EXE_benzowise"))
+        .args(["nppes", "load", &bigger])
+        .env("DATABASE_URL", crate::helpers::database_url(&app.database))
+        .env("RUST_LOG", "warn")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let path = format!("/moderate/submissions/{}", submitted.submission_id);
+    let (old, new) = ("matches the listing's name and state", "NPI 1234567893 is not in the loaded registry file");
+    let mut before_the_swap = 0;
+    while loading.try_wait().unwrap().is_none() {
+        let text = page(&app, &moderator, &path).await;
+        assert!(text.contains(old) || text.contains(new), "one registry or the other, whole: {text}");
+        before_the_swap += usize::from(text.contains(old));
+    }
+    assert!(loading.wait().unwrap().success());
+    assert!(before_the_swap > 0, "the page was read, from the old registry, while the file loaded");
+    let text = page(&app, &moderator, &path).await;
+    assert!(text.contains("NPI 1234567893 is not in the loaded registry file"), "the new file replaced the old");
+}
