@@ -327,8 +327,9 @@ pub async fn approve(state: &AppState, actor: Actor, submission_id: i64, note: O
     state
         .db(move |conn| {
             let listing_id = write_transaction(conn, |conn| {
-                nppes::verify_at_approval(conn, submission_id)?;
+                let before = nppes::before_approval(conn, submission_id)?;
                 let listing_id = Submission::approve(conn, submission_id, &actor, note.as_deref())?;
+                nppes::verify_at_approval(conn, submission_id, before)?;
                 tell_clinician(conn, &mail_from, listing_id, |lang| Letter::Approved {
                     profile_link: links.to(lang, &format!("/clinicians/{listing_id}")),
                 })?;

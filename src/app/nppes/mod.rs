@@ -107,21 +107,41 @@ pub fn current(conn: &mut AnyConnection) -> Result<Option<NppesLoad>, AppError> 
     Ok(NppesLoad::current(conn)?)
 }
 
-/// Records, as a submission is approved, the day its NPI matched the
+/// What a listing had before a version of it is approved: its NPI and the
+/// day that NPI was checked.
+pub struct BeforeApproval {
+    npi: Option<String>,
+    verified_on: Option<NaiveDate>,
+}
+
+/// Reads, before the approval writes anything, what `verify_at_approval`
+/// compares with; reading first keeps the approval's locks in its own order.
+pub fn before_approval(conn: &mut AnyConnection, submission_id: i64) -> Result<BeforeApproval, AppError> {
+    let listing_id = Submission::find(conn, submission_id)?.listing_id;
+    let listing = Listing::find(conn, listing_id)?;
+    Ok(BeforeApproval {
+        npi: listing.approved_content().and_then(|content| content.npi.clone()),
+        verified_on: listing.npi_verified_on,
+    })
+}
+
+/// Records, once a submission is approved, the day its NPI matched the
 /// registry; a version whose NPI does not match clears it. With no file
 /// loaded, an unchanged NPI keeps the day it was checked before.
-pub fn verify_at_approval(conn: &mut AnyConnection, submission_id: i64) -> Result<(), AppError> {
+pub fn verify_at_approval(
+    conn: &mut AnyConnection,
+    submission_id: i64,
+    before: BeforeApproval,
+) -> Result<(), AppError> {
     let submission = Submission::find(conn, submission_id)?;
-    let listing = Listing::find(conn, submission.listing_id)?;
     let content = submission.content()?;
     let current = NppesLoad::current(conn)?;
-    let same_npi = listing.approved_content().is_some_and(|before| before.npi == content.npi);
     let verified = match check(conn, current.as_ref(), &content)? {
         Some(check) if check.verdict == Verdict::Matches => Some(chrono::Utc::now().date_naive()),
-        Some(check) if !check.file_loaded && same_npi => listing.npi_verified_on,
+        Some(check) if !check.file_loaded && before.npi == content.npi => before.verified_on,
         _ => None,
     };
-    Ok(Listing::set_npi_verified_on(conn, listing.id, verified)?)
+    Ok(Listing::set_npi_verified_on(conn, submission.listing_id, verified)?)
 }
 
 /// What `benzowise nppes status` says: the registry in use, and the loads
