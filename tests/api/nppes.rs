@@ -107,7 +107,7 @@ fn deactivated(npi: &str, day: &str) -> Vec<u8> {
 }
 
 /// The full file: four kept rows, an organization skipped.
-fn full_file() -> Vec<u8> {
+pub fn full_file() -> Vec<u8> {
     let mut latin1 = individual(LATIN1, "ANA", "MU@OZ", "OR");
     let at = latin1.iter().position(|b| *b == b'@').unwrap();
     latin1[at] = 0xD1; // Ñ in Latin-1
@@ -124,7 +124,7 @@ fn full_file() -> Vec<u8> {
     ])
 }
 
-fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
+pub fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
     let path = dir.path().join(name);
     std::fs::write(&path, bytes).unwrap();
     path.to_string_lossy().into_owned()
@@ -144,9 +144,9 @@ fn zipped(dir: &tempfile::TempDir, zip_name: &str, entry: &str, bytes: &[u8]) ->
     path.to_string_lossy().into_owned()
 }
 
-const FULL_NAME: &str = "npidata_pfile_20050523-20261109.csv";
+pub const FULL_NAME: &str = "npidata_pfile_20050523-20261109.csv";
 
-fn load(app: &TestApp, path: &str) -> String {
+pub fn load(app: &TestApp, path: &str) -> String {
     stdout(&benzowise(&app.database, &["nppes", "load", path], ""))
 }
 
