@@ -11,7 +11,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use crate::app::accounts::MIN_PASSWORD;
 use crate::app::freshness::{self, SweepSettings};
 use crate::app::seed::{self, Publication, SeedBatch};
-use crate::app::{fhir, hsds, listings, Links};
+use crate::app::{fhir, hsds, listings, nppes, Links};
 use crate::config::Settings;
 use crate::db::events::{Actor, Event, Subject};
 use crate::db::listings::Listing;
@@ -19,6 +19,7 @@ use crate::db::moderators::Moderator;
 use crate::db::{self, AnyConnection};
 use crate::domain::listing::Provenance;
 use crate::domain::moderation::{AuditAction, Role};
+use crate::domain::nppes::file::LoadKind;
 use crate::places::Gazetteer;
 use crate::startup::Application;
 
@@ -81,6 +82,11 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// The national provider registry (CMS NPPES) that submissions' NPIs are checked against.
+    Nppes {
+        #[command(subcommand)]
+        command: NppesCommand,
+    },
     /// Send due confirmation reminders and lapse overdue listings; safe to run
     /// again, or beside `serve`, which runs it every few minutes.
     Freshness {
@@ -106,6 +112,24 @@ pub enum ModeratorCommand {
     /// sessions, when they lost both; they set two factors up again at their
     /// next log-in.
     ResetTwoFactor { name: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NppesCommand {
+    /// Load a dissemination file (its zip, or the npidata_pfile CSV). A full
+    /// file replaces the registry; a weekly one (named so by CMS, or with
+    /// --weekly) updates it.
+    Load {
+        file: PathBuf,
+        /// Take the file for a weekly update whatever its name.
+        #[arg(long, conflicts_with = "full")]
+        weekly: bool,
+        /// Take the file for the full registry whatever its name.
+        #[arg(long)]
+        full: bool,
+    },
+    /// Say which file is loaded, of what day, and when it was loaded.
+    Status,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -193,6 +217,7 @@ pub async fn run(cli: Cli, settings: Settings) -> anyhow::Result<()> {
         Command::Import { format: ImportFormat::Hsds, path, rejects, strict, dry_run } => {
             import_hsds(&settings, &path, rejects.as_deref(), hsds::import::Options { strict, dry_run })
         }
+        Command::Nppes { command } => nppes(&settings, command),
         Command::Freshness { as_of } => {
             let mut conn = connect(&settings)?;
             let as_of = as_of.unwrap_or_else(|| chrono::Utc::now().date_naive());
@@ -327,6 +352,38 @@ fn import_hsds(
         }
         (refused, _) => Err(PartlyDone(format!("{refused} service(s) refused; the others were imported")).into()),
     }
+}
+
+/// Loads an NPPES file with a progress bar of the bytes read, or says what is loaded.
+fn nppes(settings: &Settings, command: NppesCommand) -> anyhow::Result<()> {
+    let mut conn = connect(settings)?;
+    match command {
+        NppesCommand::Load { file, weekly, full } => {
+            let kind = match (weekly, full) {
+                (true, _) => Some(LoadKind::Weekly),
+                (_, true) => Some(LoadKind::Full),
+                _ => None,
+            };
+            let bar = ProgressBar::new(0);
+            if let Ok(style) =
+                ProgressStyle::with_template("nppes {wide_bar} {bytes}/{total_bytes} · {bytes_per_sec} · {eta} left")
+            {
+                bar.set_style(style);
+            }
+            let loaded = nppes::load::load(&mut conn, &file, kind, |done, total| {
+                bar.set_length(total);
+                bar.set_position(done);
+            })?;
+            bar.finish_and_clear();
+            println!("{loaded}");
+        }
+        NppesCommand::Status => {
+            for line in nppes::status_lines(&mut conn)? {
+                println!("{line}");
+            }
+        }
+    }
+    Ok(())
 }
 
 /// Each loaded listing's manage token, as CSV on standard output.

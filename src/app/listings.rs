@@ -29,6 +29,9 @@ pub struct PublicListing {
     pub last_reviewed_at: Option<DateTime<Utc>>,
     /// When the clinician last said the details are still correct (approval counts).
     pub confirmed_at: Option<DateTime<Utc>>,
+    /// The day the NPI matched the national provider registry (NPPES) at approval.
+    #[serde(default)]
+    pub npi_verified_on: Option<chrono::NaiveDate>,
     /// When the listing last changed in any way. Not in the API's answer:
     /// the open standards' documents carry it as their own last-modified time.
     #[serde(skip)]
@@ -62,6 +65,7 @@ impl From<ApprovedListing> for PublicListing {
             details,
             last_reviewed_at: listing.last_reviewed_at.map(|time| time.and_utc()),
             confirmed_at: listing.confirmed_at.map(|time| time.and_utc()),
+            npi_verified_on: listing.npi_verified_on,
             updated_at: listing.updated_at.and_utc(),
             claimed: listing.claimed,
             import_key: listing.import_key,

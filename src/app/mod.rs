@@ -12,6 +12,7 @@ pub mod listings;
 pub mod manage;
 pub mod metrics;
 pub mod moderation;
+pub mod nppes;
 pub mod outbox;
 pub mod reasons;
 pub mod recovery;

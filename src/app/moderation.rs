@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::letters::{self, Letter};
+use super::nppes::{self, NpiCheck};
 use super::AppState;
 use crate::db::claims::{self, Claim};
 use crate::db::events::{Actor, Event, EventFilter};
@@ -37,6 +38,9 @@ pub struct QueueItem {
     pub listing: ListingContent,
     /// The moderator who opened it in the last 15 minutes, if any.
     pub claim: Option<Claim>,
+    /// What the loaded national provider registry says of its NPI; none without an NPI.
+    #[serde(default)]
+    pub npi_registry: Option<NpiCheck>,
 }
 
 impl QueueItem {
@@ -56,6 +60,7 @@ impl QueueItem {
             changed_fields: changed,
             listing: content,
             claim: None,
+            npi_registry: None,
         })
     }
 }
@@ -142,6 +147,10 @@ pub async fn queue(state: &AppState, query: QueueQuery) -> Result<QueuePage, App
                 .iter()
                 .map(|(submission, listing)| QueueItem::of(submission, listing))
                 .collect::<Result<Vec<_>, _>>()?;
+            let registry = nppes::current(conn)?;
+            for item in &mut items {
+                item.npi_registry = nppes::check(conn, registry.as_ref(), &item.listing)?;
+            }
             let ids: Vec<i64> = items.iter().map(|item| item.submission_id).collect();
             let mut held = Claim::on(conn, &ids)?;
             for item in &mut items {
@@ -182,6 +191,8 @@ pub async fn review(state: &AppState, submission_id: i64, query: QueueQuery) -> 
                 item.claim = Claim::take(conn, submission_id, query.viewer)?;
             }
             let import_note = Event::first_note(conn, listing.id, AuditAction::Import.as_str())?;
+            let registry = nppes::current(conn)?;
+            item.npi_registry = nppes::check(conn, registry.as_ref(), &item.listing)?;
             Ok(Review {
                 kept_from_import: import_note
                     .iter()
@@ -331,7 +342,9 @@ pub async fn approve(
     state
         .db(move |conn| {
             let listing_id = write_transaction(conn, |conn| {
+                let before = nppes::before_approval(conn, submission_id)?;
                 let listing_id = Submission::approve(conn, submission_id, &actor, note.as_deref(), &choices)?;
+                nppes::verify_at_approval(conn, submission_id, before)?;
                 tell_clinician(conn, &mail_from, listing_id, |lang| Letter::Approved {
                     profile_link: links.to(lang, &format!("/clinicians/{listing_id}")),
                 })?;

@@ -34,8 +34,18 @@ const NUMBER_FIELDS: &[&str] = &[
 ];
 /// Columns an export adds that are derived, not submitted; a seed skips them.
 /// (`problem` is what a rejects file says was wrong with the row.)
-const DERIVED_COLUMNS: &[&str] =
-    &["id", "demo", "profession_label", "prescriber", "last_reviewed_at", "confirmed_at", "names_derived", "problem"];
+const DERIVED_COLUMNS: &[&str] = &[
+    "id",
+    "demo",
+    "profession_label",
+    "prescriber",
+    "last_reviewed_at",
+    "confirmed_at",
+    "npi_verified_on",
+    "claimed",
+    "names_derived",
+    "problem",
+];
 
 /// A JSON seed file: a bare array of listings, or an object that also says
 /// whether they are demo listings.

@@ -29,6 +29,8 @@ pub struct Listing {
     pub claimed: bool,
     /// `hsds:<service id>` for a listing imported from an HSDS package.
     pub import_key: Option<String>,
+    /// The day the NPI matched the loaded national provider registry at approval.
+    pub npi_verified_on: Option<chrono::NaiveDate>,
 }
 
 #[derive(Insertable)]
@@ -56,6 +58,7 @@ pub struct ApprovedListing {
     pub updated_at: NaiveDateTime,
     pub claimed: bool,
     pub import_key: Option<String>,
+    pub npi_verified_on: Option<chrono::NaiveDate>,
 }
 
 /// A window of `updated_at`, from (inclusive) and before (exclusive), either
@@ -117,6 +120,7 @@ impl Listing {
             updated_at: self.updated_at,
             claimed: self.claimed,
             import_key: self.import_key,
+            npi_verified_on: self.npi_verified_on,
         })
     }
 
@@ -371,6 +375,10 @@ impl Listing {
     }
 
     #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
+    pub fn set_npi_verified_on(conn: &mut AnyConnection, id: i64, day: Option<chrono::NaiveDate>) -> QueryResult<()> {
+        diesel::update(listings::table.find(id)).set(listings::npi_verified_on.eq(day)).execute(conn).map(|_| ())
+    }
+
     pub fn set_language(conn: &mut AnyConnection, id: i64, code: &str) -> QueryResult<()> {
         diesel::update(listings::table.find(id)).set(listings::language.eq(code)).execute(conn).map(drop)
     }

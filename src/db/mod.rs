@@ -6,6 +6,7 @@ pub mod events;
 pub mod listings;
 pub mod moderators;
 pub mod names;
+pub mod nppes;
 pub mod outbox;
 pub mod rate_limits;
 pub mod reasons;

@@ -75,6 +75,7 @@ diesel::table! {
         import_key -> Nullable<Text>,
         contact_email_key -> Nullable<Text>,
         claimed -> Bool,
+        npi_verified_on -> Nullable<Date>,
     }
 }
 
@@ -193,6 +194,41 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    nppes_loads (id) {
+        id -> BigInt,
+        file_name -> Text,
+        file_date -> Nullable<Date>,
+        kind -> Text,
+        status -> Text,
+        rows_read -> BigInt,
+        individuals -> BigInt,
+        deactivated -> BigInt,
+        started_at -> Timestamp,
+        loaded_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    nppes_providers (load_id, npi) {
+        load_id -> BigInt,
+        npi -> Text,
+        last_name -> Text,
+        first_name -> Text,
+        middle_name -> Text,
+        credential -> Nullable<Text>,
+        city -> Nullable<Text>,
+        state -> Nullable<Text>,
+        postal_code -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        taxonomy_code -> Nullable<Text>,
+        licence_states -> Text,
+        last_update -> Nullable<Date>,
+        deactivated_on -> Nullable<Date>,
+        reactivated_on -> Nullable<Date>,
+    }
+}
+
 diesel::joinable!(submissions -> listings (listing_id));
 diesel::joinable!(recovery_tokens -> listings (listing_id));
 diesel::joinable!(listing_summaries -> listings (listing_id));
@@ -214,5 +250,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     reports,
     events,
     outbox,
-    recovery_tokens
+    recovery_tokens,
+    nppes_loads,
+    nppes_providers
 );

@@ -3,6 +3,7 @@ mod field_errors;
 pub mod listing;
 pub mod moderation;
 pub mod npi;
+pub mod nppes;
 pub mod payment;
 pub mod person_name;
 pub mod report;

@@ -140,6 +140,15 @@ pub const REPORT_REASONS: &[Term] = &[
     report_reason("other"),
 ];
 
+/// Why the directory itself reports a listing to its moderators; never
+/// offered to the public.
+pub const SYSTEM_REPORT_REASONS: &[Term] = &[report_reason("npi_deactivated")];
+
+/// A report's reason, the public's or the directory's own.
+pub fn any_report_reason(code: &str) -> Option<&'static Term> {
+    find(REPORT_REASONS, code).or_else(|| find(SYSTEM_REPORT_REASONS, code))
+}
+
 /// Phrases a moderator must be shown when they appear in an answer or
 /// statement, in English then in Spanish.
 pub const RED_FLAGS: &[&str] = &[

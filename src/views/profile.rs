@@ -106,6 +106,9 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
             @if let Some(confirmed) = listing.confirmed_at {
                 p.meta { (t!(locale, "profile-confirmed", month = lang.month_year(confirmed.date_naive()))) }
             }
+            @if let Some(checked) = listing.npi_verified_on.filter(|_| listing.npi.is_some()) {
+                p.meta #npi-verified { (t!(locale, "profile-npi-verified", month = lang.month_year(checked))) }
+            }
             (map::location_map(locale, listing.latitude, listing.longitude, &address))
             h2 { (t!(locale, "profile-how-they-taper")) }
             @if listing.taper_approaches.is_empty() { p { (t!(locale, "profile-approaches-not-given")) } }

@@ -22,6 +22,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::helpers::{free_port, spawn_app, ListingBuilder, TestApp};
+use crate::nppes::{full_file, load, write, FULL_NAME};
 
 const AXE_RULE_TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -446,6 +447,9 @@ async fn check_the_workbench_at_both_widths(app: &TestApp, browser: &Browser) {
     app.request("GET", &claimed, &[("cookie", &omar.cookie)], None).await;
     assert_eq!(app.approve(&omar, queue[2]).await.status, 200);
     let edit_id = *queue.last().unwrap();
+    // The edit's NPI is in the registry: its page shows the entry and the verdict.
+    let registry = tempfile::tempdir().unwrap();
+    load(app, &write(&registry, FULL_NAME, &full_file()));
 
     browser.open(app, "/moderate").await;
     browser.type_into("username", "root").await;

@@ -23,6 +23,7 @@ mod mail;
 mod mail_server;
 mod map;
 mod nearby;
+mod nppes;
 mod openapi;
 mod operations;
 mod pages;

@@ -108,11 +108,13 @@ impl<'a> ListingResources<'a> {
         telecom
     }
 
-    /// The listing's number in this directory, and the NPI when it has one.
+    /// The listing's number in this directory, and the NPI when it has one,
+    /// in use from the day it matched the national provider registry.
     fn identifiers(&self) -> Value {
         let listing = self.listing;
+        let period = listing.npi_verified_on.map(|day| json!({"start": day.to_string()}));
         json!([
-            listing.npi.as_ref().map(|npi| json!({"use": "official", "system": US_NPI, "value": npi})),
+            listing.npi.as_ref().map(|npi| json!({"use": "official", "system": US_NPI, "value": npi, "period": period})),
             {"use": "secondary", "system": self.base.url("sid/listing"), "value": self.id()},
         ])
     }

@@ -52,6 +52,9 @@ impl ListingRecords {
             "status": "active",
             "licenses": listing.credentials,
             "last_modified": listing.last_reviewed_at.map(|time| time.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+            // The directory's own review; no public address of its reviewers
+            // exists, so `assurer_email` is left out.
+            "assured_date": listing.last_reviewed_at.map(|time| time.format("%Y-%m-%d").to_string()),
         }));
         let location = record(json!({
             "id": location_id,

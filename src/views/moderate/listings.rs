@@ -128,7 +128,7 @@ pub fn record(
                 @for report in &record.reports {
                     li {
                         (when(lang, report.created_at)) " · "
-                        (vocabulary::find(vocabulary::REPORT_REASONS, &report.reason).map_or_else(|| report.reason.clone(), |r| r.label(lang)))
+                        (vocabulary::any_report_reason(&report.reason).map_or_else(|| report.reason.clone(), |r| r.label(lang)))
                         " · " (locale.text(&Text::new(format!("moderate-report-status-{}", report.status.as_str()))))
                         @if let Some(details) = &report.details { " · " (details) }
                     }

@@ -9,6 +9,7 @@ pub mod fields;
 pub mod listings;
 pub mod queue;
 pub mod reasons;
+pub mod registry;
 pub mod reports;
 
 use maud::{html, Markup};

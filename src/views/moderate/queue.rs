@@ -290,6 +290,7 @@ pub fn review(
                 }
             }
         }
+        (super::registry::npi_registry(locale, item.npi_registry.as_ref()))
         @if item.kind == SubmissionKind::Edit { (changes_table(locale, item)) }
         (submission_details(locale, item))
         @if !review.kept_from_import.is_empty() {

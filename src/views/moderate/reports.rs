@@ -42,7 +42,7 @@ fn report_group(locale: &Locale, bench: &Bench, group: &ReportGroup) -> Markup {
             p.meta { (t!(locale, "moderate-reports-open", count = group.open)) }
             @for report in &group.reports {
                 div.report {
-                    h3 { (vocabulary::find(vocabulary::REPORT_REASONS, &report.reason).map_or_else(|| report.reason.clone(), |r| r.label(lang))) }
+                    h3 { (vocabulary::any_report_reason(&report.reason).map_or_else(|| report.reason.clone(), |r| r.label(lang))) }
                     p.meta { (when(lang, report.created_at)) }
                     @if let Some(details) = &report.details { p { (details) } }
                     form.stack method="post" action=(locale.href(&format!("/moderate/reports/{}/resolve", report.id))) {
