@@ -10,6 +10,7 @@ pub mod import;
 pub mod package;
 pub mod records;
 pub mod taxonomy;
+pub mod values;
 
 use std::sync::Arc;
 

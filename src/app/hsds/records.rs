@@ -3,10 +3,11 @@
 //! its location and address, phone, languages, telehealth regions as service
 //! areas, and the directory's terms as attributes.
 
-use serde_json::{json, Map, Value};
+use serde_json::{json, Value};
 
 use super::ids::{Kind, ListingIds};
 use super::taxonomy::{self, Group};
+use super::values::{record, with};
 use crate::app::listings::PublicListing;
 use crate::app::Links;
 use crate::domain::vocabulary;
@@ -29,101 +30,27 @@ pub struct ListingRecords {
 impl ListingRecords {
     pub fn of(listing: &PublicListing, ids: &ListingIds, links: &Links) -> ListingRecords {
         let (ids, number) = super::ids::identity(ids, listing.id, listing.import_key.as_deref());
-        let id = |kind, ordinal| ids.id(kind, number, ordinal);
-        let organization_id = id(Kind::Organization, 0);
-        let service_id = id(Kind::Service, 0);
-        let location_id = id(Kind::Location, 0);
-        let profession = vocabulary::profession(&listing.profession).map_or_else(String::new, |p| p.label(Lang::En));
-        let organization = record(json!({
-            "id": organization_id,
-            "name": listing.practice_name.as_deref().unwrap_or(&listing.full_name),
-            "description": format!("The practice of {}, {}.", listing.full_name, profession.to_lowercase()),
-            "email": listing.public_email,
-            "website": listing.website,
-            "uri": links.to(Lang::En, &format!("/clinicians/{}", listing.id)),
-        }));
-        let service = record(json!({
-            "id": service_id,
-            "organization_id": organization_id,
-            "name": listing.full_name,
-            "description": listing.statement,
-            "url": website_or_profile(listing, links),
-            "email": listing.public_email,
-            "status": "active",
-            "licenses": listing.credentials,
-            "last_modified": listing.last_reviewed_at.map(|time| time.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
-            // The directory's own review; no public address of its reviewers
-            // exists, so `assurer_email` is left out.
-            "assured_date": listing.last_reviewed_at.map(|time| time.format("%Y-%m-%d").to_string()),
-        }));
-        let location = record(json!({
-            "id": location_id,
-            "location_type": "physical",
-            "organization_id": organization_id,
-            "name": place_name(&listing.city, listing.region.as_deref(), &listing.country),
-            "latitude": listing.latitude,
-            "longitude": listing.longitude,
-        }));
-        // HSDS requires a street, state and postal code of an address: a
-        // listing without them is placed by its location's name and point.
-        let address = match (&listing.address_line, &listing.region, &listing.postal_code) {
-            (Some(street), Some(region), Some(postal_code)) => Some(record(json!({
-                "id": id(Kind::Address, 0),
-                "location_id": location_id,
-                "address_1": street,
-                "city": listing.city,
-                "state_province": region,
-                "postal_code": postal_code,
-                "country": listing.country,
-                "address_type": "physical",
-            }))),
-            _ => None,
-        };
-        let phone = listing.phone.as_ref().map(|number| {
-            record(json!({ "id": id(Kind::Phone, 0), "service_id": service_id, "number": number, "type": "voice" }))
-        });
-        let languages = (listing.languages.iter().enumerate())
-            .map(|(n, code)| record(json!({ "id": id(Kind::Language, n), "service_id": service_id, "code": code })))
-            .collect();
-        let service_areas = (listing.licensed_regions.iter().enumerate())
-            .filter(|_| listing.telehealth)
-            .map(|(n, region)| {
-                record(json!({
-                    "id": id(Kind::ServiceArea, n),
-                    "service_id": service_id,
-                    "name": region,
-                    "description": format!("Telehealth for people in {region} (ISO 3166-2), where the clinician is licensed."),
-                }))
-            })
-            .collect();
-        let attributes = terms_of(listing)
-            .enumerate()
-            .map(|(n, (group, code, value))| {
-                record(json!({
-                    "id": id(Kind::Attribute, n),
-                    "link_id": service_id,
-                    "taxonomy_term_id": taxonomy::term_id(group, code),
-                    "link_type": group.code(),
-                    "link_entity": "service",
-                    "value": value,
-                }))
-            })
-            .collect();
-        let service_at_location = json!({
-            "id": id(Kind::ServiceAtLocation, 0),
-            "service_id": service_id,
-            "location_id": location_id,
-        });
+        let ids = RecordIds { ids, number };
+        let (location, address) = location_and_address(listing, &ids);
         ListingRecords {
-            organization,
-            service,
+            organization: organization(listing, &ids, links),
+            service: service(listing, &ids, links),
             location,
             address,
-            phone,
-            languages,
-            service_areas,
-            attributes,
-            service_at_location,
+            phone: listing.phone.as_ref().map(|number| {
+                let phone = json!({ "id": ids.id(Kind::Phone, 0), "service_id": ids.service(), "number": number, "type": "voice" });
+                record(phone)
+            }),
+            languages: (listing.languages.iter().enumerate())
+                .map(|(n, code)| record(json!({ "id": ids.id(Kind::Language, n), "service_id": ids.service(), "code": code })))
+                .collect(),
+            service_areas: service_areas(listing, &ids),
+            attributes: attributes(listing, &ids),
+            service_at_location: json!({
+                "id": ids.id(Kind::ServiceAtLocation, 0),
+                "service_id": ids.service(),
+                "location_id": ids.id(Kind::Location, 0),
+            }),
         }
     }
 
@@ -171,6 +98,113 @@ impl ListingRecords {
     }
 }
 
+/// The ids of one listing's records: a namespace and the listing's number in it.
+struct RecordIds {
+    ids: ListingIds,
+    number: i64,
+}
+
+impl RecordIds {
+    fn id(&self, kind: Kind, ordinal: usize) -> uuid::Uuid {
+        self.ids.id(kind, self.number, ordinal)
+    }
+
+    fn service(&self) -> uuid::Uuid {
+        self.id(Kind::Service, 0)
+    }
+}
+
+/// The practice, or the clinician's own when none is named.
+fn organization(listing: &PublicListing, ids: &RecordIds, links: &Links) -> Value {
+    let profession = vocabulary::profession(&listing.profession).map_or_else(String::new, |p| p.label(Lang::En));
+    record(json!({
+        "id": ids.id(Kind::Organization, 0),
+        "name": listing.practice_name.as_deref().unwrap_or(&listing.full_name),
+        "description": format!("The practice of {}, {}.", listing.full_name, profession.to_lowercase()),
+        "email": listing.public_email,
+        "website": listing.website,
+        "uri": links.to(Lang::En, &format!("/clinicians/{}", listing.id)),
+    }))
+}
+
+/// The taper support the clinician offers.
+fn service(listing: &PublicListing, ids: &RecordIds, links: &Links) -> Value {
+    record(json!({
+        "id": ids.service(),
+        "organization_id": ids.id(Kind::Organization, 0),
+        "name": listing.full_name,
+        "description": listing.statement,
+        "url": website_or_profile(listing, links),
+        "email": listing.public_email,
+        "status": "active",
+        "licenses": listing.credentials,
+        "last_modified": listing.last_reviewed_at.map(|time| time.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+        // The directory's own review; no public address of its reviewers
+        // exists, so `assurer_email` is left out.
+        "assured_date": listing.last_reviewed_at.map(|time| time.format("%Y-%m-%d").to_string()),
+    }))
+}
+
+/// Where the clinician practises, and its street address when it is whole.
+fn location_and_address(listing: &PublicListing, ids: &RecordIds) -> (Value, Option<Value>) {
+    let location = record(json!({
+        "id": ids.id(Kind::Location, 0),
+        "location_type": "physical",
+        "organization_id": ids.id(Kind::Organization, 0),
+        "name": place_name(&listing.city, listing.region.as_deref(), &listing.country),
+        "latitude": listing.latitude,
+        "longitude": listing.longitude,
+    }));
+    // HSDS requires a street, state and postal code of an address: a
+    // listing without them is placed by its location's name and point.
+    let address = match (&listing.address_line, &listing.region, &listing.postal_code) {
+        (Some(street), Some(region), Some(postal_code)) => Some(record(json!({
+            "id": ids.id(Kind::Address, 0),
+            "location_id": ids.id(Kind::Location, 0),
+            "address_1": street,
+            "city": listing.city,
+            "state_province": region,
+            "postal_code": postal_code,
+            "country": listing.country,
+            "address_type": "physical",
+        }))),
+        _ => None,
+    };
+    (location, address)
+}
+
+/// Telehealth regions as service areas.
+fn service_areas(listing: &PublicListing, ids: &RecordIds) -> Vec<Value> {
+    (listing.licensed_regions.iter().enumerate())
+        .filter(|_| listing.telehealth)
+        .map(|(n, region)| {
+            record(json!({
+                "id": ids.id(Kind::ServiceArea, n),
+                "service_id": ids.service(),
+                "name": region,
+                "description": format!("Telehealth for people in {region} (ISO 3166-2), where the clinician is licensed."),
+            }))
+        })
+        .collect()
+}
+
+/// The directory's terms as attributes of the service.
+fn attributes(listing: &PublicListing, ids: &RecordIds) -> Vec<Value> {
+    terms_of(listing)
+        .enumerate()
+        .map(|(n, (group, code, value))| {
+            record(json!({
+                "id": ids.id(Kind::Attribute, n),
+                "link_id": ids.service(),
+                "taxonomy_term_id": taxonomy::term_id(group, code),
+                "link_type": group.code(),
+                "link_entity": "service",
+                "value": value,
+            }))
+        })
+        .collect()
+}
+
 /// `(group, code, value)` of every term a listing carries, in a fixed order.
 fn terms_of(listing: &PublicListing) -> impl Iterator<Item = (Group, &str, Option<String>)> {
     fn codes(group: Group, codes: &[String]) -> impl Iterator<Item = (Group, &str, Option<String>)> {
@@ -200,20 +234,6 @@ pub fn place_name(city: &str, region: Option<&str>, country: &str) -> String {
 
 fn website_or_profile(listing: &PublicListing, links: &Links) -> String {
     listing.website.clone().unwrap_or_else(|| links.to(Lang::En, &format!("/clinicians/{}", listing.id)))
-}
-
-/// The object without its null fields: HSDS leaves out what is not known.
-pub(super) fn record(value: Value) -> Value {
-    match value {
-        Value::Object(fields) => Value::Object(fields.into_iter().filter(|(_, value)| !value.is_null()).collect()),
-        other => other,
-    }
-}
-
-fn with<const N: usize>(object: &Value, nested: [(&str, Value); N]) -> Value {
-    let mut fields: Map<String, Value> = object.as_object().cloned().unwrap_or_default();
-    fields.extend(nested.into_iter().map(|(name, value)| (name.to_string(), value)));
-    Value::Object(fields)
 }
 
 /// An attribute with its taxonomy term nested.

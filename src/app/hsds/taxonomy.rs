@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 use serde_json::{json, Value};
 use uuid::Uuid;
 
-use super::{ids, records};
+use super::{ids, values};
 use crate::app::Links;
 use crate::domain::vocabulary::{self, Term};
 use crate::i18n::{Lang, Text};
@@ -121,7 +121,7 @@ impl TaxonomyTerm {
     /// The term as HSDS writes it, its URI under the deployment's address.
     pub fn record(&self, links: &Links) -> Value {
         let parent_id = self.code.map(|_| group_term_id(self.group));
-        records::record(json!({
+        values::record(json!({
             "id": self.id,
             "code": self.code.unwrap_or(self.group.code()),
             "name": self.name,
