@@ -1482,6 +1482,7 @@ moderate-review-email = private email { $email }
 moderate-review-unclaimed = unclaimed: no email in the list it was imported from; it gets no mail and no manage link
 moderate-to-be-chosen = The list this was imported from did not say the profession or the specialty: choose it below before approving.
 moderate-choose = Choose…
+moderate-field-to-be-chosen = to be chosen (the imported list did not say)
 moderate-kept-from-import = In the imported list, not in the listing
 moderate-review-decided = This submission is { $status }.
 moderate-duplicates-heading = Possibly the same clinician

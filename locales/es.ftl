@@ -1482,6 +1482,7 @@ moderate-review-email = correo privado: { $email }
 moderate-review-unclaimed = sin reclamar: la lista de la que se importó no tenía correo; no recibe correos ni enlace de gestión
 moderate-to-be-chosen = La lista de la que se importó no decía la profesión o la especialidad: elíjala abajo antes de aprobar.
 moderate-choose = Elija…
+moderate-field-to-be-chosen = por elegir (la lista importada no lo decía)
 moderate-kept-from-import = En la lista importada, pero no en la ficha
 moderate-review-decided = Estado de este envío: { $status }.
 moderate-duplicates-heading = Posiblemente el mismo profesional

@@ -103,7 +103,8 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
                     dt { (t!(locale, "profile-last-reviewed")) } dd { (lang.date(reviewed.date_naive())) }
                 }
             }
-            @if let Some(confirmed) = listing.confirmed_at {
+            // An unclaimed listing was approved, never confirmed by its clinician.
+            @if let Some(confirmed) = listing.confirmed_at.filter(|_| listing.claimed) {
                 p.meta { (t!(locale, "profile-confirmed", month = lang.month_year(confirmed.date_naive()))) }
             }
             @if let Some(checked) = listing.npi_verified_on.filter(|_| listing.npi.is_some()) {

@@ -125,6 +125,7 @@ async fn a_211_package_imports_what_it_can_and_says_what_became_of_every_service
     assert_eq!((public["specialty"].as_str(), public["claimed"].as_bool()), (Some("primary_care"), Some(false)));
     let profile = visible_text(&app.get(&format!("/clinicians/{listing_id}")).await.text);
     assert!(profile.contains("Added from a public list; not yet confirmed by the clinician."), "{profile}");
+    assert!(!profile.contains("confirmed by the clinician in"), "approval is no clinician's confirmation: {profile}");
     let perfil = visible_text(&app.get(&format!("/es/clinicians/{listing_id}")).await.text);
     assert!(perfil.contains("Añadido desde una lista pública; el profesional aún no lo ha confirmado."), "{perfil}");
     let events = app.audit_events(&moderator).await;

@@ -170,6 +170,8 @@ fn field_label(field: &str) -> &'static str {
         "moderator" => "moderate-audit-who",
         "listing" => "moderate-audit-listing",
         "action" => "moderate-audit-what",
+        "profession" => "form-profession",
+        "specialty" => "form-specialty",
         _ => "form-whole",
     }
 }

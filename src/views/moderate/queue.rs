@@ -397,6 +397,13 @@ fn submission_details(locale: &Locale, item: &QueueItem) -> Markup {
     let listing = &item.listing;
     let yes_no = |value: bool| if value { t!(locale, "moderate-yes") } else { t!(locale, "moderate-no") };
     let words = |field: &str, codes: &[String]| fields::value(lang, field, &serde_json::json!(codes), &listing.country);
+    let chosen = |field: &str, code: &String| {
+        if code.is_empty() {
+            t!(locale, "moderate-field-to-be-chosen")
+        } else {
+            words(field, std::slice::from_ref(code))
+        }
+    };
     let telehealth = if listing.telehealth && !listing.licensed_regions.is_empty() {
         format!("{}: {}", yes_no(true), words::regions(lang, listing.licensed_regions.iter().map(String::as_str)))
     } else {
@@ -412,8 +419,8 @@ fn submission_details(locale: &Locale, item: &QueueItem) -> Markup {
         (t!(locale, "form-full-name"), listing.full_name.clone()),
         (t!(locale, "moderate-field-names"), names_words(locale, listing)),
         (t!(locale, "form-credentials"), listing.credentials.clone().unwrap_or_default()),
-        (t!(locale, "form-profession"), words("profession", std::slice::from_ref(&listing.profession))),
-        (t!(locale, "form-specialty"), words("specialty", std::slice::from_ref(&listing.specialty))),
+        (t!(locale, "form-profession"), chosen("profession", &listing.profession)),
+        (t!(locale, "form-specialty"), chosen("specialty", &listing.specialty)),
         (t!(locale, "moderate-field-practice"), listing.practice_name.clone().unwrap_or_default()),
         (t!(locale, "moderate-field-address"), address.into_iter().flatten().collect::<Vec<_>>().join(", ")),
         (t!(locale, "moderate-field-contact"), contact.into_iter().flatten().collect::<Vec<_>>().join(" · ")),
