@@ -451,6 +451,7 @@ moderate-notice-approved = Approved: the listing's new version is public.
 moderate-notice-rejected = Rejected: the clinician will see your reason.
 moderate-notice-resolved = Report resolved.
 moderate-notice-suspended = Listing suspended.
+moderate-notice-reverified = Listing verified: it counts as this year's confirmation.
 moderate-notice-reinstated = Listing reinstated.
 moderate-queue-empty = Nothing is waiting.
 moderate-kind-edit = edit
@@ -550,6 +551,7 @@ field-error-not-a-choice = “{ $value }” is not one of the choices
 
 field-error-single-line = must be a single line of text without control characters
 field-error-to-be-chosen = must be chosen: the imported list did not say
+field-error-verified-on = must be a day, today or before
 field-error-direction-controls = must not contain invisible characters that reverse the direction of text
 field-error-phone = must be 7 to 25 characters of digits, spaces and + ( ) - .
 field-error-web-address = must be a web address starting with http:// or https://
@@ -1482,6 +1484,9 @@ moderate-review-email = private email { $email }
 moderate-review-unclaimed = unclaimed: no email in the list it was imported from; it gets no mail and no manage link
 moderate-to-be-chosen = The list this was imported from did not say the profession or the specialty: choose it below before approving.
 moderate-choose = Choose…
+moderate-reverify-hint = This listing was added from a public list and has no clinician to confirm it each year. Call the practice; if the details are still right, say so here: it counts as this year's confirmation.
+moderate-reverify-day = Day you verified it by phone
+moderate-reverify = Verified by phone
 moderate-field-to-be-chosen = to be chosen (the imported list did not say)
 moderate-kept-from-import = In the imported list, not in the listing
 moderate-review-decided = This submission is { $status }.
@@ -1638,6 +1643,7 @@ moderate-submission-status-withdrawn = withdrawn by the clinician
 field-error-nul = must not contain a NUL character
 moderate-action-reset-two-factor = Reset a moderator's two factors
 moderate-action-import = Imported a listing from another directory's package
+moderate-action-reverify = Verified an unclaimed listing by phone
 
 ## A patient's first search: places as typed, the results at a glance, urgent help, the history sheet
 

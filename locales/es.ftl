@@ -451,6 +451,7 @@ moderate-notice-approved = Aprobada: la nueva versión de la ficha ya es públic
 moderate-notice-rejected = Rechazada: el profesional verá su motivo.
 moderate-notice-resolved = Aviso resuelto.
 moderate-notice-suspended = Ficha suspendida.
+moderate-notice-reverified = Ficha verificada: cuenta como la confirmación de este año.
 moderate-notice-reinstated = Ficha restablecida.
 moderate-queue-empty = No hay nada pendiente.
 moderate-kind-edit = cambios
@@ -550,6 +551,7 @@ field-error-not-a-choice = “{ $value }” no es una de las opciones
 
 field-error-single-line = debe ser una sola línea de texto, sin caracteres de control
 field-error-to-be-chosen = debe elegirse: la lista importada no lo decía
+field-error-verified-on = debe ser un día, hoy o antes
 field-error-direction-controls = no debe contener caracteres invisibles que invierten la dirección del texto
 field-error-phone = debe tener de 7 a 25 caracteres, solo dígitos, espacios y los signos + ( ) - y punto
 field-error-web-address = debe ser una dirección web que empiece por http:// o https://
@@ -1482,6 +1484,9 @@ moderate-review-email = correo privado: { $email }
 moderate-review-unclaimed = sin reclamar: la lista de la que se importó no tenía correo; no recibe correos ni enlace de gestión
 moderate-to-be-chosen = La lista de la que se importó no decía la profesión o la especialidad: elíjala abajo antes de aprobar.
 moderate-choose = Elija…
+moderate-reverify-hint = Esta ficha se añadió desde una lista pública y no tiene un profesional que la confirme cada año. Llame al consultorio; si los datos siguen siendo correctos, indíquelo aquí: cuenta como la confirmación de este año.
+moderate-reverify-day = Día en que la verificó por teléfono
+moderate-reverify = Verificada por teléfono
 moderate-field-to-be-chosen = por elegir (la lista importada no lo decía)
 moderate-kept-from-import = En la lista importada, pero no en la ficha
 moderate-review-decided = Estado de este envío: { $status }.
@@ -1638,6 +1643,7 @@ moderate-submission-status-withdrawn = retirado por el profesional
 field-error-nul = no debe contener el carácter NUL
 moderate-action-reset-two-factor = Restableció la autenticación en dos pasos de un moderador
 moderate-action-import = Importó una ficha del paquete de otro directorio
+moderate-action-reverify = Verificó por teléfono una ficha sin reclamar
 
 ## A patient's first search: places as typed, the results at a glance, urgent help, the history sheet
 

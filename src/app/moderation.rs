@@ -326,6 +326,8 @@ pub async fn listing_record(state: &AppState, listing_id: i64) -> Result<Listing
 pub enum ListingChange {
     Suspend { reason: String },
     Reinstate { note: Option<String> },
+    /// A moderator checked an unclaimed listing by phone on that day.
+    Reverify { verified_on: chrono::NaiveDate },
 }
 
 /// Approves a submission and puts the listing's new public state into search.
@@ -389,7 +391,7 @@ fn tell_clinician(
     Ok(())
 }
 
-/// Suspends or reinstates a listing, and updates search at once.
+/// Suspends, reinstates or re-verifies a listing, and updates search at once.
 #[tracing::instrument(skip(state, change))]
 pub async fn change_listing(
     state: &AppState,
@@ -414,6 +416,9 @@ pub async fn change_listing(
                             profile_link: links.to(lang, &format!("/clinicians/{listing_id}")),
                         })?;
                         status
+                    }
+                    ListingChange::Reverify { verified_on } => {
+                        Listing::reverify(conn, listing_id, &actor, *verified_on)?
                     }
                 };
                 Ok::<_, AppError>(status)

@@ -438,6 +438,35 @@ impl Listing {
     /// and a lapsed listing is public again at once.
     #[tracing::instrument(level = "debug", skip_all, fields(id = id))]
     pub fn confirm(conn: &mut AnyConnection, id: i64) -> Result<ListingStatus, AppError> {
+        Listing::mark_confirmed(conn, id, &Actor::Clinician, AuditAction::Confirm.as_str(), None)
+    }
+
+    /// A moderator's check of an unclaimed listing, which has no clinician to
+    /// confirm it: it counts as the yearly confirmation, and brings a lapsed
+    /// listing back, as a clinician's would. A claimed listing is its
+    /// clinician's to confirm.
+    pub fn reverify(
+        conn: &mut AnyConnection,
+        id: i64,
+        actor: &Actor,
+        verified_on: chrono::NaiveDate,
+    ) -> Result<ListingStatus, AppError> {
+        write_transaction(conn, |conn| {
+            if Listing::find(conn, id)?.claimed {
+                return Err(AppError::Conflict("a claimed listing is confirmed by its clinician".into()));
+            }
+            let reason = format!("verified by phone on {verified_on}");
+            Listing::mark_confirmed(conn, id, actor, AuditAction::Reverify.as_str(), Some(&reason))
+        })
+    }
+
+    fn mark_confirmed(
+        conn: &mut AnyConnection,
+        id: i64,
+        actor: &Actor,
+        action: &str,
+        reason: Option<&str>,
+    ) -> Result<ListingStatus, AppError> {
         write_transaction(conn, |conn| {
             let listing = Listing::find(conn, id)?;
             let status = listing.status().confirm()?;
@@ -455,7 +484,7 @@ impl Listing {
                 changes.push(FieldChange::new("status", listing.status().as_str(), status.as_str()));
             }
             let subject = Subject { listing_id: Some(id), ..Subject::default() };
-            Event::record(conn, &Actor::Clinician, "confirm", subject, None, &changes)?;
+            Event::record(conn, actor, action, subject, reason, &changes)?;
             Ok(status)
         })
     }

@@ -83,6 +83,7 @@ text_enum!(
         Suspend => "suspend",
         Reinstate => "reinstate",
         Confirm => "confirm",
+        Reverify => "reverify",
         Availability => "availability",
         ReminderSoon => "reminder_soon",
         ReminderDue => "reminder_due",
@@ -99,7 +100,7 @@ text_enum!(
 
 impl AuditAction {
     /// Every action, in the order the audit filter lists them.
-    pub const ALL: [AuditAction; 18] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::Approve,
         AuditAction::Reject,
         AuditAction::ResolveReport,
@@ -107,6 +108,7 @@ impl AuditAction {
         AuditAction::Suspend,
         AuditAction::Reinstate,
         AuditAction::Confirm,
+        AuditAction::Reverify,
         AuditAction::Availability,
         AuditAction::ReminderSoon,
         AuditAction::ReminderDue,

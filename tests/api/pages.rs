@@ -311,6 +311,46 @@ async fn moderators_suspend_and_reject_from_the_page() {
 }
 
 #[actix_rt::test]
+async fn a_moderator_verifies_an_unclaimed_listing_by_phone_and_it_counts_as_its_confirmation() {
+    let app = spawn_app().await;
+    let unclaimed = ListingBuilder::new().insert_public(&app);
+    let claimed = ListingBuilder::new().named("Dr. Other Person").insert_public(&app);
+    app.connect_and_run(&format!(
+        "UPDATE listings SET claimed = FALSE, confirmed_at = NULL WHERE id = {}",
+        unclaimed.listing_id
+    ));
+    let (cookie, csrf) = moderator_page_login(&app).await;
+    let headers = [FORM, ("cookie", cookie.as_str())];
+    let record = |id: i64| format!("/moderate/listings/{id}");
+    let page = app.request("GET", &record(unclaimed.listing_id), &[("cookie", &cookie)], None).await;
+    assert!(page.text.contains(r#"value="reverify""#), "an unclaimed listing can be verified by phone");
+    let page = app.request("GET", &record(claimed.listing_id), &[("cookie", &cookie)], None).await;
+    assert!(!page.text.contains(r#"value="reverify""#), "a claimed one is its clinician's to confirm");
+
+    let today = chrono::Utc::now().date_naive();
+    let status = format!("{}/status", record(unclaimed.listing_id));
+    for day in [(today + chrono::Days::new(1)).to_string(), "last week".to_string()] {
+        let body = form_body(&[("csrf_token", &csrf), ("action", "reverify"), ("verified_on", &day)]);
+        let reply = app.request("POST", &status, &headers, Some(body)).await;
+        assert_eq!(reply.status, 422, "{day} is refused");
+        assert!(reply.text.contains("must be a day, today or before"));
+    }
+    let body = form_body(&[("csrf_token", &csrf), ("action", "reverify"), ("verified_on", &today.to_string())]);
+    assert_eq!(app.request("POST", &status, &headers, Some(body)).await.status, 303);
+    let public: serde_json::Value = app.public_listing(unclaimed.listing_id).await.json();
+    assert!(public["confirmed_at"].is_string(), "the check counts as this year's confirmation: {public}");
+    let moderator = app.login_moderator("mod").await;
+    let events = app.audit_events(&moderator).await;
+    let verified = events.iter().find(|event| event.action == "reverify").expect("audited");
+    assert_eq!(verified.reason.as_deref(), Some(format!("verified by phone on {today}").as_str()));
+    assert_eq!(verified.listing_id, Some(unclaimed.listing_id));
+
+    let status = format!("{}/status", record(claimed.listing_id));
+    let body = form_body(&[("csrf_token", &csrf), ("action", "reverify"), ("verified_on", &today.to_string())]);
+    assert_eq!(app.request("POST", &status, &headers, Some(body)).await.status, 409);
+}
+
+#[actix_rt::test]
 async fn a_wrong_password_on_the_page_is_refused() {
     let app = spawn_app().await;
     app.add_moderator("ines", "a long moderator password");

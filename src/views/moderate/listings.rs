@@ -3,8 +3,7 @@
 
 use maud::{html, Markup};
 
-use super::{
-    audit_table, csrf, error_summary, npi_link, pager, query, submission_status_words, text_field, when, workbench,
+use super::{date_field, audit_table, csrf, error_summary, npi_link, pager, query, submission_status_words, text_field, when, workbench,
     Bench, Pages,
 };
 use crate::app::moderation::{Found, ListingRecord};
@@ -92,7 +91,7 @@ pub fn record(
         p.meta {
             (words::place(lang, &record.latest.city, record.latest.region.as_deref(), &record.latest.country))
             @if let Some(npi) = &record.latest.npi { " · NPI " (npi_link(npi)) }
-            " · " (record.latest.contact_email)
+            " · " @if record.latest.contact_email.is_empty() { (t!(locale, "moderate-review-unclaimed")) } @else { (record.latest.contact_email) }
         }
         @if matches!(status, ListingStatus::Approved | ListingStatus::Suspended) {
             (error_summary(locale, errors))
@@ -105,6 +104,14 @@ pub fn record(
                     (text_field(locale, "reason", &t!(locale, "moderate-note-optional"), "", errors, false))
                     button type="submit" name="action" value="reinstate" { (t!(locale, "moderate-reinstate")) }
                 }
+            }
+        }
+        @if !listing.claimed && matches!(status, ListingStatus::Approved | ListingStatus::Lapsed) {
+            form.stack method="post" action=(action) #reverify {
+                (csrf(bench.csrf_token))
+                p { (t!(locale, "moderate-reverify-hint")) }
+                (date_field(locale, "verified_on", &t!(locale, "moderate-reverify-day"), &chrono::Utc::now().date_naive().to_string(), errors))
+                button type="submit" name="action" value="reverify" { (t!(locale, "moderate-reverify")) }
             }
         }
         h2 { (t!(locale, "moderate-versions-heading")) }

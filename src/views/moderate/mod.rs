@@ -120,6 +120,19 @@ fn text_field(locale: &Locale, name: &str, label: &str, value: &str, errors: &[F
     }
 }
 
+/// A day, typed or picked, with the field's error beside it.
+fn date_field(locale: &Locale, name: &str, label: &str, value: &str, errors: &[FieldError]) -> Markup {
+    let error = errors.iter().find(|error| error.field == name).map(|error| error.message_in(locale.lang));
+    html! {
+        div {
+            label for=(name) { (label) " " (t!(locale, "form-required")) }
+            input type="date" id=(name) name=(name) value=(value) required
+                aria-invalid=[error.as_ref().map(|_| "true")] aria-describedby=[error.as_ref().map(|_| format!("{name}-error"))];
+            (field_error(name, error.as_deref()))
+        }
+    }
+}
+
 /// A list to choose one code from, with a first empty choice and the
 /// field's error beside it.
 fn choice_field(locale: &Locale, name: &str, label: &str, options: &[(&str, String)], errors: &[FieldError]) -> Markup {
@@ -170,6 +183,7 @@ fn field_label(field: &str) -> &'static str {
         "moderator" => "moderate-audit-who",
         "listing" => "moderate-audit-listing",
         "action" => "moderate-audit-what",
+        "verified_on" => "moderate-reverify-day",
         "profession" => "form-profession",
         "specialty" => "form-specialty",
         _ => "form-whole",

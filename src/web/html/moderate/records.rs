@@ -100,7 +100,9 @@ pub async fn listing_status(
                 .map(|reason| (ListingChange::Suspend { reason }, "suspended")),
             Some("reinstate") => optional_note("reason", fields.get("reason"))
                 .map(|note| (ListingChange::Reinstate { note }, "reinstated")),
-            _ => return Err(AppError::BadRequest("choose suspend or reinstate".into()).into()),
+            Some("reverify") => verified_on(fields.get("verified_on"))
+                .map(|verified_on| (ListingChange::Reverify { verified_on }, "reverified")),
+            _ => return Err(AppError::BadRequest("choose suspend, reinstate or reverify".into()).into()),
         };
     match change {
         Ok((change, done)) => {
@@ -113,6 +115,19 @@ pub async fn listing_status(
             Ok(html_response(StatusCode::UNPROCESSABLE_ENTITY, markup))
         }
         Err(other) => Err(other.into()),
+    }
+}
+
+/// The day a moderator checked a listing: a date, not after today.
+fn verified_on(typed: Option<String>) -> Result<NaiveDate, AppError> {
+    let day = typed.as_deref().map(str::trim).and_then(|day| NaiveDate::parse_from_str(day, "%Y-%m-%d").ok());
+    match day.filter(|day| *day <= chrono::Utc::now().date_naive()) {
+        Some(day) => Ok(day),
+        None => {
+            let mut errors = FieldErrors::new();
+            errors.add("verified_on", Text::new("field-error-verified-on"));
+            errors.finish(None)
+        }
     }
 }
 
