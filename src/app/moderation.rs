@@ -324,10 +324,16 @@ pub async fn listing_record(state: &AppState, listing_id: i64) -> Result<Listing
 
 /// A moderator's change to an approved listing's standing.
 pub enum ListingChange {
-    Suspend { reason: String },
-    Reinstate { note: Option<String> },
+    Suspend {
+        reason: String,
+    },
+    Reinstate {
+        note: Option<String>,
+    },
     /// A moderator checked an unclaimed listing by phone on that day.
-    Reverify { verified_on: chrono::NaiveDate },
+    Reverify {
+        verified_on: chrono::NaiveDate,
+    },
 }
 
 /// Approves a submission and puts the listing's new public state into search.

@@ -3,8 +3,9 @@
 
 use maud::{html, Markup};
 
-use super::{date_field, audit_table, csrf, error_summary, npi_link, pager, query, submission_status_words, text_field, when, workbench,
-    Bench, Pages,
+use super::{
+    audit_table, csrf, date_field, error_summary, npi_link, pager, query, submission_status_words, text_field, when,
+    workbench, Bench, Pages,
 };
 use crate::app::moderation::{Found, ListingRecord};
 use crate::domain::moderation::ListingStatus;
