@@ -39,7 +39,7 @@ pub struct QueueParams {
     #[param(minimum = 1, maximum = 3650)]
     pub waiting_days: Option<u32>,
     /// A name or part of one, a city, an NPI, a contact email or a listing number.
-    #[param(max_length = 200)]
+    #[param(max_length = 200, pattern = r"^[^\x00]*$")]
     pub q: Option<String>,
     /// Only listings in this region (ISO 3166-2, such as `US-OR`).
     pub region: Option<String>,
