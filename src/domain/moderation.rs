@@ -94,12 +94,14 @@ text_enum!(
         EnableModerator => "enable_moderator",
         ResetTwoFactor => "reset_two_factor",
         Import => "import",
+        Claim => "claim",
+        RejectClaim => "reject_claim",
     }
 );
 
 impl AuditAction {
     /// Every action, in the order the audit filter lists them.
-    pub const ALL: [AuditAction; 18] = [
+    pub const ALL: [AuditAction; 20] = [
         AuditAction::Approve,
         AuditAction::Reject,
         AuditAction::ResolveReport,
@@ -118,6 +120,8 @@ impl AuditAction {
         AuditAction::EnableModerator,
         AuditAction::ResetTwoFactor,
         AuditAction::Import,
+        AuditAction::Claim,
+        AuditAction::RejectClaim,
     ];
 }
 
