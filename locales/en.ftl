@@ -1802,3 +1802,66 @@ nucc-family-1835 = Pharmacist
 nucc-family-103T = Psychologist
 nucc-family-101Y = Counselor
 nucc-family-1041 = Social Worker
+
+## Claiming an unclaimed listing
+profile-claim-link = Is this you? Claim this listing
+claim-title = Claim this listing
+claim-lead = This listing was added from a public list. If you are { $name }, or speak for their practice, tell us how to reach you. An address at the practice's own website or public email gets a confirmation link at once; any other is checked by a moderator first.
+claim-email = Your email
+claim-npi = Your NPI (optional)
+claim-npi-hint = 10 digits; it helps a moderator check the claim.
+claim-message = Anything the moderators should know (optional)
+claim-button = Send the claim
+claim-sent-title = Claim received
+claim-sent = Thank you. If the address can confirm the claim, a link has been mailed to it; it works once, within 24 hours. Otherwise a moderator will look at the claim and write to you.
+claim-back-profile = Back to the profile
+claim-confirm-title = Confirm your claim
+claim-confirm-lead = Press the button to take over this listing. A new private link to manage it will be mailed to you.
+claim-confirm-button = Claim the listing
+claim-done-title = The listing is yours
+claim-done = The listing is now marked as confirmed by its clinician. A private link to manage it has been mailed to you.
+claim-unusable-title = This link cannot be used
+claim-unknown = This link is not one we sent, or it was copied in part.
+claim-used = This link was used already.
+claim-expired = This link has expired. You can claim the listing again from its profile.
+moderate-action-claim = Claimed a listing
+moderate-action-reject-claim = Declined a claim
+moderate-claims-title = Claims on unclaimed listings
+moderate-claims-none = No claims are waiting.
+moderate-claims-listing = Listing
+moderate-claims-email = Email
+moderate-claims-npi = NPI
+moderate-claims-verdict = Registry
+moderate-claims-message = Message
+moderate-claims-received = Received
+moderate-claims-approve = Accept the claim
+moderate-claims-reason = Reason for declining (mailed to the claimer)
+moderate-claims-reject = Decline the claim
+moderate-nav-claims = Claims
+moderate-notice-claim-approved = The claim was accepted and the manage link mailed.
+moderate-notice-claim-rejected = The claim was declined and the reason mailed.
+mail-claim-link-subject = Confirm your claim on a listing
+mail-claim-link-body =
+    Hello,
+
+    Someone, most likely you, claimed the listing of { $name } in the directory. Open this page within 24 hours and press its button to confirm:
+
+    { $link }
+
+    This page works once. If you did not ask, you can ignore this message.
+mail-claimed-subject = Your listing is yours to manage
+mail-claimed-body =
+    Dear { $name },
+
+    Your claim was accepted: the listing is now marked as confirmed by you. This is your private link to manage it; keep it safe and do not share it:
+
+    { $link }
+mail-claim-rejected-subject = Your claim on a listing was declined
+mail-claim-rejected-body =
+    Hello,
+
+    A moderator declined your claim on the listing of { $name }, for this reason:
+
+    { $reason }
+
+    You can claim it again from its profile with more details.

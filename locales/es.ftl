@@ -1802,3 +1802,66 @@ nucc-family-1835 = Farmacéutico
 nucc-family-103T = Psicólogo
 nucc-family-101Y = Consejero
 nucc-family-1041 = Trabajador social
+
+## Reclamar una ficha no confirmada
+profile-claim-link = ¿Es usted? Reclame esta ficha
+claim-title = Reclamar esta ficha
+claim-lead = Esta ficha se añadió desde una lista pública. Si usted es { $name }, o habla en nombre de su consulta, díganos cómo contactarle. Una dirección del sitio web o del correo público de la consulta recibe un enlace de confirmación al momento; cualquier otra la revisa antes un moderador.
+claim-email = Su correo electrónico
+claim-npi = Su NPI (opcional)
+claim-npi-hint = 10 dígitos; ayuda a un moderador a comprobar la reclamación.
+claim-message = Algo que los moderadores deban saber (opcional)
+claim-button = Enviar la reclamación
+claim-sent-title = Reclamación recibida
+claim-sent = Gracias. Si la dirección puede confirmar la reclamación, se le ha enviado un enlace; funciona una sola vez, dentro de las próximas 24 horas. Si no, un moderador revisará la reclamación y le escribirá.
+claim-back-profile = Volver al perfil
+claim-confirm-title = Confirme su reclamación
+claim-confirm-lead = Pulse el botón para hacerse cargo de esta ficha. Se le enviará por correo un nuevo enlace privado para gestionarla.
+claim-confirm-button = Reclamar la ficha
+claim-done-title = La ficha es suya
+claim-done = La ficha figura ahora como confirmada por su profesional. Se le ha enviado por correo un enlace privado para gestionarla.
+claim-unusable-title = Este enlace no se puede usar
+claim-unknown = Este enlace no es uno que hayamos enviado, o se copió incompleto.
+claim-used = Este enlace ya se usó.
+claim-expired = Este enlace ha caducado. Puede reclamar la ficha de nuevo desde su perfil.
+moderate-action-claim = Reclamó una ficha
+moderate-action-reject-claim = Rechazó una reclamación
+moderate-claims-title = Reclamaciones de fichas no confirmadas
+moderate-claims-none = No hay reclamaciones pendientes.
+moderate-claims-listing = Ficha
+moderate-claims-email = Correo electrónico
+moderate-claims-npi = Número NPI
+moderate-claims-verdict = Registro
+moderate-claims-message = Mensaje
+moderate-claims-received = Recibida
+moderate-claims-approve = Aceptar la reclamación
+moderate-claims-reason = Motivo del rechazo (se envía a quien reclama)
+moderate-claims-reject = Rechazar la reclamación
+moderate-nav-claims = Reclamaciones
+moderate-notice-claim-approved = Se aceptó la reclamación y se envió el enlace de gestión.
+moderate-notice-claim-rejected = Se rechazó la reclamación y se envió el motivo.
+mail-claim-link-subject = Confirme su reclamación de una ficha
+mail-claim-link-body =
+    Hola:
+
+    Alguien, probablemente usted, reclamó la ficha de { $name } en el directorio. Abra esta página dentro de las próximas 24 horas y pulse su botón para confirmar:
+
+    { $link }
+
+    Esta página funciona una sola vez. Si usted no lo pidió, puede ignorar este mensaje.
+mail-claimed-subject = Su ficha ya es suya para gestionar
+mail-claimed-body =
+    Estimado/a { $name }:
+
+    Su reclamación fue aceptada: la ficha figura ahora como confirmada por usted. Este es su enlace privado para gestionarla; guárdelo bien y no lo comparta:
+
+    { $link }
+mail-claim-rejected-subject = Su reclamación de una ficha fue rechazada
+mail-claim-rejected-body =
+    Hola:
+
+    Un moderador rechazó su reclamación de la ficha de { $name }, por este motivo:
+
+    { $reason }
+
+    Puede reclamarla de nuevo desde su perfil con más detalles.

@@ -48,6 +48,18 @@ pub enum Letter {
         due: NaiveDate,
         link: String,
     },
+    /// A one-time link that confirms a claim on an unclaimed listing.
+    ClaimLink {
+        link: String,
+    },
+    /// A claim was accepted: the listing is the claimer's, managed by `manage_link`.
+    Claimed {
+        manage_link: String,
+    },
+    /// A claim was declined, for `reason`.
+    ClaimRejected {
+        reason: String,
+    },
 }
 
 impl Letter {
@@ -62,6 +74,9 @@ impl Letter {
             Letter::ReminderSoon { .. } => "reminder-soon",
             Letter::ReminderDue { .. } => "reminder-due",
             Letter::Lapsed { .. } => "lapsed",
+            Letter::ClaimLink { .. } => "claim-link",
+            Letter::Claimed { .. } => "claimed",
+            Letter::ClaimRejected { .. } => "claim-rejected",
         }
     }
 
@@ -98,6 +113,11 @@ impl Letter {
             }
             Letter::ReminderDue { link, .. } => ("mail-reminder-due-subject", "mail-reminder-due-body", ("link", link)),
             Letter::Lapsed { link, .. } => ("mail-lapsed-subject", "mail-lapsed-body", ("link", link)),
+            Letter::ClaimLink { link } => ("mail-claim-link-subject", "mail-claim-link-body", ("link", link)),
+            Letter::Claimed { manage_link } => ("mail-claimed-subject", "mail-claimed-body", ("link", manage_link)),
+            Letter::ClaimRejected { reason } => {
+                ("mail-claim-rejected-subject", "mail-claim-rejected-body", ("reason", reason))
+            }
         };
         (Text::new(subject), Text::new(body).arg("name", name).arg(detail.0, detail.1.as_str()))
     }
@@ -117,18 +137,34 @@ pub fn send(
         return Ok(false);
     }
     let lang = Lang::from_code(&listing.language).unwrap_or_default();
-    let (subject, body) = letter.texts(&content.full_name);
+    let to = Recipient { lang, listing_id: listing.id, name: &content.full_name, address: &content.contact_email };
+    send_to(conn, mail_from, &to, letter)
+}
+
+/// Whom a letter goes to, when it is not (yet) the listing's contact.
+#[derive(Debug, Clone, Copy)]
+pub struct Recipient<'a> {
+    pub lang: Lang,
+    pub listing_id: i64,
+    /// The listing's name, as the letter greets them.
+    pub name: &'a str,
+    pub address: &'a str,
+}
+
+/// Writes `letter` to `to`, such as someone claiming a listing.
+pub fn send_to(conn: &mut AnyConnection, mail_from: &str, to: &Recipient, letter: &Letter) -> QueryResult<bool> {
+    let (subject, body) = letter.texts(to.name);
     let body = match letter.due() {
-        Some(due) => body.arg("due", lang.date(due)),
+        Some(due) => body.arg("due", to.lang.date(due)),
         None => body,
     };
     let message = NewMessage {
         kind: letter.kind(),
-        listing_id: Some(listing.id),
-        recipient: content.contact_email.clone(),
-        subject: lang.text(&subject),
-        body: format!("{}\n\n{}\n", lang.text(&body), lang.t("mail-signature")),
-        once_key: letter.once_key(listing.id),
+        listing_id: Some(to.listing_id),
+        recipient: to.address.to_string(),
+        subject: to.lang.text(&subject),
+        body: format!("{}\n\n{}\n", to.lang.text(&body), to.lang.t("mail-signature")),
+        once_key: letter.once_key(to.listing_id),
     };
     outbox::queue(conn, mail_from, &message)
 }

@@ -8,6 +8,7 @@ pub mod fhir;
 pub mod freshness;
 pub mod hsds;
 pub mod letters;
+pub mod listing_claims;
 pub mod listings;
 pub mod manage;
 pub mod metrics;

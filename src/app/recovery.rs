@@ -136,10 +136,18 @@ pub async fn redeem(state: &AppState, secret: String) -> Result<Result<Recovered
 
 /// Whether a stored link (if any) is usable at `now`.
 fn usable(found: Option<&RecoveryToken>, now: NaiveDateTime) -> Result<(), Unusable> {
+    link_usable(found.map(|link| (link.used_at, link.expires_at)), now)
+}
+
+/// Whether a one-time link, found as `(used_at, expires_at)` or not found, is usable at `now`.
+pub(super) fn link_usable(
+    found: Option<(Option<NaiveDateTime>, NaiveDateTime)>,
+    now: NaiveDateTime,
+) -> Result<(), Unusable> {
     match found {
         None => Err(Unusable::Unknown),
-        Some(link) if link.used_at.is_some() => Err(Unusable::Used),
-        Some(link) if link.expires_at <= now => Err(Unusable::Expired),
+        Some((Some(_), _)) => Err(Unusable::Used),
+        Some((None, expires_at)) if expires_at <= now => Err(Unusable::Expired),
         Some(_) => Ok(()),
     }
 }

@@ -31,6 +31,9 @@ pub struct AppState {
     /// Lost-link requests, by client and by address asked for.
     pub recoveries_by_client: Limit,
     pub recoveries_by_address: Limit,
+    /// Claims on unclaimed listings, by client and by listing.
+    pub claims_by_client: Limit,
+    pub claims_by_listing: Limit,
     /// Receipts mailed to one contact address in a day.
     pub receipts_by_address: Limit,
     /// Reads of the public API, `/hsds` and `/fhir`, by client.
@@ -71,6 +74,8 @@ impl AppState {
             same_report: Limit::new("report-same", 1, DAY),
             recoveries_by_client: Limit::new("recovery-client", super::recovery::PER_CLIENT_PER_HOUR, HOUR),
             recoveries_by_address: Limit::new("recovery-address", super::recovery::PER_ADDRESS_PER_HOUR, HOUR),
+            claims_by_client: Limit::new("claim-client", super::listing_claims::PER_CLIENT_PER_HOUR, HOUR),
+            claims_by_listing: Limit::new("claim-listing", super::listing_claims::PER_LISTING_PER_DAY, DAY),
             receipts_by_address: Limit::new("receipt-address", RECEIPTS_PER_ADDRESS_PER_DAY, DAY),
             reads: ReadLimit::new(settings.read_requests_per_minute),
             settings,

@@ -3,6 +3,7 @@
 
 pub mod claims;
 pub mod events;
+pub mod listing_claims;
 pub mod listings;
 pub mod moderators;
 pub mod names;

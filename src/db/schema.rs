@@ -229,6 +229,34 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    claims (id) {
+        id -> BigInt,
+        listing_id -> BigInt,
+        email -> Text,
+        npi -> Nullable<Text>,
+        message -> Nullable<Text>,
+        status -> Text,
+        by_link -> Bool,
+        created_at -> Timestamp,
+        decided_at -> Nullable<Timestamp>,
+        decided_by -> Nullable<BigInt>,
+        reason -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    claim_links (token_hash) {
+        token_hash -> Text,
+        claim_id -> BigInt,
+        created_at -> Timestamp,
+        expires_at -> Timestamp,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::joinable!(claims -> listings (listing_id));
+diesel::joinable!(claim_links -> claims (claim_id));
 diesel::joinable!(submissions -> listings (listing_id));
 diesel::joinable!(recovery_tokens -> listings (listing_id));
 diesel::joinable!(listing_summaries -> listings (listing_id));
@@ -252,5 +280,7 @@ diesel::allow_tables_to_appear_in_same_query!(
     outbox,
     recovery_tokens,
     nppes_loads,
-    nppes_providers
+    nppes_providers,
+    claims,
+    claim_links
 );

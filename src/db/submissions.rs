@@ -8,7 +8,9 @@ use super::listings::{Listing, ListingInsertForm};
 use super::schema::{events, listings, submission_claims, submissions};
 use super::{write_transaction, AnyConnection, MultiBackend};
 use crate::domain::listing::{lookup_key, Choices, ListingContent, NewListing};
-use crate::domain::moderation::{changed_fields, FieldChange, ListingStatus, SubmissionKind, SubmissionStatus};
+use crate::domain::moderation::{
+    changed_fields, AuditAction, FieldChange, ListingStatus, SubmissionKind, SubmissionStatus,
+};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
@@ -452,6 +454,52 @@ impl Submission {
             Ok(())
         })
     }
+}
+
+/// A confirmed claim on an unclaimed listing: its approved version, with the
+/// claimer's address as the contact email, is stored as a version decided at
+/// once (nothing public changes, so there is nothing to review); the listing
+/// is claimed and takes the new manage token. A claimed listing conflicts.
+#[tracing::instrument(level = "debug", skip_all, fields(listing_id = listing_id))]
+pub fn publish_claim(
+    conn: &mut AnyConnection,
+    listing_id: i64,
+    email: &str,
+    manage_token_hash: &str,
+    actor: &Actor,
+) -> Result<(), AppError> {
+    write_transaction(conn, |conn| {
+        let listing = Listing::find(conn, listing_id)?;
+        let content = listing.approved_content().filter(|_| listing.status().is_public());
+        let Some(mut content) = content.filter(|_| !listing.claimed) else {
+            return Err(AppError::Conflict("this listing is not open to a claim".into()));
+        };
+        content.contact_email = email.to_string();
+        let submission_id = insert(conn, listing_id, SubmissionKind::Edit, &content)?;
+        let now = super::now();
+        diesel::update(submissions::table.find(submission_id))
+            .set((
+                submissions::status.eq(SubmissionStatus::Approved.as_str()),
+                submissions::decided_at.eq(now),
+                submissions::decided_by.eq(actor.moderator_id()),
+            ))
+            .execute(conn)?;
+        let json = serde_json::to_string(&content).map_err(|error| AppError::Internal(error.into()))?;
+        diesel::update(listings::table.find(listing_id))
+            .set((
+                listings::content.eq(Some(json)),
+                listings::contact_email_key.eq(email.to_lowercase()),
+                listings::claimed.eq(true),
+                listings::manage_token_hash.eq(manage_token_hash),
+                listings::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        Listing::sync_summary(conn, listing_id)?;
+        let subject = Subject { listing_id: Some(listing_id), submission_id: Some(submission_id), report_id: None };
+        let changes = [FieldChange::new("claimed", false, true)];
+        Event::record(conn, actor, AuditAction::Claim.as_str(), subject, None, &changes)?;
+        Ok(())
+    })
 }
 
 fn subject(submission: &Submission) -> Subject {

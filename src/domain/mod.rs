@@ -1,3 +1,4 @@
+pub mod claim;
 pub mod crosswalk;
 mod field_errors;
 pub mod listing;

@@ -95,12 +95,14 @@ text_enum!(
         EnableModerator => "enable_moderator",
         ResetTwoFactor => "reset_two_factor",
         Import => "import",
+        Claim => "claim",
+        RejectClaim => "reject_claim",
     }
 );
 
 impl AuditAction {
     /// Every action, in the order the audit filter lists them.
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::Approve,
         AuditAction::Reject,
         AuditAction::ResolveReport,
@@ -120,6 +122,8 @@ impl AuditAction {
         AuditAction::EnableModerator,
         AuditAction::ResetTwoFactor,
         AuditAction::Import,
+        AuditAction::Claim,
+        AuditAction::RejectClaim,
     ];
 }
 

@@ -376,6 +376,16 @@ pub fn report_details() -> Object {
     or_null(free_text(super::report::MAX_DETAILS)).description(Some("What is wrong.")).build()
 }
 
+/// The address of someone claiming a listing.
+pub fn claim_email() -> Object {
+    email().max_length(Some(super::claim::MAX_EMAIL)).description(Some("Where the claimer can be reached.")).build()
+}
+
+/// A claimer's optional message to the moderators.
+pub fn claim_message() -> Object {
+    or_null(free_text(super::claim::MAX_MESSAGE)).description(Some("Anything the moderators should know.")).build()
+}
+
 /// A moderator's optional note.
 pub fn optional_note() -> Object {
     or_null(free_text(super::moderation::MAX_NOTE)).build()

@@ -2,6 +2,7 @@
 //! typed is ever inserted as raw HTML.
 
 pub mod choices;
+pub mod claim;
 pub mod head;
 pub mod history;
 pub mod layout;

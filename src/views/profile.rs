@@ -73,6 +73,7 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
             }
             @if !listing.claimed {
                 p.notice.warn #unclaimed { (t!(locale, "profile-unclaimed")) }
+                (super::claim::link(locale, listing.id))
             }
             @if !listing.prescriber {
                 p.notice { (t!(locale, "profile-needs-prescriber")) }

@@ -5,6 +5,7 @@
 
 pub mod accounts;
 pub mod audit;
+pub mod claims;
 pub mod fields;
 pub mod listings;
 pub mod queue;
@@ -79,6 +80,7 @@ pub fn workbench(locale: &Locale, bench: &Bench, title: &str, notice: Option<&Te
     let links = [
         ("/moderate", "moderate-nav-queue"),
         ("/moderate/reports", "moderate-nav-reports"),
+        ("/moderate/claims", "moderate-nav-claims"),
         ("/moderate/listings", "moderate-nav-listings"),
         ("/moderate/audit", "moderate-nav-audit"),
         ("/moderate/two-factor", "moderate-nav-two-factor"),
@@ -402,6 +404,8 @@ fn action_words(lang: Lang, action: &str) -> String {
         "enable_moderator" => "moderate-action-enable-moderator",
         "reset_two_factor" => "moderate-action-reset-two-factor",
         "import" => "moderate-action-import",
+        "claim" => "moderate-action-claim",
+        "reject_claim" => "moderate-action-reject-claim",
         other => return other.to_string(),
     };
     lang.t(id)

@@ -37,6 +37,7 @@ pub struct ApiDoc;
     search::places,
     clinicians::show,
     clinicians::report,
+    clinicians::claim,
     vocabulary::show,
     submissions::create,
     manage::show,
@@ -217,6 +218,7 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
             .service(search::places)
             .service(clinicians::show)
             .service(clinicians::report)
+            .service(clinicians::claim)
             .service(vocabulary::show)
             .service(submissions::create)
             .service(manage::show)

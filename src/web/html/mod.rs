@@ -1,5 +1,6 @@
 //! The HTML pages. They call the same domain and database code as the API.
 
+pub mod claim;
 pub mod clinicians;
 pub mod history;
 pub mod machines;
@@ -166,6 +167,10 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(search::results)
         .service(clinicians::show)
         .service(clinicians::report)
+        .service(claim::form)
+        .service(claim::claim)
+        .service(claim::open)
+        .service(claim::confirm)
         .service(clinicians::questions)
         .service(history::form)
         .service(history::sheet)
@@ -187,6 +192,9 @@ pub fn routes(cfg: &mut web::ServiceConfig) {
         .service(moderate::review)
         .service(moderate::decide)
         .service(moderate::records::reports)
+        .service(moderate::claims::waiting)
+        .service(moderate::claims::approve)
+        .service(moderate::claims::reject)
         .service(moderate::records::resolve)
         .service(moderate::records::find)
         .service(moderate::records::listing)

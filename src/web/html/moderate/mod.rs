@@ -3,6 +3,7 @@
 //! session's CSRF token.
 
 pub mod accounts;
+pub mod claims;
 pub mod records;
 
 use std::collections::HashMap;
@@ -115,6 +116,8 @@ fn notice(req: &HttpRequest) -> Option<Text> {
         Some("approved") => "moderate-notice-approved",
         Some("rejected") => "moderate-notice-rejected",
         Some("resolved") => "moderate-notice-resolved",
+        Some("claim-approved") => "moderate-notice-claim-approved",
+        Some("claim-rejected") => "moderate-notice-claim-rejected",
         Some("suspended") => "moderate-notice-suspended",
         Some("reinstated") => "moderate-notice-reinstated",
         Some("disabled") => "moderate-notice-disabled",
