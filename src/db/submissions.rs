@@ -492,6 +492,9 @@ pub fn publish_claim(
                 listings::claimed.eq(true),
                 listings::manage_token_hash.eq(manage_token_hash),
                 listings::updated_at.eq(now),
+                // Approved from a public list, never confirmed by the clinician
+                // who now holds it: their yearly reminder asks them to.
+                listings::confirmed_at.eq(None::<chrono::NaiveDateTime>),
             ))
             .execute(conn)?;
         Listing::sync_summary(conn, listing_id)?;

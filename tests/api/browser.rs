@@ -195,11 +195,18 @@ async fn check_a_first_search(app: &TestApp, browser: &Browser) {
         ListingBuilder::new().named("Dr. Remote Texas").near("97201").licensed_in(&["US-TX"]).build(),
     ]);
     app.wait_until_searchable(&published).await;
+    // A listing added from a public list, which someone may claim.
+    let unclaimed = published[1].listing_id;
+    app.connect_and_run(&format!("UPDATE listings SET claimed = FALSE WHERE id = {unclaimed}"));
+    let (unclaimed_profile, claim_form) =
+        (format!("/clinicians/{unclaimed}"), format!("/clinicians/{unclaimed}/claim"));
     for lang in Lang::ALL {
         let prefix = if lang == Lang::En { String::new() } else { format!("/{}", lang.code()) };
         for (width, height) in [(360, 800), (1280, 900)] {
             browser.resize(width, height).await;
             let pages = [
+                ("unclaimed profile", unclaimed_profile.as_str()),
+                ("claim form", claim_form.as_str()),
                 ("which Springfield", "/search?near=Springfield&prescriber=true"),
                 ("did you mean", "/search?near=Portlnd%2C+OR"),
                 ("results with chips", "/search?near=97201&radius=25&unit=mi&approach=micro_taper&telehealth=true"),
@@ -213,6 +220,9 @@ async fn check_a_first_search(app: &TestApp, browser: &Browser) {
                 browser.check(&format!("{page}, {width} px"), lang).await;
                 browser.screenshot(&format!("first-search-{}-{}-{width}", page.replace(' ', "-"), lang.code())).await;
             }
+            browser.open(app, &format!("{prefix}{claim_form}")).await;
+            browser.click(Locator::Css("form[action$='/claim'] button[type=submit]")).await;
+            browser.check(&format!("claim form with its errors, {width} px"), lang).await;
             browser.open(app, &format!("{prefix}/search?near=79843&radius=5&unit=mi")).await;
             let first_card = browser.client.find(Locator::Css("li.card")).await.unwrap().rectangle().await.unwrap();
             let map = browser.client.find(Locator::Css("svg.results-map")).await.unwrap();
