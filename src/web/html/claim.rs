@@ -1,12 +1,11 @@
 //! `/clinicians/{id}/claim` (someone says an unclaimed listing is theirs) and
 //! `/claim/{token}` (the one-time link that confirms it).
 
-use actix_web::http::header::{HeaderValue, CACHE_CONTROL};
 use actix_web::http::StatusCode;
 use actix_web::web::{Bytes, Path};
 use actix_web::{get, post, HttpRequest, HttpResponse};
 
-use super::{form_pairs, html_response, HtmlError};
+use super::{form_pairs, html_response, private, HtmlError};
 use crate::app::listing_claims;
 use crate::app::listings::{self, PublicListing};
 use crate::app::recovery::Unusable;
@@ -93,12 +92,6 @@ pub async fn confirm(
         Ok(listing_id) => private(html_response(StatusCode::OK, views::claim::done(&locale, listing_id))),
         Err(why) => refused(&locale, why),
     })
-}
-
-/// A page whose address holds a secret: no cache may keep it.
-fn private(mut response: HttpResponse) -> HttpResponse {
-    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }
 
 /// A link that no longer works: `410 Gone` once used or expired, `404` when never sent.

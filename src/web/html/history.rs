@@ -3,21 +3,18 @@
 //! (no field is recorded in a span or event), and the answers say
 //! `Cache-Control: no-store`.
 
-use actix_web::http::header::{HeaderValue, CACHE_CONTROL};
 use actix_web::http::StatusCode;
 use actix_web::web::Bytes;
 use actix_web::{get, post, HttpResponse};
 
-use super::{form_pairs, html_response};
+use super::{form_pairs, html_response, private};
 use crate::views;
 use crate::views::history::{FIELDS, MOST_CHARACTERS};
 use crate::views::locale::Locale;
 
 /// A page that no cache may keep.
 fn not_stored(markup: maud::Markup) -> HttpResponse {
-    let mut response = html_response(StatusCode::OK, markup);
-    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    private(html_response(StatusCode::OK, markup))
 }
 
 #[get("/history")]

@@ -46,6 +46,14 @@ pub fn html_response(status: actix_web::http::StatusCode, markup: maud::Markup) 
     HttpResponse::build(status).insert_header(ContentType::html()).body(markup.into_string())
 }
 
+/// A page holding a secret, or what someone typed about themselves: no cache may keep it.
+pub fn private(mut response: HttpResponse) -> HttpResponse {
+    response
+        .headers_mut()
+        .insert(actix_web::http::header::CACHE_CONTROL, actix_web::http::header::HeaderValue::from_static("no-store"));
+    response
+}
+
 /// The fields of a form body, in order (repeated names repeat).
 pub fn form_pairs(body: &[u8]) -> Vec<(String, String)> {
     url::form_urlencoded::parse(body).map(|(k, v)| (k.into_owned(), v.into_owned())).collect()

@@ -1,12 +1,11 @@
 //! `/manage/recovery` (ask for a new manage link by contact email) and
 //! `/manage/recover/{token}` (the one-time link the mail carries).
 
-use actix_web::http::header::{HeaderValue, CACHE_CONTROL};
 use actix_web::http::StatusCode;
 use actix_web::web::{Bytes, Path};
 use actix_web::{get, post, HttpRequest, HttpResponse};
 
-use super::{form_pairs, html_response, HtmlError};
+use super::{form_pairs, html_response, private, HtmlError};
 use crate::app::recovery::{self, RecoveryAddress, Unusable};
 use crate::error::AppError;
 use crate::views;
@@ -57,12 +56,6 @@ pub async fn redeem(state: State, locale: Locale, token: Path<String>) -> Result
         }
         Err(why) => refused(&locale, why),
     })
-}
-
-/// A page holding a secret: no cache may keep it.
-fn private(mut response: HttpResponse) -> HttpResponse {
-    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }
 
 /// A link that no longer works: `410 Gone` once used or expired, `404` when never sent.
