@@ -23,7 +23,8 @@ def near_a_known_place(context, query):
     return st.sampled_from(KNOWN_PLACES).map(lambda place: {**query, "near": place})
 
 
-LISTING_BODIES = r"^/api/v1/(submissions|manage)$"
+# The bodies that may carry an NPI: a listing, and a claim on one.
+NPI_BODIES = r"^/api/v1/(submissions|manage|clinicians/\{id\}/claim)$"
 
 
 def npi_check_digit(first_nine):
@@ -35,11 +36,11 @@ def npi_check_digit(first_nine):
     return str((10 - total % 10) % 10)
 
 
-@schemathesis.hook("map_body").apply_to(path_regex=LISTING_BODIES)
+@schemathesis.hook("map_body").apply_to(path_regex=NPI_BODIES)
 def with_rules_no_schema_states(context, body):
     """An NPI's check digit and a price range's order, which JSON Schema
     cannot state (the document says them in words), are made right in every
-    listing drawn, so that what the document allows is what is sent and what
+    listing and claim drawn, so that what the document allows is what is sent and what
     it refuses is refused for that alone."""
     if not isinstance(body, dict):
         return body

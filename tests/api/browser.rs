@@ -14,6 +14,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::OnceLock;
 use std::time::Duration;
 
+use benzowise::db::listing_claims::{ClaimLink, ListingClaim};
+use benzowise::domain::{claim::NewClaim, token};
 use benzowise::i18n::{self, Lang};
 
 use fantoccini::wd::PrintConfiguration;
@@ -22,7 +24,7 @@ use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
 use crate::helpers::{free_port, spawn_app, ListingBuilder, TestApp};
-use crate::nppes::{full_file, load, write, FULL_NAME};
+use crate::nppes::{full_file, load, write, FULL_NAME, WHITFIELD};
 
 const AXE_RULE_TAGS: [&str; 5] = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
@@ -186,6 +188,17 @@ async fn check_the_forms_in_words(app: &TestApp, browser: &Browser) {
     }
 }
 
+/// A claim on `listing_id` by an address at the practice's domain, and the
+/// path of the one-time link its mail would carry.
+fn claim_link(app: &TestApp, listing_id: i64) -> String {
+    let mut conn = app.connect();
+    let claim = NewClaim::parse(Some("ada@example.org".into()), None, None).unwrap();
+    let claim_id = ListingClaim::create(&mut conn, listing_id, &claim, true).unwrap();
+    let (secret, now) = (token::generate(), benzowise::db::now());
+    ClaimLink::create(&mut conn, &token::hash(&secret), claim_id, now, now + chrono::Duration::hours(24)).unwrap();
+    format!("/claim/{secret}")
+}
+
 /// "Which Springfield?", close spellings, results with chips, the page with
 /// nobody near (no map above the first result on a phone), the history sheet
 /// and the question sheet, at 360 and 1280 px, in each language.
@@ -223,6 +236,14 @@ async fn check_a_first_search(app: &TestApp, browser: &Browser) {
             browser.open(app, &format!("{prefix}{claim_form}")).await;
             browser.click(Locator::Css("form[action$='/claim'] button[type=submit]")).await;
             browser.check(&format!("claim form with its errors, {width} px"), lang).await;
+            // The mailed link's page, then the page after its button; the listing is unclaimed again after.
+            browser.open(app, &format!("{prefix}{}", claim_link(app, unclaimed))).await;
+            browser.check(&format!("claim link, {width} px"), lang).await;
+            browser.click(Locator::Css("main form button[type=submit]")).await;
+            assert!(browser.path().await.contains("/claim/"), "the confirmation stays on the link's page");
+            browser.check(&format!("claim confirmed, {width} px"), lang).await;
+            browser.screenshot(&format!("first-search-claim-confirmed-{}-{width}", lang.code())).await;
+            app.connect_and_run(&format!("UPDATE listings SET claimed = FALSE WHERE id = {unclaimed}"));
             browser.open(app, &format!("{prefix}/search?near=79843&radius=5&unit=mi")).await;
             let first_card = browser.client.find(Locator::Css("li.card")).await.unwrap().rectangle().await.unwrap();
             let map = browser.client.find(Locator::Css("svg.results-map")).await.unwrap();
@@ -457,6 +478,15 @@ async fn check_the_workbench_at_both_widths(app: &TestApp, browser: &Browser) {
     app.request("GET", &claimed, &[("cookie", &omar.cookie)], None).await;
     assert_eq!(app.approve(&omar, queue[2]).await.status, 200);
     let edit_id = *queue.last().unwrap();
+    // A claim from an address elsewhere waits on the claims page, with its NPI's registry verdict.
+    let unclaimed = app.insert_public([ListingBuilder::new().named("Dr. Claire Unclaimed").build()])[0].listing_id;
+    app.connect_and_run(&format!("UPDATE listings SET claimed = FALSE WHERE id = {unclaimed}"));
+    let claim = NewClaim::parse(
+        Some("claire@mail.example.net".into()),
+        Some(WHITFIELD.into()),
+        Some("I moved my practice here last spring.".into()),
+    );
+    ListingClaim::create(&mut app.connect(), unclaimed, &claim.unwrap(), false).unwrap();
     // The edit's NPI is in the registry: its page shows the entry and the verdict.
     let registry = tempfile::tempdir().unwrap();
     load(app, &write(&registry, FULL_NAME, &full_file()));
@@ -475,6 +505,7 @@ async fn check_the_workbench_at_both_widths(app: &TestApp, browser: &Browser) {
                 ("claimed review", claimed.clone()),
                 ("edit review", format!("/moderate/submissions/{edit_id}")),
                 ("reports", "/moderate/reports".into()),
+                ("claims", "/moderate/claims".into()),
                 ("listing finder", "/moderate/listings?q=waiting".into()),
                 ("listing record", format!("/moderate/listings/{}", public[0].listing_id)),
                 ("audit trail", "/moderate/audit".into()),
@@ -485,7 +516,7 @@ async fn check_the_workbench_at_both_widths(app: &TestApp, browser: &Browser) {
                 browser.open(app, &format!("{prefix}{path}")).await;
                 browser.assert_nothing_wider_than_the_window().await;
                 browser.check(&format!("workbench {page}, {width} px"), lang).await;
-                if matches!(page, "queue" | "review" | "edit review") {
+                if matches!(page, "queue" | "review" | "edit review" | "claims") {
                     // Tall enough to show the tables below the filters.
                     browser.resize(width, 2000).await;
                     browser.screenshot(&format!("workbench-{}-{}-{width}", page.replace(' ', "-"), lang.code())).await;

@@ -49,7 +49,7 @@ const COLUMNS: &[&str] = &[
 ];
 
 /// The listing builder's own clinician: matches.
-const WHITFIELD: &str = "1234567893";
+pub const WHITFIELD: &str = "1234567893";
 /// In the file under another name.
 const OTHER_NAME: &str = "1987654328";
 /// Deactivated, written as NPPES writes such a row.

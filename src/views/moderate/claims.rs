@@ -32,15 +32,18 @@ fn claim_card(locale: &Locale, bench: &Bench, waiting: &WaitingClaim) -> Markup 
                 @if let Some(message) = &claim.message { dt { (t!(locale, "moderate-claims-message")) } dd { (message) } }
             }
             (npi_registry(locale, waiting.npi_check.as_ref()))
-            form.stack method="post" action=(action("approve")) {
-                (csrf(bench.csrf_token))
-                button type="submit" { (t!(locale, "moderate-claims-approve")) }
-            }
-            form.stack method="post" action=(action("reject")) {
-                (csrf(bench.csrf_token))
-                label for=(format!("reason-{}", claim.id)) { (t!(locale, "moderate-claims-reason")) }
-                input type="text" id=(format!("reason-{}", claim.id)) name="reason" required;
-                button.secondary type="submit" { (t!(locale, "moderate-claims-reject")) }
+            // Side by side as on a submission's review page, each decision in its own form.
+            div.row {
+                form.stack method="post" action=(action("approve")) {
+                    (csrf(bench.csrf_token))
+                    button type="submit" { (t!(locale, "moderate-claims-approve")) }
+                }
+                form.stack method="post" action=(action("reject")) {
+                    (csrf(bench.csrf_token))
+                    label for=(format!("reason-{}", claim.id)) { (t!(locale, "moderate-claims-reason")) }
+                    input type="text" id=(format!("reason-{}", claim.id)) name="reason" required;
+                    button.secondary type="submit" { (t!(locale, "moderate-claims-reject")) }
+                }
             }
         }
     }
