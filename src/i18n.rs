@@ -300,7 +300,7 @@ mod tests {
 
     /// Names that read the same in every language; everything else must be translated.
     const SAME_IN_EVERY_LANGUAGE: &[&str] =
-        &["vocab-payment-medicare", "vocab-payment-medicaid", "search-place-with-code"];
+        &["vocab-payment-medicare", "vocab-payment-medicaid", "search-place-with-code", "phone-kind-fax"];
 
     /// Place and language names that many languages share ("Chile", "Texas").
     const NAMES: [&str; 3] = ["country-", "region-", "language-"];

@@ -5,7 +5,7 @@
 
 use anyhow::{bail, Context};
 use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde_json::{json, Map, Value};
 
 use super::listings::PublicListing;
 use super::submissions;
@@ -145,6 +145,9 @@ impl SeedBatch {
 }
 
 fn csv_value(column: &str, cell: &str) -> Value {
+    if column == "phones" {
+        return phones_from_cell(cell);
+    }
     if LIST_FIELDS.contains(&column) {
         return Value::Array(cell.split(';').map(|s| Value::String(s.trim().to_string())).collect());
     }
@@ -300,10 +303,37 @@ fn flatten(value: Value) -> Vec<(String, String)> {
             Value::Object(inner) => {
                 cells.extend(inner.into_iter().map(|(k, v)| (format!("{key}.{k}"), cell(v))));
             }
+            Value::Array(phones) if key == "phones" => cells.push((key, phones_cell(phones))),
             other => cells.push((key, cell(other))),
         }
     }
     cells
+}
+
+/// Phone numbers in one cell, as `kind:number` or `kind:number:extension`
+/// separated by `;` (a number has neither character): `voice:(503) 555-0100;fax:(503) 555-0101`.
+fn phones_cell(phones: Vec<Value>) -> String {
+    let one = |phone: &Value| {
+        let part = |name: &str| phone.get(name).and_then(Value::as_str).filter(|text| !text.is_empty());
+        let mut parts = vec![part("kind").unwrap_or("voice"), part("number").unwrap_or_default()];
+        parts.extend(part("extension"));
+        parts.join(":")
+    };
+    phones.iter().map(one).collect::<Vec<_>>().join(";")
+}
+
+/// The numbers of a `phones` cell; one without a kind is a voice number.
+fn phones_from_cell(cell: &str) -> Value {
+    let one = |item: &str| match item.split_once(':') {
+        None => json!({ "number": item }),
+        Some((kind, rest)) => match rest.split_once(':') {
+            None => json!({ "kind": kind.trim(), "number": rest.trim() }),
+            Some((number, extension)) => {
+                json!({ "kind": kind.trim(), "number": number.trim(), "extension": extension.trim() })
+            }
+        },
+    };
+    cell.split(';').map(str::trim).filter(|item| !item.is_empty()).map(one).collect()
 }
 
 fn cell(value: Value) -> String {

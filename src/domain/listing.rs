@@ -10,6 +10,7 @@ use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKin
 
 use super::payment::{self, Payment, PriceInput, PriceRange};
 use super::person_name::{self, PersonName};
+use super::phone::{self, Phone, PhoneInput};
 use super::{npi, schema, vocabulary, whole_number, FieldErrors};
 use crate::error::{AppError, FieldError};
 use crate::i18n::{Lang, Text};
@@ -92,8 +93,12 @@ pub struct ListingInput {
     #[validate(range(min = -180.0, max = 180.0, message = "must be between -180 and 180"))]
     #[schema(schema_with = schema::longitude)]
     pub longitude: Option<f64>,
+    /// The main voice number; it replaces the first voice number of `phones`.
     #[schema(schema_with = schema::phone)]
     pub phone: Option<String>,
+    /// Every number with its kind, at most 10; one given twice is kept once.
+    #[schema(max_items = 10)]
+    pub phones: Option<Vec<PhoneInput>>,
     #[validate(length(max = 300, message = "must be at most 300 characters"))]
     #[schema(schema_with = schema::website)]
     pub website: Option<String>,
@@ -169,7 +174,7 @@ pub enum LocationSource {
 pub struct ListingDetails {
     pub full_name: String,
     /// Empty only in content stored before names were asked, until
-    /// `db::derive_missing_names` runs.
+    /// `db::names::derive_missing` runs.
     #[serde(default)]
     pub family_name: String,
     /// Separated by single spaces; may be empty.
@@ -191,7 +196,11 @@ pub struct ListingDetails {
     pub country: String,
     pub latitude: f64,
     pub longitude: f64,
+    /// The main number: the first voice one of `phones`.
     pub phone: Option<String>,
+    /// Every number with its kind.
+    #[serde(default)]
+    pub phones: Vec<Phone>,
     pub website: Option<String>,
     pub public_email: Option<String>,
     pub telehealth: bool,
@@ -497,12 +506,13 @@ impl NewListing {
             errors.extend(validation_errors(&shape, ""));
         }
         check_single_lines(&input, &mut errors);
-        check_contact(&input, &mut errors);
+        check_website(&input, &mut errors);
         let practitioner = practitioner(&input, &mut errors);
         let (city, country) = address(&input, &mut errors);
         let location = location(&input, city.as_deref(), country.as_deref(), gazetteer, &mut errors);
         let contact_email = errors.require("contact_email", input.contact_email.clone());
         let codes = codes(&input, &mut errors);
+        let phones = phone::parse(input.phone.as_deref(), input.phones.as_deref(), &mut errors);
         let payment = payment(&input, &mut errors);
         // validator's errors come in no fixed order.
         errors.sort_by_field();
@@ -527,7 +537,8 @@ impl NewListing {
             country,
             latitude: location.latitude,
             longitude: location.longitude,
-            phone: input.phone,
+            phone: phone::main_number(&phones),
+            phones,
             website: input.website,
             public_email: input.public_email,
             telehealth: input.telehealth.unwrap_or(false),
@@ -602,15 +613,7 @@ fn check_single_lines(input: &ListingInput, errors: &mut FieldErrors) {
     }
 }
 
-fn check_contact(input: &ListingInput, errors: &mut FieldErrors) {
-    if let Some(phone) = &input.phone {
-        let allowed = phone.chars().all(|c| c.is_ascii_digit() || " +()-.".contains(c));
-        let digits = phone.chars().filter(char::is_ascii_digit).count();
-        let length = phone.chars().count();
-        if !allowed || !(7..=25).contains(&length) || digits < 7 {
-            errors.add("phone", Text::new("field-error-phone"));
-        }
-    }
+fn check_website(input: &ListingInput, errors: &mut FieldErrors) {
     if let Some(website) = &input.website {
         let web_address = url::Url::parse(website)
             .is_ok_and(|address| matches!(address.scheme(), "http" | "https") && address.host_str().is_some());

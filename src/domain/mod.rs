@@ -7,6 +7,7 @@ pub mod npi;
 pub mod nppes;
 pub mod payment;
 pub mod person_name;
+pub mod phone;
 pub mod report;
 pub mod schema;
 pub mod token;

@@ -48,7 +48,7 @@ pub fn string() -> ObjectBuilder {
 }
 
 /// `schema` or null: the server reads a null as an absent value.
-fn or_null(schema: ObjectBuilder) -> ObjectBuilder {
+pub fn or_null(schema: ObjectBuilder) -> ObjectBuilder {
     let mut object = schema.build();
     if let SchemaType::Type(one) = object.schema_type {
         object.schema_type = SchemaType::from_iter([one, Type::Null]);
@@ -205,10 +205,25 @@ pub fn longitude() -> Object {
         .build()
 }
 
-pub fn phone() -> Object {
-    or_null(string().min_length(Some(7)).max_length(Some(25)).pattern(Some(r"^[ +().-]*([0-9][ +().-]*){7,}$")))
+/// 7 to 25 characters of digits, spaces and `+ ( ) - .`, at least 7 of them digits.
+fn phone_number_text() -> ObjectBuilder {
+    string()
+        .min_length(Some(7))
+        .max_length(Some(25))
+        .pattern(Some(r"^[ +().-]*([0-9][ +().-]*){7,}$"))
         .description(Some("7 to 25 characters of digits, spaces and `+ ( ) - .`, at least 7 of them digits."))
-        .build()
+}
+
+pub fn phone() -> Object {
+    or_null(phone_number_text()).build()
+}
+
+pub fn phone_number() -> Object {
+    phone_number_text().build()
+}
+
+pub fn phone_extension() -> Object {
+    or_null(string().pattern(Some("^[0-9]{1,10}$"))).description(Some("1 to 10 digits.")).build()
 }
 
 pub fn website() -> Object {

@@ -44,7 +44,11 @@ pub fn form_values(lang: Lang, content: &ListingContent) -> Vec<(String, String)
         put("latitude", Some(content.latitude.to_string()));
         put("longitude", Some(content.longitude.to_string()));
     }
-    put("phone", content.phone.clone());
+    for (index, phone) in content.phones.iter().enumerate() {
+        put(&format!("phones.{index}.number"), Some(phone.number.clone()));
+        put(&format!("phones.{index}.kind"), Some(phone.kind.code().to_string()));
+        put(&format!("phones.{index}.extension"), phone.extension.clone());
+    }
     put("website", content.website.clone());
     put("public_email", content.public_email.clone());
     put("contact_email", Some(content.contact_email.clone()));

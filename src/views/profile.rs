@@ -92,7 +92,7 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
                 }
                 dt { (t!(locale, "profile-languages")) } dd { (words::languages(lang, listing.languages.iter().map(String::as_str))) }
                 (payment(locale, listing))
-                @if let Some(phone) = &listing.phone { dt { (t!(locale, "profile-phone")) } dd { a href=(words::tel_href(phone)) { (phone) } } }
+                (phones(locale, listing))
                 @if let Some(email) = &listing.public_email { dt { (t!(locale, "profile-email")) } dd { a href=(format!("mailto:{email}")) { (email) } } }
                 @if let Some(website) = &listing.website { dt { (t!(locale, "profile-website")) } dd { a href=(website) rel="nofollow noopener" { (website) } } }
                 @if let Some(npi) = &listing.npi { dt { (t!(locale, "profile-npi")) } dd { (npi) } }
@@ -170,6 +170,23 @@ pub fn lapsed(locale: &Locale) -> Markup {
         &t!(locale, "profile-lapsed-detail"),
         &WayOn::search(locale),
     )
+}
+
+/// Each number under what it is for, with its extension; a fax is not a link.
+fn phones(locale: &Locale, listing: &PublicListing) -> Markup {
+    let lang = locale.lang;
+    html! {
+        @for phone in &listing.phones {
+            dt { (words::phone_kind(lang, phone.kind)) }
+            dd {
+                @match words::phone_href(phone) {
+                    Some(href) => a href=(href) { (phone.number) },
+                    None => (phone.number),
+                }
+                @if let Some(extension) = &phone.extension { " " (t!(locale, "phone-extension-short", extension = extension.as_str())) }
+            }
+        }
+    }
 }
 
 /// How a patient can pay: the accepted ways, the insurers and the self-pay

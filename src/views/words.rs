@@ -3,6 +3,7 @@
 //! `language-<code>` in the message catalogue). A code without a name reads as
 //! itself.
 
+use crate::domain::phone::{Phone, PhoneKind};
 use crate::domain::vocabulary::{self, CRITERIA, TAPER_APPROACHES};
 use crate::i18n::{Lang, Text};
 use crate::places::iso;
@@ -50,6 +51,23 @@ pub fn place(lang: Lang, city: &str, region_code: Option<&str>, country_code: &s
 pub fn tel_href(phone: &str) -> String {
     let dialled: String = phone.chars().filter(|c| c.is_ascii_digit() || *c == '+').collect();
     format!("tel:{dialled}")
+}
+
+/// Where a number is reached from a link: `tel:` (with its extension, as
+/// RFC 3966 writes one) or `sms:`; a fax has none.
+pub fn phone_href(phone: &Phone) -> Option<String> {
+    let tel = tel_href(&phone.number);
+    match (phone.kind, &phone.extension) {
+        (PhoneKind::Fax, _) => None,
+        (PhoneKind::Text, _) => Some(tel.replacen("tel:", "sms:", 1)),
+        (_, Some(extension)) => Some(format!("{tel};ext={extension}")),
+        (_, None) => Some(tel),
+    }
+}
+
+/// What a number is for, as a profile labels it: "Phone", "Fax", "Text", "TTY".
+pub fn phone_kind(lang: Lang, kind: PhoneKind) -> String {
+    lang.t(format!("phone-kind-{}", kind.code()))
 }
 
 /// "Oregon, Washington" from region codes.

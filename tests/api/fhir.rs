@@ -32,6 +32,15 @@ fn full_listing() -> ListingBuilder {
         .paid_by(&["medicare", "self_pay"])
         .approaches(&["symptom_guided", "hyperbolic"])
         .criteria(&["slow_taper_supported", "ashton_manual"])
+        .with(
+            "phones",
+            json!([
+                {"number": "(503) 555-0100"},
+                {"number": "(503) 555-0101", "kind": "fax"},
+                {"number": "(503) 555-0102", "kind": "text"},
+                {"number": "(503) 555-0103", "kind": "tty", "extension": "12"},
+            ]),
+        )
 }
 
 /// A listing with only what a submission needs: no practice, NPI, taxonomy
@@ -182,13 +191,23 @@ async fn a_listing_reads_as_plan_net_shaped_resources_that_share_its_id() {
         telecom,
         [
             ("phone", "(503) 555-0100"),
+            ("fax", "(503) 555-0101"),
+            ("sms", "(503) 555-0102"),
+            ("other", "(503) 555-0103"),
             ("email", "office@example.org"),
             ("url", "https://example.org/whitfield"),
             ("url", profile_page.as_str())
         ]
     );
 
+    assert_eq!(
+        role["telecom"][3]["extension"],
+        json!([{"url": "http://hl7.org/fhir/StructureDefinition/contactpoint-extension", "valueString": "12"}]),
+        "a TTY's extension"
+    );
+
     let location = fhir_ok(&app, &format!("Location/{full}")).await;
+    assert_eq!(location["telecom"].as_array().map(Vec::len), Some(4), "every number of the practice");
     assert_eq!(location["name"], "Riverbend Clinic");
     assert_eq!(location["address"]["line"], json!(["100 Example Street"]));
     assert_eq!(

@@ -12,7 +12,7 @@ use serde_json::{json, Value};
 use crate::helpers::{form_body, spawn_app, visible_text, ListingBuilder, TestApp, FORM};
 
 /// The form's fields as a clinician fills them in: regions and languages ticked by name.
-fn filled_form() -> Vec<(&'static str, &'static str)> {
+pub fn filled_form() -> Vec<(&'static str, &'static str)> {
     vec![
         ("full_name", "Dr. Form Person"),
         ("profession", "nurse_practitioner"),

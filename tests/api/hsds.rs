@@ -66,8 +66,9 @@ fn assert_valid(tools: &Path, object: &str, documents: &[Value]) {
 /// Three public listings that between them use every kind of record, and
 /// one pending; returns once they can be found.
 async fn directory(app: &TestApp) {
+    let numbers = json!([{"number": "(503) 555-0100"}, {"number": "(503) 555-0109", "kind": "tty", "extension": "12"}]);
     let public = app.insert_public([
-        ListingBuilder::new().build(),
+        ListingBuilder::new().with("phones", numbers).build(),
         ListingBuilder::new()
             .named("Dr. Amara Okafor")
             .in_city("Salem", "OR")
@@ -142,7 +143,17 @@ async fn the_hsds_api_serves_public_listings_as_the_specification_defines_them()
     let id = whitfield["id"].as_str().unwrap();
     assert_eq!(page(&app, &format!("/hsds/services/{id}")).await, *whitfield, "a service reads the same alone");
     assert_eq!(whitfield["organization"]["name"], "Riverbend Clinic");
-    assert_eq!(whitfield["phones"][0]["number"], "(503) 555-0100");
+    let phones: Vec<_> = whitfield["phones"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|phone| (phone["number"].as_str(), phone["type"].as_str(), phone["extension"].as_u64()))
+        .collect();
+    assert_eq!(
+        phones,
+        [(Some("(503) 555-0100"), Some("voice"), None), (Some("(503) 555-0109"), Some("textphone"), Some(12))],
+        "every number with its RFC 6350 type and its extension"
+    );
     let location = &whitfield["service_at_locations"][0]["location"];
     assert_eq!(location["addresses"][0]["postal_code"], "97201");
     let regions: Vec<&str> =

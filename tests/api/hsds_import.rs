@@ -67,6 +67,21 @@ async fn a_211_package_imports_what_it_can_and_says_what_became_of_every_service
     assert_eq!(adebayo.contact_email, "intake@riversidech.example.org", "the organization's email");
     assert_eq!(adebayo.practice_name.as_deref(), Some("Riverside Community Health"));
     assert_eq!(adebayo.phone.as_deref(), Some("503-555-0140"), "the first voice number");
+    let numbers: Vec<(&str, &str, Option<&str>)> = adebayo
+        .phones
+        .iter()
+        .map(|phone| (phone.number.as_str(), phone.kind.code(), phone.extension.as_deref()))
+        .collect();
+    assert_eq!(
+        numbers,
+        [
+            ("503-555-0140", "voice", None),
+            ("503-555-0141", "fax", None),
+            ("503-555-0142", "tty", None),
+            ("503-555-0143", "voice", Some("12")),
+        ],
+        "every number of the service, its locations and their places, with kinds and extensions"
+    );
     assert_eq!(adebayo.address_line.as_deref(), Some("5329 NE Martin Luther King Jr Blvd"));
     assert_eq!(adebayo.city, "Portland");
     assert_eq!(adebayo.languages, ["en", "es", "yue"], "ISO 639-3 codes, kept short where they can be");
@@ -77,6 +92,7 @@ async fn a_211_package_imports_what_it_can_and_says_what_became_of_every_service
     assert_eq!(oduya.to_be_chosen(), ["specialty"]);
     assert_eq!(oduya.contact_email, "", "no email anywhere: unclaimed");
     assert_eq!(oduya.phone.as_deref(), Some("503-555-0177"));
+    assert_eq!(oduya.phones[1].kind.code(), "text", "a number for text messages");
 
     let reyes = &item(&queue, "Jordan Reyes, LCSW").listing;
     assert_eq!((reyes.profession.as_str(), reyes.specialty.as_str()), ("therapist", "psychotherapy"));
@@ -98,10 +114,8 @@ async fn a_211_package_imports_what_it_can_and_says_what_became_of_every_service
     let page = visible_text(&review.text);
     for kept in [
         "addresses.csv line 2, address_2: Suite 200",
-        "phones.csv line 3, number: 503-555-0141",
-        "phones.csv line 3, type: fax",
-        "phones.csv line 4, type: tty",
-        "phones.csv line 5, extension: 12",
+        "phones.csv line 2, description: Intake line",
+        "phones.csv line 5, description: Gresham front desk",
         "services.csv line 2, fees_description: Sliding scale; no one is turned away",
         "services.csv line 2, eligibility_description: Adults 18 and over",
         "schedules.csv line 2, opens_at: 08:30",

@@ -29,6 +29,7 @@ mod openapi;
 mod operations;
 mod pages;
 mod payment;
+mod phones;
 mod places;
 mod proxy;
 mod recovery;

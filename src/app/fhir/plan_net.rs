@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use super::code_systems::CodeList;
 use super::types::{instant, pruned, Base, ResourceType};
 use crate::app::listings::PublicListing;
+use crate::domain::phone::{Phone, PhoneKind};
 
 const PLAN_NET_NEW_PATIENTS: &str = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients";
 const PLAN_NET_DELIVERY_METHOD: &str =
@@ -21,6 +22,8 @@ const PLAN_NET_SERVICE_CATEGORIES: &str =
 pub const NUCC_TAXONOMY: &str = "http://nucc.org/provider-taxonomy";
 const US_NPI: &str = "http://hl7.org/fhir/sid/us-npi";
 const BCP_47: &str = "urn:ietf:bcp:47";
+/// The extension of a phone number (FHIR R4 core).
+const CONTACT_POINT_EXTENSION: &str = "http://hl7.org/fhir/StructureDefinition/contactpoint-extension";
 const ORGANIZATION_TYPES: &str = "http://terminology.hl7.org/CodeSystem/organization-type";
 const V3_ACT_REASON: &str = "http://terminology.hl7.org/CodeSystem/v3-ActReason";
 const ISO_3166_2: &str = "urn:iso:std:iso:3166:-2";
@@ -88,13 +91,36 @@ impl<'a> ListingResources<'a> {
         codes.iter().filter_map(|code| list.coding(self.base, code)).map(|coding| json!({"coding": [coding]})).collect()
     }
 
+    /// Each number as a contact point: `sms` for text messages, `other` for a
+    /// TTY (FHIR has no code of its own for one), the extension in the core
+    /// `contactpoint-extension`.
+    fn phones(&self) -> Vec<Value> {
+        let point = |phone: Phone| {
+            let system = match phone.kind {
+                PhoneKind::Voice => "phone",
+                PhoneKind::Fax => "fax",
+                PhoneKind::Text => "sms",
+                PhoneKind::Tty => "other",
+            };
+            let extension =
+                phone.extension.map(|digits| json!([{"url": CONTACT_POINT_EXTENSION, "valueString": digits}]));
+            json!({"extension": extension, "system": system, "value": phone.number, "use": "work"})
+        };
+        self.listing.phones.iter().cloned().map(point).collect()
+    }
+
     fn telecom(&self) -> Value {
         let listing = self.listing;
-        json!([
-            listing.phone.as_ref().map(|phone| json!({"system": "phone", "value": phone, "use": "work"})),
-            listing.public_email.as_ref().map(|email| json!({"system": "email", "value": email, "use": "work"})),
-            listing.website.as_ref().map(|website| json!({"system": "url", "value": website, "use": "work"})),
-        ])
+        let mut points = self.phones();
+        points.extend(
+            [
+                listing.public_email.as_ref().map(|email| json!({"system": "email", "value": email, "use": "work"})),
+                listing.website.as_ref().map(|website| json!({"system": "url", "value": website, "use": "work"})),
+            ]
+            .into_iter()
+            .flatten(),
+        );
+        Value::Array(points)
     }
 
     /// The role's ways to reach the clinician: their own, then the listing's
@@ -210,7 +236,7 @@ impl<'a> ListingResources<'a> {
             "meta": self.meta(ResourceType::Location),
             "status": "active",
             "name": listing.practice_name.as_ref().unwrap_or(&listing.full_name),
-            "telecom": [listing.phone.as_ref().map(|phone| json!({"system": "phone", "value": phone, "use": "work"}))],
+            "telecom": self.phones(),
             "address": self.address(),
             "position": {"longitude": listing.longitude, "latitude": listing.latitude},
             "managingOrganization": self.practice(),

@@ -1,6 +1,6 @@
 //! One public listing as HSDS 3.0 records: an organization (the practice,
 //! or the clinician's own when none is named), a service (the taper support),
-//! its location and address, phone, languages, telehealth regions as service
+//! its location and address, phones, languages, telehealth regions as service
 //! areas, and the directory's terms as attributes.
 
 use serde_json::{json, Value};
@@ -10,6 +10,7 @@ use super::taxonomy::{self, Group};
 use super::values::{record, with};
 use crate::app::listings::PublicListing;
 use crate::app::Links;
+use crate::domain::phone::{Phone, PhoneKind};
 use crate::domain::vocabulary;
 use crate::i18n::Lang;
 
@@ -20,7 +21,7 @@ pub struct ListingRecords {
     pub service: Value,
     pub location: Value,
     pub address: Option<Value>,
-    pub phone: Option<Value>,
+    pub phones: Vec<Value>,
     pub languages: Vec<Value>,
     pub service_areas: Vec<Value>,
     pub attributes: Vec<Value>,
@@ -37,12 +38,11 @@ impl ListingRecords {
             service: service(listing, &ids, links),
             location,
             address,
-            phone: listing.phone.as_ref().map(|number| {
-                let phone = json!({ "id": ids.id(Kind::Phone, 0), "service_id": ids.service(), "number": number, "type": "voice" });
-                record(phone)
-            }),
+            phones: phones(listing, &ids),
             languages: (listing.languages.iter().enumerate())
-                .map(|(n, code)| record(json!({ "id": ids.id(Kind::Language, n), "service_id": ids.service(), "code": code })))
+                .map(|(n, code)| {
+                    record(json!({ "id": ids.id(Kind::Language, n), "service_id": ids.service(), "code": code }))
+                })
                 .collect(),
             service_areas: service_areas(listing, &ids),
             attributes: attributes(listing, &ids),
@@ -63,7 +63,7 @@ impl ListingRecords {
             ("service_at_location", &self.service_at_location),
         ];
         rows.extend(self.address.iter().map(|row| ("address", row)));
-        rows.extend(self.phone.iter().map(|row| ("phone", row)));
+        rows.extend(self.phones.iter().map(|row| ("phone", row)));
         rows.extend(self.languages.iter().map(|row| ("language", row)));
         rows.extend(self.service_areas.iter().map(|row| ("service_area", row)));
         rows.extend(self.attributes.iter().map(|row| ("attribute", row)));
@@ -84,7 +84,7 @@ impl ListingRecords {
             [
                 ("organization", self.organization.clone()),
                 ("service_at_locations", Value::Array(vec![service_at_location])),
-                ("phones", Value::Array(self.phone.iter().cloned().collect())),
+                ("phones", Value::Array(self.phones.clone())),
                 ("languages", Value::Array(self.languages.clone())),
                 ("service_areas", Value::Array(self.service_areas.clone())),
                 ("attributes", Value::Array(attributes)),
@@ -112,6 +112,22 @@ impl RecordIds {
     fn service(&self) -> uuid::Uuid {
         self.id(Kind::Service, 0)
     }
+}
+
+/// Each number with its RFC 6350 type, as HSDS names them, and its extension.
+fn phones(listing: &PublicListing, ids: &RecordIds) -> Vec<Value> {
+    let phone = |(n, phone): (usize, Phone)| {
+        let kind = match phone.kind {
+            PhoneKind::Tty => "textphone",
+            other => other.code(),
+        };
+        let extension = phone.extension.and_then(|digits| digits.parse::<u64>().ok());
+        record(json!({
+            "id": ids.id(Kind::Phone, n), "service_id": ids.service(),
+            "number": phone.number, "extension": extension, "type": kind,
+        }))
+    };
+    listing.phones.iter().cloned().enumerate().map(phone).collect()
 }
 
 /// The practice, or the clinician's own when none is named.

@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::domain::payment::PriceRange;
+use crate::domain::phone::Phone;
 use crate::domain::vocabulary::{self, PAYMENT_OPTIONS, QUESTIONS, SPECIALTIES};
 use crate::i18n::{Lang, Text};
 use crate::views::words;
@@ -31,6 +32,7 @@ pub fn label(lang: Lang, field: &str) -> String {
         "city" => "form-city",
         "postal_code" => "form-postal-code",
         "phone" => "form-phone",
+        "phones" => "form-phones",
         "website" => "form-website",
         "public_email" => "form-public-email",
         "contact_email" => "form-contact-email",
@@ -78,6 +80,10 @@ pub fn value(lang: Lang, field: &str, value: &Value, country: &str) -> String {
         (_, Value::String(text)) if text.is_empty() => return lang.t("moderate-value-empty"),
         (_, Value::Array(items)) if items.is_empty() => return lang.t("moderate-value-empty"),
         (_, Value::Bool(yes)) => return lang.t(if *yes { "moderate-yes" } else { "moderate-no" }),
+        ("phones", _) => {
+            return serde_json::from_value::<Vec<Phone>>(value.clone())
+                .map_or_else(|_| value.to_string(), |phones| phones_in_words(lang, &phones))
+        }
         ("self_pay_first_visit" | "self_pay_follow_up", _) => {
             return serde_json::from_value::<PriceRange>(value.clone())
                 .map_or_else(|_| value.to_string(), |range| range.display(lang, country))
@@ -112,6 +118,18 @@ pub fn value(lang: Lang, field: &str, value: &Value, country: &str) -> String {
         (_, other) => return other.to_string(),
     };
     named.join(", ")
+}
+
+/// "Phone 503 555 0100, Fax 503 555 0101 ext. 12".
+pub fn phones_in_words(lang: Lang, phones: &[Phone]) -> String {
+    let one = |phone: &Phone| {
+        let extension = phone
+            .extension
+            .as_ref()
+            .map(|extension| format!(" {}", crate::t!(lang, "phone-extension-short", extension = extension.as_str())));
+        format!("{} {}{}", words::phone_kind(lang, phone.kind), phone.number, extension.unwrap_or_default())
+    };
+    phones.iter().map(one).collect::<Vec<_>>().join(", ")
 }
 
 /// The country a set of changes is about: the one it changes to, else the

@@ -59,10 +59,11 @@ impl<'a> Candidate<'a> {
         self.origins.entry(field).or_insert(origin);
     }
 
-    pub fn push(&mut self, field: &'static str, value: &str, origin: Origin<'a>) {
+    /// Adds `value` to the list `field` unless it is there already.
+    pub fn push(&mut self, field: &'static str, value: Value, origin: Origin<'a>) {
         if let Value::Array(items) = self.input.entry(field).or_insert_with(|| Value::Array(Vec::new())) {
-            if !items.iter().any(|item| item == value) {
-                items.push(Value::String(value.to_string()));
+            if !items.contains(&value) {
+                items.push(value);
             }
         }
         self.origins.entry(field).or_insert(origin);

@@ -11,6 +11,7 @@ use super::tables::Row;
 use crate::app::hsds::taxonomy::{self, Group};
 use crate::domain::crosswalk::{self, Reading};
 use crate::domain::listing::is_taxonomy_code;
+use crate::domain::phone;
 use crate::places::iso;
 
 /// Why a service is not a listing; the import says so and goes on.
@@ -110,35 +111,48 @@ fn read_contact_and_practice<'a>(
     }
 }
 
-/// The first voice number is the listing's phone; the others (fax, text,
-/// TTY, extensions) are kept for the moderator.
+/// Every number with its kind and extension, in the package's order, so
+/// that the first voice one is the listing's phone; a kind a listing has no
+/// place for (video, pager) or a number it cannot hold is kept for the moderator.
 fn read_phones<'a>(candidate: &mut Candidate<'a>, package: &Package<'a>, keys: &[&str]) {
-    let phones = Package::rows_of(&package.phones, keys);
-    let is_voice = |phone: &&Row| phone.get("type").is_none_or(|kind| kind.eq_ignore_ascii_case("voice"));
-    let main = phones.iter().find(|phone| is_voice(phone) && phone.get("number").is_some()).copied();
-    for phone in &phones {
-        match main {
-            Some(main) if std::ptr::eq(main, *phone) => {
-                candidate.set("phone", json!(phone.get("number")), Origin::of("phone", "number", phone));
-                candidate.keep_unread(
-                    package,
-                    "phone",
-                    phone,
-                    &[
-                        "id",
-                        "number",
-                        "type",
-                        "service_id",
-                        "location_id",
-                        "service_at_location_id",
-                        "organization_id",
-                        "contact_id",
-                    ],
-                );
+    const READ: [&str; 9] = [
+        "id",
+        "number",
+        "extension",
+        "type",
+        "service_id",
+        "location_id",
+        "service_at_location_id",
+        "organization_id",
+        "contact_id",
+    ];
+    for phone in Package::rows_of(&package.phones, keys) {
+        match listing_phone(phone) {
+            Some(number) => {
+                candidate.push("phones", number, Origin::of("phone", "number", phone));
+                candidate.keep_unread(package, "phone", phone, &READ);
             }
-            _ => candidate.keep_row(package, "phone", phone),
+            None => candidate.keep_row(package, "phone", phone),
         }
     }
+}
+
+/// An HSDS phone as a listing's: RFC 6350's `cell` is a voice number and
+/// `textphone` a TTY.
+fn listing_phone(row: &Row) -> Option<Value> {
+    let number = row.get("number").filter(|number| phone::is_phone_number(number))?;
+    let kind = match row.get("type").map(str::to_ascii_lowercase).as_deref() {
+        None | Some("voice" | "cell") => "voice",
+        Some("fax") => "fax",
+        Some("text") => "text",
+        Some("textphone" | "tty") => "tty",
+        Some(_) => return None,
+    };
+    let extension = match row.get("extension") {
+        Some(extension) => Some(Some(extension).filter(|digits| phone::is_extension(digits))?),
+        None => None,
+    };
+    Some(json!({ "number": number, "kind": kind, "extension": extension }))
 }
 
 /// Languages by ISO 639-1 or 639-3 code, and licensed regions from service
@@ -148,7 +162,7 @@ fn read_languages_and_areas<'a>(candidate: &mut Candidate<'a>, package: &Package
         let origin = Origin::of("language", "code", language);
         match language.get("code") {
             Some(code) => match iso::language_code(code) {
-                Some(kept) => candidate.push("languages", kept, origin),
+                Some(kept) => candidate.push("languages", json!(kept), origin),
                 None => {
                     let name = iso::language_name_639_3(code).or(language.get("name")).unwrap_or("a language");
                     candidate.kept.push(format!(
@@ -164,7 +178,7 @@ fn read_languages_and_areas<'a>(candidate: &mut Candidate<'a>, package: &Package
     for area in package.service_areas.get(id).into_iter().flatten() {
         match area.get("name") {
             Some(region) if iso::is_subdivision(region) => {
-                candidate.push("licensed_regions", region, Origin::of("service_area", "name", area))
+                candidate.push("licensed_regions", json!(region), Origin::of("service_area", "name", area))
             }
             _ => candidate.keep_row(package, "service_area", area),
         }
@@ -191,7 +205,7 @@ fn read_costs<'a>(candidate: &mut Candidate<'a>, package: &Package<'a>, id: &str
         .map(|(_, code)| code)
         .or(free.then_some("free_care"));
         match payment {
-            Some(code) => candidate.push("payment_options", code, Origin::of("cost_option", "option", cost)),
+            Some(code) => candidate.push("payment_options", json!(code), Origin::of("cost_option", "option", cost)),
             None => candidate.keep_row(package, "cost_option", cost),
         }
     }
@@ -227,9 +241,9 @@ fn read_our_term<'a>(candidate: &mut Candidate<'a>, group: Group, code: &'static
     match (group, code) {
         (Group::Profession, _) => candidate.set("profession", json!(code), origin),
         (Group::Specialty, _) => candidate.set("specialty", json!(code), origin),
-        (Group::TaperApproach, _) => candidate.push("taper_approaches", code, origin),
-        (Group::Criterion, _) => candidate.push("criteria", code, origin),
-        (Group::PaymentOption, _) => candidate.push("payment_options", code, origin),
+        (Group::TaperApproach, _) => candidate.push("taper_approaches", json!(code), origin),
+        (Group::Criterion, _) => candidate.push("criteria", json!(code), origin),
+        (Group::PaymentOption, _) => candidate.push("payment_options", json!(code), origin),
         (Group::Feature, taxonomy::TELEHEALTH) => candidate.set("telehealth", json!(true), origin),
         (Group::Feature, _) => candidate.set("accepting_new_patients", json!(true), origin),
         (Group::Detail, taxonomy::NPI) => candidate.set("npi", json!(value), origin),
