@@ -36,18 +36,33 @@ def npi_check_digit(first_nine):
     return str((10 - total % 10) % 10)
 
 
+def opening_after_it_opens(opening):
+    """An opening whose `closes` is not after its `opens`, made one that is."""
+    if not isinstance(opening, dict):
+        return opening
+    opens, closes = opening.get("opens"), opening.get("closes")
+    if not (isinstance(opens, str) and isinstance(closes, str)) or closes > opens:
+        return opening
+    opens, closes = (closes, opens) if closes < opens else ("00:00", "23:59")
+    return {**opening, "opens": opens, "closes": closes}
+
+
 @schemathesis.hook("map_body").apply_to(path_regex=NPI_BODIES)
 def with_rules_no_schema_states(context, body):
-    """An NPI's check digit and a price range's order, which JSON Schema
-    cannot state (the document says them in words), are made right in every
-    listing and claim drawn, so that what the document allows is what is sent and what
-    it refuses is refused for that alone."""
+    """An NPI's check digit, a price range's order and an opening's closing
+    time after its opening time, which JSON Schema cannot state (the document
+    says them in words), are made right in every listing and claim drawn, so
+    that what the document allows is what is sent and what it refuses is
+    refused for that alone."""
     if not isinstance(body, dict):
         return body
     body = dict(body)
     npi = body.get("npi")
     if isinstance(npi, str) and len(npi) == 10 and npi.isascii() and npi.isdigit():
         body["npi"] = npi[:9] + npi_check_digit(npi[:9])
+    hours = body.get("opening_hours")
+    if isinstance(hours, list):
+        body["opening_hours"] = [opening_after_it_opens(opening) for opening in hours]
     for visit in ("self_pay_first_visit", "self_pay_follow_up"):
         prices = body.get(visit)
         if isinstance(prices, dict):

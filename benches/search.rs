@@ -166,6 +166,7 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
                 longitude: ((lon + 540.0) % 360.0) - 180.0,
                 phone: Some("(503) 555-0100".into()),
                 phones: vec![benzowise::domain::phone::Phone::voice("(503) 555-0100")],
+                opening_hours: Vec::new(),
                 website: None,
                 public_email: None,
                 telehealth: rng.random_bool(0.5),

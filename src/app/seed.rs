@@ -145,8 +145,10 @@ impl SeedBatch {
 }
 
 fn csv_value(column: &str, cell: &str) -> Value {
-    if column == "phones" {
-        return phones_from_cell(cell);
+    match column {
+        "phones" => return phones_from_cell(cell),
+        "opening_hours" => return opening_hours_from_cell(cell),
+        _ => {}
     }
     if LIST_FIELDS.contains(&column) {
         return Value::Array(cell.split(';').map(|s| Value::String(s.trim().to_string())).collect());
@@ -304,6 +306,7 @@ fn flatten(value: Value) -> Vec<(String, String)> {
                 cells.extend(inner.into_iter().map(|(k, v)| (format!("{key}.{k}"), cell(v))));
             }
             Value::Array(phones) if key == "phones" => cells.push((key, phones_cell(phones))),
+            Value::Array(hours) if key == "opening_hours" => cells.push((key, opening_hours_cell(hours))),
             other => cells.push((key, cell(other))),
         }
     }
@@ -332,6 +335,27 @@ fn phones_from_cell(cell: &str) -> Value {
                 json!({ "kind": kind.trim(), "number": number.trim(), "extension": extension.trim() })
             }
         },
+    };
+    cell.split(';').map(str::trim).filter(|item| !item.is_empty()).map(one).collect()
+}
+
+/// Opening hours in one cell, as `day opens-closes` separated by `;`:
+/// `mon 08:30-12:00;mon 13:00-17:00;fri 08:30-12:00`.
+fn opening_hours_cell(hours: Vec<Value>) -> String {
+    let part = |one: &Value, name: &str| one.get(name).and_then(Value::as_str).unwrap_or_default().to_string();
+    let one = |one: &Value| format!("{} {}-{}", part(one, "day"), part(one, "opens"), part(one, "closes"));
+    hours.iter().map(one).collect::<Vec<_>>().join(";")
+}
+
+/// The openings of an `opening_hours` cell; a part that is missing is left
+/// out, for the listing's rules to name.
+fn opening_hours_from_cell(cell: &str) -> Value {
+    let one = |item: &str| {
+        let (day, times) = item.split_once(' ').unwrap_or((item, ""));
+        let (opens, closes) = times.split_once('-').unwrap_or((times, ""));
+        let parts = [("day", day), ("opens", opens), ("closes", closes)].map(|(name, value)| (name, value.trim()));
+        let filled = parts.into_iter().filter(|(_, value)| !value.is_empty());
+        Value::Object(filled.map(|(name, value)| (name.to_string(), json!(value))).collect())
     };
     cell.split(';').map(str::trim).filter(|item| !item.is_empty()).map(one).collect()
 }

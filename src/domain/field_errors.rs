@@ -129,6 +129,12 @@ impl FieldErrors {
         self.finish(Some(()))
     }
 
+    /// The bad fields' names, as an answer would give them.
+    #[cfg(test)]
+    pub fn field_names(self) -> Vec<String> {
+        self.into_errors().into_iter().map(|error| error.field).collect()
+    }
+
     fn into_errors(self) -> Vec<FieldError> {
         let mut named = Vec::new();
         let mut errors = self.0;

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
+use super::hours::{self, HoursInput, OpeningHours};
 use super::payment::{self, Payment, PriceInput, PriceRange};
 use super::person_name::{self, PersonName};
 use super::phone::{self, Phone, PhoneInput};
@@ -99,6 +100,9 @@ pub struct ListingInput {
     /// Every number with its kind, at most 10; one given twice is kept once.
     #[schema(max_items = 10)]
     pub phones: Option<Vec<PhoneInput>>,
+    /// When the practice sees patients, at most 21 openings; one given twice is kept once.
+    #[schema(max_items = 21)]
+    pub opening_hours: Option<Vec<HoursInput>>,
     #[validate(length(max = 300, message = "must be at most 300 characters"))]
     #[schema(schema_with = schema::website)]
     pub website: Option<String>,
@@ -201,6 +205,9 @@ pub struct ListingDetails {
     /// Every number with its kind.
     #[serde(default)]
     pub phones: Vec<Phone>,
+    /// In the week's order.
+    #[serde(default)]
+    pub opening_hours: Vec<OpeningHours>,
     pub website: Option<String>,
     pub public_email: Option<String>,
     pub telehealth: bool,
@@ -513,6 +520,7 @@ impl NewListing {
         let contact_email = errors.require("contact_email", input.contact_email.clone());
         let codes = codes(&input, &mut errors);
         let phones = phone::parse(input.phone.as_deref(), input.phones.as_deref(), &mut errors);
+        let opening_hours = hours::parse(input.opening_hours.as_deref(), &mut errors);
         let payment = payment(&input, &mut errors);
         // validator's errors come in no fixed order.
         errors.sort_by_field();
@@ -539,6 +547,7 @@ impl NewListing {
             longitude: location.longitude,
             phone: phone::main_number(&phones),
             phones,
+            opening_hours,
             website: input.website,
             public_email: input.public_email,
             telehealth: input.telehealth.unwrap_or(false),

@@ -1,6 +1,7 @@
 pub mod claim;
 pub mod crosswalk;
 mod field_errors;
+pub mod hours;
 pub mod listing;
 pub mod moderation;
 pub mod npi;

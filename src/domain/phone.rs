@@ -158,10 +158,7 @@ mod tests {
     fn parsed(phone: Option<&str>, phones: &[PhoneInput]) -> (Vec<Phone>, Vec<String>) {
         let mut errors = FieldErrors::new();
         let numbers = parse(phone, Some(phones), &mut errors);
-        let fields = match errors.check() {
-            Err(crate::error::AppError::Validation(bad)) => bad.into_iter().map(|error| error.field).collect(),
-            _ => Vec::new(),
-        };
+        let fields = errors.field_names();
         (numbers, fields)
     }
 

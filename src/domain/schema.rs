@@ -222,6 +222,13 @@ pub fn phone_number() -> Object {
     phone_number_text().build()
 }
 
+pub fn time_of_day() -> Object {
+    string()
+        .pattern(Some("^([01][0-9]|2[0-3]):[0-5][0-9]$"))
+        .description(Some("`HH:MM` on a 24-hour clock, such as `08:30`."))
+        .build()
+}
+
 pub fn phone_extension() -> Object {
     or_null(string().pattern(Some("^[0-9]{1,10}$"))).description(Some("1 to 10 digits.")).build()
 }

@@ -49,6 +49,11 @@ pub fn form_values(lang: Lang, content: &ListingContent) -> Vec<(String, String)
         put(&format!("phones.{index}.kind"), Some(phone.kind.code().to_string()));
         put(&format!("phones.{index}.extension"), phone.extension.clone());
     }
+    for (index, hours) in content.opening_hours.iter().enumerate() {
+        put(&format!("opening_hours.{index}.day"), Some(hours.day.code().to_string()));
+        put(&format!("opening_hours.{index}.opens"), Some(hours.opens.clone()));
+        put(&format!("opening_hours.{index}.closes"), Some(hours.closes.clone()));
+    }
     put("website", content.website.clone());
     put("public_email", content.public_email.clone());
     put("contact_email", Some(content.contact_email.clone()));

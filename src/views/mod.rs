@@ -3,6 +3,7 @@
 
 pub mod choices;
 pub mod claim;
+pub mod form_rows;
 pub mod head;
 pub mod history;
 pub mod layout;

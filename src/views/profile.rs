@@ -93,6 +93,12 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
                 dt { (t!(locale, "profile-languages")) } dd { (words::languages(lang, listing.languages.iter().map(String::as_str))) }
                 (payment(locale, listing))
                 (phones(locale, listing))
+                @if !listing.opening_hours.is_empty() {
+                    dt { (t!(locale, "profile-hours")) }
+                    dd { @for (n, hours) in listing.opening_hours.iter().enumerate() {
+                        @if n > 0 { br; } (words::opening_hours(lang, hours))
+                    } }
+                }
                 @if let Some(email) = &listing.public_email { dt { (t!(locale, "profile-email")) } dd { a href=(format!("mailto:{email}")) { (email) } } }
                 @if let Some(website) = &listing.website { dt { (t!(locale, "profile-website")) } dd { a href=(website) rel="nofollow noopener" { (website) } } }
                 @if let Some(npi) = &listing.npi { dt { (t!(locale, "profile-npi")) } dd { (npi) } }

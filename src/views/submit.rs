@@ -2,44 +2,16 @@
 
 use maud::{html, Markup};
 
+use super::form_rows::{GROUPS, OPENING_HOURS, PHONES};
 use super::layout::{error_summary, field_error, page, Footer, Problem};
 use super::locale::Locale;
 use super::recovery::lost_link;
 use super::words::{self, approach_name};
-use crate::domain::phone::{PhoneKind, MAX_PHONES};
 use crate::domain::vocabulary::{CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, QUESTIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::error::FieldError;
 use crate::i18n::Lang;
 use crate::places::iso;
 use crate::t;
-
-/// One row of the form's phone numbers, as typed.
-#[derive(Debug, Default, PartialEq)]
-pub struct PhoneRow {
-    pub number: String,
-    pub kind: String,
-    pub extension: String,
-}
-
-/// The phone rows of a form's fields (`phones.2.number`, `phones.2.kind`,
-/// `phones.2.extension`) in their order, without the empty ones: what the
-/// form shows again and sends on, so that an error's row is the row shown.
-pub fn phone_rows(pairs: &[(String, String)]) -> Vec<PhoneRow> {
-    let mut rows: std::collections::BTreeMap<usize, PhoneRow> = Default::default();
-    for (name, value) in pairs {
-        let Some((index, part)) = name.strip_prefix("phones.").and_then(|rest| rest.split_once('.')) else { continue };
-        let Ok(index) = index.parse::<usize>() else { continue };
-        let row = rows.entry(index).or_default();
-        let value = value.trim().to_string();
-        match part {
-            "number" => row.number = value,
-            "kind" => row.kind = value,
-            "extension" => row.extension = value,
-            _ => {}
-        }
-    }
-    rows.into_values().filter(|row| !row.number.is_empty() || !row.extension.is_empty()).collect()
-}
 
 /// The form's values as sent (repeated names repeat).
 pub struct FormValues<'a>(pub &'a [(String, String)]);
@@ -152,7 +124,7 @@ pub fn form(locale: &Locale, values: &[(String, String)], errors: &[FieldError])
 /// Every field of the form, in the order the form shows them, with the id of
 /// the element its errors link to and its label's message id; the error
 /// summary follows this order and these names.
-const FIELDS: [(&str, &str, &str); 37] = [
+const FIELDS: [(&str, &str, &str); 38] = [
     ("form", LISTING_FORM, "form-whole"),
     ("full_name", "full_name", "form-full-name"),
     ("family_name", "family_name", "form-family-name"),
@@ -172,6 +144,7 @@ const FIELDS: [(&str, &str, &str); 37] = [
     ("longitude", "longitude", "form-longitude"),
     ("phone", "phones.0.number", "form-phone"),
     ("phones", "phones", "form-phones"),
+    ("opening_hours", "opening_hours", "form-hours"),
     ("website", "website", "form-website"),
     ("public_email", "public_email", "form-public-email"),
     ("contact_email", "contact_email", "form-contact-email"),
@@ -203,24 +176,13 @@ fn field_entry(lang: Lang, field: &str) -> (usize, String, String) {
     let (group, end) = name.split_once('.').filter(|(group, _)| *group != "answers").unwrap_or((name, ""));
     let found = FIELDS.iter().position(|(known, _, _)| *known == group);
     let (index, (_, id, label)) = found.map_or((FIELDS.len(), FIELDS[0]), |index| (index, FIELDS[index]));
-    if let Some((row, part)) = phone_part(field) {
-        let label = format!(
-            "{} – {}",
-            t!(lang, "form-phone-row", number = lang.count(row + 1)),
-            lang.t(format!("form-phone-{part}"))
-        );
-        return (index, format!("phones.{row}.{part}"), label);
+    if let Some((id, label)) = GROUPS.iter().find_map(|group| group.error_target(lang, field)) {
+        return (index, id, label);
     }
     match end {
         "min" | "max" => (index, name.to_string(), lang.t(format!("form-{}-{end}", group.replace('_', "-")))),
         _ => (index, id.to_string(), lang.t(label)),
     }
-}
-
-/// The row and part an error about one number names (`phones[2].kind`).
-fn phone_part(field: &str) -> Option<(usize, &str)> {
-    let (row, part) = field.strip_prefix("phones[")?.split_once("].")?;
-    Some((row.parse().ok()?, part))
 }
 
 /// The form's problems in its order, each named by its field's label.
@@ -316,57 +278,6 @@ impl Form<'_> {
         }
     }
 
-    /// The phone numbers, a row each: the ones given, then empty rows to
-    /// add more (three in all at least, never more than a listing may hold).
-    fn phones(&self) -> Markup {
-        let rows = phone_rows(self.values.0);
-        let shown = (rows.len() + 1).clamp(3, MAX_PHONES);
-        let blank = PhoneRow::default();
-        let whole = self.errors.iter().find(|error| error.field == "phones").map(|e| e.message_in(self.locale.lang));
-        html! {
-            fieldset #phones aria-describedby=[whole.as_ref().map(|_| "phones-error")] {
-                legend { (t!(self.locale, "form-phones")) }
-                span.hint { (t!(self.locale, "form-phones-hint")) }
-                (field_error("phones", whole.as_deref()))
-                @for index in 0..shown { (self.phone_row(index, rows.get(index).unwrap_or(&blank))) }
-            }
-        }
-    }
-
-    fn phone_row(&self, index: usize, row: &PhoneRow) -> Markup {
-        let lang = self.locale.lang;
-        let id = |part: &str| format!("phones.{index}.{part}");
-        let error = |part: &str| self.error(&format!("phones[{index}].{part}"));
-        let input = |part: &str, kind: &str, value: &str| {
-            let error = error(part);
-            html! {
-                input type=(kind) id=(id(part)) name=(id(part)) value=(value) aria-invalid=[error.as_ref().map(|_| "true")]
-                    aria-describedby=[error.as_ref().map(|_| format!("{}-error", id(part)))];
-                (field_error(&id(part), error.as_deref()))
-            }
-        };
-        let kind_error = error("kind");
-        html! {
-            fieldset.phone-row {
-                legend { (t!(self.locale, "form-phone-row", number = lang.count(index + 1))) }
-                div.row {
-                    div { label for=(id("number")) { (t!(self.locale, "form-phone-number")) } (input("number", "tel", &row.number)) }
-                    div {
-                        label for=(id("kind")) { (t!(self.locale, "form-phone-kind")) }
-                        select id=(id("kind")) name=(id("kind")) aria-invalid=[kind_error.as_ref().map(|_| "true")]
-                            aria-describedby=[kind_error.as_ref().map(|_| format!("{}-error", id("kind")))] {
-                            @for kind in PhoneKind::ALL {
-                                option value=(kind.code()) selected[row.kind == kind.code()] { (words::phone_kind(lang, kind)) }
-                            }
-                        }
-                        (field_error(&id("kind"), kind_error.as_deref()))
-                    }
-                    div { label for=(id("extension")) { (t!(self.locale, "form-phone-extension")) } (input("extension", "text", &row.extension)) }
-                }
-            }
-        }
-    }
-
     /// The country as a select of names, the United States unless another is chosen.
     fn country(&self) -> Markup {
         let lang = self.locale.lang;
@@ -450,7 +361,8 @@ pub fn listing_form(
             }
             fieldset {
                 legend { (t!(locale, "form-reach")) }
-                (fields.phones())
+                (PHONES.render(locale, values, errors))
+                (OPENING_HOURS.render(locale, values, errors))
                 (fields.text("website", &t!(locale, "form-website"), &t!(locale, "form-website-hint"), "url", Optional))
                 (fields.text("public_email", &t!(locale, "form-public-email"), &t!(locale, "form-public-email-hint"), "email", Optional))
                 (fields.text("contact_email", &t!(locale, "form-contact-email"), &t!(locale, "form-contact-email-hint"), "email", Required))

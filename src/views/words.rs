@@ -3,6 +3,7 @@
 //! `language-<code>` in the message catalogue). A code without a name reads as
 //! itself.
 
+use crate::domain::hours::{OpeningHours, Weekday};
 use crate::domain::phone::{Phone, PhoneKind};
 use crate::domain::vocabulary::{self, CRITERIA, TAPER_APPROACHES};
 use crate::i18n::{Lang, Text};
@@ -68,6 +69,32 @@ pub fn phone_href(phone: &Phone) -> Option<String> {
 /// What a number is for, as a profile labels it: "Phone", "Fax", "Text", "TTY".
 pub fn phone_kind(lang: Lang, kind: PhoneKind) -> String {
     lang.t(format!("phone-kind-{}", kind.code()))
+}
+
+/// A day's name: "Monday".
+pub fn weekday(lang: Lang, day: Weekday) -> String {
+    lang.t(format!("weekday-{}", day.code()))
+}
+
+/// A time of day (`17:30`) as a reader's clock shows it: "5:30 PM" in
+/// English, "17:30" in Spanish.
+pub fn time_of_day(lang: Lang, time: &str) -> String {
+    let Ok(parsed) = chrono::NaiveTime::parse_from_str(time, "%H:%M") else { return time.to_string() };
+    match lang {
+        Lang::En => parsed.format("%-I:%M %p").to_string(),
+        _ => parsed.format("%-H:%M").to_string(),
+    }
+}
+
+/// One opening in words: "Monday 8:30 AM – 5:00 PM".
+pub fn opening_hours(lang: Lang, hours: &OpeningHours) -> String {
+    let (opens, closes) = (time_of_day(lang, &hours.opens), time_of_day(lang, &hours.closes));
+    format!("{} {opens} – {closes}", weekday(lang, hours.day))
+}
+
+/// Every opening in words, separated by commas.
+pub fn opening_hours_list(lang: Lang, hours: &[OpeningHours]) -> String {
+    hours.iter().map(|one| opening_hours(lang, one)).collect::<Vec<_>>().join(", ")
 }
 
 /// "Oregon, Washington" from region codes.

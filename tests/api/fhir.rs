@@ -41,6 +41,7 @@ fn full_listing() -> ListingBuilder {
                 {"number": "(503) 555-0103", "kind": "tty", "extension": "12"},
             ]),
         )
+        .with("opening_hours", json!([{"day": "mon", "opens": "08:30", "closes": "17:00"}]))
 }
 
 /// A listing with only what a submission needs: no practice, NPI, taxonomy

@@ -68,7 +68,10 @@ fn assert_valid(tools: &Path, object: &str, documents: &[Value]) {
 async fn directory(app: &TestApp) {
     let numbers = json!([{"number": "(503) 555-0100"}, {"number": "(503) 555-0109", "kind": "tty", "extension": "12"}]);
     let public = app.insert_public([
-        ListingBuilder::new().with("phones", numbers).build(),
+        ListingBuilder::new()
+            .with("phones", numbers)
+            .with("opening_hours", json!([{"day": "mon", "opens": "08:30", "closes": "17:00"}]))
+            .build(),
         ListingBuilder::new()
             .named("Dr. Amara Okafor")
             .in_city("Salem", "OR")

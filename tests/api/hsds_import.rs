@@ -84,6 +84,10 @@ async fn a_211_package_imports_what_it_can_and_says_what_became_of_every_service
     );
     assert_eq!(adebayo.address_line.as_deref(), Some("5329 NE Martin Luther King Jr Blvd"));
     assert_eq!(adebayo.city, "Portland");
+    let hours: Vec<_> =
+        adebayo.opening_hours.iter().map(|h| (h.day.code(), h.opens.as_str(), h.closes.as_str())).collect();
+    let weekdays = ["mon", "tue", "wed", "thu", "fri"].map(|day| (day, "08:30", "17:00"));
+    assert_eq!(hours, weekdays, "a weekly schedule, a day each");
     assert_eq!(adebayo.languages, ["en", "es", "yue"], "ISO 639-3 codes, kept short where they can be");
     assert_eq!(adebayo.payment_options, ["medicaid", "sliding_scale"]);
 
@@ -118,7 +122,7 @@ async fn a_211_package_imports_what_it_can_and_says_what_became_of_every_service
         "phones.csv line 5, description: Gresham front desk",
         "services.csv line 2, fees_description: Sliding scale; no one is turned away",
         "services.csv line 2, eligibility_description: Adults 18 and over",
-        "schedules.csv line 2, opens_at: 08:30",
+        "schedules.csv line 2, description: Weekdays",
         "locations.csv line 3, name: Riverside Gresham Clinic",
         "locations.csv line 4, name: Riverside Beaverton Clinic",
         "attributes.csv line 3, taxonomy_term_id: Substance Use Disorder Counseling",

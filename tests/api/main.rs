@@ -14,6 +14,7 @@ mod forms;
 mod freshness;
 mod helpers;
 mod history;
+mod hours;
 mod hsds;
 mod hsds_import;
 mod language;

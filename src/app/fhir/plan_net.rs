@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use super::code_systems::CodeList;
 use super::types::{instant, pruned, Base, ResourceType};
 use crate::app::listings::PublicListing;
+use crate::domain::hours::OpeningHours;
 use crate::domain::phone::{Phone, PhoneKind};
 
 const PLAN_NET_NEW_PATIENTS: &str = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients";
@@ -107,6 +108,19 @@ impl<'a> ListingResources<'a> {
             json!({"extension": extension, "system": system, "value": phone.number, "use": "work"})
         };
         self.listing.phones.iter().cloned().map(point).collect()
+    }
+
+    /// The opening hours, a day each, with the names of the fields of times
+    /// (`availableStartTime` on a role, `openingTime` on a location).
+    fn opening_hours(&self, opens: &str, closes: &str) -> Vec<Value> {
+        let one = |hours: &OpeningHours| {
+            let mut time = serde_json::Map::new();
+            time.insert("daysOfWeek".into(), json!([hours.day.code()]));
+            time.insert(opens.into(), json!(format!("{}:00", hours.opens)));
+            time.insert(closes.into(), json!(format!("{}:00", hours.closes)));
+            Value::Object(time)
+        };
+        self.listing.opening_hours.iter().map(one).collect()
     }
 
     fn telecom(&self) -> Value {
@@ -225,6 +239,7 @@ impl<'a> ListingResources<'a> {
             "location": [self.reference(ResourceType::Location, None)],
             "healthcareService": [self.reference(ResourceType::HealthcareService, None)],
             "telecom": self.role_telecom(),
+            "availableTime": self.opening_hours("availableStartTime", "availableEndTime"),
         })
     }
 
@@ -237,6 +252,7 @@ impl<'a> ListingResources<'a> {
             "status": "active",
             "name": listing.practice_name.as_ref().unwrap_or(&listing.full_name),
             "telecom": self.phones(),
+            "hoursOfOperation": self.opening_hours("openingTime", "closingTime"),
             "address": self.address(),
             "position": {"longitude": listing.longitude, "latitude": listing.latitude},
             "managingOrganization": self.practice(),

@@ -29,6 +29,7 @@ pub enum Kind {
     ServiceArea = 8,
     Attribute = 9,
     CostOption = 10,
+    Schedule = 11,
 }
 
 /// The ids of one deployment's listings.

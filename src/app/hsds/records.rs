@@ -1,6 +1,6 @@
 //! One public listing as HSDS 3.0 records: an organization (the practice,
 //! or the clinician's own when none is named), a service (the taper support),
-//! its location and address, phones, languages, telehealth regions as service
+//! its location and address, phones, opening hours as schedules, languages, telehealth regions as service
 //! areas, and the directory's terms as attributes.
 
 use serde_json::{json, Value};
@@ -10,6 +10,7 @@ use super::taxonomy::{self, Group};
 use super::values::{record, with};
 use crate::app::listings::PublicListing;
 use crate::app::Links;
+use crate::domain::hours::OpeningHours;
 use crate::domain::phone::{Phone, PhoneKind};
 use crate::domain::vocabulary;
 use crate::i18n::Lang;
@@ -22,6 +23,7 @@ pub struct ListingRecords {
     pub location: Value,
     pub address: Option<Value>,
     pub phones: Vec<Value>,
+    pub schedules: Vec<Value>,
     pub languages: Vec<Value>,
     pub service_areas: Vec<Value>,
     pub attributes: Vec<Value>,
@@ -39,6 +41,7 @@ impl ListingRecords {
             location,
             address,
             phones: phones(listing, &ids),
+            schedules: schedules(listing, &ids),
             languages: (listing.languages.iter().enumerate())
                 .map(|(n, code)| {
                     record(json!({ "id": ids.id(Kind::Language, n), "service_id": ids.service(), "code": code }))
@@ -64,6 +67,7 @@ impl ListingRecords {
         ];
         rows.extend(self.address.iter().map(|row| ("address", row)));
         rows.extend(self.phones.iter().map(|row| ("phone", row)));
+        rows.extend(self.schedules.iter().map(|row| ("schedule", row)));
         rows.extend(self.languages.iter().map(|row| ("language", row)));
         rows.extend(self.service_areas.iter().map(|row| ("service_area", row)));
         rows.extend(self.attributes.iter().map(|row| ("attribute", row)));
@@ -85,6 +89,7 @@ impl ListingRecords {
                 ("organization", self.organization.clone()),
                 ("service_at_locations", Value::Array(vec![service_at_location])),
                 ("phones", Value::Array(self.phones.clone())),
+                ("schedules", Value::Array(self.schedules.clone())),
                 ("languages", Value::Array(self.languages.clone())),
                 ("service_areas", Value::Array(self.service_areas.clone())),
                 ("attributes", Value::Array(attributes)),
@@ -128,6 +133,19 @@ fn phones(listing: &PublicListing, ids: &RecordIds) -> Vec<Value> {
         }))
     };
     listing.phones.iter().cloned().enumerate().map(phone).collect()
+}
+
+/// Each opening as a weekly schedule on its day.
+fn schedules(listing: &PublicListing, ids: &RecordIds) -> Vec<Value> {
+    let schedule = |(n, hours): (usize, &OpeningHours)| {
+        record(json!({
+            "id": ids.id(Kind::Schedule, n), "service_id": ids.service(),
+            "freq": "WEEKLY", "wkst": "MO", "byday": hours.day.ical(),
+            // The tabular package's `time` type has seconds.
+            "opens_at": format!("{}:00", hours.opens), "closes_at": format!("{}:00", hours.closes),
+        }))
+    };
+    listing.opening_hours.iter().enumerate().map(schedule).collect()
 }
 
 /// The practice, or the clinician's own when none is named.

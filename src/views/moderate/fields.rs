@@ -4,6 +4,7 @@
 
 use serde_json::Value;
 
+use crate::domain::hours::OpeningHours;
 use crate::domain::payment::PriceRange;
 use crate::domain::phone::Phone;
 use crate::domain::vocabulary::{self, PAYMENT_OPTIONS, QUESTIONS, SPECIALTIES};
@@ -33,6 +34,7 @@ pub fn label(lang: Lang, field: &str) -> String {
         "postal_code" => "form-postal-code",
         "phone" => "form-phone",
         "phones" => "form-phones",
+        "opening_hours" => "form-hours",
         "website" => "form-website",
         "public_email" => "form-public-email",
         "contact_email" => "form-contact-email",
@@ -83,6 +85,10 @@ pub fn value(lang: Lang, field: &str, value: &Value, country: &str) -> String {
         ("phones", _) => {
             return serde_json::from_value::<Vec<Phone>>(value.clone())
                 .map_or_else(|_| value.to_string(), |phones| phones_in_words(lang, &phones))
+        }
+        ("opening_hours", _) => {
+            return serde_json::from_value::<Vec<OpeningHours>>(value.clone())
+                .map_or_else(|_| value.to_string(), |hours| words::opening_hours_list(lang, &hours))
         }
         ("self_pay_first_visit" | "self_pay_follow_up", _) => {
             return serde_json::from_value::<PriceRange>(value.clone())

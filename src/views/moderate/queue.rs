@@ -425,6 +425,7 @@ fn submission_details(locale: &Locale, item: &QueueItem) -> Markup {
         (t!(locale, "moderate-field-practice"), listing.practice_name.clone().unwrap_or_default()),
         (t!(locale, "moderate-field-address"), address.into_iter().flatten().collect::<Vec<_>>().join(", ")),
         (t!(locale, "moderate-field-contact"), contact.into_iter().flatten().collect::<Vec<_>>().join(" · ")),
+        (t!(locale, "form-hours"), words::opening_hours_list(lang, &listing.opening_hours)),
         (t!(locale, "moderate-field-telehealth"), telehealth),
         (t!(locale, "moderate-field-accepting"), yes_no(listing.accepting_new_patients)),
         (t!(locale, "moderate-field-languages"), words("languages", &listing.languages)),

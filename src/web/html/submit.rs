@@ -14,6 +14,7 @@ use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::t;
 use crate::views;
+use crate::views::form_rows::{FormRow, RowGroup, GROUPS};
 use crate::views::locale::Locale;
 use crate::views::words;
 use crate::web::extract::client_key;
@@ -21,8 +22,8 @@ use crate::web::State;
 
 /// The form's fields as the API's `ListingInput`: checkboxes and lists
 /// repeat a name, insurers come one a line, `group.key` names fill the nested
-/// `answers` and prices, phone numbers come a row each (`phones.N.number`),
-/// and a region may be typed by its name.
+/// `answers` and prices, phone numbers and opening hours come a row each
+/// (`phones.N.number`), and a region may be typed by its name.
 pub(super) fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, Vec<FieldError>> {
     let mut object = Map::new();
     let errors: Vec<FieldError> = pairs
@@ -35,22 +36,20 @@ pub(super) fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, 
         return Err(errors);
     }
     region_by_name(&mut object);
-    let phones = views::submit::phone_rows(pairs);
-    if !phones.is_empty() {
-        object.insert("phones".into(), phones.iter().map(phone_object).collect());
+    for group in GROUPS {
+        let rows: Vec<Value> = group.rows(pairs).iter().map(|row| row_object(group, row)).collect();
+        if !rows.is_empty() {
+            object.insert(group.name.into(), Value::Array(rows));
+        }
     }
     // Only a form changed by hand sends fields the listing does not have.
     serde_json::from_value(Value::Object(object)).map_err(|_| vec![unreadable()])
 }
 
-/// A phone row as the API's `PhoneInput`, its blank parts absent.
-fn phone_object(row: &views::submit::PhoneRow) -> Value {
-    let parts = [("number", &row.number), ("kind", &row.kind), ("extension", &row.extension)];
-    parts
-        .into_iter()
-        .filter(|(_, value)| !value.is_empty())
-        .map(|(part, value)| (part.to_string(), Value::from(value.as_str())))
-        .collect()
+/// A row as the API takes it (a `PhoneInput`, an `HoursInput`), its blank parts absent.
+fn row_object(group: &RowGroup, row: &FormRow) -> Value {
+    let filled = group.parts.iter().map(|part| (part.name, row.get(part.name))).filter(|(_, value)| !value.is_empty());
+    filled.map(|(part, value)| (part.to_string(), Value::from(value))).collect()
 }
 
 /// An error about the whole form, which only a form changed by hand can cause.
@@ -75,8 +74,8 @@ fn place_field(object: &mut Map<String, Value>, name: &str, value: &str) -> Resu
     let text = |text: &str| Value::String(text.to_string());
     let list = |items: Vec<Value>| Value::Array(items);
     let placed = match name {
-        // Read row by row, with the blank ones, by `phone_rows`.
-        _ if name.starts_with("phones.") => return Ok(()),
+        // Read a row at a time, the empty ones left out.
+        _ if GROUPS.iter().any(|group| group.holds(name)) => return Ok(()),
         "taper_approaches" | "criteria" | "payment_options" | "licensed_regions" | "languages" => {
             if let Value::Array(items) = object.entry(name).or_insert_with(|| list(Vec::new())) {
                 items.push(text(value));

@@ -17,6 +17,7 @@ pub const READ_TABLES: &[&str] = &[
     "location",
     "address",
     "phone",
+    "schedule",
     "contact",
     "language",
     "service_area",
@@ -42,6 +43,8 @@ pub struct Package<'a> {
     /// contact they belong to.
     pub phones: Linked<'a>,
     pub contacts: Linked<'a>,
+    /// Schedules by the service, place or location they belong to.
+    pub schedules: Linked<'a>,
     pub languages: Linked<'a>,
     pub service_areas: Linked<'a>,
     pub attributes: Linked<'a>,
@@ -70,6 +73,7 @@ impl<'a> Package<'a> {
             addresses: tables.by("address", "location_id"),
             phones: linked("phone"),
             contacts: linked("contact"),
+            schedules: linked("schedule"),
             languages: tables.by("language", "service_id"),
             service_areas: tables.by("service_area", "service_id"),
             attributes: tables.by("attribute", "link_id"),

@@ -10,6 +10,7 @@ use super::links::Package;
 use super::tables::Row;
 use crate::app::hsds::taxonomy::{self, Group};
 use crate::domain::crosswalk::{self, Reading};
+use crate::domain::hours::{self, Weekday};
 use crate::domain::listing::is_taxonomy_code;
 use crate::domain::phone;
 use crate::places::iso;
@@ -61,6 +62,7 @@ pub fn read<'a>(package: &Package<'a>, service: &'a Row) -> Result<Candidate<'a>
     let contacts = Package::rows_of(&package.contacts, &keys);
     read_contact_and_practice(&mut candidate, service, organization, &contacts);
     read_phones(&mut candidate, package, &keys);
+    read_schedules(&mut candidate, package, &keys);
     read_languages_and_areas(&mut candidate, package, id);
     for attribute in package.attributes.get(id).into_iter().flatten() {
         read_attribute(&mut candidate, package, attribute);
@@ -153,6 +155,39 @@ fn listing_phone(row: &Row) -> Option<Value> {
         None => None,
     };
     Some(json!({ "number": number, "kind": kind, "extension": extension }))
+}
+
+/// Weekly schedules as opening hours, a day each; any other (monthly, every
+/// other week, without both times) is kept for the moderator.
+fn read_schedules<'a>(candidate: &mut Candidate<'a>, package: &Package<'a>, keys: &[&str]) {
+    const READ: [&str; 9] =
+        ["id", "service_id", "location_id", "service_at_location_id", "freq", "wkst", "byday", "opens_at", "closes_at"];
+    for schedule in Package::rows_of(&package.schedules, keys) {
+        match weekly_hours(schedule) {
+            Some(days) => {
+                for day in days {
+                    candidate.push("opening_hours", day, Origin::of("schedule", "opens_at", schedule));
+                }
+                candidate.keep_unread(package, "schedule", schedule, &READ);
+            }
+            None => candidate.keep_row(package, "schedule", schedule),
+        }
+    }
+}
+
+/// A weekly schedule's days with its times (`08:30`, or `08:30:00` cut to minutes).
+fn weekly_hours(row: &Row) -> Option<Vec<Value>> {
+    let weekly = row.get("freq").is_none_or(|freq| freq.eq_ignore_ascii_case("WEEKLY"));
+    let every_week = row.get("interval").is_none_or(|interval| interval.trim() == "1");
+    let time = |column: &str| {
+        let text = row.get(column)?;
+        let minutes = text.get(..5).filter(|_| text.len() == 5 || text[5..] == *":00")?;
+        hours::is_time_of_day(minutes).then_some(minutes)
+    };
+    let (opens, closes) = (time("opens_at")?, time("closes_at")?);
+    let days: Option<Vec<Weekday>> = row.get("byday")?.split(',').map(|day| Weekday::from_code(day.trim())).collect();
+    let days = days.filter(|days| weekly && every_week && !days.is_empty() && closes > opens)?;
+    Some(days.into_iter().map(|day| json!({ "day": day.code(), "opens": opens, "closes": closes })).collect())
 }
 
 /// Languages by ISO 639-1 or 639-3 code, and licensed regions from service
