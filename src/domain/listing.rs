@@ -78,6 +78,10 @@ pub struct ListingInput {
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     #[schema(schema_with = schema::address_line)]
     pub address_line: Option<String>,
+    /// The suite, floor or unit, under the street address.
+    #[validate(length(max = 200, message = "must be at most 200 characters"))]
+    #[schema(schema_with = schema::address_line)]
+    pub address_line_2: Option<String>,
     #[validate(length(max = 100, message = "must be at most 100 characters"))]
     #[schema(schema_with = schema::city, required = true)]
     pub city: Option<String>,
@@ -194,6 +198,8 @@ pub struct ListingDetails {
     pub npi: Option<String>,
     pub practice_name: Option<String>,
     pub address_line: Option<String>,
+    #[serde(default)]
+    pub address_line_2: Option<String>,
     pub city: String,
     pub region: Option<String>,
     pub postal_code: Option<String>,
@@ -248,6 +254,15 @@ impl std::ops::Deref for ListingContent {
 
     fn deref(&self) -> &ListingDetails {
         &self.details
+    }
+}
+
+impl ListingDetails {
+    /// The street address with its suite or unit: "100 Main St, Suite 200".
+    pub fn street(&self) -> Option<String> {
+        let lines: Vec<&str> =
+            [&self.address_line, &self.address_line_2].into_iter().flatten().map(String::as_str).collect();
+        (!lines.is_empty()).then(|| lines.join(", "))
     }
 }
 
@@ -539,6 +554,7 @@ impl NewListing {
             npi: input.npi,
             practice_name: input.practice_name,
             address_line: input.address_line,
+            address_line_2: input.address_line_2,
             city,
             region: input.region,
             postal_code: input.postal_code,
@@ -775,7 +791,7 @@ fn in_vocabulary(
 }
 
 impl ListingInput {
-    fn single_line_fields(&self) -> [(&'static str, Option<&str>); 9] {
+    fn single_line_fields(&self) -> [(&'static str, Option<&str>); 10] {
         [
             ("full_name", self.full_name.as_deref()),
             ("family_name", self.family_name.as_deref()),
@@ -783,6 +799,7 @@ impl ListingInput {
             ("credentials", self.credentials.as_deref()),
             ("practice_name", self.practice_name.as_deref()),
             ("address_line", self.address_line.as_deref()),
+            ("address_line_2", self.address_line_2.as_deref()),
             ("city", self.city.as_deref()),
             ("phone", self.phone.as_deref()),
             ("website", self.website.as_deref()),
@@ -829,6 +846,7 @@ impl ListingInput {
             &mut self.npi,
             &mut self.practice_name,
             &mut self.address_line,
+            &mut self.address_line_2,
             &mut self.city,
             &mut self.region,
             &mut self.postal_code,

@@ -14,7 +14,7 @@ use benzowise::i18n::Lang;
 use chrono::{Days, NaiveDate};
 use diesel::prelude::*;
 
-use crate::helpers::{database_url, spawn_app, spawn_app_on, ListingBuilder, SearchReply, TestApp};
+use crate::helpers::{database_url, form_body, spawn_app, spawn_app_on, ListingBuilder, SearchReply, TestApp, FORM};
 
 const SITE: &str = "https://benzowise.example";
 
@@ -171,6 +171,35 @@ async fn reminders_come_a_month_ahead_and_on_the_day_then_the_listing_lapses_unt
     assert_eq!(actions, ["approve", "reminder_soon", "reminder_due", "lapse", "confirm"]);
     assert_eq!(trail[1].0, "operator:freshness");
     assert_eq!(trail[4].0, "clinician");
+}
+
+#[actix_rt::test]
+async fn an_unclaimed_listing_gets_no_mail_and_lapses_on_schedule_until_verified_by_phone() {
+    let app = spawn_app().await;
+    let moderator = app.login_moderator("mira").await;
+    let published = app.publish(&moderator, &ListingBuilder::new().near("97201").build()).await;
+    let id = published.listing_id;
+    // As an import leaves a listing: no clinician behind it, no address to write to.
+    app.connect_and_run(&format!(
+        "UPDATE listings SET claimed = FALSE, \
+         content = replace(content, '\"contact_email\":\"rowan.private@example.org\"', '\"contact_email\":\"\"') \
+         WHERE id = {id}"
+    ));
+    let due = due_date(&app, id).await;
+    sweep(&app, days(due, -30));
+    sweep(&app, due);
+    assert_eq!(counts(&sweep(&app, days(due, 60))).2, 1, "it lapses when its year is up");
+    assert!(reminders_about(&app, id).is_empty(), "no reminder and no lapse notice: nobody to send them to");
+    assert_eq!(app.public_listing(id).await.status, 410);
+
+    let record = format!("/moderate/listings/{id}/status");
+    let today = chrono::Utc::now().date_naive().to_string();
+    let fields = [("csrf_token", moderator.csrf.as_str()), ("action", "reverify"), ("verified_on", today.as_str())];
+    let reply = app.request("POST", &record, &[FORM, ("cookie", &moderator.cookie)], Some(form_body(&fields))).await;
+    assert_eq!(reply.status, 303, "{}", reply.text);
+    assert_eq!(app.public_listing(id).await.status, 200, "a moderator's check by phone brings it back");
+    let actions: Vec<String> = events_about(&app, id).into_iter().map(|(_, action)| action).collect();
+    assert_eq!(actions, ["approve", "lapse", "reverify"], "what a clinician would be reminded of is not written");
 }
 
 #[actix_rt::test]

@@ -11,8 +11,17 @@ use crate::places::iso;
 
 /// The location's columns a listing holds; the others are kept.
 const LOCATION_READ: &[&str] = &["id", "organization_id", "name", "latitude", "longitude", "location_type"];
-const ADDRESS_READ: &[&str] =
-    &["id", "location_id", "address_1", "city", "state_province", "postal_code", "country", "address_type"];
+const ADDRESS_READ: &[&str] = &[
+    "id",
+    "location_id",
+    "address_1",
+    "address_2",
+    "city",
+    "state_province",
+    "postal_code",
+    "country",
+    "address_type",
+];
 
 /// Reads the service's place into `candidate`; returns each of its
 /// service-at-locations with the location it names.
@@ -81,6 +90,7 @@ fn read_location<'a>(
         candidate.keep_unread(package, "address", address, ADDRESS_READ);
         for (field, column) in [
             ("address_line", "address_1"),
+            ("address_line_2", "address_2"),
             ("city", "city"),
             ("region", "state_province"),
             ("postal_code", "postal_code"),
