@@ -158,7 +158,6 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
                 npi: None,
                 practice_name: Some(format!("Practice {}", n % 5000)),
                 address_line: Some(format!("{} Example Street", n % 9000)),
-                address_line_2: None,
                 city: "Synthetic City".into(),
                 region: Some("OR".into()),
                 postal_code: None,

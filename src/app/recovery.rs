@@ -11,6 +11,7 @@ use crate::db::events::{Actor, Event, Subject};
 use crate::db::listings::Listing;
 use crate::db::recovery::{self, RecoveryToken};
 use crate::db::write_transaction;
+use crate::domain::limits::MAX_EMAIL;
 use crate::domain::token;
 use crate::domain::FieldErrors;
 use crate::error::AppError;
@@ -26,8 +27,6 @@ const KEEP_EXPIRED: Duration = Duration::days(30);
 pub(super) const PER_ADDRESS_PER_HOUR: u32 = 5;
 /// Requests from one client in an hour, whatever the addresses.
 pub(super) const PER_CLIENT_PER_HOUR: u32 = 20;
-/// The longest address mail allows.
-pub const MAX_EMAIL: usize = 254;
 
 /// The address a recovery is asked for: well-formed, and compared ignoring case.
 #[derive(Debug, Clone)]

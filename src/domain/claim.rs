@@ -4,15 +4,11 @@
 
 use validator::ValidateEmail;
 
+use super::limits::{MAX_EMAIL, MAX_MESSAGE};
 use super::listing::ListingDetails;
 use super::{npi, FieldErrors};
 use crate::error::AppError;
 use crate::i18n::Text;
-
-/// The longest address mail allows.
-pub const MAX_EMAIL: usize = 254;
-/// The longest message to the moderators.
-pub const MAX_MESSAGE: usize = 2_000;
 
 /// A well-formed claim: built only by `parse`.
 #[derive(Debug, Clone)]

@@ -78,10 +78,6 @@ pub struct ListingInput {
     #[validate(length(max = 200, message = "must be at most 200 characters"))]
     #[schema(schema_with = schema::address_line)]
     pub address_line: Option<String>,
-    /// The suite, floor or unit, under the street address.
-    #[validate(length(max = 200, message = "must be at most 200 characters"))]
-    #[schema(schema_with = schema::address_line)]
-    pub address_line_2: Option<String>,
     #[validate(length(max = 100, message = "must be at most 100 characters"))]
     #[schema(schema_with = schema::city, required = true)]
     pub city: Option<String>,
@@ -198,8 +194,6 @@ pub struct ListingDetails {
     pub npi: Option<String>,
     pub practice_name: Option<String>,
     pub address_line: Option<String>,
-    #[serde(default)]
-    pub address_line_2: Option<String>,
     pub city: String,
     pub region: Option<String>,
     pub postal_code: Option<String>,
@@ -254,15 +248,6 @@ impl std::ops::Deref for ListingContent {
 
     fn deref(&self) -> &ListingDetails {
         &self.details
-    }
-}
-
-impl ListingDetails {
-    /// The street address with its suite or unit: "100 Main St, Suite 200".
-    pub fn street(&self) -> Option<String> {
-        let lines: Vec<&str> =
-            [&self.address_line, &self.address_line_2].into_iter().flatten().map(String::as_str).collect();
-        (!lines.is_empty()).then(|| lines.join(", "))
     }
 }
 
@@ -524,11 +509,7 @@ impl NewListing {
         }
         let input = input.normalized().without_derived_values();
         let mut errors = FieldErrors::new();
-        if let Err(shape) = input.validate() {
-            errors.extend(validation_errors(&shape, ""));
-        }
-        check_single_lines(&input, &mut errors);
-        check_website(&input, &mut errors);
+        check_shape(&input, &mut errors);
         let practitioner = practitioner(&input, &mut errors);
         let (city, country) = address(&input, &mut errors);
         let location = location(&input, city.as_deref(), country.as_deref(), gazetteer, &mut errors);
@@ -554,7 +535,6 @@ impl NewListing {
             npi: input.npi,
             practice_name: input.practice_name,
             address_line: input.address_line,
-            address_line_2: input.address_line_2,
             city,
             region: input.region,
             postal_code: input.postal_code,
@@ -625,6 +605,15 @@ impl NewListing {
 /// for another; no name needs them.
 fn reorders_text(text: &str) -> bool {
     text.chars().any(|c| matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
+}
+
+/// validator's rules, single lines and the web address.
+fn check_shape(input: &ListingInput, errors: &mut FieldErrors) {
+    if let Err(shape) = input.validate() {
+        errors.extend(validation_errors(&shape, ""));
+    }
+    check_single_lines(input, errors);
+    check_website(input, errors);
 }
 
 fn check_single_lines(input: &ListingInput, errors: &mut FieldErrors) {
@@ -791,7 +780,7 @@ fn in_vocabulary(
 }
 
 impl ListingInput {
-    fn single_line_fields(&self) -> [(&'static str, Option<&str>); 10] {
+    fn single_line_fields(&self) -> [(&'static str, Option<&str>); 9] {
         [
             ("full_name", self.full_name.as_deref()),
             ("family_name", self.family_name.as_deref()),
@@ -799,7 +788,6 @@ impl ListingInput {
             ("credentials", self.credentials.as_deref()),
             ("practice_name", self.practice_name.as_deref()),
             ("address_line", self.address_line.as_deref()),
-            ("address_line_2", self.address_line_2.as_deref()),
             ("city", self.city.as_deref()),
             ("phone", self.phone.as_deref()),
             ("website", self.website.as_deref()),
@@ -846,7 +834,6 @@ impl ListingInput {
             &mut self.npi,
             &mut self.practice_name,
             &mut self.address_line,
-            &mut self.address_line_2,
             &mut self.city,
             &mut self.region,
             &mut self.postal_code,

@@ -2,6 +2,7 @@ pub mod claim;
 pub mod crosswalk;
 mod field_errors;
 pub mod hours;
+pub mod limits;
 pub mod listing;
 pub mod moderation;
 pub mod npi;

@@ -5,12 +5,10 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 
+use super::limits::MAX_NOTE;
 use super::listing::ListingContent;
 use super::FieldErrors;
 use crate::error::AppError;
-
-/// The longest note or reason a moderator may write, in characters.
-pub const MAX_NOTE: usize = 2000;
 
 /// A moderator's optional note for the audit trail (`field` names it in errors).
 pub fn optional_note(field: &str, value: Option<String>) -> Result<Option<String>, AppError> {

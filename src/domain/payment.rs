@@ -3,17 +3,11 @@
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::limits::{MAX_INSURERS, MAX_PRICE};
+use super::vocabulary::{PRIVATE_INSURANCE, SELF_PAY};
 use super::{schema, vocabulary, whole_number, FieldErrors};
 use crate::i18n::{Lang, Text};
 use crate::t;
-
-/// The most a listed price may be, in whole units of the listing's currency.
-pub const MAX_PRICE: i64 = 100_000;
-pub const MAX_INSURERS: usize = 20;
-/// The payment option that insurers' names go with.
-pub const PRIVATE_INSURANCE: &str = "private_insurance";
-/// The payment options that prices go with.
-pub const SELF_PAY: [&str; 2] = ["self_pay", "sliding_scale"];
 
 /// A price range as a clinician sends it: `max` must not be below `min`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]

@@ -17,8 +17,8 @@ use utoipa::openapi::schema::{
     AdditionalProperties, Array, ArrayBuilder, ArrayItems, Object, ObjectBuilder, SchemaFormat, SchemaType, Type,
 };
 
-use super::payment::{MAX_INSURERS, MAX_PRICE, PRIVATE_INSURANCE, SELF_PAY};
-use super::vocabulary::{self, Term};
+use super::limits::{MAX_EMAIL, MAX_INSURERS, MAX_MESSAGE, MAX_NOTE, MAX_PRICE};
+use super::vocabulary::{self, Term, PRIVATE_INSURANCE, SELF_PAY};
 use crate::i18n::Lang;
 use crate::places::iso;
 
@@ -400,22 +400,22 @@ pub fn report_details() -> Object {
 
 /// The address of someone claiming a listing.
 pub fn claim_email() -> Object {
-    email().max_length(Some(super::claim::MAX_EMAIL)).description(Some("Where the claimer can be reached.")).build()
+    email().max_length(Some(MAX_EMAIL)).description(Some("Where the claimer can be reached.")).build()
 }
 
 /// A claimer's optional message to the moderators.
 pub fn claim_message() -> Object {
-    or_null(free_text(super::claim::MAX_MESSAGE)).description(Some("Anything the moderators should know.")).build()
+    or_null(free_text(MAX_MESSAGE)).description(Some("Anything the moderators should know.")).build()
 }
 
 /// A moderator's optional note.
 pub fn optional_note() -> Object {
-    or_null(free_text(super::moderation::MAX_NOTE)).build()
+    or_null(free_text(MAX_NOTE)).build()
 }
 
 /// A note or reason a moderator must give.
 pub fn required_note() -> Object {
-    required_free_text(super::moderation::MAX_NOTE).build()
+    required_free_text(MAX_NOTE).build()
 }
 
 /// The languages the site's labels come in.

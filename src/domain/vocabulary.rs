@@ -110,6 +110,11 @@ const fn payment(code: &'static str) -> Term {
 }
 
 /// How a patient can pay; a search for several matches a listing that takes any.
+/// The payment option that insurers' names go with.
+pub const PRIVATE_INSURANCE: &str = "private_insurance";
+/// The payment options that prices go with.
+pub const SELF_PAY: [&str; 2] = ["self_pay", "sliding_scale"];
+
 pub const PAYMENT_OPTIONS: &[Term] = &[
     payment("medicare"),
     payment("medicaid"),

@@ -6,7 +6,7 @@ use maud::{html, Markup};
 use super::layout::{error_summary, field_error, page, Footer, Problem};
 use super::locale::Locale;
 use crate::app::recovery::Unusable;
-use crate::domain::claim::{MAX_EMAIL, MAX_MESSAGE};
+use crate::domain::limits::{MAX_EMAIL, MAX_MESSAGE};
 use crate::error::FieldError;
 use crate::t;
 

@@ -113,7 +113,7 @@ fn json_ld(locale: &Locale, listing: &PublicListing) -> Value {
     let specialty = vocabulary::find(SPECIALTIES, &listing.specialty).map(|term| term.label(Lang::En));
     let address = json!({
         "@type": "PostalAddress",
-        "streetAddress": listing.street(),
+        "streetAddress": listing.address_line,
         "addressLocality": listing.city,
         "addressRegion": listing.region,
         "postalCode": listing.postal_code,

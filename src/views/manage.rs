@@ -34,7 +34,6 @@ pub fn form_values(lang: Lang, content: &ListingContent) -> Vec<(String, String)
     put("npi", content.npi.clone());
     put("practice_name", content.practice_name.clone());
     put("address_line", content.address_line.clone());
-    put("address_line_2", content.address_line_2.clone());
     put("city", Some(content.city.clone()));
     let region = content.region.as_deref().map(|code| words::region(lang, &format!("{}-{code}", content.country)));
     // A region without a name here reads as its code, which is what the clinician gave.

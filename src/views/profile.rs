@@ -36,8 +36,8 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
         None => listing.full_name.clone(),
     };
     let place = words::place(lang, &listing.city, listing.region.as_deref(), &listing.country);
-    let address = match listing.street() {
-        Some(street) => format!("{street}, {place}"),
+    let address = match &listing.address_line {
+        Some(line) => format!("{line}, {place}"),
         None => place.clone(),
     };
     let directions = format!(
@@ -82,7 +82,6 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
                 @if let Some(practice) = &listing.practice_name { dt { (t!(locale, "profile-practice")) } dd { (practice) } }
                 dt { (t!(locale, "profile-where")) } dd {
                     @if let Some(address) = &listing.address_line { (address) br; }
-                    @if let Some(unit) = &listing.address_line_2 { (unit) br; }
                     (place) @if let Some(postal) = &listing.postal_code { " " (postal) }
                     br; a.no-print href=(directions) { (t!(locale, "profile-directions")) }
                 }

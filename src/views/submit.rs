@@ -124,7 +124,7 @@ pub fn form(locale: &Locale, values: &[(String, String)], errors: &[FieldError])
 /// Every field of the form, in the order the form shows them, with the id of
 /// the element its errors link to and its label's message id; the error
 /// summary follows this order and these names.
-const FIELDS: [(&str, &str, &str); 39] = [
+const FIELDS: [(&str, &str, &str); 38] = [
     ("form", LISTING_FORM, "form-whole"),
     ("full_name", "full_name", "form-full-name"),
     ("family_name", "family_name", "form-family-name"),
@@ -136,7 +136,6 @@ const FIELDS: [(&str, &str, &str); 39] = [
     ("npi", "npi", "form-npi"),
     ("practice_name", "practice_name", "form-practice-name"),
     ("address_line", "address_line", "form-address-line"),
-    ("address_line_2", "address_line_2", "form-address-line-2"),
     ("city", "city", "form-city"),
     ("region", "region", "form-region"),
     ("postal_code", "postal_code", "form-postal-code"),
@@ -354,7 +353,6 @@ pub fn listing_form(
                 legend { (t!(locale, "form-where")) }
                 (fields.text("practice_name", &t!(locale, "form-practice-name"), "", "text", Optional))
                 (fields.text("address_line", &t!(locale, "form-address-line"), "", "text", Optional))
-                (fields.text("address_line_2", &t!(locale, "form-address-line-2"), &t!(locale, "form-address-line-2-hint"), "text", Optional))
                 (fields.text("city", &t!(locale, "form-city"), &t!(locale, "form-city-hint"), "text", Required))
                 (fields.text("region", &t!(locale, "form-region"), &t!(locale, "form-region-hint"), "text", Optional))
                 (fields.text("postal_code", &t!(locale, "form-postal-code"), &t!(locale, "form-postal-code-hint"), "text", Optional))

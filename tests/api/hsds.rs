@@ -71,7 +71,6 @@ async fn directory(app: &TestApp) {
         ListingBuilder::new()
             .with("phones", numbers)
             .with("opening_hours", json!([{"day": "mon", "opens": "08:30", "closes": "17:00"}]))
-            .with("address_line_2", json!("Suite 200"))
             .build(),
         ListingBuilder::new()
             .named("Dr. Amara Okafor")
@@ -160,7 +159,6 @@ async fn the_hsds_api_serves_public_listings_as_the_specification_defines_them()
     );
     let location = &whitfield["service_at_locations"][0]["location"];
     assert_eq!(location["addresses"][0]["postal_code"], "97201");
-    assert_eq!(location["addresses"][0]["address_2"], "Suite 200");
     let regions: Vec<&str> =
         whitfield["service_areas"].as_array().unwrap().iter().map(|a| a["name"].as_str().unwrap()).collect();
     assert_eq!(regions, ["US-OR", "US-WA"], "telehealth regions are service areas");

@@ -82,8 +82,11 @@ async fn a_211_package_imports_what_it_can_and_says_what_became_of_every_service
         ],
         "every number of the service, its locations and their places, with kinds and extensions"
     );
-    assert_eq!(adebayo.address_line.as_deref(), Some("5329 NE Martin Luther King Jr Blvd"));
-    assert_eq!(adebayo.address_line_2.as_deref(), Some("Suite 200"), "the second address line");
+    assert_eq!(
+        adebayo.address_line.as_deref(),
+        Some("5329 NE Martin Luther King Jr Blvd, Suite 200"),
+        "the second address line on the street's"
+    );
     assert_eq!(adebayo.city, "Portland");
     let hours: Vec<_> =
         adebayo.opening_hours.iter().map(|h| (h.day.code(), h.opens.as_str(), h.closes.as_str())).collect();

@@ -102,7 +102,6 @@ async fn the_submit_form_offers_every_field() {
         "npi",
         "practice_name",
         "address_line",
-        "address_line_2",
         "city",
         "region",
         "postal_code",

@@ -163,7 +163,7 @@ impl<'a> ListingResources<'a> {
         let listing = self.listing;
         json!({
             "use": "work",
-            "line": [listing.address_line, listing.address_line_2],
+            "line": [listing.address_line],
             "city": listing.city,
             "state": listing.region,
             "postalCode": listing.postal_code,

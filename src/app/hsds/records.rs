@@ -196,7 +196,6 @@ fn location_and_address(listing: &PublicListing, ids: &RecordIds) -> (Value, Opt
             "id": ids.id(Kind::Address, 0),
             "location_id": ids.id(Kind::Location, 0),
             "address_1": street,
-            "address_2": listing.address_line_2,
             "city": listing.city,
             "state_province": region,
             "postal_code": postal_code,

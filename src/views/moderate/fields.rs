@@ -30,7 +30,6 @@ pub fn label(lang: Lang, field: &str) -> String {
         "npi" => "form-npi",
         "practice_name" => "form-practice-name",
         "address_line" => "form-address-line",
-        "address_line_2" => "form-address-line-2",
         "city" => "form-city",
         "postal_code" => "form-postal-code",
         "phone" => "form-phone",

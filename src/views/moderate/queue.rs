@@ -411,7 +411,6 @@ fn submission_details(locale: &Locale, item: &QueueItem) -> Markup {
     };
     let address = [
         listing.address_line.clone(),
-        listing.address_line_2.clone(),
         Some(words::place(lang, &listing.city, listing.region.as_deref(), &listing.country)),
         listing.postal_code.clone(),
     ];

@@ -9,6 +9,7 @@ use utoipa::ToSchema;
 use super::problems;
 use crate::app::manage::{self, EditReceived, Edited, ManageStatus};
 use crate::app::recovery::{self, RecoveryAddress};
+use crate::domain::limits::MAX_EMAIL;
 use crate::domain::listing::{ListingInput, NewListing, Parsed};
 use crate::domain::schema;
 use crate::error::AppError;
@@ -104,7 +105,7 @@ pub struct RecoveryInput {
 
 fn recovery_address() -> Object {
     schema::email()
-        .max_length(Some(recovery::MAX_EMAIL))
+        .max_length(Some(MAX_EMAIL))
         .description(Some("The contact email given with the listing; case does not matter."))
         .build()
 }

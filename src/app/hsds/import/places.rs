@@ -87,20 +87,7 @@ fn read_location<'a>(
         candidate.origins.entry(field).or_insert(Origin { table: "location", column: field, row: location });
     }
     if let Some(address) = address {
-        candidate.keep_unread(package, "address", address, ADDRESS_READ);
-        for (field, column) in [
-            ("address_line", "address_1"),
-            ("address_line_2", "address_2"),
-            ("city", "city"),
-            ("region", "state_province"),
-            ("postal_code", "postal_code"),
-            ("country", "country"),
-        ] {
-            if let Some(value) = address.get(column) {
-                candidate.input.insert(field.to_string(), json!(value));
-                candidate.origins.entry(field).or_insert(Origin { table: "address", column, row: address });
-            }
-        }
+        read_address(candidate, package, address);
         return;
     }
     let Some(name) = location.get("name") else { return };
@@ -117,4 +104,31 @@ fn read_location<'a>(
         set("region", parts.pop().unwrap_or_default().to_string());
     }
     set("city", parts.join(", "));
+}
+
+/// The street, city, region, postal code and country of an address; the
+/// suite or unit goes on the street's line: "100 Main St, Suite 200".
+fn read_address<'a>(candidate: &mut Candidate<'a>, package: &Package<'a>, address: &'a Row) {
+    candidate.keep_unread(package, "address", address, ADDRESS_READ);
+    for (field, column) in [
+        ("address_line", "address_1"),
+        ("city", "city"),
+        ("region", "state_province"),
+        ("postal_code", "postal_code"),
+        ("country", "country"),
+    ] {
+        if let Some(value) = address.get(column) {
+            candidate.input.insert(field.to_string(), json!(value));
+            candidate.origins.entry(field).or_insert(Origin { table: "address", column, row: address });
+        }
+    }
+    if let Some(unit) = address.get("address_2") {
+        let street = [address.get("address_1"), Some(unit)].into_iter().flatten().collect::<Vec<_>>().join(", ");
+        candidate.input.insert("address_line".to_string(), json!(street));
+        candidate.origins.entry("address_line").or_insert(Origin {
+            table: "address",
+            column: "address_2",
+            row: address,
+        });
+    }
 }
