@@ -61,7 +61,12 @@ impl Claim {
             if held.as_ref().is_some_and(|claim| claim.moderator_id != moderator_id) {
                 return Ok(held);
             }
-            diesel::delete(submission_claims::table.find(submission_id)).execute(conn)?;
+            // Only this moderator's claim or a lapsed one: another's, made since
+            // it was read above, stays, and the insert below then conflicts.
+            let replaceable = submission_claims::table.find(submission_id).filter(
+                submission_claims::moderator_id.eq(moderator_id).or(submission_claims::claimed_at.le(live_since())),
+            );
+            diesel::delete(replaceable).execute(conn)?;
             diesel::insert_into(submission_claims::table)
                 .values((
                     submission_claims::submission_id.eq(submission_id),
