@@ -47,9 +47,8 @@ impl Weekday {
 
     /// A day by its code or its iCalendar letters, in any case.
     pub fn from_code(code: &str) -> Option<Weekday> {
-        Weekday::ALL
-            .into_iter()
-            .find(|day| day.code().eq_ignore_ascii_case(code) || day.ical().eq_ignore_ascii_case(code))
+        let letters = |day: Weekday| code.len() == 2 && day.code()[..2].eq_ignore_ascii_case(code);
+        Weekday::ALL.into_iter().find(|day| day.code().eq_ignore_ascii_case(code) || letters(*day))
     }
 }
 

@@ -35,7 +35,8 @@ impl PhoneKind {
         }
     }
 
-    fn from_code(code: &str) -> Option<PhoneKind> {
+    /// A kind by its code, in any case.
+    pub fn from_code(code: &str) -> Option<PhoneKind> {
         PhoneKind::ALL.into_iter().find(|kind| kind.code().eq_ignore_ascii_case(code))
     }
 }
@@ -121,24 +122,26 @@ fn parse_one(index: usize, input: &PhoneInput, errors: &mut FieldErrors) -> Opti
     fn trimmed(value: &Option<String>) -> Option<&str> {
         value.as_deref().map(str::trim).filter(|value| !value.is_empty())
     }
-    let number = errors.require(&field("number"), trimmed(&input.number));
-    if number.is_some_and(|number| !is_phone_number(number)) {
-        errors.add(&field("number"), Text::new("field-error-phone"));
-    }
+    let number = match errors.require(&field("number"), trimmed(&input.number)) {
+        Some(number) if !is_phone_number(number) => {
+            errors.add(&field("number"), Text::new("field-error-phone"));
+            None
+        }
+        other => other,
+    };
     let kind = match trimmed(&input.kind) {
         None => Some(PhoneKind::Voice),
         Some(code) => errors.code(&field("kind"), code, PhoneKind::from_code),
     };
-    let extension = trimmed(&input.extension);
-    if extension.is_some_and(|extension| !is_extension(extension)) {
-        errors.add(&field("extension"), Text::new("field-error-phone-extension"));
-    }
-    let number = number.filter(|number| is_phone_number(number))?;
-    let extension = match extension {
-        Some(extension) if !is_extension(extension) => return None,
-        other => other.map(str::to_string),
+    // `Err` for a bad extension, which is named; none at all is fine.
+    let extension = match trimmed(&input.extension) {
+        Some(extension) if !is_extension(extension) => {
+            errors.add(&field("extension"), Text::new("field-error-phone-extension"));
+            Err(())
+        }
+        other => Ok(other.map(str::to_string)),
     };
-    Some(Phone { number: number.to_string(), kind: kind?, extension })
+    Some(Phone { number: number?.to_string(), kind: kind?, extension: extension.ok()? })
 }
 
 /// The main number: the first voice one.

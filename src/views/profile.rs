@@ -189,7 +189,7 @@ fn phones(locale: &Locale, listing: &PublicListing) -> Markup {
                     Some(href) => a href=(href) { (phone.number) },
                     None => (phone.number),
                 }
-                @if let Some(extension) = &phone.extension { " " (t!(locale, "phone-extension-short", extension = extension.as_str())) }
+                @if let Some(extension) = &phone.extension { " " (words::phone_extension(lang, extension)) }
             }
         }
     }

@@ -66,6 +66,20 @@ pub fn phone_href(phone: &Phone) -> Option<String> {
     }
 }
 
+/// An extension as read after its number: "ext. 204".
+pub fn phone_extension(lang: Lang, extension: &str) -> String {
+    crate::t!(lang, "phone-extension-short", extension = extension)
+}
+
+/// "Phone 503 555 0100, Fax 503 555 0101 ext. 12".
+pub fn phones_in_words(lang: Lang, phones: &[Phone]) -> String {
+    let one = |phone: &Phone| {
+        let extension = phone.extension.as_deref().map(|extension| format!(" {}", phone_extension(lang, extension)));
+        format!("{} {}{}", phone_kind(lang, phone.kind), phone.number, extension.unwrap_or_default())
+    };
+    phones.iter().map(one).collect::<Vec<_>>().join(", ")
+}
+
 /// What a number is for, as a profile labels it: "Phone", "Fax", "Text", "TTY".
 pub fn phone_kind(lang: Lang, kind: PhoneKind) -> String {
     lang.t(format!("phone-kind-{}", kind.code()))

@@ -96,7 +96,7 @@ impl<'a> ListingResources<'a> {
     /// TTY (FHIR has no code of its own for one), the extension in the core
     /// `contactpoint-extension`.
     fn phones(&self) -> Vec<Value> {
-        let point = |phone: Phone| {
+        let point = |phone: &Phone| {
             let system = match phone.kind {
                 PhoneKind::Voice => "phone",
                 PhoneKind::Fax => "fax",
@@ -104,10 +104,10 @@ impl<'a> ListingResources<'a> {
                 PhoneKind::Tty => "other",
             };
             let extension =
-                phone.extension.map(|digits| json!([{"url": CONTACT_POINT_EXTENSION, "valueString": digits}]));
+                phone.extension.as_ref().map(|digits| json!([{"url": CONTACT_POINT_EXTENSION, "valueString": digits}]));
             json!({"extension": extension, "system": system, "value": phone.number, "use": "work"})
         };
-        self.listing.phones.iter().cloned().map(point).collect()
+        self.listing.phones.iter().map(point).collect()
     }
 
     /// The opening hours, a day each, with the names of the fields of times

@@ -121,18 +121,18 @@ impl RecordIds {
 
 /// Each number with its RFC 6350 type, as HSDS names them, and its extension.
 fn phones(listing: &PublicListing, ids: &RecordIds) -> Vec<Value> {
-    let phone = |(n, phone): (usize, Phone)| {
+    let phone = |(n, phone): (usize, &Phone)| {
         let kind = match phone.kind {
             PhoneKind::Tty => "textphone",
             other => other.code(),
         };
-        let extension = phone.extension.and_then(|digits| digits.parse::<u64>().ok());
+        let extension = phone.extension.as_deref().and_then(|digits| digits.parse::<u64>().ok());
         record(json!({
             "id": ids.id(Kind::Phone, n), "service_id": ids.service(),
             "number": phone.number, "extension": extension, "type": kind,
         }))
     };
-    listing.phones.iter().cloned().enumerate().map(phone).collect()
+    listing.phones.iter().enumerate().map(phone).collect()
 }
 
 /// Each opening as a weekly schedule on its day.

@@ -84,7 +84,7 @@ pub fn value(lang: Lang, field: &str, value: &Value, country: &str) -> String {
         (_, Value::Bool(yes)) => return lang.t(if *yes { "moderate-yes" } else { "moderate-no" }),
         ("phones", _) => {
             return serde_json::from_value::<Vec<Phone>>(value.clone())
-                .map_or_else(|_| value.to_string(), |phones| phones_in_words(lang, &phones))
+                .map_or_else(|_| value.to_string(), |phones| words::phones_in_words(lang, &phones))
         }
         ("opening_hours", _) => {
             return serde_json::from_value::<Vec<OpeningHours>>(value.clone())
@@ -124,18 +124,6 @@ pub fn value(lang: Lang, field: &str, value: &Value, country: &str) -> String {
         (_, other) => return other.to_string(),
     };
     named.join(", ")
-}
-
-/// "Phone 503 555 0100, Fax 503 555 0101 ext. 12".
-pub fn phones_in_words(lang: Lang, phones: &[Phone]) -> String {
-    let one = |phone: &Phone| {
-        let extension = phone
-            .extension
-            .as_ref()
-            .map(|extension| format!(" {}", crate::t!(lang, "phone-extension-short", extension = extension.as_str())));
-        format!("{} {}{}", words::phone_kind(lang, phone.kind), phone.number, extension.unwrap_or_default())
-    };
-    phones.iter().map(one).collect::<Vec<_>>().join(", ")
 }
 
 /// The country a set of changes is about: the one it changes to, else the

@@ -414,7 +414,7 @@ fn submission_details(locale: &Locale, item: &QueueItem) -> Markup {
         Some(words::place(lang, &listing.city, listing.region.as_deref(), &listing.country)),
         listing.postal_code.clone(),
     ];
-    let numbers = Some(fields::phones_in_words(lang, &listing.phones)).filter(|words| !words.is_empty());
+    let numbers = Some(words::phones_in_words(lang, &listing.phones)).filter(|words| !words.is_empty());
     let contact = [numbers, listing.website.clone(), listing.public_email.clone()];
     let rows: Vec<(String, String)> = vec![
         (t!(locale, "form-full-name"), listing.full_name.clone()),

@@ -12,7 +12,7 @@ use crate::app::hsds::taxonomy::{self, Group};
 use crate::domain::crosswalk::{self, Reading};
 use crate::domain::hours::{self, Weekday};
 use crate::domain::listing::is_taxonomy_code;
-use crate::domain::phone;
+use crate::domain::phone::{self, PhoneKind};
 use crate::places::iso;
 
 /// Why a service is not a listing; the import says so and goes on.
@@ -143,18 +143,17 @@ fn read_phones<'a>(candidate: &mut Candidate<'a>, package: &Package<'a>, keys: &
 /// `textphone` a TTY.
 fn listing_phone(row: &Row) -> Option<Value> {
     let number = row.get("number").filter(|number| phone::is_phone_number(number))?;
-    let kind = match row.get("type").map(str::to_ascii_lowercase).as_deref() {
-        None | Some("voice" | "cell") => "voice",
-        Some("fax") => "fax",
-        Some("text") => "text",
-        Some("textphone" | "tty") => "tty",
-        Some(_) => return None,
+    let kind = match row.get("type") {
+        None => PhoneKind::Voice,
+        Some(kind) if kind.eq_ignore_ascii_case("cell") => PhoneKind::Voice,
+        Some(kind) if kind.eq_ignore_ascii_case("textphone") => PhoneKind::Tty,
+        Some(kind) => PhoneKind::from_code(kind)?,
     };
-    let extension = match row.get("extension") {
-        Some(extension) => Some(Some(extension).filter(|digits| phone::is_extension(digits))?),
-        None => None,
-    };
-    Some(json!({ "number": number, "kind": kind, "extension": extension }))
+    let extension = row.get("extension");
+    if extension.is_some_and(|digits| !phone::is_extension(digits)) {
+        return None;
+    }
+    Some(json!({ "number": number, "kind": kind.code(), "extension": extension }))
 }
 
 /// Weekly schedules as opening hours, a day each; any other (monthly, every
@@ -181,7 +180,7 @@ fn weekly_hours(row: &Row) -> Option<Vec<Value>> {
     let every_week = row.get("interval").is_none_or(|interval| interval.trim() == "1");
     let time = |column: &str| {
         let text = row.get(column)?;
-        let minutes = text.get(..5).filter(|_| text.len() == 5 || text[5..] == *":00")?;
+        let minutes = text.strip_suffix(":00").filter(|minutes| minutes.len() == 5).unwrap_or(text);
         hours::is_time_of_day(minutes).then_some(minutes)
     };
     let (opens, closes) = (time("opens_at")?, time("closes_at")?);
