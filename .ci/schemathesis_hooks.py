@@ -53,10 +53,23 @@ def with_rules_no_schema_states(context, body):
     time after its opening time, which JSON Schema cannot state (the document
     says them in words), are made right in every listing and claim drawn, so
     that what the document allows is what is sent and what it refuses is
-    refused for that alone."""
+    refused for that alone. Insurers come with `private_insurance`, a rule the
+    document says in words too (as a schema, it would make the listing's too
+    large for the generator); and each further place is given coordinates, as
+    schemathesis.toml gives the main address, for the same reason."""
     if not isinstance(body, dict):
         return body
     body = dict(body)
+    insurers, options = body.get("insurers"), body.get("payment_options")
+    if isinstance(insurers, list) and insurers and isinstance(options, list) and "private_insurance" not in options:
+        body["payment_options"] = options + ["private_insurance"]
+    elif isinstance(insurers, list) and insurers and options is None:
+        body["payment_options"] = ["private_insurance"]
+    places = body.get("other_locations")
+    if isinstance(places, list):
+        body["other_locations"] = [
+            {**place, "latitude": 45.52, "longitude": -122.68} if isinstance(place, dict) else place for place in places
+        ]
     npi = body.get("npi")
     if isinstance(npi, str) and len(npi) == 10 and npi.isascii() and npi.isdigit():
         body["npi"] = npi[:9] + npi_check_digit(npi[:9])

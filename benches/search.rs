@@ -39,7 +39,8 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use benzowise::db::schema::{listing_summaries, listings};
-use benzowise::domain::listing::{Answers, ListingContent, ListingDetails, ListingSummary, LocationSource};
+use benzowise::domain::listing::{Answers, ListingContent, ListingDetails, ListingSummary};
+use benzowise::domain::location::{LocationSource, PracticeLocation};
 use benzowise::domain::vocabulary::{Term, CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use benzowise::places::Gazetteer;
 use benzowise::search::index::SearchIndex;
@@ -135,15 +136,54 @@ fn some<'a, T>(rng: &mut StdRng, items: &'a [T], chance: f64) -> Vec<&'a T> {
     items.iter().filter(|_| rng.random_bool(chance)).collect()
 }
 
+/// A point around a city chosen by population: larger cities spread
+/// further, about 2 km for a town, 18 km for New York.
+fn scattered(rng: &mut StdRng, cities: &Cities) -> (f64, f64) {
+    let (lat, lon, population) = cities.pick(rng);
+    let spread_km = 2.0 + 4.0 * (population / 1000.0).log10();
+    let lat = (lat + gaussian(rng) * spread_km / 111.2).clamp(-89.9, 89.9);
+    let lon = lon + gaussian(rng) * spread_km / (111.2 * lat.to_radians().cos());
+    (lat, ((lon + 540.0) % 360.0) - 180.0)
+}
+
+/// One listing in `SEVERAL_PLACES` practises at two to five places: the
+/// further ones near the main one (another clinic in town) or in another city.
+const SEVERAL_PLACES: u32 = 20;
+
+fn other_locations(rng: &mut StdRng, cities: &Cities, lat: f64, lon: f64) -> Vec<PracticeLocation> {
+    if rng.random_ratio(SEVERAL_PLACES - 1, SEVERAL_PLACES) {
+        return Vec::new();
+    }
+    (0..rng.random_range(1..=4))
+        .map(|_| {
+            let (latitude, longitude) = if rng.random_bool(0.5) {
+                ((lat + gaussian(rng) * 0.05).clamp(-89.9, 89.9), lon + gaussian(rng) * 0.05)
+            } else {
+                scattered(rng, cities)
+            };
+            PracticeLocation {
+                name: None,
+                address_line: Some("1 Other Street".into()),
+                city: "Other City".into(),
+                region: Some("OR".into()),
+                postal_code: None,
+                country: "US".into(),
+                latitude,
+                longitude,
+                location_source: LocationSource::Given,
+                phone: None,
+            }
+        })
+        .collect()
+}
+
 fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
     let mut rng = StdRng::seed_from_u64(count as u64);
+    // Its own generator, so the main places are those of listings at one place only.
+    let mut places_rng = StdRng::seed_from_u64(count as u64 + 1);
     (0..count)
         .map(|n| {
-            let (lat, lon, population) = cities.pick(&mut rng);
-            // Larger cities spread further: about 2 km for a town, 18 km for New York.
-            let spread_km = 2.0 + 4.0 * (population / 1000.0).log10();
-            let lat = (lat + gaussian(&mut rng) * spread_km / 111.2).clamp(-89.9, 89.9);
-            let lon = lon + gaussian(&mut rng) * spread_km / (111.2 * lat.to_radians().cos());
+            let (lat, lon) = scattered(&mut rng, cities);
             let mut languages = vec!["en".to_string()];
             languages.extend(some(&mut rng, LANGUAGES, 0.08).into_iter().map(|l| l.to_string()));
             let details = ListingDetails {
@@ -163,10 +203,11 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
                 postal_code: None,
                 country: "US".into(),
                 latitude: lat,
-                longitude: ((lon + 540.0) % 360.0) - 180.0,
+                longitude: lon,
                 phone: Some("(503) 555-0100".into()),
                 phones: vec![benzowise::domain::phone::Phone::voice("(503) 555-0100")],
                 opening_hours: Vec::new(),
+                other_locations: other_locations(&mut places_rng, cities, lat, lon),
                 website: None,
                 public_email: None,
                 telehealth: rng.random_bool(0.5),

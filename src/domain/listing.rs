@@ -9,13 +9,14 @@ use utoipa::ToSchema;
 use validator::{Validate, ValidationError, ValidationErrors, ValidationErrorsKind};
 
 use super::hours::{self, HoursInput, OpeningHours};
+use super::location::{self, AddressFields, LocationInput, Point, PracticeLocation};
 use super::payment::{self, Payment, PriceInput, PriceRange};
 use super::person_name::{self, PersonName};
 use super::phone::{self, Phone, PhoneInput};
 use super::{npi, schema, vocabulary, whole_number, FieldErrors};
 use crate::error::{AppError, FieldError};
 use crate::i18n::{Lang, Text};
-use crate::places::{iso, Gazetteer, Place};
+use crate::places::{iso, Gazetteer};
 
 /// The answers to the three first-visit questions.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, Validate, ToSchema)]
@@ -103,6 +104,10 @@ pub struct ListingInput {
     /// When the practice sees patients, at most 21 openings; one given twice is kept once.
     #[schema(max_items = 21)]
     pub opening_hours: Option<Vec<HoursInput>>,
+    /// Further places the clinician practises at, at most four (five with the main address).
+    #[validate(nested)]
+    #[schema(max_items = 4)]
+    pub other_locations: Option<Vec<LocationInput>>,
     #[validate(length(max = 300, message = "must be at most 300 characters"))]
     #[schema(schema_with = schema::website)]
     pub website: Option<String>,
@@ -163,14 +168,7 @@ pub enum Provenance {
     Demo,
 }
 
-/// Where a listing's coordinates came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
-#[serde(rename_all = "snake_case")]
-pub enum LocationSource {
-    Given,
-    PostalCode,
-    City,
-}
+pub use super::location::LocationSource;
 
 /// What a listing says in public: everything a clinician sends except the
 /// private contact email and how the location was found.
@@ -208,6 +206,9 @@ pub struct ListingDetails {
     /// In the week's order.
     #[serde(default)]
     pub opening_hours: Vec<OpeningHours>,
+    /// Further places, in the clinician's order; none in listings from before they were asked.
+    #[serde(default)]
+    pub other_locations: Vec<PracticeLocation>,
     pub website: Option<String>,
     pub public_email: Option<String>,
     pub telehealth: bool,
@@ -357,6 +358,31 @@ pub struct ListingSummary {
     /// stored before confirmation was asked.
     #[serde(default)]
     pub confirmed_on: Option<chrono::NaiveDate>,
+    /// The listing's further places; absent in summaries stored before there were any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_locations: Vec<PlaceSummary>,
+}
+
+/// What a search result shows of one further place, when it is the nearest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceSummary {
+    pub city: String,
+    pub region: Option<String>,
+    pub country: String,
+    pub latitude: f64,
+    pub longitude: f64,
+}
+
+impl PlaceSummary {
+    fn of(place: &PracticeLocation) -> PlaceSummary {
+        PlaceSummary {
+            city: place.city.clone(),
+            region: place.region.clone(),
+            country: place.country.clone(),
+            latitude: place.latitude,
+            longitude: place.longitude,
+        }
+    }
 }
 
 impl ListingSummary {
@@ -387,6 +413,7 @@ impl ListingSummary {
             criteria: content.criteria.clone(),
             payment_options: content.payment_options.clone(),
             confirmed_on: None,
+            other_locations: content.other_locations.iter().map(PlaceSummary::of).collect(),
         }
     }
 
@@ -419,6 +446,7 @@ impl ListingSummary {
             criteria: Vec::new(),
             payment_options: Vec::new(),
             confirmed_on: None,
+            other_locations: Vec::new(),
         }
     }
 }
@@ -467,10 +495,6 @@ pub enum Parsed {
 // The patterns are constants: they compile, or no test would pass.
 #[expect(clippy::unwrap_used, reason = "a literal pattern")]
 static TAXONOMY: LazyLock<Regex> = LazyLock::new(|| Regex::new(schema::TAXONOMY_PATTERN).unwrap());
-#[expect(clippy::unwrap_used, reason = "a literal pattern")]
-static US_POSTAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(schema::US_POSTAL_PATTERN).unwrap());
-#[expect(clippy::unwrap_used, reason = "a literal pattern")]
-static OTHER_POSTAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(schema::OTHER_POSTAL_PATTERN).unwrap());
 
 /// Whether `code` has the form of a NUCC provider taxonomy code, such as `2084P0800X`.
 pub fn is_taxonomy_code(code: &str) -> bool {
@@ -494,13 +518,6 @@ struct Codes {
     criteria: Vec<String>,
 }
 
-/// Where the listing is on the map, and how that was found.
-struct Location {
-    latitude: f64,
-    longitude: f64,
-    source: LocationSource,
-}
-
 impl NewListing {
     /// Turns a clinician's input into listing content, or names every bad field.
     pub fn parse(input: ListingInput, gazetteer: &Gazetteer) -> Result<Parsed, AppError> {
@@ -511,8 +528,9 @@ impl NewListing {
         let mut errors = FieldErrors::new();
         check_shape(&input, &mut errors);
         let practitioner = practitioner(&input, &mut errors);
-        let (city, country) = address(&input, &mut errors);
-        let location = location(&input, city.as_deref(), country.as_deref(), gazetteer, &mut errors);
+        let (city, country, location) = main_address(&input, gazetteer, &mut errors);
+        let other_locations =
+            location::parse(input.other_locations.as_deref().unwrap_or_default(), gazetteer, &mut errors);
         let contact_email = errors.require("contact_email", input.contact_email.clone());
         let codes = codes(&input, &mut errors);
         let phones = phone::parse(input.phone.as_deref(), input.phones.as_deref(), &mut errors);
@@ -544,6 +562,7 @@ impl NewListing {
             phone: phone::main_number(&phones),
             phones,
             opening_hours,
+            other_locations,
             website: input.website,
             public_email: input.public_email,
             telehealth: input.telehealth.unwrap_or(false),
@@ -617,8 +636,14 @@ fn check_shape(input: &ListingInput, errors: &mut FieldErrors) {
 }
 
 fn check_single_lines(input: &ListingInput, errors: &mut FieldErrors) {
-    let insurers = input.insurers.iter().flatten().map(|name| ("insurers", Some(name.as_str())));
-    for (field, value) in input.single_line_fields().into_iter().chain(insurers) {
+    let insurers = input.insurers.iter().flatten().map(|name| ("insurers".to_string(), Some(name.as_str())));
+    let places = input.other_locations.iter().flatten().enumerate().flat_map(|(index, place)| {
+        let fields = place.single_line_fields();
+        fields.map(|(field, value)| (format!("other_locations[{index}].{field}"), value))
+    });
+    let main = input.single_line_fields().map(|(field, value)| (field.to_string(), value));
+    for (field, value) in main.into_iter().chain(insurers).chain(places) {
+        let field = field.as_str();
         if value.is_some_and(|v| v.chars().any(char::is_control)) {
             errors.add(field, Text::new("field-error-single-line"));
         } else if value.is_some_and(reorders_text) {
@@ -668,66 +693,24 @@ fn practitioner(input: &ListingInput, errors: &mut FieldErrors) -> Option<Practi
     })
 }
 
-/// The city, and the country when it is a known one (`US` when not given);
-/// the region and postal code are checked against that country.
-fn address(input: &ListingInput, errors: &mut FieldErrors) -> (Option<String>, Option<String>) {
-    let city = errors.require("city", input.city.clone());
-    let country = input.country.clone().unwrap_or_else(|| "US".to_string());
-    if !iso::is_country(&country) {
-        errors.add_worded("country", Text::new("field-error-country-code"), Text::new("field-error-country-in-words"));
-        return (city, None);
-    }
-    if input.region.as_deref().is_some_and(|region| !iso::is_region_of(&country, region)) {
-        errors.add_worded("region", Text::new("field-error-region-code"), Text::new("field-error-region-in-words"));
-    }
-    if let Some(postal) = &input.postal_code {
-        if country == "US" && !US_POSTAL.is_match(postal) {
-            errors.add("postal_code", Text::new("field-error-us-zip-code"));
-        } else if country != "US" && !OTHER_POSTAL.is_match(postal) {
-            errors.add("postal_code", Text::new("field-error-postal-code"));
-        }
-    }
-    (city, Some(country))
-}
-
-/// The coordinates given, or else those of the US ZIP code, or else of the city.
-fn location(
+/// The main address's city and country, and its point on the map.
+fn main_address(
     input: &ListingInput,
-    city: Option<&str>,
-    country: Option<&str>,
     gazetteer: &Gazetteer,
     errors: &mut FieldErrors,
-) -> Option<Location> {
-    match (input.latitude, input.longitude) {
-        (Some(latitude), Some(longitude)) => Some(Location { latitude, longitude, source: LocationSource::Given }),
-        (Some(_), None) => {
-            errors.add("longitude", Text::new("field-error-longitude-with-latitude"));
-            None
-        }
-        (None, Some(_)) => {
-            errors.add("latitude", Text::new("field-error-latitude-with-longitude"));
-            None
-        }
-        (None, None) => {
-            // A missing city or unknown country is already named.
-            let (city, country) = (city?, country?);
-            let at = |place: Place, source| Location { latitude: place.lat, longitude: place.lon, source };
-            let by_postal_code = input
-                .postal_code
-                .as_deref()
-                .filter(|_| country == "US")
-                .and_then(|zip| gazetteer.zip(zip))
-                .map(|place| at(place, LocationSource::PostalCode));
-            let found = by_postal_code.or_else(|| {
-                gazetteer.city(city, input.region.as_deref(), country).map(|place| at(place, LocationSource::City))
-            });
-            if found.is_none() {
-                let page = Text::new("field-error-city-not-on-map-in-words");
-                errors.add_worded("city", Text::new("field-error-city-not-on-map"), page);
-            }
-            found
-        }
-    }
+) -> (Option<String>, Option<String>, Option<Point>) {
+    let address = AddressFields {
+        prefix: String::new(),
+        city: input.city.as_deref(),
+        region: input.region.as_deref(),
+        postal_code: input.postal_code.as_deref(),
+        country: input.country.as_deref(),
+        latitude: input.latitude,
+        longitude: input.longitude,
+    };
+    let (city, country) = address.city_and_country(errors);
+    let point = address.point(city.as_deref(), country.as_deref(), gazetteer, errors);
+    (city, country, point)
 }
 
 fn payment(input: &ListingInput, errors: &mut FieldErrors) -> Payment {
@@ -854,6 +837,8 @@ impl ListingInput {
             clean(&mut answers.dependence_plan);
             clean(&mut answers.slow_taper);
         }
+        self.other_locations =
+            self.other_locations.take().map(|places| places.into_iter().map(LocationInput::normalized).collect());
         clean_list(&mut self.licensed_regions, |s| s.to_ascii_uppercase());
         clean_list(&mut self.languages, |s| s.to_ascii_lowercase());
         clean_list(&mut self.taper_approaches, str::to_string);

@@ -4,6 +4,7 @@ mod field_errors;
 pub mod hours;
 pub mod limits;
 pub mod listing;
+pub mod location;
 pub mod moderation;
 pub mod npi;
 pub mod nppes;

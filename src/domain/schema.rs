@@ -18,7 +18,7 @@ use utoipa::openapi::schema::{
 };
 
 use super::limits::{MAX_EMAIL, MAX_INSURERS, MAX_MESSAGE, MAX_NOTE, MAX_PRICE};
-use super::vocabulary::{self, Term, PRIVATE_INSURANCE, SELF_PAY};
+use super::vocabulary::{self, Term, SELF_PAY};
 use crate::i18n::Lang;
 use crate::places::iso;
 
@@ -319,12 +319,33 @@ pub fn website_url_confirm() -> Object {
 
 /// The rules between a listing's fields, for `ListingInput`'s schema: the
 /// region and postal code of its country, and the payment options that
-/// insurers and prices go with.
+/// prices go with.
 ///
-/// That `latitude` and `longitude` come together is said in their
-/// descriptions only: with it, schemathesis' generator gives up on the schema
-/// (its canonical form would have 32 branches of 32 properties each).
+/// That `latitude` and `longitude` come together, and that insurers go with
+/// `private_insurance`, are said in their descriptions only: with either,
+/// schemathesis' generator gives up on the schema (its canonical form grows
+/// with each rule's branches times the listing's properties).
 pub fn listing_rules() -> Extensions {
+    let priced = ["self_pay_first_visit", "self_pay_follow_up"]
+        .map(|field| json!({"properties": {field: {"type": "object"}}, "required": [field]}));
+    let prices = json!({
+        "if": {"anyOf": priced},
+        "then": {
+            "properties": {"payment_options": {"type": "array", "contains": {"enum": SELF_PAY}}},
+            "required": ["payment_options"],
+        },
+    });
+    keywords([("allOf", json!([country_rule(), prices]))])
+}
+
+/// The rules between a further place's fields, for `LocationInput`'s schema:
+/// the region and postal code of its country.
+pub fn location_rules() -> Extensions {
+    keywords([("allOf", json!([country_rule()]))])
+}
+
+/// The region and postal code an address may have in its country (`US` when absent).
+fn country_rule() -> Value {
     let us = json!({"properties": {
         "country": {"enum": ["US", null]},
         "region": {"enum": region_codes("US")},
@@ -337,24 +358,7 @@ pub fn listing_rules() -> Extensions {
         iso::country_codes().filter(|country| !iso::LISTED_REGION_COUNTRIES.contains(country)).collect();
     let unlisted = json!({"properties": {"country": {"enum": others}}, "required": ["country"]});
     let countries: Vec<Value> = [us].into_iter().chain(listed).chain([unlisted]).collect();
-    let country = json!({"anyOf": countries});
-    let insurers = json!({
-        "if": {"properties": {"insurers": {"type": "array", "minItems": 1}}, "required": ["insurers"]},
-        "then": {
-            "properties": {"payment_options": {"type": "array", "contains": {"const": PRIVATE_INSURANCE}}},
-            "required": ["payment_options"],
-        },
-    });
-    let priced = ["self_pay_first_visit", "self_pay_follow_up"]
-        .map(|field| json!({"properties": {field: {"type": "object"}}, "required": [field]}));
-    let prices = json!({
-        "if": {"anyOf": priced},
-        "then": {
-            "properties": {"payment_options": {"type": "array", "contains": {"enum": SELF_PAY}}},
-            "required": ["payment_options"],
-        },
-    });
-    keywords([("allOf", json!([country, insurers, prices]))])
+    json!({"anyOf": countries})
 }
 
 /// A listing as a clinician might send it, for the document's example.

@@ -15,7 +15,7 @@
 //! joins or leaves it; reads take a shared lock.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, BinaryHeap, HashMap};
+use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
 use std::sync::{LazyLock, RwLock};
 
 use geo::{point, Distance, Haversine};
@@ -25,7 +25,7 @@ use utoipa::ToSchema;
 use super::json::{self, key};
 use super::query::{SearchQuery, KM_PER_MILE};
 use super::text::{self, TextField, TextMatch, SEPARATOR};
-use crate::domain::listing::ListingSummary;
+use crate::domain::listing::{ListingSummary, PlaceSummary};
 use crate::domain::vocabulary::{CRITERIA, PAYMENT_OPTIONS, PROFESSIONS, SPECIALTIES, TAPER_APPROACHES};
 use crate::places::iso;
 
@@ -51,7 +51,10 @@ const TELEHEALTH_BIT: u32 = PAYMENT_BIT + PAYMENT_OPTIONS.len() as u32;
 const ACCEPTING_BIT: u32 = TELEHEALTH_BIT + 2;
 const PRESCRIBER_BIT: u32 = ACCEPTING_BIT + 2;
 const PRESENT_BIT: u32 = PRESCRIBER_BIT + 2;
-const BITS: usize = PRESENT_BIT as usize + 1;
+/// Set on the members of listings at one place only: those the counts can
+/// add up by popcount, where a listing at several places must be counted once.
+const SINGLE_BIT: u32 = PRESENT_BIT + 1;
+const BITS: usize = SINGLE_BIT as usize + 1;
 const _: () = assert!(BITS <= 64, "filter bits must fit in a u64");
 
 /// Bit of a yes/no flag: `bit` when true, `bit + 1` when false.
@@ -157,6 +160,23 @@ struct Entry {
     mask: u64,
     demo: bool,
     confirmed_on: Option<chrono::NaiveDate>,
+    /// The listing's further places, each a member of the cell it lies in.
+    others: Box<[PlaceSummary]>,
+}
+
+impl Entry {
+    /// `(latitude, longitude)` of each place, the main one first.
+    fn points(&self) -> impl Iterator<Item = (f64, f64)> + '_ {
+        [(self.lat, self.lon)].into_iter().chain(self.others.iter().map(|place| (place.latitude, place.longitude)))
+    }
+
+    /// The grid positions of the cells its places are members of.
+    fn positions(&self) -> Vec<u32> {
+        let mut positions: Vec<u32> = self.points().map(|(lat, lon)| cell_of(lat, lon)).collect();
+        positions.sort_unstable();
+        positions.dedup();
+        positions
+    }
 }
 
 /// The axis-aligned box around some unit vectors.
@@ -243,9 +263,12 @@ struct Cell {
     words: usize,
     bounds: Bounds,
     sub_cells: Vec<SubCell>,
+    /// The members (by index, ascending) whose listing is at several
+    /// places: counted and ranked one by one, each listing once.
+    shared: Vec<u32>,
 }
 
-/// A member as a cell is built from it.
+/// A member as a cell is built from it: one place of a listing.
 struct Member {
     id: u32,
     sub_cell: i32,
@@ -272,7 +295,9 @@ impl Cell {
             sub_cells.push(SubCell { start: start as u32, end: end as u32, bounds });
             start = end;
         }
+        let shared = (0..members.len() as u32).filter(|&m| members[m as usize].mask & (1 << SINGLE_BIT) == 0).collect();
         Cell {
+            shared,
             ids: members.iter().map(|m| m.id).collect(),
             bounds: Bounds::around(&points),
             points,
@@ -307,6 +332,18 @@ impl Cell {
 
     fn count_matching(&self, start: usize, end: usize, filter: &Filter) -> usize {
         self.matching_words(start, end, filter).map(|(_, word)| word.count_ones() as usize).sum()
+    }
+
+    /// Whether one member passes `filter`.
+    fn passes(&self, member: usize, filter: &Filter) -> bool {
+        let bit = |b: &usize| (self.bitsets[b * self.words + member / 64] >> (member % 64)) & 1 == 1;
+        filter.all.iter().all(bit) && (filter.any.is_empty() || filter.any.iter().any(bit))
+    }
+
+    /// The members of `start..end` whose listing is at several places.
+    fn shared_in(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
+        let first = self.shared.partition_point(|&m| (m as usize) < start);
+        self.shared[first..].iter().map(|&m| m as usize).take_while(move |&m| m < end)
     }
 }
 
@@ -370,6 +407,31 @@ impl Nearest {
             self.heap.push(candidate);
         }
     }
+
+    /// Offers one place of a listing at several: the listing holds one
+    /// candidate, at its nearest place offered.
+    fn offer_place(&mut self, candidate: Candidate) {
+        match self.heap.iter().find(|held| held.id == candidate.id) {
+            Some(held) if held.chord2 <= candidate.chord2 => {}
+            Some(_) => {
+                self.heap.retain(|held| held.id != candidate.id);
+                self.heap.push(candidate);
+            }
+            None => self.offer(candidate),
+        }
+    }
+}
+
+/// What a proximity search gathers as it visits cells.
+struct Scan<'a> {
+    entries: &'a [Option<Entry>],
+    /// Matches among listings at one place.
+    total: usize,
+    /// Matching listings at several places, each once.
+    shared: HashSet<u32>,
+    nearest: Nearest,
+    /// Scratch space reused from cell to cell: (near, far, sub-cell index).
+    subs: Vec<(f64, f64, usize)>,
 }
 
 /// One proximity query, resolved for the index.
@@ -380,15 +442,24 @@ struct Probe<'a> {
     center: [f64; 3],
     limit2: f64,
     filter: Filter,
+    /// `filter` and `SINGLE_BIT`, for cells that also hold listings at several places.
+    singles: Filter,
     extra: Extra<'a>,
 }
 
 impl Probe<'_> {
-    /// Whether a member whose chord is too close to the radius to tell is within it.
+    /// Whether a listing with a member whose chord is too close to the
+    /// radius to tell is within it (at any of its places: it counts once).
     #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
     fn on_edge_within(&self, entries: &[Option<Entry>], id: u32) -> bool {
         let entry = entries[id as usize].as_ref().expect("indexed ids have entries");
-        haversine_km(self.lat, self.lon, entry.lat, entry.lon) <= self.radius_km
+        entry.points().any(|(lat, lon)| haversine_km(self.lat, self.lon, lat, lon) <= self.radius_km)
+    }
+
+    /// Whether a member at squared chord `d2` is within the radius.
+    #[inline]
+    fn within(&self, inside: bool, d2: f64, entries: &[Option<Entry>], id: u32) -> bool {
+        inside || if (d2 - self.limit2).abs() > EDGE_BAND { d2 < self.limit2 } else { self.on_edge_within(entries, id) }
     }
 
     /// Counts and ranks the members of one cell. `subs` is scratch space,
@@ -410,58 +481,82 @@ impl Probe<'_> {
         );
     }
 
-    fn visit(
-        &self,
-        cell: &Cell,
-        entries: &[Option<Entry>],
-        total: &mut usize,
-        nearest: &mut Nearest,
-        subs: &mut Vec<(f64, f64, usize)>,
-    ) {
+    fn visit(&self, cell: &Cell, scan: &mut Scan<'_>) {
         let (near, far) = cell.bounds.chord2_range(&self.center);
         if near > self.limit2 + EDGE_BAND {
             return;
         }
+        let filter = if cell.shared.is_empty() { &self.filter } else { &self.singles };
         let cell_inside = far < self.limit2 - EDGE_BAND;
-        if cell_inside && !nearest.could_take(near) && self.extra.is_empty() {
-            *total += cell.count_matching(0, cell.ids.len(), &self.filter);
+        if cell_inside && !scan.nearest.could_take(near) && self.extra.is_empty() {
+            scan.total += cell.count_matching(0, cell.ids.len(), filter);
+            self.visit_shared(cell, (0, cell.ids.len()), true, false, scan);
             return;
         }
-        self.sub_cells_in_reach(cell, cell_inside, subs);
+        let mut subs = std::mem::take(&mut scan.subs);
+        self.sub_cells_in_reach(cell, cell_inside, &mut subs);
         // Nearest first, so the page fills with near members and the rest are only counted.
-        if nearest.could_take(near) {
+        if scan.nearest.could_take(near) {
             subs.sort_by(|a, b| a.0.total_cmp(&b.0));
         }
         for &(near, far, sub_index) in subs.iter() {
             let sub = &cell.sub_cells[sub_index];
             let (start, end) = (sub.start as usize, sub.end as usize);
             let inside = far < self.limit2 - EDGE_BAND;
-            let rank = nearest.could_take(near);
+            let rank = scan.nearest.could_take(near);
             if inside && !rank && self.extra.is_empty() {
-                *total += cell.count_matching(start, end, &self.filter);
+                scan.total += cell.count_matching(start, end, filter);
+            } else {
+                self.visit_members(cell, (start, end), filter, inside, rank, scan);
+            }
+            self.visit_shared(cell, (start, end), inside, rank, scan);
+        }
+        scan.subs = subs;
+    }
+
+    /// Counts and ranks the members of `start..end` that pass `filter` one by one.
+    fn visit_members(
+        &self,
+        cell: &Cell,
+        (start, end): (usize, usize),
+        filter: &Filter,
+        inside: bool,
+        rank: bool,
+        scan: &mut Scan<'_>,
+    ) {
+        for (first, mut members) in cell.matching_words(start, end, filter) {
+            while members != 0 {
+                let member = first + members.trailing_zeros() as usize;
+                members &= members - 1;
+                let id = cell.ids[member];
+                if !self.extra.is_empty() && !self.extra.accepts(id) {
+                    continue;
+                }
+                let d2 = chord2(&cell.points[member], &self.center);
+                // Counted without a branch: on the edge of the radius
+                // about half the members are in, unpredictably.
+                let within = self.within(inside, d2, scan.entries, id);
+                scan.total += usize::from(within);
+                if rank && within {
+                    scan.nearest.offer(Candidate { chord2: d2, id });
+                }
+            }
+        }
+    }
+
+    /// Counts and ranks the members of `start..end` whose listing is at
+    /// several places, so that each such listing is counted and listed once.
+    fn visit_shared(&self, cell: &Cell, (start, end): (usize, usize), inside: bool, rank: bool, scan: &mut Scan<'_>) {
+        for member in cell.shared_in(start, end) {
+            let id = cell.ids[member];
+            if !cell.passes(member, &self.filter) || (!self.extra.is_empty() && !self.extra.accepts(id)) {
                 continue;
             }
-            for (first, mut members) in cell.matching_words(start, end, &self.filter) {
-                while members != 0 {
-                    let member = first + members.trailing_zeros() as usize;
-                    members &= members - 1;
-                    let id = cell.ids[member];
-                    if !self.extra.is_empty() && !self.extra.accepts(id) {
-                        continue;
-                    }
-                    let d2 = chord2(&cell.points[member], &self.center);
-                    // Counted without a branch: on the edge of the radius
-                    // about half the members are in, unpredictably.
-                    let within = inside
-                        || if (d2 - self.limit2).abs() > EDGE_BAND {
-                            d2 < self.limit2
-                        } else {
-                            self.on_edge_within(entries, id)
-                        };
-                    *total += usize::from(within);
-                    if rank && within {
-                        nearest.offer(Candidate { chord2: d2, id });
-                    }
+            let d2 = chord2(&cell.points[member], &self.center);
+            if self.within(inside, d2, scan.entries, id) {
+                scan.shared.insert(id);
+                if rank {
+                    scan.nearest.offer_place(Candidate { chord2: d2, id });
                 }
             }
         }
@@ -498,6 +593,11 @@ impl Filter {
         let filters = wanted.all & !(1 << PRESENT_BIT);
         Filter { all: bits(if filters == 0 { wanted.all } else { filters }), any: bits(wanted.any) }
     }
+
+    /// The same, and only members of listings at one place.
+    fn of_singles(wanted: Wanted) -> Filter {
+        Filter::of(Wanted { all: (wanted.all & !(1 << PRESENT_BIT)) | 1 << SINGLE_BIT, any: wanted.any })
+    }
 }
 
 /// One search result: a listing's summary and its distance, borrowed from
@@ -515,6 +615,8 @@ pub struct SearchResult<'a> {
     pub practice_name: Option<&'a str>,
     /// The main voice number, as the clinician wrote it.
     pub phone: Option<&'a str>,
+    /// The place nearest the search centre (the main one without a centre):
+    /// its city, region, country and point.
     pub city: &'a str,
     pub region: Option<&'a str>,
     pub country: &'a str,
@@ -643,6 +745,14 @@ impl Serialize for Regions<'_> {
     }
 }
 
+/// A listing on a page: its id, its distance from the search centre (none
+/// without one), and which of its places that is (0 the main one).
+struct Hit {
+    id: u32,
+    distance_km: Option<f64>,
+    place: usize,
+}
+
 /// How many listings match in all, and the requested page of them.
 pub struct SearchPage<'a> {
     pub total: usize,
@@ -697,9 +807,8 @@ impl SearchIndex {
     pub fn remove(&self, id: i64) {
         if let Ok(id) = u32::try_from(id) {
             let mut inner = self.inner.write().expect("search index lock");
-            if let Some(position) = inner.detach(id) {
-                inner.rebuild(vec![(position, Vec::new())]);
-            }
+            let positions = inner.detach(id);
+            inner.rebuild(positions.into_iter().map(|position| (position, Vec::new())).collect());
         }
     }
 
@@ -714,10 +823,12 @@ impl SearchIndex {
         let mut touched: HashMap<u32, Vec<u32>> = HashMap::new();
         for (id, summary) in listings {
             let Ok(id) = u32::try_from(id) else { continue };
-            if let Some(left) = inner.detach(id) {
+            for left in inner.detach(id) {
                 touched.entry(left).or_default();
             }
-            touched.entry(inner.attach(id, &summary)).or_default().push(id);
+            for joined in inner.attach(id, &summary) {
+                touched.entry(joined).or_default().push(id);
+            }
         }
         inner.rebuild(touched.into_iter().collect());
     }
@@ -796,7 +907,9 @@ impl Condition {
                     || taxonomy_codes.iter().any(|code| field(TextField::TaxonomyCode) == code)
             }
             Condition::Practice => !field(TextField::Practice).is_empty(),
-            Condition::Within { lat, lon, radius_km } => haversine_km(*lat, *lon, entry.lat, entry.lon) <= *radius_km,
+            Condition::Within { lat, lon, radius_km } => {
+                entry.points().any(|(at_lat, at_lon)| haversine_km(*lat, *lon, at_lat, at_lon) <= *radius_km)
+            }
         }
     }
 }
@@ -860,7 +973,7 @@ impl SearchIndex {
 impl Inner {
     fn page(&self, query: &SearchQuery) -> SearchPage<'_> {
         let (total, hits) = self.search(query);
-        SearchPage { total, results: hits.into_iter().map(|(id, km)| self.result(id, km)).collect() }
+        SearchPage { total, results: hits.into_iter().map(|hit| self.result(hit)).collect() }
     }
 
     fn region_id(&mut self, code: &str) -> Option<u16> {
@@ -873,9 +986,10 @@ impl Inner {
         Some(id)
     }
 
-    /// Records a listing's entry; returns the grid position whose cell needs rebuilding.
-    fn attach(&mut self, id: u32, summary: &ListingSummary) -> u32 {
-        let mut mask = profession_bit(&summary.profession)
+    /// Records a listing's entry; returns the grid positions whose cells need rebuilding.
+    fn attach(&mut self, id: u32, summary: &ListingSummary) -> Vec<u32> {
+        let mut mask = u64::from(summary.other_locations.is_empty()) << SINGLE_BIT
+            | profession_bit(&summary.profession)
             | specialty_bit(&summary.specialty)
             | flag_bit(TELEHEALTH_BIT, summary.telehealth)
             | flag_bit(ACCEPTING_BIT, summary.accepting_new_patients)
@@ -914,21 +1028,22 @@ impl Inner {
             mask,
             demo: summary.demo,
             confirmed_on: summary.confirmed_on,
+            others: summary.other_locations.clone().into_boxed_slice(),
         });
         self.len += 1;
-        cell_of(summary.latitude, summary.longitude)
+        self.entries[index].as_ref().map(Entry::positions).unwrap_or_default()
     }
 
-    /// Forgets a listing's entry; returns the grid position whose cell needs rebuilding.
-    fn detach(&mut self, id: u32) -> Option<u32> {
-        let entry = self.entries.get_mut(id as usize).and_then(Option::take)?;
+    /// Forgets a listing's entry; returns the grid positions whose cells need rebuilding.
+    fn detach(&mut self, id: u32) -> Vec<u32> {
+        let Some(entry) = self.entries.get_mut(id as usize).and_then(Option::take) else { return Vec::new() };
         for region in entry.regions.iter() {
             if let Some(ids) = self.by_region.get_mut(region) {
                 ids.remove(&id);
             }
         }
         self.len -= 1;
-        Some(cell_of(entry.lat, entry.lon))
+        entry.positions()
     }
 
     /// Rebuilds each cell at `(position, joining)` from its members that are
@@ -973,13 +1088,14 @@ impl Inner {
         ids.dedup();
         let members: Vec<Member> = ids
             .into_iter()
-            .filter_map(|id| {
-                let entry = self.entries.get(id as usize)?.as_ref()?;
-                (cell_of(entry.lat, entry.lon) == position).then(|| Member {
+            .filter_map(|id| Some((id, self.entries.get(id as usize)?.as_ref()?)))
+            .flat_map(|(id, entry)| {
+                let here = entry.points().filter(move |(lat, lon)| cell_of(*lat, *lon) == position);
+                here.map(move |(lat, lon)| Member {
                     id,
-                    sub_cell: sub_cell_of(entry.lat, entry.lon),
+                    sub_cell: sub_cell_of(lat, lon),
                     mask: entry.mask,
-                    point: unit_vector(entry.lat, entry.lon),
+                    point: unit_vector(lat, lon),
                 })
             })
             .collect();
@@ -1002,7 +1118,7 @@ impl Inner {
     }
 
     /// The number of matches and the requested page as `(id, distance)`.
-    fn search(&self, query: &SearchQuery) -> (usize, Vec<(u32, Option<f64>)>) {
+    fn search(&self, query: &SearchQuery) -> (usize, Vec<Hit>) {
         let wanted = Self::wanted(query);
         let region = match &query.licensed_in {
             Some(code) => match self.region_ids.get(code) {
@@ -1026,6 +1142,7 @@ impl Inner {
                     center: unit_vector(center.lat, center.lon),
                     limit2: (2.0 * (angle / 2.0).sin()).powi(2),
                     filter: Filter::of(wanted),
+                    singles: Filter::of_singles(wanted),
                     extra,
                 };
                 self.search_near(query, &probe, angle)
@@ -1036,7 +1153,7 @@ impl Inner {
 
     /// Telehealth clinicians licensed in a region, by id.
     #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
-    fn search_region(&self, query: &SearchQuery, wanted: Wanted, extra: &Extra) -> (usize, Vec<(u32, Option<f64>)>) {
+    fn search_region(&self, query: &SearchQuery, wanted: Wanted, extra: &Extra) -> (usize, Vec<Hit>) {
         let Some(ids) = extra.region.and_then(|r| self.by_region.get(&r)) else {
             return (0, Vec::new());
         };
@@ -1046,7 +1163,7 @@ impl Inner {
             let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
             if wanted.accepts(entry.mask) && extra.accepts(id) {
                 if total >= query.offset && page.len() < query.limit {
-                    page.push((id, None));
+                    page.push(Hit { id, distance_km: None, place: 0 });
                 }
                 total += 1;
             }
@@ -1054,8 +1171,7 @@ impl Inner {
         (total, page)
     }
 
-    #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
-    fn search_near(&self, query: &SearchQuery, probe: &Probe, angle: f64) -> (usize, Vec<(u32, Option<f64>)>) {
+    fn search_near(&self, query: &SearchQuery, probe: &Probe, angle: f64) -> (usize, Vec<Hit>) {
         let mut cells: Vec<(f64, &Cell)> = self
             .cells_around(probe.lat, probe.lon, angle)
             .map(|cell| (cell.bounds.chord2_range(&probe.center).0, cell))
@@ -1063,23 +1179,30 @@ impl Inner {
             .collect();
         cells.sort_by(|a, b| a.0.total_cmp(&b.0));
         let wanted = query.offset + query.limit;
-        let mut nearest = Nearest { heap: BinaryHeap::with_capacity(wanted + 1), wanted };
-        let mut total = 0;
-        let mut subs = Vec::with_capacity((SUBDIVISIONS * SUBDIVISIONS) as usize);
+        let mut scan = Scan {
+            entries: &self.entries,
+            total: 0,
+            shared: HashSet::new(),
+            nearest: Nearest { heap: BinaryHeap::with_capacity(wanted + 1), wanted },
+            subs: Vec::with_capacity((SUBDIVISIONS * SUBDIVISIONS) as usize),
+        };
         for (_, cell) in cells {
-            probe.visit(cell, &self.entries, &mut total, &mut nearest, &mut subs);
+            probe.visit(cell, &mut scan);
         }
-        self.warm_up(nearest.heap.iter().map(|c| c.id));
-        let mut ranked: Vec<(f64, u32)> = nearest
-            .heap
-            .into_iter()
-            .map(|c| {
-                let entry = self.entries[c.id as usize].as_ref().expect("indexed ids have entries");
-                (haversine_km(probe.lat, probe.lon, entry.lat, entry.lon), c.id)
-            })
-            .collect();
-        ranked.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        (total, ranked.into_iter().skip(query.offset).map(|(km, id)| (id, Some(km))).collect())
+        self.warm_up(scan.nearest.heap.iter().map(|c| c.id));
+        let mut ranked: Vec<Hit> = scan.nearest.heap.into_iter().map(|c| self.nearest_place(probe, c.id)).collect();
+        let km = |hit: &Hit| hit.distance_km.unwrap_or(f64::INFINITY);
+        ranked.sort_by(|a, b| km(a).total_cmp(&km(b)).then(a.id.cmp(&b.id)));
+        (scan.total + scan.shared.len(), ranked.into_iter().skip(query.offset).collect())
+    }
+
+    /// A listing's place nearest the probe's centre, and its distance.
+    #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
+    fn nearest_place(&self, probe: &Probe, id: u32) -> Hit {
+        let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
+        let distances = entry.points().map(|(lat, lon)| haversine_km(probe.lat, probe.lon, lat, lon));
+        let (place, km) = distances.enumerate().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap_or((0, f64::INFINITY));
+        Hit { id, distance_km: Some(km), place }
     }
 
     /// Every cell that may hold a point within `angle` radians of the point.
@@ -1114,7 +1237,8 @@ impl Inner {
     }
 
     #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
-    fn result(&self, id: u32, distance_km: Option<f64>) -> SearchResult<'_> {
+    fn result(&self, hit: Hit) -> SearchResult<'_> {
+        let Hit { id, distance_km, place } = hit;
         let entry = self.entries[id as usize].as_ref().expect("indexed ids have entries");
         // One pass over a short text: cheaper than a searcher per field.
         let mut fields = [""; 7];
@@ -1132,6 +1256,13 @@ impl Inner {
             }
         }
         let [full_name, credentials, practice_name, city, region, country, phone] = fields;
+        let (city, region, country, latitude, longitude) = match place.checked_sub(1).and_then(|i| entry.others.get(i))
+        {
+            Some(other) => {
+                (other.city.as_str(), other.region.as_deref(), other.country.as_str(), other.latitude, other.longitude)
+            }
+            None => (city, optional(region), country, entry.lat, entry.lon),
+        };
         let code_set =
             |base: u32, codes: &'static [&'static str]| CodeSet { bits: [entry.mask >> base, 0, 0, 0], codes };
         let first = |set: CodeSet| set.iter().next().unwrap_or("");
@@ -1146,10 +1277,10 @@ impl Inner {
             practice_name: optional(practice_name),
             phone: optional(phone),
             city,
-            region: optional(region),
+            region,
             country,
-            latitude: entry.lat,
-            longitude: entry.lon,
+            latitude,
+            longitude,
             telehealth: entry.mask & flag_bit(TELEHEALTH_BIT, true) != 0,
             licensed_regions: Regions { ids: &entry.regions, codes: &self.region_codes },
             accepting_new_patients: entry.mask & flag_bit(ACCEPTING_BIT, true) != 0,

@@ -10,6 +10,7 @@ use super::layout::field_error;
 use super::locale::Locale;
 use super::words;
 use crate::domain::hours::{Weekday, MAX_OPENING_HOURS};
+use crate::domain::location::MAX_LOCATIONS;
 use crate::domain::phone::{PhoneKind, MAX_PHONES};
 use crate::error::FieldError;
 use crate::i18n::{Lang, Text};
@@ -20,6 +21,10 @@ pub struct RowGroup {
     pub parts: &'static [Part],
     /// The most rows a listing may hold.
     most: usize,
+    /// The label of a button that adds an empty row: a group with one shows
+    /// none until it is pressed, which keeps the form short. Without one,
+    /// three rows at least are shown, one of them empty.
+    add_button: Option<&'static str>,
     legend: &'static str,
     hint: &'static str,
     /// "Number 2": the label of one row, given its number.
@@ -47,6 +52,7 @@ pub const PHONES: RowGroup = RowGroup {
         Part { name: "extension", label: "form-phone-extension", widget: Widget::Input("text") },
     ],
     most: MAX_PHONES,
+    add_button: None,
     legend: "form-phones",
     hint: "form-phones-hint",
     row_label: "form-phone-row",
@@ -60,12 +66,42 @@ pub const OPENING_HOURS: RowGroup = RowGroup {
         Part { name: "closes", label: "form-hours-closes", widget: Widget::Input("time") },
     ],
     most: MAX_OPENING_HOURS,
+    add_button: None,
     legend: "form-hours",
     hint: "form-hours-hint",
     row_label: "form-hours-row",
 };
 
-pub const GROUPS: [&RowGroup; 2] = [&PHONES, &OPENING_HOURS];
+pub const OTHER_LOCATIONS: RowGroup = RowGroup {
+    name: "other_locations",
+    parts: &[
+        Part { name: "name", label: "form-location-name", widget: Widget::Input("text") },
+        Part { name: "address_line", label: "form-address-line", widget: Widget::Input("text") },
+        Part { name: "city", label: "form-city", widget: Widget::Input("text") },
+        Part { name: "region", label: "form-region", widget: Widget::Input("text") },
+        Part { name: "postal_code", label: "form-postal-code", widget: Widget::Input("text") },
+        Part { name: "country", label: "form-location-country", widget: Widget::Input("text") },
+        Part { name: "phone", label: "form-location-phone", widget: Widget::Input("tel") },
+        Part { name: "latitude", label: "form-latitude", widget: Widget::Input("text") },
+        Part { name: "longitude", label: "form-longitude", widget: Widget::Input("text") },
+    ],
+    most: MAX_LOCATIONS - 1,
+    add_button: Some("form-add-location"),
+    legend: "form-other-locations",
+    hint: "form-other-locations-hint",
+    row_label: "form-location-row",
+};
+
+pub const GROUPS: [&RowGroup; 3] = [&PHONES, &OPENING_HOURS, &OTHER_LOCATIONS];
+
+/// The name of the button that adds a row to a group (its value names the
+/// group): the form comes back as it was sent, with an empty row more.
+pub const ADD_ROW: &str = "add_row";
+
+/// Whether a form was sent by a button that adds a row, rather than to be kept.
+pub fn adds_a_row(pairs: &[(String, String)]) -> bool {
+    pairs.iter().any(|(name, _)| name == ADD_ROW)
+}
 
 fn phone_kinds(lang: Lang) -> Vec<(&'static str, String)> {
     PhoneKind::ALL.iter().map(|kind| (kind.code(), words::phone_kind(lang, *kind))).collect()
@@ -127,11 +163,18 @@ impl RowGroup {
         lang.text(&Text::new(self.row_label).arg("number", lang.count(index + 1)))
     }
 
-    /// The rows sent, then empty rows to add more: three in all at least,
-    /// never more than a listing may hold.
+    /// The rows sent, then empty rows to add more (three in all at least, or
+    /// one when the group's button was pressed), never more than a listing
+    /// may hold.
     pub fn render(&self, locale: &Locale, values: &[(String, String)], errors: &[FieldError]) -> Markup {
         let rows = self.rows(values);
-        let shown = (rows.len() + 1).clamp(3, self.most);
+        let shown = match self.add_button {
+            None => (rows.len() + 1).clamp(3, self.most),
+            Some(_) => {
+                let adding = values.iter().any(|(name, value)| name == ADD_ROW && value == self.name);
+                (rows.len() + usize::from(adding)).min(self.most)
+            }
+        };
         let blank = FormRow::default();
         let lang = locale.lang;
         let whole = errors.iter().find(|error| error.field == self.name).map(|e| e.message_in(lang));
@@ -141,6 +184,9 @@ impl RowGroup {
                 span.hint { (lang.t(self.hint)) }
                 (field_error(self.name, whole.as_deref()))
                 @for index in 0..shown { (self.row(locale, index, rows.get(index).unwrap_or(&blank), errors)) }
+                @if let Some(label) = self.add_button.filter(|_| shown < self.most) {
+                    button.secondary type="submit" name=(ADD_ROW) value=(self.name) { (lang.t(label)) }
+                }
             }
         }
     }

@@ -14,6 +14,13 @@ use crate::i18n::{Lang, Text};
 use crate::t;
 use crate::views::words;
 
+/// A region by its name; one without a name here reads as its code, which
+/// is what the clinician gave.
+fn region_name(lang: Lang, country: &str, code: &str) -> String {
+    let name = words::region(lang, &format!("{country}-{code}"));
+    name.strip_prefix(&format!("{country}-")).unwrap_or(&name).to_string()
+}
+
 /// A listing's content as the form's fields, so the edit form starts filled
 /// in: the region by its name, the coordinates only when the clinician gave them.
 pub fn form_values(lang: Lang, content: &ListingContent) -> Vec<(String, String)> {
@@ -35,9 +42,7 @@ pub fn form_values(lang: Lang, content: &ListingContent) -> Vec<(String, String)
     put("practice_name", content.practice_name.clone());
     put("address_line", content.address_line.clone());
     put("city", Some(content.city.clone()));
-    let region = content.region.as_deref().map(|code| words::region(lang, &format!("{}-{code}", content.country)));
-    // A region without a name here reads as its code, which is what the clinician gave.
-    put("region", region.map(|name| name.strip_prefix(&format!("{}-", content.country)).unwrap_or(&name).to_string()));
+    put("region", content.region.as_deref().map(|code| region_name(lang, &content.country, code)));
     put("postal_code", content.postal_code.clone());
     put("country", Some(content.country.clone()));
     if content.location_source == LocationSource::Given {
@@ -48,6 +53,20 @@ pub fn form_values(lang: Lang, content: &ListingContent) -> Vec<(String, String)
         put(&format!("phones.{index}.number"), Some(phone.number.clone()));
         put(&format!("phones.{index}.kind"), Some(phone.kind.code().to_string()));
         put(&format!("phones.{index}.extension"), phone.extension.clone());
+    }
+    for (index, other) in content.other_locations.iter().enumerate() {
+        let part = |name: &str| format!("other_locations.{index}.{name}");
+        put(&part("name"), other.name.clone());
+        put(&part("address_line"), other.address_line.clone());
+        put(&part("city"), Some(other.city.clone()));
+        put(&part("region"), other.region.as_deref().map(|code| region_name(lang, &other.country, code)));
+        put(&part("postal_code"), other.postal_code.clone());
+        put(&part("country"), Some(other.country.clone()));
+        put(&part("phone"), other.phone.clone());
+        if other.location_source == LocationSource::Given {
+            put(&part("latitude"), Some(other.latitude.to_string()));
+            put(&part("longitude"), Some(other.longitude.to_string()));
+        }
     }
     for (index, hours) in content.opening_hours.iter().enumerate() {
         put(&format!("opening_hours.{index}.day"), Some(hours.day.code().to_string()));

@@ -211,20 +211,43 @@ fn results_summary(lang: Lang, query: &SearchQuery, page: &SearchPage, unit: Dis
     }
 }
 
-/// A small map of one place, for a profile: a pin at the place (`label` says
-/// what is there) and the largest towns within `NEARBY_KM`, with rings at
-/// that distance and half of it as the scale, in kilometres and miles.
-pub fn location_map(locale: &Locale, lat: f64, lon: f64, label: &str) -> Markup {
+/// A small map of a listing's places, for a profile: a pin at each (the
+/// main one first, numbered as the profile lists them when there are
+/// several; `label` says what is there) and the largest towns around the
+/// main one, with rings at `NEARBY_KM`, or far enough to hold every place,
+/// and half of it as the scale, in kilometres and miles.
+pub fn location_map(locale: &Locale, places: &[(f64, f64, String)]) -> Markup {
     let lang = locale.lang;
-    let projection = Projection::new(lat, lon, NEARBY_KM, SIZE);
-    let towns = Gazetteer::shared().largest_within(lat, lon, NEARBY_KM, TOWNS_TRIED);
+    let Some((lat, lon, label)) = places.first() else { return html! {} };
+    let (lat, lon) = (*lat, *lon);
+    let farthest = places
+        .iter()
+        .map(|(there_lat, there_lon, _)| {
+            Haversine.distance(point!(x: lon, y: lat), point!(x: *there_lon, y: *there_lat))
+        })
+        .fold(0.0, f64::max)
+        / 1000.0;
+    // A tenth beyond the farthest place, in whole tens of kilometres.
+    let radius_km = NEARBY_KM.max((farthest * 1.1 / 10.0).ceil() * 10.0);
+    let projection = Projection::new(lat, lon, radius_km, SIZE);
+    let towns = Gazetteer::shared().largest_within(lat, lon, radius_km, TOWNS_TRIED);
+    let numbered = places.len() > 1;
+    let pins = places
+        .iter()
+        .enumerate()
+        .map(|(n, (lat, lon, title))| Pin {
+            at: projection.point(*lat, *lon),
+            number: numbered.then_some(n + 1),
+            title: title.clone(),
+        })
+        .collect();
     draw(Map {
         id: "location-map",
         title: t!(lang, "map-location-title", place = label.to_string()),
         about: t!(lang, "map-location-about", place = label.to_string()),
-        radius_km: NEARBY_KM,
+        radius_km,
         units: &[DistanceUnit::Kilometres, DistanceUnit::Miles],
-        pins: vec![Pin { at: projection.point(lat, lon), number: None, title: label.to_string() }],
+        pins,
         projection,
         marks_centre: false,
         towns,
@@ -550,12 +573,22 @@ mod tests {
 
     #[test]
     fn a_profile_map_is_described_in_the_readers_language() {
-        let spanish =
-            location_map(&Locale::new(Lang::Es, true, "/clinicians/1"), 45.5152, -122.6784, "Portland").into_string();
+        let portland = [(45.5152, -122.6784, "Portland".to_string())];
+        let spanish = location_map(&Locale::new(Lang::Es, true, "/clinicians/1"), &portland).into_string();
         assert!(spanish.contains("Mapa de los alrededores de Portland"), "{spanish}");
         assert!(spanish.contains("El norte está arriba") && spanish.contains("25 km (15,5 mi)"), "{spanish}");
-        let english = location_map(&Locale::english(), 45.5152, -122.6784, "Portland").into_string();
+        let english = location_map(&Locale::english(), &portland).into_string();
         assert!(english.contains("Map around Portland") && english.contains("North is up"), "{english}");
+    }
+
+    #[test]
+    fn a_profile_map_reaches_every_place_and_numbers_their_pins() {
+        // Salem is about 70 km from Portland.
+        let places = [(45.5152, -122.6784, "Portland".to_string()), (44.9429, -123.0351, "Salem".to_string())];
+        let map = location_map(&Locale::english(), &places).into_string();
+        assert!(map.contains("80 km"), "the outer ring holds Salem: {map}");
+        assert_eq!(map.matches("class=\"pin\"").count(), 2, "{map}");
+        assert!(map.contains(">2</text>"), "the second pin is numbered: {map}");
     }
 
     #[test]

@@ -12,10 +12,12 @@ use super::urgent;
 use super::words;
 use crate::app::listings::PublicListing;
 use crate::assets::Asset;
+use crate::domain::location::PracticeLocation;
 use crate::domain::vocabulary::{
     self, CRITERIA, PAYMENT_OPTIONS, QUESTIONS, REPORT_REASONS, SPECIALTIES, TAPER_APPROACHES,
 };
 use crate::error::FieldError;
+use crate::i18n::Lang;
 use crate::t;
 
 /// What a report form shows after sending: nothing yet, errors, or thanks.
@@ -40,10 +42,13 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
         Some(line) => format!("{line}, {place}"),
         None => place.clone(),
     };
-    let directions = format!(
-        "https://www.openstreetmap.org/directions?to={:.5}%2C{:.5}#map=14/{:.5}/{:.5}",
-        listing.latitude, listing.longitude, listing.latitude, listing.longitude
+    let directions = directions(listing.latitude, listing.longitude);
+    let mut places = vec![(listing.latitude, listing.longitude, address.clone())];
+    places.extend(
+        listing.other_locations.iter().map(|other| (other.latitude, other.longitude, other_address(lang, other))),
     );
+    // The map numbers its pins when there are several; the addresses carry the same numbers.
+    let numbered = places.len() > 1;
     let telehealth = if !listing.telehealth {
         t!(locale, "profile-telehealth-no")
     } else if listing.licensed_regions.is_empty() {
@@ -81,9 +86,14 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
             dl.facts {
                 @if let Some(practice) = &listing.practice_name { dt { (t!(locale, "profile-practice")) } dd { (practice) } }
                 dt { (t!(locale, "profile-where")) } dd {
+                    @if numbered { span.pin-number { "1" } " " }
                     @if let Some(address) = &listing.address_line { (address) br; }
                     (place) @if let Some(postal) = &listing.postal_code { " " (postal) }
                     br; a.no-print href=(directions) { (t!(locale, "profile-directions")) }
+                }
+                @if numbered {
+                    dt { (t!(locale, "profile-other-locations")) }
+                    @for (n, other) in listing.other_locations.iter().enumerate() { dd.other-location { (other_location(locale, n + 2, other)) } }
                 }
                 dt { (t!(locale, "profile-telehealth")) } dd { (telehealth) }
                 dt { (t!(locale, "profile-new-patients")) }
@@ -117,7 +127,7 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
             @if let Some(checked) = listing.npi_verified_on.filter(|_| listing.npi.is_some()) {
                 p.meta #npi-verified { (t!(locale, "profile-npi-verified", month = lang.month_year(checked))) }
             }
-            (map::location_map(locale, listing.latitude, listing.longitude, &address))
+            (map::location_map(locale, &places))
             h2 { (t!(locale, "profile-how-they-taper")) }
             @if listing.taper_approaches.is_empty() { p { (t!(locale, "profile-approaches-not-given")) } }
             ul {
@@ -179,6 +189,34 @@ pub fn lapsed(locale: &Locale) -> Markup {
 }
 
 /// Each number under what it is for, with its extension; a fax is not a link.
+/// A link to directions to a point on OpenStreetMap.
+fn directions(lat: f64, lon: f64) -> String {
+    format!("https://www.openstreetmap.org/directions?to={lat:.5}%2C{lon:.5}#map=14/{lat:.5}/{lon:.5}")
+}
+
+/// A further place in one line: its street, town, region and country.
+fn other_address(lang: Lang, other: &PracticeLocation) -> String {
+    let place = words::place(lang, &other.city, other.region.as_deref(), &other.country);
+    match &other.address_line {
+        Some(line) => format!("{line}, {place}"),
+        None => place,
+    }
+}
+
+/// A further place as the profile lists it, with the number of its pin on the map.
+fn other_location(locale: &Locale, number: usize, other: &PracticeLocation) -> Markup {
+    let lang = locale.lang;
+    html! {
+        span.pin-number { (lang.count(number)) } " "
+        @if let Some(name) = &other.name { strong { (name) } br; }
+        @if let Some(line) = &other.address_line { (line) br; }
+        (words::place(lang, &other.city, other.region.as_deref(), &other.country))
+        @if let Some(postal) = &other.postal_code { " " (postal) }
+        @if let Some(phone) = &other.phone { br; a href=(words::tel_href(phone)) { (phone) } }
+        br; a.no-print href=(directions(other.latitude, other.longitude)) { (t!(locale, "profile-directions")) }
+    }
+}
+
 fn phones(locale: &Locale, listing: &PublicListing) -> Markup {
     let lang = locale.lang;
     html! {

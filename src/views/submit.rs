@@ -2,7 +2,7 @@
 
 use maud::{html, Markup};
 
-use super::form_rows::{GROUPS, OPENING_HOURS, PHONES};
+use super::form_rows::{GROUPS, OPENING_HOURS, OTHER_LOCATIONS, PHONES};
 use super::layout::{error_summary, field_error, page, Footer, Problem};
 use super::locale::Locale;
 use super::recovery::lost_link;
@@ -338,6 +338,8 @@ pub fn listing_form(
     html! {
         (error_summary(locale, &problems(locale, errors)))
         form.stack #listing-form method="post" action=(action) novalidate {
+            // The first submit button is the one Enter presses: this one, not "Add a place".
+            button.visually-hidden type="submit" tabindex="-1" aria-hidden="true" { (button) }
             fieldset {
                 legend { (t!(locale, "form-about-you")) }
                 (fields.text("full_name", &t!(locale, "form-full-name"), &t!(locale, "form-full-name-hint"), "text", Required))
@@ -358,6 +360,7 @@ pub fn listing_form(
                 (fields.text("postal_code", &t!(locale, "form-postal-code"), &t!(locale, "form-postal-code-hint"), "text", Optional))
                 (fields.country())
                 (fields.coordinates())
+                (OTHER_LOCATIONS.render(locale, values, errors))
             }
             fieldset {
                 legend { (t!(locale, "form-reach")) }

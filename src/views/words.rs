@@ -10,6 +10,14 @@ use crate::i18n::{Lang, Text};
 use crate::places::iso;
 
 /// A country's name from its ISO 3166-1 code ("US" → "United States"), or the code.
+/// Every country by its name, in the reader's alphabetical order.
+pub fn countries_by_name(lang: Lang) -> Vec<(&'static str, String)> {
+    let mut countries: Vec<(&'static str, String)> =
+        iso::country_codes().map(|code| (code, country(lang, code))).collect();
+    countries.sort_by_cached_key(|(_, name)| sort_key(name));
+    countries
+}
+
 pub fn country(lang: Lang, code: &str) -> String {
     if iso::is_country(code) {
         lang.text(&Text::new(format!("country-{code}")))
@@ -141,6 +149,15 @@ pub fn region_code(country_code: &str, typed: &str) -> Option<&'static str> {
         let matches = names.contains(&typed) || typed == sort_key(short) || typed == sort_key(code);
         matches.then_some(short)
     })
+}
+
+/// The ISO code of a country, from its name in any language or its code,
+/// whatever the case and accents ("España", "spain", "es"); `None` for
+/// anything else.
+pub fn country_code(typed: &str) -> Option<&'static str> {
+    let typed = sort_key(typed.trim());
+    iso::country_codes()
+        .find(|code| typed == sort_key(code) || Lang::ALL.iter().any(|lang| typed == sort_key(&country(*lang, code))))
 }
 
 /// A name as dictionaries order it: accents and case do not count, so

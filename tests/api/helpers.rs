@@ -87,6 +87,10 @@ impl SearchReply {
 pub struct SearchHit {
     pub id: i64,
     pub full_name: String,
+    /// Of the place nearest the search centre.
+    pub city: String,
+    pub latitude: f64,
+    pub longitude: f64,
     pub distance_km: Option<f64>,
 }
 
@@ -502,6 +506,15 @@ impl ListingBuilder {
     /// Placed at these coordinates, whatever its address.
     pub fn at(self, latitude: f64, longitude: f64) -> Self {
         self.with("latitude", json!(latitude)).with("longitude", json!(longitude))
+    }
+
+    /// Also practising at these coordinates, each a further place in Salem.
+    pub fn also_at(self, points: &[(f64, f64)]) -> Self {
+        let places: Vec<Value> = points
+            .iter()
+            .map(|(latitude, longitude)| json!({"city": "Salem", "region": "OR", "latitude": latitude, "longitude": longitude}))
+            .collect();
+        self.with("other_locations", json!(places))
     }
 
     pub fn profession(self, code: &str) -> Self {

@@ -20,6 +20,7 @@ mod hsds_import;
 mod language;
 mod lifecycle;
 mod limits;
+mod locations;
 mod machines;
 mod mail;
 mod mail_server;

@@ -80,10 +80,16 @@ impl ListingIds {
 
     /// The listing a `kind` id of this deployment names.
     pub fn listing(&self, kind: Kind, id: &Uuid) -> Option<i64> {
+        let listing_id = self.listing_of_part(kind, id)?;
+        (id.as_bytes()[7] == 0).then_some(listing_id)
+    }
+
+    /// The listing whose record of `kind`, of any ordinal, this id of this deployment is.
+    pub fn listing_of_part(&self, kind: Kind, id: &Uuid) -> Option<i64> {
         let bytes = id.as_bytes();
         let ours = id.get_version_num() == 8 && bytes[..6] == self.namespace && bytes[6] & 0x0f == kind as u8;
         let listing_id = i64::from_be_bytes(bytes[8..].try_into().ok()?) & 0x3fff_ffff_ffff_ffff;
-        (ours && bytes[7] == 0).then_some(listing_id)
+        ours.then_some(listing_id)
     }
 }
 

@@ -265,7 +265,7 @@ async fn records(state: &AppState, publisher: &Publisher, ids: Vec<i64>, shown: 
             let records = publisher.records(&listing.into());
             match shown {
                 Shown::Service => records.full_service(&publisher.links),
-                Shown::ServiceAtLocation => records.service_at_location_with_location(),
+                Shown::ServiceAtLocation => records.service_at_location_with_location(0),
                 Shown::Organization => records.organization,
             }
         })
@@ -348,7 +348,11 @@ async fn records_of(
     kind: Kind,
     id: &Uuid,
 ) -> Result<ListingRecords, AppError> {
-    let ours = publisher.ids.listing(kind, id);
+    // A service at a further location names its listing with its ordinal.
+    let ours = match kind {
+        Kind::ServiceAtLocation => publisher.ids.listing_of_part(kind, id),
+        _ => publisher.ids.listing(kind, id),
+    };
     // An id of another directory names the listing imported from it, if any.
     let imported =
         ids::origin(kind, id).map(|(origin, number)| format!("hsds:{}", origin.id(Kind::Service, number, 0)));
@@ -361,8 +365,9 @@ async fn records_of(
         .await?;
     let records = publisher.records(&listing.into());
     // The id must be one of the listing's own, not merely lead to it.
-    let named = [&records.service, &records.organization, &records.service_at_location]
-        .iter()
+    let named = [&records.service, &records.organization]
+        .into_iter()
+        .chain(&records.services_at_location)
         .any(|record| record.get("id").and_then(Value::as_str) == Some(id.to_string().as_str()));
     if named {
         Ok(records)

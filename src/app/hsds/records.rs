@@ -1,6 +1,7 @@
 //! One public listing as HSDS 3.0 records: an organization (the practice,
 //! or the clinician's own when none is named), a service (the taper support),
-//! its location and address, phones, opening hours as schedules, languages, telehealth regions as service
+//! its locations (the main one first) with their addresses and a service at
+//! each, phones, opening hours as schedules, languages, telehealth regions as service
 //! areas, and the directory's terms as attributes.
 
 use serde_json::{json, Value};
@@ -20,26 +21,34 @@ use crate::i18n::Lang;
 pub struct ListingRecords {
     pub organization: Value,
     pub service: Value,
-    pub location: Value,
-    pub address: Option<Value>,
+    /// The main place first, then each further one.
+    pub locations: Vec<Value>,
+    /// The addresses of those places that have a whole one, by `location_id`.
+    pub addresses: Vec<Value>,
     pub phones: Vec<Value>,
     pub schedules: Vec<Value>,
     pub languages: Vec<Value>,
     pub service_areas: Vec<Value>,
     pub attributes: Vec<Value>,
-    pub service_at_location: Value,
+    /// The service at each location, in the locations' order.
+    pub services_at_location: Vec<Value>,
 }
 
 impl ListingRecords {
     pub fn of(listing: &PublicListing, ids: &ListingIds, links: &Links) -> ListingRecords {
         let (ids, number) = super::ids::identity(ids, listing.id, listing.import_key.as_deref());
         let ids = RecordIds { ids, number };
-        let (location, address) = location_and_address(listing, &ids);
+        let places = places(listing);
+        let (locations, addresses) = places
+            .iter()
+            .enumerate()
+            .map(|(n, place)| location_and_address(place, n, &ids))
+            .unzip::<_, _, Vec<_>, Vec<_>>();
         ListingRecords {
             organization: organization(listing, &ids, links),
             service: service(listing, &ids, links),
-            location,
-            address,
+            locations,
+            addresses: addresses.into_iter().flatten().collect(),
             phones: phones(listing, &ids),
             schedules: schedules(listing, &ids),
             languages: (listing.languages.iter().enumerate())
@@ -49,23 +58,24 @@ impl ListingRecords {
                 .collect(),
             service_areas: service_areas(listing, &ids),
             attributes: attributes(listing, &ids),
-            service_at_location: json!({
-                "id": ids.id(Kind::ServiceAtLocation, 0),
-                "service_id": ids.service(),
-                "location_id": ids.id(Kind::Location, 0),
-            }),
+            services_at_location: (0..places.len())
+                .map(|n| {
+                    json!({
+                        "id": ids.id(Kind::ServiceAtLocation, n),
+                        "service_id": ids.service(),
+                        "location_id": ids.id(Kind::Location, n),
+                    })
+                })
+                .collect(),
         }
     }
 
     /// Every row with the name of its table in the tabular package.
     pub fn rows(&self) -> Vec<(&'static str, &Value)> {
-        let mut rows = vec![
-            ("organization", &self.organization),
-            ("service", &self.service),
-            ("location", &self.location),
-            ("service_at_location", &self.service_at_location),
-        ];
-        rows.extend(self.address.iter().map(|row| ("address", row)));
+        let mut rows = vec![("organization", &self.organization), ("service", &self.service)];
+        rows.extend(self.locations.iter().map(|row| ("location", row)));
+        rows.extend(self.services_at_location.iter().map(|row| ("service_at_location", row)));
+        rows.extend(self.addresses.iter().map(|row| ("address", row)));
         rows.extend(self.phones.iter().map(|row| ("phone", row)));
         rows.extend(self.schedules.iter().map(|row| ("schedule", row)));
         rows.extend(self.languages.iter().map(|row| ("language", row)));
@@ -74,20 +84,22 @@ impl ListingRecords {
         rows
     }
 
-    /// The location with its address nested.
-    pub fn full_location(&self) -> Value {
-        with(&self.location, [("addresses", Value::Array(self.address.iter().cloned().collect()))])
+    /// A location with its address nested.
+    fn full_location(&self, location: &Value) -> Value {
+        let own = self.addresses.iter().filter(|address| address["location_id"] == location["id"]).cloned().collect();
+        with(location, [("addresses", Value::Array(own))])
     }
 
     /// The service with everything about it nested, as `GET /services/{id}` gives it.
     pub fn full_service(&self, links: &Links) -> Value {
-        let service_at_location = self.service_at_location_with_location();
+        let services_at_location =
+            (0..self.services_at_location.len()).map(|n| self.service_at_location_with_location(n));
         let attributes = self.attributes.iter().map(|attribute| with_term(attribute, links)).collect();
         with(
             &self.service,
             [
                 ("organization", self.organization.clone()),
-                ("service_at_locations", Value::Array(vec![service_at_location])),
+                ("service_at_locations", Value::Array(services_at_location.collect())),
                 ("phones", Value::Array(self.phones.clone())),
                 ("schedules", Value::Array(self.schedules.clone())),
                 ("languages", Value::Array(self.languages.clone())),
@@ -97,9 +109,12 @@ impl ListingRecords {
         )
     }
 
-    /// The service at its location, with the location nested.
-    pub fn service_at_location_with_location(&self) -> Value {
-        with(&self.service_at_location, [("location", self.full_location())])
+    /// The service at its `n`-th location (0 the main one), with the location nested.
+    pub fn service_at_location_with_location(&self, n: usize) -> Value {
+        let (Some(at), Some(location)) = (self.services_at_location.get(n), self.locations.get(n)) else {
+            return Value::Null;
+        };
+        with(at, [("location", self.full_location(location))])
     }
 }
 
@@ -180,26 +195,61 @@ fn service(listing: &PublicListing, ids: &RecordIds, links: &Links) -> Value {
 }
 
 /// Where the clinician practises, and its street address when it is whole.
-fn location_and_address(listing: &PublicListing, ids: &RecordIds) -> (Value, Option<Value>) {
+/// One place of a listing, as its location and address records need it.
+struct PlaceFields<'a> {
+    address_line: Option<&'a str>,
+    city: &'a str,
+    region: Option<&'a str>,
+    postal_code: Option<&'a str>,
+    country: &'a str,
+    latitude: f64,
+    longitude: f64,
+}
+
+/// The listing's places, the main one first.
+fn places(listing: &PublicListing) -> Vec<PlaceFields<'_>> {
+    let main = PlaceFields {
+        address_line: listing.address_line.as_deref(),
+        city: &listing.city,
+        region: listing.region.as_deref(),
+        postal_code: listing.postal_code.as_deref(),
+        country: &listing.country,
+        latitude: listing.latitude,
+        longitude: listing.longitude,
+    };
+    let others = listing.other_locations.iter().map(|other| PlaceFields {
+        address_line: other.address_line.as_deref(),
+        city: &other.city,
+        region: other.region.as_deref(),
+        postal_code: other.postal_code.as_deref(),
+        country: &other.country,
+        latitude: other.latitude,
+        longitude: other.longitude,
+    });
+    [main].into_iter().chain(others).collect()
+}
+
+/// The `n`-th place's location and, when it has a whole one, its address.
+fn location_and_address(place: &PlaceFields<'_>, n: usize, ids: &RecordIds) -> (Value, Option<Value>) {
     let location = record(json!({
-        "id": ids.id(Kind::Location, 0),
+        "id": ids.id(Kind::Location, n),
         "location_type": "physical",
         "organization_id": ids.id(Kind::Organization, 0),
-        "name": place_name(&listing.city, listing.region.as_deref(), &listing.country),
-        "latitude": listing.latitude,
-        "longitude": listing.longitude,
+        "name": place_name(place.city, place.region, place.country),
+        "latitude": place.latitude,
+        "longitude": place.longitude,
     }));
     // HSDS requires a street, state and postal code of an address: a
-    // listing without them is placed by its location's name and point.
-    let address = match (&listing.address_line, &listing.region, &listing.postal_code) {
+    // place without them is placed by its location's name and point.
+    let address = match (place.address_line, place.region, place.postal_code) {
         (Some(street), Some(region), Some(postal_code)) => Some(record(json!({
-            "id": ids.id(Kind::Address, 0),
-            "location_id": ids.id(Kind::Location, 0),
+            "id": ids.id(Kind::Address, n),
+            "location_id": ids.id(Kind::Location, n),
             "address_1": street,
-            "city": listing.city,
+            "city": place.city,
             "state_province": region,
             "postal_code": postal_code,
-            "country": listing.country,
+            "country": place.country,
             "address_type": "physical",
         }))),
         _ => None,

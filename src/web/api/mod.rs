@@ -132,6 +132,9 @@ impl Modify for ListingRules {
             listing.extensions.get_or_insert_with(Default::default).merge(schema::listing_rules());
             listing.examples = vec![schema::listing_example()];
         }
+        if let Some(RefOr::T(Schema::Object(place))) = schemas.get_mut("LocationInput") {
+            place.extensions.get_or_insert_with(Default::default).merge(schema::location_rules());
+        }
     }
 }
 

@@ -10,6 +10,7 @@ use crate::app::manage::Edited;
 use crate::app::{manage, AppState};
 use crate::domain::listing::Parsed;
 use crate::views;
+use crate::views::form_rows::adds_a_row;
 use crate::views::layout::Notice;
 use crate::views::locale::Locale;
 use crate::web::extract::client_key;
@@ -42,6 +43,13 @@ pub async fn edit(
 ) -> Result<HttpResponse, HtmlError> {
     let token = token.into_inner();
     let pairs = form_pairs(&body);
+    if adds_a_row(&pairs) {
+        let status = manage::status(&state, token.clone()).await?;
+        return Ok(html_response(
+            StatusCode::OK,
+            views::manage::manage(&locale, &token, &status, Some((&pairs, &[])), None),
+        ));
+    }
     let listing = match parse_form(&state, &pairs) {
         Ok(Parsed::Listing(listing)) => listing,
         Ok(Parsed::Honeypot) => return page(&state, &locale, token, None).await,

@@ -14,7 +14,7 @@ use crate::error::FieldError;
 use crate::i18n::Text;
 use crate::t;
 use crate::views;
-use crate::views::form_rows::{FormRow, RowGroup, GROUPS};
+use crate::views::form_rows::{adds_a_row, FormRow, RowGroup, GROUPS};
 use crate::views::locale::Locale;
 use crate::views::words;
 use crate::web::extract::client_key;
@@ -26,35 +26,75 @@ use crate::web::State;
 /// (`phones.N.number`), and a region may be typed by its name.
 pub(super) fn listing_input(pairs: &[(String, String)]) -> Result<ListingInput, Vec<FieldError>> {
     let mut object = Map::new();
-    let errors: Vec<FieldError> = pairs
+    let mut errors: Vec<FieldError> = pairs
         .iter()
         .map(|(name, value)| (name.as_str(), value.trim()))
         .filter(|(_, value)| !value.is_empty())
         .filter_map(|(name, value)| place_field(&mut object, name, value).err())
         .collect();
-    if !errors.is_empty() {
-        return Err(errors);
-    }
     region_by_name(&mut object);
     for group in GROUPS {
-        let rows: Vec<Value> = group.rows(pairs).iter().map(|row| row_object(group, row)).collect();
+        let mut rows = Vec::new();
+        for (index, row) in group.rows(pairs).iter().enumerate() {
+            match row_object(group, index, row) {
+                Ok(row) => rows.push(row),
+                Err(error) => errors.push(error),
+            }
+        }
         if !rows.is_empty() {
             object.insert(group.name.into(), Value::Array(rows));
         }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
     }
     // Only a form changed by hand sends fields the listing does not have.
     serde_json::from_value(Value::Object(object)).map_err(|_| vec![unreadable()])
 }
 
-/// A row as the API takes it (a `PhoneInput`, an `HoursInput`), its blank parts absent.
-fn row_object(group: &RowGroup, row: &FormRow) -> Value {
-    let filled = group.parts.iter().map(|part| (part.name, row.get(part.name))).filter(|(_, value)| !value.is_empty());
-    filled.map(|(part, value)| (part.to_string(), Value::from(value))).collect()
+/// A row as the API takes it (a `PhoneInput`, an `HoursInput`, a
+/// `LocationInput`), its blank parts absent, its coordinates numbers and its
+/// region by code.
+fn row_object(group: &RowGroup, index: usize, row: &FormRow) -> Result<Value, FieldError> {
+    let mut object = Map::new();
+    for part in group.parts.iter().map(|part| part.name) {
+        let value = row.get(part);
+        if value.is_empty() {
+            continue;
+        }
+        let value = match part {
+            "latitude" | "longitude" => number(&format!("{}[{index}].{part}", group.name), value)?,
+            _ => Value::from(value),
+        };
+        object.insert(part.to_string(), value);
+    }
+    country_by_name(&mut object);
+    region_by_name(&mut object);
+    Ok(Value::Object(object))
+}
+
+/// A coordinate as typed, such as `45.52`.
+fn number(name: &str, value: &str) -> Result<Value, FieldError> {
+    match value.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
+        Some(number) => Ok(Value::Number(number)),
+        None => Err(FieldError::new(name, Text::new("form-error-number"))),
+    }
 }
 
 /// An error about the whole form, which only a form changed by hand can cause.
 fn unreadable() -> FieldError {
     FieldError::new("form", Text::new("form-error-unreadable"))
+}
+
+/// A further place's country typed by its name ("Canadá") or code ("ca")
+/// as its code ("CA"); an unknown one is left as typed, for the listing's
+/// rules to refuse.
+fn country_by_name(object: &mut Map<String, Value>) {
+    if let Some(Value::String(country)) = object.get_mut("country") {
+        if let Some(code) = words::country_code(country) {
+            *country = code.to_string();
+        }
+    }
 }
 
 /// A region typed by its name ("Oregon", "Oregón") or code ("or") as the
@@ -85,10 +125,7 @@ fn place_field(object: &mut Map<String, Value>, name: &str, value: &str) -> Resu
         // Names may hold commas: one a line.
         "insurers" => list(value.lines().map(str::trim).filter(|line| !line.is_empty()).map(text).collect()),
         "telehealth" | "accepting_new_patients" => Value::Bool(value == "true"),
-        "latitude" | "longitude" => match value.parse::<f64>().ok().and_then(serde_json::Number::from_f64) {
-            Some(number) => Value::Number(number),
-            None => return Err(FieldError::new(name, Text::new("form-error-number"))),
-        },
+        "latitude" | "longitude" => number(name, value)?,
         "max_monthly_reduction_pct" => whole(name, value)?,
         _ => match name.split_once('.') {
             Some((group, key)) => {
@@ -137,6 +174,9 @@ pub(super) fn parse_form(state: &AppState, pairs: &[(String, String)]) -> Result
 #[tracing::instrument(skip_all)]
 pub async fn submit(state: State, locale: Locale, req: HttpRequest, body: Bytes) -> Result<HttpResponse, HtmlError> {
     let pairs = form_pairs(&body);
+    if adds_a_row(&pairs) {
+        return Ok(html_response(StatusCode::OK, views::submit::form(&locale, &pairs, &[])));
+    }
     let parsed = match parse_form(&state, &pairs) {
         Ok(parsed) => parsed,
         Err(errors) => {
