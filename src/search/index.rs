@@ -15,7 +15,7 @@
 //! joins or leaves it; reads take a shared lock.
 
 use std::cmp::Ordering;
-use std::collections::{BTreeSet, BinaryHeap, HashMap, HashSet};
+use std::collections::{BTreeSet, BinaryHeap, HashMap};
 use std::sync::{LazyLock, RwLock};
 
 use geo::{point, Distance, Haversine};
@@ -427,8 +427,9 @@ struct Scan<'a> {
     entries: &'a [Option<Entry>],
     /// Matches among listings at one place.
     total: usize,
-    /// Matching listings at several places, each once.
-    shared: HashSet<u32>,
+    /// Matching listings at several places, once for each matching place:
+    /// deduplicated at the end, cheaper than a set for the few there are.
+    shared: Vec<u32>,
     nearest: Nearest,
     /// Scratch space reused from cell to cell: (near, far, sub-cell index).
     subs: Vec<(f64, f64, usize)>,
@@ -554,7 +555,7 @@ impl Probe<'_> {
             }
             let d2 = chord2(&cell.points[member], &self.center);
             if self.within(inside, d2, scan.entries, id) {
-                scan.shared.insert(id);
+                scan.shared.push(id);
                 if rank {
                     scan.nearest.offer_place(Candidate { chord2: d2, id });
                 }
@@ -1182,7 +1183,7 @@ impl Inner {
         let mut scan = Scan {
             entries: &self.entries,
             total: 0,
-            shared: HashSet::new(),
+            shared: Vec::new(),
             nearest: Nearest { heap: BinaryHeap::with_capacity(wanted + 1), wanted },
             subs: Vec::with_capacity((SUBDIVISIONS * SUBDIVISIONS) as usize),
         };
@@ -1193,6 +1194,8 @@ impl Inner {
         let mut ranked: Vec<Hit> = scan.nearest.heap.into_iter().map(|c| self.nearest_place(probe, c.id)).collect();
         let km = |hit: &Hit| hit.distance_km.unwrap_or(f64::INFINITY);
         ranked.sort_by(|a, b| km(a).total_cmp(&km(b)).then(a.id.cmp(&b.id)));
+        scan.shared.sort_unstable();
+        scan.shared.dedup();
         (scan.total + scan.shared.len(), ranked.into_iter().skip(query.offset).collect())
     }
 

@@ -4,6 +4,7 @@
 //! itself.
 
 use crate::domain::hours::{OpeningHours, Weekday};
+use crate::domain::location::PracticeLocation;
 use crate::domain::phone::{Phone, PhoneKind};
 use crate::domain::vocabulary::{self, CRITERIA, TAPER_APPROACHES};
 use crate::i18n::{Lang, Text};
@@ -54,6 +55,19 @@ pub fn place(lang: Lang, city: &str, region_code: Option<&str>, country_code: &s
     }
     words.push(country(lang, country_code));
     words.join(", ")
+}
+
+/// Further places in one line, for the moderators: each one's name,
+/// street, place, postal code and phone, separated by semicolons.
+pub fn locations_in_words(lang: Lang, places: &[PracticeLocation]) -> String {
+    let one = |other: &PracticeLocation| {
+        let mut parts: Vec<String> = other.name.iter().chain(&other.address_line).cloned().collect();
+        let town = place(lang, &other.city, other.region.as_deref(), &other.country);
+        parts.push(other.postal_code.as_ref().map_or(town.clone(), |postal| format!("{town} {postal}")));
+        parts.extend(other.phone.clone());
+        parts.join(", ")
+    };
+    places.iter().map(one).collect::<Vec<_>>().join("; ")
 }
 
 /// A `tel:` address for a phone number as a clinician wrote it: its digits, and a leading `+`.

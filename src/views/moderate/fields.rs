@@ -5,6 +5,7 @@
 use serde_json::Value;
 
 use crate::domain::hours::OpeningHours;
+use crate::domain::location::PracticeLocation;
 use crate::domain::payment::PriceRange;
 use crate::domain::phone::Phone;
 use crate::domain::vocabulary::{self, PAYMENT_OPTIONS, QUESTIONS, SPECIALTIES};
@@ -35,6 +36,7 @@ pub fn label(lang: Lang, field: &str) -> String {
         "phone" => "form-phone",
         "phones" => "form-phones",
         "opening_hours" => "form-hours",
+        "other_locations" => "form-other-locations",
         "website" => "form-website",
         "public_email" => "form-public-email",
         "contact_email" => "form-contact-email",
@@ -89,6 +91,10 @@ pub fn value(lang: Lang, field: &str, value: &Value, country: &str) -> String {
         ("opening_hours", _) => {
             return serde_json::from_value::<Vec<OpeningHours>>(value.clone())
                 .map_or_else(|_| value.to_string(), |hours| words::opening_hours_list(lang, &hours))
+        }
+        ("other_locations", _) => {
+            return serde_json::from_value::<Vec<PracticeLocation>>(value.clone())
+                .map_or_else(|_| value.to_string(), |places| words::locations_in_words(lang, &places))
         }
         ("self_pay_first_visit" | "self_pay_follow_up", _) => {
             return serde_json::from_value::<PriceRange>(value.clone())
