@@ -147,20 +147,18 @@ fn scattered(rng: &mut StdRng, cities: &Cities) -> (f64, f64) {
 }
 
 /// One listing in `SEVERAL_PLACES` practises at two to five places: the
-/// further ones near the main one (another clinic in town) or in another city.
+/// further ones in the same region as the main one (a second office, a
+/// clinic day in a nearby town), about 30 km away and rarely over 100.
 const SEVERAL_PLACES: u32 = 20;
 
-fn other_locations(rng: &mut StdRng, cities: &Cities, lat: f64, lon: f64) -> Vec<PracticeLocation> {
+fn other_locations(rng: &mut StdRng, lat: f64, lon: f64) -> Vec<PracticeLocation> {
     if rng.random_ratio(SEVERAL_PLACES - 1, SEVERAL_PLACES) {
         return Vec::new();
     }
     (0..rng.random_range(1..=4))
         .map(|_| {
-            let (latitude, longitude) = if rng.random_bool(0.5) {
-                ((lat + gaussian(rng) * 0.05).clamp(-89.9, 89.9), lon + gaussian(rng) * 0.05)
-            } else {
-                scattered(rng, cities)
-            };
+            let latitude = (lat + gaussian(rng) * 0.3).clamp(-89.9, 89.9);
+            let longitude = lon + gaussian(rng) * 0.3 / latitude.to_radians().cos();
             PracticeLocation {
                 name: None,
                 address_line: Some("1 Other Street".into()),
@@ -169,7 +167,7 @@ fn other_locations(rng: &mut StdRng, cities: &Cities, lat: f64, lon: f64) -> Vec
                 postal_code: None,
                 country: "US".into(),
                 latitude,
-                longitude,
+                longitude: ((longitude + 540.0) % 360.0) - 180.0,
                 location_source: LocationSource::Given,
                 phone: None,
             }
@@ -207,7 +205,7 @@ fn generate(count: usize, cities: &Cities) -> Vec<ListingContent> {
                 phone: Some("(503) 555-0100".into()),
                 phones: vec![benzowise::domain::phone::Phone::voice("(503) 555-0100")],
                 opening_hours: Vec::new(),
-                other_locations: other_locations(&mut places_rng, cities, lat, lon),
+                other_locations: other_locations(&mut places_rng, lat, lon),
                 website: None,
                 public_email: None,
                 telehealth: rng.random_bool(0.5),

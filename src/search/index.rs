@@ -51,10 +51,15 @@ const TELEHEALTH_BIT: u32 = PAYMENT_BIT + PAYMENT_OPTIONS.len() as u32;
 const ACCEPTING_BIT: u32 = TELEHEALTH_BIT + 2;
 const PRESCRIBER_BIT: u32 = ACCEPTING_BIT + 2;
 const PRESENT_BIT: u32 = PRESCRIBER_BIT + 2;
-/// Set on the members of listings at one place only: those the counts can
-/// add up by popcount, where a listing at several places must be counted once.
-const SINGLE_BIT: u32 = PRESENT_BIT + 1;
-const BITS: usize = SINGLE_BIT as usize + 1;
+/// Set on the member of a listing's main place: the one the counts add up
+/// by popcount, as every listing has exactly one.
+const PRIMARY_BIT: u32 = PRESENT_BIT + 1;
+/// Set on the main place's member of a listing that has further places, so
+/// that ranking keeps one candidate for the listing.
+const SEVERAL_BIT: u32 = PRIMARY_BIT + 1;
+/// Set on the members of listings' further places.
+const FURTHER_BIT: u32 = SEVERAL_BIT + 1;
+const BITS: usize = FURTHER_BIT as usize + 1;
 const _: () = assert!(BITS <= 64, "filter bits must fit in a u64");
 
 /// Bit of a yes/no flag: `bit` when true, `bit + 1` when false.
@@ -263,9 +268,12 @@ struct Cell {
     words: usize,
     bounds: Bounds,
     sub_cells: Vec<SubCell>,
-    /// The members (by index, ascending) whose listing is at several
-    /// places: counted and ranked one by one, each listing once.
-    shared: Vec<u32>,
+    /// The members (by index, ascending) of listings' further places,
+    /// counted and ranked one by one: a listing counts once, by its main
+    /// place when that is within reach.
+    further: Vec<u32>,
+    /// The unit vector of each further place's main place, as `further` orders them.
+    further_mains: Vec<[f64; 3]>,
 }
 
 /// A member as a cell is built from it: one place of a listing.
@@ -274,6 +282,8 @@ struct Member {
     sub_cell: i32,
     mask: u64,
     point: [f64; 3],
+    /// For a further place, its listing's main place.
+    main: Option<[f64; 3]>,
 }
 
 impl Cell {
@@ -295,9 +305,10 @@ impl Cell {
             sub_cells.push(SubCell { start: start as u32, end: end as u32, bounds });
             start = end;
         }
-        let shared = (0..members.len() as u32).filter(|&m| members[m as usize].mask & (1 << SINGLE_BIT) == 0).collect();
+        let further: Vec<u32> = (0..members.len() as u32).filter(|&m| members[m as usize].main.is_some()).collect();
         Cell {
-            shared,
+            further_mains: further.iter().filter_map(|&m| members[m as usize].main).collect(),
+            further,
             ids: members.iter().map(|m| m.id).collect(),
             bounds: Bounds::around(&points),
             points,
@@ -334,16 +345,13 @@ impl Cell {
         self.matching_words(start, end, filter).map(|(_, word)| word.count_ones() as usize).sum()
     }
 
-    /// Whether one member passes `filter`.
-    fn passes(&self, member: usize, filter: &Filter) -> bool {
-        let bit = |b: &usize| (self.bitsets[b * self.words + member / 64] >> (member % 64)) & 1 == 1;
-        filter.all.iter().all(bit) && (filter.any.is_empty() || filter.any.iter().any(bit))
+    fn has(&self, member: usize, bit: usize) -> bool {
+        (self.bitsets[bit * self.words + member / 64] >> (member % 64)) & 1 == 1
     }
 
-    /// The members of `start..end` whose listing is at several places.
-    fn shared_in(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
-        let first = self.shared.partition_point(|&m| (m as usize) < start);
-        self.shared[first..].iter().map(|&m| m as usize).take_while(move |&m| m < end)
+    /// The unit vector of the main place of the further place at `member`.
+    fn main_of(&self, member: usize) -> &[f64; 3] {
+        &self.further_mains[self.further.partition_point(|&m| (m as usize) < member)]
     }
 }
 
@@ -427,9 +435,9 @@ struct Scan<'a> {
     entries: &'a [Option<Entry>],
     /// Matches among listings at one place.
     total: usize,
-    /// Matching listings at several places, once for each matching place:
-    /// deduplicated at the end, cheaper than a set for the few there are.
-    shared: Vec<u32>,
+    /// Matching listings counted by a further place (their main place out of
+    /// reach), once for each such place: deduplicated at the end.
+    by_further: Vec<u32>,
     nearest: Nearest,
     /// Scratch space reused from cell to cell: (near, far, sub-cell index).
     subs: Vec<(f64, f64, usize)>,
@@ -443,24 +451,35 @@ struct Probe<'a> {
     center: [f64; 3],
     limit2: f64,
     filter: Filter,
-    /// `filter` and `SINGLE_BIT`, for cells that also hold listings at several places.
-    singles: Filter,
+    /// `filter` and `PRIMARY_BIT`, for cells that also hold further places.
+    primaries: Filter,
+    /// `filter` and `FURTHER_BIT`: the further places that pass it.
+    further: Filter,
     extra: Extra<'a>,
 }
 
 impl Probe<'_> {
-    /// Whether a listing with a member whose chord is too close to the
-    /// radius to tell is within it (at any of its places: it counts once).
+    /// Whether a listing's main place, whose chord is too close to the
+    /// radius to tell, is within it.
     #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
-    fn on_edge_within(&self, entries: &[Option<Entry>], id: u32) -> bool {
+    fn main_on_edge_within(&self, entries: &[Option<Entry>], id: u32) -> bool {
         let entry = entries[id as usize].as_ref().expect("indexed ids have entries");
-        entry.points().any(|(lat, lon)| haversine_km(self.lat, self.lon, lat, lon) <= self.radius_km)
+        haversine_km(self.lat, self.lon, entry.lat, entry.lon) <= self.radius_km
     }
 
-    /// Whether a member at squared chord `d2` is within the radius.
+    /// Whether any further place of a listing is within the radius, for
+    /// one whose chord is too close to it to tell.
+    #[expect(clippy::expect_used, reason = "every id in a cell has an entry; the index is built that way")]
+    fn further_on_edge_within(&self, entries: &[Option<Entry>], id: u32) -> bool {
+        let entry = entries[id as usize].as_ref().expect("indexed ids have entries");
+        entry.others.iter().any(|at| haversine_km(self.lat, self.lon, at.latitude, at.longitude) <= self.radius_km)
+    }
+
+    /// Whether a member at squared chord `d2` is within the radius; `on_edge`
+    /// decides when the chord is too close to it to tell.
     #[inline]
-    fn within(&self, inside: bool, d2: f64, entries: &[Option<Entry>], id: u32) -> bool {
-        inside || if (d2 - self.limit2).abs() > EDGE_BAND { d2 < self.limit2 } else { self.on_edge_within(entries, id) }
+    fn within(&self, inside: bool, d2: f64, on_edge: impl FnOnce() -> bool) -> bool {
+        inside || if (d2 - self.limit2).abs() > EDGE_BAND { d2 < self.limit2 } else { on_edge() }
     }
 
     /// Counts and ranks the members of one cell. `subs` is scratch space,
@@ -487,11 +506,11 @@ impl Probe<'_> {
         if near > self.limit2 + EDGE_BAND {
             return;
         }
-        let filter = if cell.shared.is_empty() { &self.filter } else { &self.singles };
+        let filter = if cell.further.is_empty() { &self.filter } else { &self.primaries };
         let cell_inside = far < self.limit2 - EDGE_BAND;
         if cell_inside && !scan.nearest.could_take(near) && self.extra.is_empty() {
             scan.total += cell.count_matching(0, cell.ids.len(), filter);
-            self.visit_shared(cell, (0, cell.ids.len()), true, false, scan);
+            self.visit_further(cell, (0, cell.ids.len()), true, false, scan);
             return;
         }
         let mut subs = std::mem::take(&mut scan.subs);
@@ -510,7 +529,7 @@ impl Probe<'_> {
             } else {
                 self.visit_members(cell, (start, end), filter, inside, rank, scan);
             }
-            self.visit_shared(cell, (start, end), inside, rank, scan);
+            self.visit_further(cell, (start, end), inside, rank, scan);
         }
         scan.subs = subs;
     }
@@ -536,31 +555,56 @@ impl Probe<'_> {
                 let d2 = chord2(&cell.points[member], &self.center);
                 // Counted without a branch: on the edge of the radius
                 // about half the members are in, unpredictably.
-                let within = self.within(inside, d2, scan.entries, id);
+                let within = self.within(inside, d2, || self.main_on_edge_within(scan.entries, id));
                 scan.total += usize::from(within);
                 if rank && within {
-                    scan.nearest.offer(Candidate { chord2: d2, id });
+                    let candidate = Candidate { chord2: d2, id };
+                    if cell.has(member, SEVERAL_BIT as usize) {
+                        scan.nearest.offer_place(candidate);
+                    } else {
+                        scan.nearest.offer(candidate);
+                    }
                 }
             }
         }
     }
 
-    /// Counts and ranks the members of `start..end` whose listing is at
-    /// several places, so that each such listing is counted and listed once.
-    fn visit_shared(&self, cell: &Cell, (start, end): (usize, usize), inside: bool, rank: bool, scan: &mut Scan<'_>) {
-        for member in cell.shared_in(start, end) {
-            let id = cell.ids[member];
-            if !cell.passes(member, &self.filter) || (!self.extra.is_empty() && !self.extra.accepts(id)) {
-                continue;
-            }
-            let d2 = chord2(&cell.points[member], &self.center);
-            if self.within(inside, d2, scan.entries, id) {
-                scan.shared.push(id);
-                if rank {
-                    scan.nearest.offer_place(Candidate { chord2: d2, id });
+    /// Counts and ranks the further places among the members of
+    /// `start..end`: a listing whose main place is within reach is counted
+    /// by it, so a further place counts only when its main place is not.
+    fn visit_further(&self, cell: &Cell, (start, end): (usize, usize), inside: bool, rank: bool, scan: &mut Scan<'_>) {
+        if cell.further.is_empty() {
+            return;
+        }
+        for (first, mut members) in cell.matching_words(start, end, &self.further) {
+            while members != 0 {
+                let member = first + members.trailing_zeros() as usize;
+                members &= members - 1;
+                let id = cell.ids[member];
+                if !self.extra.is_empty() && !self.extra.accepts(id) {
+                    continue;
+                }
+                let main_within = self.main_within(cell.main_of(member), scan.entries, id);
+                if main_within && !rank {
+                    continue;
+                }
+                let d2 = chord2(&cell.points[member], &self.center);
+                // On the edge, whether any further place is within: the listing counts once either way.
+                if self.within(inside, d2, || self.further_on_edge_within(scan.entries, id)) {
+                    if !main_within {
+                        scan.by_further.push(id);
+                    }
+                    if rank {
+                        scan.nearest.offer_place(Candidate { chord2: d2, id });
+                    }
                 }
             }
         }
+    }
+
+    /// Whether a listing's main place, at unit vector `main`, is within the radius.
+    fn main_within(&self, main: &[f64; 3], entries: &[Option<Entry>], id: u32) -> bool {
+        self.within(false, chord2(main, &self.center), || self.main_on_edge_within(entries, id))
     }
 }
 
@@ -595,9 +639,10 @@ impl Filter {
         Filter { all: bits(if filters == 0 { wanted.all } else { filters }), any: bits(wanted.any) }
     }
 
-    /// The same, and only members of listings at one place.
-    fn of_singles(wanted: Wanted) -> Filter {
-        Filter::of(Wanted { all: (wanted.all & !(1 << PRESENT_BIT)) | 1 << SINGLE_BIT, any: wanted.any })
+    /// The same, and only the members with `bit`: those of listings' main
+    /// places (`PRIMARY_BIT`) or further ones (`FURTHER_BIT`).
+    fn with_bit(wanted: Wanted, bit: u32) -> Filter {
+        Filter::of(Wanted { all: (wanted.all & !(1 << PRESENT_BIT)) | 1 << bit, any: wanted.any })
     }
 }
 
@@ -989,8 +1034,7 @@ impl Inner {
 
     /// Records a listing's entry; returns the grid positions whose cells need rebuilding.
     fn attach(&mut self, id: u32, summary: &ListingSummary) -> Vec<u32> {
-        let mut mask = u64::from(summary.other_locations.is_empty()) << SINGLE_BIT
-            | profession_bit(&summary.profession)
+        let mut mask = profession_bit(&summary.profession)
             | specialty_bit(&summary.specialty)
             | flag_bit(TELEHEALTH_BIT, summary.telehealth)
             | flag_bit(ACCEPTING_BIT, summary.accepting_new_patients)
@@ -1091,12 +1135,15 @@ impl Inner {
             .into_iter()
             .filter_map(|id| Some((id, self.entries.get(id as usize)?.as_ref()?)))
             .flat_map(|(id, entry)| {
-                let here = entry.points().filter(move |(lat, lon)| cell_of(*lat, *lon) == position);
-                here.map(move |(lat, lon)| Member {
+                let main = unit_vector(entry.lat, entry.lon);
+                let several = u64::from(!entry.others.is_empty()) << SEVERAL_BIT;
+                let here = entry.points().enumerate().filter(move |(_, (lat, lon))| cell_of(*lat, *lon) == position);
+                here.map(move |(n, (lat, lon))| Member {
                     id,
                     sub_cell: sub_cell_of(lat, lon),
-                    mask: entry.mask,
+                    mask: if n == 0 { entry.mask | 1 << PRIMARY_BIT | several } else { entry.mask | 1 << FURTHER_BIT },
                     point: unit_vector(lat, lon),
+                    main: (n > 0).then_some(main),
                 })
             })
             .collect();
@@ -1143,7 +1190,8 @@ impl Inner {
                     center: unit_vector(center.lat, center.lon),
                     limit2: (2.0 * (angle / 2.0).sin()).powi(2),
                     filter: Filter::of(wanted),
-                    singles: Filter::of_singles(wanted),
+                    primaries: Filter::with_bit(wanted, PRIMARY_BIT),
+                    further: Filter::with_bit(wanted, FURTHER_BIT),
                     extra,
                 };
                 self.search_near(query, &probe, angle)
@@ -1183,7 +1231,7 @@ impl Inner {
         let mut scan = Scan {
             entries: &self.entries,
             total: 0,
-            shared: Vec::new(),
+            by_further: Vec::new(),
             nearest: Nearest { heap: BinaryHeap::with_capacity(wanted + 1), wanted },
             subs: Vec::with_capacity((SUBDIVISIONS * SUBDIVISIONS) as usize),
         };
@@ -1194,9 +1242,9 @@ impl Inner {
         let mut ranked: Vec<Hit> = scan.nearest.heap.into_iter().map(|c| self.nearest_place(probe, c.id)).collect();
         let km = |hit: &Hit| hit.distance_km.unwrap_or(f64::INFINITY);
         ranked.sort_by(|a, b| km(a).total_cmp(&km(b)).then(a.id.cmp(&b.id)));
-        scan.shared.sort_unstable();
-        scan.shared.dedup();
-        (scan.total + scan.shared.len(), ranked.into_iter().skip(query.offset).collect())
+        scan.by_further.sort_unstable();
+        scan.by_further.dedup();
+        (scan.total + scan.by_further.len(), ranked.into_iter().skip(query.offset).collect())
     }
 
     /// A listing's place nearest the probe's centre, and its distance.

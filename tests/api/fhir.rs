@@ -725,6 +725,7 @@ async fn every_kind_of_document(app: &TestApp, full: i64, bare: i64) -> Vec<Stri
     for kind in ["Practitioner", "PractitionerRole", "Location", "HealthcareService"] {
         paths.extend([format!("{kind}/{full}"), format!("{kind}/{bare}")]);
     }
+
     for list in ["profession", "specialty", "taper-approach", "benzo-wise-criterion", "payment-option"] {
         paths.push(format!("CodeSystem/{list}"));
     }
@@ -749,6 +750,13 @@ async fn every_document_the_api_serves_passes_both_validators() {
     let mut documents = every_kind_of_document(&app, loaded[0].listing_id, loaded[1].listing_id).await;
     let demo = insert_demo(&app, full_listing().named("Dr. Demo Person").build());
     documents.push(fhir_ok(&app, &format!("PractitionerRole/{demo}")).await.to_string());
+    // A listing at two places: the further one is a Location of its own, which its role names.
+    let places = publish(&app, vec![full_listing().named("Dr. Two Places").also_at(&[(44.9429, -123.0351)]).build()]);
+    let two = places.await[0].listing_id;
+    for path in [format!("Location/{two}-2"), format!("PractitionerRole?_id={two}&_include=PractitionerRole:location")]
+    {
+        documents.push(fhir_ok(&app, &path).await.to_string());
+    }
     assert!(documents.iter().all(|document| !document.contains('\n')), "one document a line");
     validators.assert_valid("the API's documents", &documents.join("\n"));
 }

@@ -143,3 +143,29 @@ async fn the_form_takes_a_place_a_row_and_the_manage_page_gives_them_back() {
     assert_eq!(blank.status, 200, "a new form with a place to fill in, no errors yet: {}", blank.text);
     assert!(blank.text.contains(r#"name="other_locations.0.city" value="""#));
 }
+
+#[actix_rt::test]
+async fn fhir_gives_a_location_for_each_place_and_the_role_names_them_all() {
+    let app = spawn_app().await;
+    let loaded = app.insert_public(vec![at_three_places()]).remove(0);
+    app.wait_until_searchable([&loaded]).await;
+    let id = loaded.listing_id;
+    let salem: Value = app.get(&format!("/fhir/Location/{id}-2")).await.json();
+    assert_eq!(
+        (salem["id"].as_str(), salem["name"].as_str()),
+        (Some(format!("{id}-2").as_str()), Some("Salem Clinic"))
+    );
+    assert_eq!(salem["address"]["city"], "Salem");
+    assert_eq!(salem["telecom"][0]["value"], "(503) 555-0177");
+    assert_eq!(app.get(&format!("/fhir/Location/{id}-4")).await.status, 404, "there are two further places");
+    assert_eq!(app.get(&format!("/fhir/Practitioner/{id}-2")).await.status, 404, "only Locations have parts");
+
+    let role: Value = app.get(&format!("/fhir/PractitionerRole/{id}")).await.json();
+    let references: Vec<&str> =
+        role["location"].as_array().unwrap().iter().map(|r| r["reference"].as_str().unwrap()).collect();
+    assert_eq!(references, [format!("Location/{id}"), format!("Location/{id}-2"), format!("Location/{id}-3")]);
+    let bundle: Value =
+        app.get(&format!("/fhir/PractitionerRole?_id={id}&_include=PractitionerRole:location")).await.json();
+    let included = bundle["entry"].as_array().unwrap().iter().filter(|e| e["resource"]["resourceType"] == "Location");
+    assert_eq!(included.count(), 3, "{bundle}");
+}

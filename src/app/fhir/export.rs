@@ -69,7 +69,7 @@ pub fn write_ndjson(
         for listing in &batch {
             let resources = ListingResources::new(listing, base);
             for output in outputs.iter_mut() {
-                if let Some(resource) = resources.resource(output.kind) {
+                for resource in resources.all_of(output.kind) {
                     output.write(&resource)?;
                 }
             }

@@ -2,7 +2,9 @@
 //! clinician (`Practitioner`), their role with its specialty and new-patient
 //! status (`PractitionerRole`), where they practise (`Location`), the taper
 //! support itself (`HealthcareService`) and, when the listing names one, the
-//! practice (`Organization`). Every resource's id is the listing's id.
+//! practice (`Organization`). Every resource's id is the listing's id; a
+//! listing's further places are Locations of their own, `{id}-2` to `{id}-5`
+//! as the profile numbers them.
 
 use serde_json::{json, Value};
 
@@ -10,6 +12,7 @@ use super::code_systems::CodeList;
 use super::types::{instant, pruned, Base, ResourceType};
 use crate::app::listings::PublicListing;
 use crate::domain::hours::OpeningHours;
+use crate::domain::location::PracticeLocation;
 use crate::domain::phone::{Phone, PhoneKind};
 
 const PLAN_NET_NEW_PATIENTS: &str = "http://hl7.org/fhir/us/davinci-pdex-plan-net/StructureDefinition/newpatients";
@@ -69,6 +72,31 @@ impl<'a> ListingResources<'a> {
 
     fn id(&self) -> String {
         self.listing.id.to_string()
+    }
+
+    /// Every resource of `kind`: for a Location, the main place's and then
+    /// each further place's.
+    pub fn all_of(&self, kind: ResourceType) -> Vec<Value> {
+        let mut all: Vec<Value> = self.resource(kind).into_iter().collect();
+        if kind == ResourceType::Location {
+            all.extend(
+                self.listing.other_locations.iter().enumerate().map(|(n, place)| self.further_location(n, place)),
+            );
+        }
+        all
+    }
+
+    /// The further place numbered `number` (2 to 5, as the profile numbers them) as a Location.
+    pub fn further_location_numbered(&self, number: usize) -> Option<Value> {
+        let n = number.checked_sub(2)?;
+        self.listing.other_locations.get(n).map(|place| pruned(self.further_location(n, place)))
+    }
+
+    /// A reference to each Location of the listing.
+    fn locations(&self) -> Vec<Value> {
+        let further = (2..self.listing.other_locations.len() + 2)
+            .map(|number| json!({"reference": format!("Location/{}-{number}", self.listing.id)}));
+        [self.reference(ResourceType::Location, None)].into_iter().chain(further).collect()
     }
 
     /// When the listing last changed; the fictional demo listings are
@@ -236,7 +264,7 @@ impl<'a> ListingResources<'a> {
                 "text": listing.profession_label,
             }],
             "specialty": self.specialty(),
-            "location": [self.reference(ResourceType::Location, None)],
+            "location": self.locations(),
             "healthcareService": [self.reference(ResourceType::HealthcareService, None)],
             "telecom": self.role_telecom(),
             "availableTime": self.opening_hours("availableStartTime", "availableEndTime"),
@@ -255,6 +283,32 @@ impl<'a> ListingResources<'a> {
             "hoursOfOperation": self.opening_hours("openingTime", "closingTime"),
             "address": self.address(),
             "position": {"longitude": listing.longitude, "latitude": listing.latitude},
+            "managingOrganization": self.practice(),
+        })
+    }
+
+    /// The `n`-th further place (0 the first) as a Location: its own name,
+    /// address, point and phone.
+    fn further_location(&self, n: usize, place: &PracticeLocation) -> Value {
+        let listing = self.listing;
+        let name = place.name.as_ref().or(listing.practice_name.as_ref()).unwrap_or(&listing.full_name);
+        let phone = place.phone.as_ref().map(|number| json!({"system": "phone", "value": number, "use": "work"}));
+        json!({
+            "resourceType": "Location",
+            "id": format!("{}-{}", listing.id, n + 2),
+            "meta": self.meta(ResourceType::Location),
+            "status": "active",
+            "name": name,
+            "telecom": [phone],
+            "address": {
+                "use": "work",
+                "line": [place.address_line],
+                "city": place.city,
+                "state": place.region,
+                "postalCode": place.postal_code,
+                "country": place.country,
+            },
+            "position": {"longitude": place.longitude, "latitude": place.latitude},
             "managingOrganization": self.practice(),
         })
     }
@@ -293,7 +347,7 @@ impl<'a> ListingResources<'a> {
             "category": [{"coding": [{"system": PLAN_NET_SERVICE_CATEGORIES, "code": "behav", "display": "Behavioral Health"}]}],
             "type": self.codings(CodeList::TaperApproach, &listing.taper_approaches),
             "specialty": self.specialty(),
-            "location": [self.reference(ResourceType::Location, None)],
+            "location": self.locations(),
             "name": format!("Benzodiazepine tapering with {}", listing.full_name),
             "comment": listing.statement,
             "telecom": self.telecom(),

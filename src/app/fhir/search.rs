@@ -49,8 +49,18 @@ pub async fn read(state: &AppState, type_name: &str, id: &str, query: &str) -> R
     if kind == ResourceType::CodeSystem {
         return CodeList::find(id).map(|list| list.code_system(&base)).ok_or(AppError::NotFound);
     }
-    let listing = listings::public_listing(state, listing_id(id).ok_or(AppError::NotFound)?).await?;
-    ListingResources::new(&listing, &base).resource(kind).ok_or(AppError::NotFound)
+    // A further place's Location is `{listing}-{number}`.
+    let (listing, number) = match id.split_once('-') {
+        Some((listing, number)) if kind == ResourceType::Location => (listing, Some(number)),
+        _ => (id, None),
+    };
+    let listing = listings::public_listing(state, listing_id(listing).ok_or(AppError::NotFound)?).await?;
+    let resources = ListingResources::new(&listing, &base);
+    match number {
+        None => resources.resource(kind),
+        Some(number) => listing_id(number).and_then(|n| resources.further_location_numbered(n as usize)),
+    }
+    .ok_or(AppError::NotFound)
 }
 
 /// `GET /fhir/{type}?…`: a `searchset` Bundle. `lenient` is `Prefer:
@@ -77,7 +87,7 @@ pub async fn search(state: &AppState, type_name: &str, query: &str, lenient: boo
     for listing in &listings {
         let resources = ListingResources::new(listing, &base);
         matches.extend(resources.resource(kind));
-        included.extend(includes.iter().filter_map(|include| resources.resource(*include)));
+        included.extend(includes.iter().flat_map(|include| resources.all_of(*include)));
     }
     let paging = Paging { total, ..paging };
     Ok(searchset(&base, kind, &params, paging, (matches, included), &shown, &ignored))
