@@ -148,6 +148,8 @@ fn csv_value(column: &str, cell: &str) -> Value {
     match column {
         "phones" => return phones_from_cell(cell),
         "opening_hours" => return opening_hours_from_cell(cell),
+        // Written as JSON: a place has too many parts for separators; a bad one is left for the rules to name.
+        "other_locations" => return serde_json::from_str(cell).unwrap_or_else(|_| Value::String(cell.to_string())),
         _ => {}
     }
     if LIST_FIELDS.contains(&column) {
@@ -307,6 +309,8 @@ fn flatten(value: Value) -> Vec<(String, String)> {
             }
             Value::Array(phones) if key == "phones" => cells.push((key, phones_cell(phones))),
             Value::Array(hours) if key == "opening_hours" => cells.push((key, opening_hours_cell(hours))),
+            Value::Array(places) if key == "other_locations" && places.is_empty() => cells.push((key, String::new())),
+            Value::Array(places) if key == "other_locations" => cells.push((key, Value::Array(places).to_string())),
             other => cells.push((key, cell(other))),
         }
     }

@@ -51,15 +51,10 @@ const TELEHEALTH_BIT: u32 = PAYMENT_BIT + PAYMENT_OPTIONS.len() as u32;
 const ACCEPTING_BIT: u32 = TELEHEALTH_BIT + 2;
 const PRESCRIBER_BIT: u32 = ACCEPTING_BIT + 2;
 const PRESENT_BIT: u32 = PRESCRIBER_BIT + 2;
-/// Set on the member of a listing's main place: the one the counts add up
-/// by popcount, as every listing has exactly one.
-const PRIMARY_BIT: u32 = PRESENT_BIT + 1;
 /// Set on the main place's member of a listing that has further places, so
 /// that ranking keeps one candidate for the listing.
-const SEVERAL_BIT: u32 = PRIMARY_BIT + 1;
-/// Set on the members of listings' further places.
-const FURTHER_BIT: u32 = SEVERAL_BIT + 1;
-const BITS: usize = FURTHER_BIT as usize + 1;
+const SEVERAL_BIT: u32 = PRESENT_BIT + 1;
+const BITS: usize = SEVERAL_BIT as usize + 1;
 const _: () = assert!(BITS <= 64, "filter bits must fit in a u64");
 
 /// Bit of a yes/no flag: `bit` when true, `bit + 1` when false.
@@ -250,10 +245,15 @@ impl CompactBounds {
     }
 }
 
-/// A run of a cell's members that share a sub-cell.
+/// A run of a cell's members that share a sub-cell: the main places of
+/// listings (`start..further_start`), whose counts add up by popcount as
+/// each listing has one, then further places (`further_start..end`).
 struct SubCell {
     start: u32,
+    further_start: u32,
     end: u32,
+    /// Where the main places of its further places begin in the cell's `further_mains`.
+    mains_offset: u32,
     bounds: CompactBounds,
 }
 
@@ -268,11 +268,9 @@ struct Cell {
     words: usize,
     bounds: Bounds,
     sub_cells: Vec<SubCell>,
-    /// The members (by index, ascending) of listings' further places,
-    /// counted and ranked one by one: a listing counts once, by its main
-    /// place when that is within reach.
-    further: Vec<u32>,
-    /// The unit vector of each further place's main place, as `further` orders them.
+    /// The unit vector of the main place of each further place, in the
+    /// members' order: further places are counted and ranked one by one, so
+    /// that a listing counts once, by its main place when that is in reach.
     further_mains: Vec<[f64; 3]>,
 }
 
@@ -288,7 +286,7 @@ struct Member {
 
 impl Cell {
     fn build(mut members: Vec<Member>) -> Cell {
-        members.sort_by_key(|m| (m.sub_cell, m.id));
+        members.sort_by_key(|m| (m.sub_cell, m.main.is_some(), m.id));
         let points: Vec<[f64; 3]> = members.iter().map(|m| m.point).collect();
         let words = members.len().div_ceil(64);
         let mut bitsets = vec![0; BITS * words];
@@ -298,17 +296,23 @@ impl Cell {
             }
         }
         let mut sub_cells = Vec::new();
-        let mut start = 0;
+        let (mut start, mut mains_offset) = (0, 0);
         while start < members.len() {
             let end = start + members[start..].iter().take_while(|m| m.sub_cell == members[start].sub_cell).count();
+            let further_start = start + members[start..end].iter().take_while(|m| m.main.is_none()).count();
             let bounds = CompactBounds::enclosing(&Bounds::around(&points[start..end]));
-            sub_cells.push(SubCell { start: start as u32, end: end as u32, bounds });
+            sub_cells.push(SubCell {
+                start: start as u32,
+                further_start: further_start as u32,
+                end: end as u32,
+                mains_offset: mains_offset as u32,
+                bounds,
+            });
+            mains_offset += end - further_start;
             start = end;
         }
-        let further: Vec<u32> = (0..members.len() as u32).filter(|&m| members[m as usize].main.is_some()).collect();
         Cell {
-            further_mains: further.iter().filter_map(|&m| members[m as usize].main).collect(),
-            further,
+            further_mains: members.iter().filter_map(|m| m.main).collect(),
             ids: members.iter().map(|m| m.id).collect(),
             bounds: Bounds::around(&points),
             points,
@@ -347,11 +351,6 @@ impl Cell {
 
     fn has(&self, member: usize, bit: usize) -> bool {
         (self.bitsets[bit * self.words + member / 64] >> (member % 64)) & 1 == 1
-    }
-
-    /// The unit vector of the main place of the further place at `member`.
-    fn main_of(&self, member: usize) -> &[f64; 3] {
-        &self.further_mains[self.further.partition_point(|&m| (m as usize) < member)]
     }
 }
 
@@ -451,10 +450,6 @@ struct Probe<'a> {
     center: [f64; 3],
     limit2: f64,
     filter: Filter,
-    /// `filter` and `PRIMARY_BIT`, for cells that also hold further places.
-    primaries: Filter,
-    /// `filter` and `FURTHER_BIT`: the further places that pass it.
-    further: Filter,
     extra: Extra<'a>,
 }
 
@@ -506,11 +501,16 @@ impl Probe<'_> {
         if near > self.limit2 + EDGE_BAND {
             return;
         }
-        let filter = if cell.further.is_empty() { &self.filter } else { &self.primaries };
         let cell_inside = far < self.limit2 - EDGE_BAND;
         if cell_inside && !scan.nearest.could_take(near) && self.extra.is_empty() {
-            scan.total += cell.count_matching(0, cell.ids.len(), filter);
-            self.visit_further(cell, (0, cell.ids.len()), true, false, scan);
+            if cell.further_mains.is_empty() {
+                scan.total += cell.count_matching(0, cell.ids.len(), &self.filter);
+            } else {
+                for sub in &cell.sub_cells {
+                    scan.total += cell.count_matching(sub.start as usize, sub.further_start as usize, &self.filter);
+                    self.visit_further(cell, sub, true, false, scan);
+                }
+            }
             return;
         }
         let mut subs = std::mem::take(&mut scan.subs);
@@ -521,30 +521,24 @@ impl Probe<'_> {
         }
         for &(near, far, sub_index) in subs.iter() {
             let sub = &cell.sub_cells[sub_index];
-            let (start, end) = (sub.start as usize, sub.end as usize);
+            let (start, end) = (sub.start as usize, sub.further_start as usize);
             let inside = far < self.limit2 - EDGE_BAND;
             let rank = scan.nearest.could_take(near);
             if inside && !rank && self.extra.is_empty() {
-                scan.total += cell.count_matching(start, end, filter);
+                scan.total += cell.count_matching(start, end, &self.filter);
             } else {
-                self.visit_members(cell, (start, end), filter, inside, rank, scan);
+                self.visit_members(cell, (start, end), inside, rank, scan);
             }
-            self.visit_further(cell, (start, end), inside, rank, scan);
+            if sub.further_start < sub.end {
+                self.visit_further(cell, sub, inside, rank, scan);
+            }
         }
         scan.subs = subs;
     }
 
-    /// Counts and ranks the members of `start..end` that pass `filter` one by one.
-    fn visit_members(
-        &self,
-        cell: &Cell,
-        (start, end): (usize, usize),
-        filter: &Filter,
-        inside: bool,
-        rank: bool,
-        scan: &mut Scan<'_>,
-    ) {
-        for (first, mut members) in cell.matching_words(start, end, filter) {
+    /// Counts and ranks the main places of `start..end` that pass the filter one by one.
+    fn visit_members(&self, cell: &Cell, (start, end): (usize, usize), inside: bool, rank: bool, scan: &mut Scan<'_>) {
+        for (first, mut members) in cell.matching_words(start, end, &self.filter) {
             while members != 0 {
                 let member = first + members.trailing_zeros() as usize;
                 members &= members - 1;
@@ -572,11 +566,9 @@ impl Probe<'_> {
     /// Counts and ranks the further places among the members of
     /// `start..end`: a listing whose main place is within reach is counted
     /// by it, so a further place counts only when its main place is not.
-    fn visit_further(&self, cell: &Cell, (start, end): (usize, usize), inside: bool, rank: bool, scan: &mut Scan<'_>) {
-        if cell.further.is_empty() {
-            return;
-        }
-        for (first, mut members) in cell.matching_words(start, end, &self.further) {
+    fn visit_further(&self, cell: &Cell, sub: &SubCell, inside: bool, rank: bool, scan: &mut Scan<'_>) {
+        let (start, end) = (sub.further_start as usize, sub.end as usize);
+        for (first, mut members) in cell.matching_words(start, end, &self.filter) {
             while members != 0 {
                 let member = first + members.trailing_zeros() as usize;
                 members &= members - 1;
@@ -584,7 +576,8 @@ impl Probe<'_> {
                 if !self.extra.is_empty() && !self.extra.accepts(id) {
                     continue;
                 }
-                let main_within = self.main_within(cell.main_of(member), scan.entries, id);
+                let main = &cell.further_mains[sub.mains_offset as usize + member - start];
+                let main_within = self.main_within(main, scan.entries, id);
                 if main_within && !rank {
                     continue;
                 }
@@ -637,12 +630,6 @@ impl Filter {
         let bits = |mask: u64| (0..BITS).filter(|b| mask & (1 << b) != 0).collect();
         let filters = wanted.all & !(1 << PRESENT_BIT);
         Filter { all: bits(if filters == 0 { wanted.all } else { filters }), any: bits(wanted.any) }
-    }
-
-    /// The same, and only the members with `bit`: those of listings' main
-    /// places (`PRIMARY_BIT`) or further ones (`FURTHER_BIT`).
-    fn with_bit(wanted: Wanted, bit: u32) -> Filter {
-        Filter::of(Wanted { all: (wanted.all & !(1 << PRESENT_BIT)) | 1 << bit, any: wanted.any })
     }
 }
 
@@ -1141,7 +1128,7 @@ impl Inner {
                 here.map(move |(n, (lat, lon))| Member {
                     id,
                     sub_cell: sub_cell_of(lat, lon),
-                    mask: if n == 0 { entry.mask | 1 << PRIMARY_BIT | several } else { entry.mask | 1 << FURTHER_BIT },
+                    mask: if n == 0 { entry.mask | several } else { entry.mask },
                     point: unit_vector(lat, lon),
                     main: (n > 0).then_some(main),
                 })
@@ -1190,8 +1177,6 @@ impl Inner {
                     center: unit_vector(center.lat, center.lon),
                     limit2: (2.0 * (angle / 2.0).sin()).powi(2),
                     filter: Filter::of(wanted),
-                    primaries: Filter::with_bit(wanted, PRIMARY_BIT),
-                    further: Filter::with_bit(wanted, FURTHER_BIT),
                     extra,
                 };
                 self.search_near(query, &probe, angle)

@@ -196,7 +196,14 @@ async fn a_backup_restores_every_listing() {
 async fn a_csv_export_cannot_run_formulas_in_a_spreadsheet_and_still_seeds_back() {
     let app = spawn_app().await;
     let formula = "=HYPERLINK(\"http://attacker.example\",\"Dr. Click\")";
-    ListingBuilder::new().named(formula).with("practice_name", json!("@SUM(1+1)")).insert_public(&app);
+    ListingBuilder::new()
+        .named(formula)
+        .with("practice_name", json!("@SUM(1+1)"))
+        .with(
+            "other_locations",
+            json!([{"name": "Salem, clinic days", "city": "Salem", "region": "OR", "postal_code": "97301"}]),
+        )
+        .insert_public(&app);
 
     let csv = stdout(&benzowise(&app.database, &["export", "--format", "csv"], ""));
 
@@ -217,4 +224,10 @@ async fn a_csv_export_cannot_run_formulas_in_a_spreadsheet_and_still_seeds_back(
     stdout(&benzowise(&target.database, &["seed", csv_file.to_str().unwrap()], ""));
     let seeded: PublicListing = target.public_listing(1).await.json();
     assert_eq!((seeded.full_name.as_str(), seeded.practice_name.as_deref()), (formula, Some("@SUM(1+1)")));
+    let salem = &seeded.other_locations[0];
+    assert_eq!(
+        (salem.name.as_deref(), salem.city.as_str()),
+        (Some("Salem, clinic days"), "Salem"),
+        "a further place too"
+    );
 }

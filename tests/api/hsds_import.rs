@@ -88,6 +88,24 @@ async fn a_211_package_imports_what_it_can_and_says_what_became_of_every_service
         "the second address line on the street's"
     );
     assert_eq!(adebayo.city, "Portland");
+    let further: Vec<String> = adebayo
+        .other_locations
+        .iter()
+        .map(|place| {
+            let parts =
+                [place.name.as_deref(), place.address_line.as_deref(), Some(&place.city), place.postal_code.as_deref()];
+            parts.into_iter().flatten().collect::<Vec<_>>().join(", ")
+        })
+        .collect();
+    assert_eq!(
+        further,
+        [
+            "Riverside Gresham Clinic, 1350 NE Cleveland Ave, Gresham, 97030",
+            "Riverside Beaverton Clinic, 12500 SW Broadway St, Beaverton, 97005",
+        ],
+        "the second and third sites are further places, each at its own point"
+    );
+    assert_eq!((adebayo.other_locations[0].latitude, adebayo.other_locations[0].longitude), (45.4984, -122.431));
     let hours: Vec<_> =
         adebayo.opening_hours.iter().map(|h| (h.day.code(), h.opens.as_str(), h.closes.as_str())).collect();
     let weekdays = ["mon", "tue", "wed", "thu", "fri"].map(|day| (day, "08:30", "17:00"));
@@ -126,8 +144,6 @@ async fn a_211_package_imports_what_it_can_and_says_what_became_of_every_service
         "services.csv line 2, fees_description: Sliding scale; no one is turned away",
         "services.csv line 2, eligibility_description: Adults 18 and over",
         "schedules.csv line 2, description: Weekdays",
-        "locations.csv line 3, name: Riverside Gresham Clinic",
-        "locations.csv line 4, name: Riverside Beaverton Clinic",
         "attributes.csv line 3, taxonomy_term_id: Substance Use Disorder Counseling",
         "cost_options.csv line 4, option: Facility fee",
     ] {
