@@ -529,8 +529,7 @@ impl NewListing {
         check_shape(&input, &mut errors);
         let practitioner = practitioner(&input, &mut errors);
         let (city, country, location) = main_address(&input, gazetteer, &mut errors);
-        let other_locations =
-            location::parse(input.other_locations.as_deref().unwrap_or_default(), gazetteer, &mut errors);
+        let other_locations = location::parse(input.other_locations.as_deref().unwrap_or(&[]), gazetteer, &mut errors);
         let contact_email = errors.require("contact_email", input.contact_email.clone());
         let codes = codes(&input, &mut errors);
         let phones = phone::parse(input.phone.as_deref(), input.phones.as_deref(), &mut errors);

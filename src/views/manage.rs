@@ -61,7 +61,8 @@ pub fn form_values(lang: Lang, content: &ListingContent) -> Vec<(String, String)
         put(&part("city"), Some(other.city.clone()));
         put(&part("region"), other.region.as_deref().map(|code| region_name(lang, &other.country, code)));
         put(&part("postal_code"), other.postal_code.clone());
-        put(&part("country"), Some(other.country.clone()));
+        // The row asks for a country only when it is not the United States, by its name.
+        put(&part("country"), (other.country != "US").then(|| words::country(lang, &other.country)));
         put(&part("phone"), other.phone.clone());
         if other.location_source == LocationSource::Given {
             put(&part("latitude"), Some(other.latitude.to_string()));

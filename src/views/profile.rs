@@ -93,7 +93,8 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
                 }
                 @if numbered {
                     dt { (t!(locale, "profile-other-locations")) }
-                    @for (n, other) in listing.other_locations.iter().enumerate() { dd.other-location { (other_location(locale, n + 2, other)) } }
+                    // One `dd` for all, so that the list's grid keeps each term beside its description.
+                    dd { @for (n, other) in listing.other_locations.iter().enumerate() { div.other-location { (other_location(locale, n + 2, other)) } } }
                 }
                 dt { (t!(locale, "profile-telehealth")) } dd { (telehealth) }
                 dt { (t!(locale, "profile-new-patients")) }

@@ -128,6 +128,7 @@ async fn the_form_takes_a_place_a_row_and_the_manage_page_gives_them_back() {
 
     let page = app.get(&format!("/manage/{token}")).await;
     assert!(page.text.contains(r#"name="other_locations.0.city" value="Salem""#), "{}", page.text);
+    assert!(page.text.contains(r#"name="other_locations.0.country" value="""#), "the United States goes unsaid");
     assert!(!page.text.contains(r#"name="other_locations.1.city""#), "no empty place until one is added");
     assert!(page.text.contains(r#"name="add_row" value="other_locations""#), "a button adds one");
     assert!(visible_text(&page.text).contains(&Lang::En.t("form-other-locations")));
