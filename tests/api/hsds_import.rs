@@ -241,3 +241,24 @@ async fn the_demo_directory_round_trips_through_hsds_with_the_same_ids() {
     unzip(&again, &second);
     assert_eq!(tables_without_dates(&first), tables_without_dates(&second), "the same services, ids and all");
 }
+
+#[actix_rt::test]
+async fn a_further_place_whose_point_is_not_a_number_refuses_its_service_naming_the_cell() {
+    let work = tempfile::tempdir().unwrap();
+    let package = work.path().join("package");
+    std::fs::create_dir(&package).unwrap();
+    for entry in std::fs::read_dir(package_211()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, package.join(path.file_name().unwrap())).unwrap();
+    }
+    // Gresham, Dr. Adebayo's second site, on line 3.
+    let locations = std::fs::read_to_string(package.join("locations.csv")).unwrap();
+    std::fs::write(package.join("locations.csv"), locations.replace("45.4984", "north")).unwrap();
+    let app = spawn_app().await;
+
+    let output = benzowise(&app.database, &["import", "--format", "hsds", package.to_str().unwrap()], "");
+
+    let told = said(&output);
+    assert_eq!(output.status.code(), Some(2), "{told}");
+    assert!(told.contains("refused locations.csv line 3, column latitude: must be a number"), "{told}");
+}

@@ -82,10 +82,8 @@ fn read_further_place<'a>(
 ) {
     candidate.keep_unread(package, "location", location, LOCATION_READ);
     let mut place = Map::new();
-    for field in ["latitude", "longitude"] {
-        if let Some(Ok(value)) = location.get(field).map(str::parse::<f64>) {
-            place.insert(field.to_string(), json!(value));
-        }
+    for (field, value) in read_point(candidate, package, location).unwrap_or_default() {
+        place.insert(field.to_string(), json!(value));
     }
     let fields = match address {
         Some(address) => {
@@ -118,17 +116,14 @@ fn read_location<'a>(
     address: Option<&'a Row>,
 ) {
     candidate.keep_unread(package, "location", location, LOCATION_READ);
+    match read_point(candidate, package, location) {
+        Some(point) => point
+            .into_iter()
+            .for_each(|(field, value)| candidate.input.insert(field.into(), json!(value)).map_or((), drop)),
+        // A point is both coordinates: the other one alone is no further problem.
+        None => candidate.unreadable.extend(["latitude", "longitude"]),
+    }
     for field in ["latitude", "longitude"] {
-        match location.get(field).map(str::parse::<f64>) {
-            Some(Ok(value)) => candidate.input.insert(field.to_string(), json!(value)).map_or((), drop),
-            Some(Err(_)) => {
-                let file = package.tables.file("location");
-                candidate.problems.push(format!("{file} line {}, column {field}: must be a number", location.line));
-                // A point is both coordinates: the other one alone is no further problem.
-                candidate.unreadable.extend(["latitude", "longitude"]);
-            }
-            None => {}
-        }
         candidate.origins.entry(field).or_insert(Origin { table: "location", column: field, row: location });
     }
     if let Some(address) = address {
@@ -140,6 +135,29 @@ fn read_location<'a>(
     for (field, value) in place_of_name(name) {
         candidate.set(field, json!(value), origin);
     }
+}
+
+/// The coordinates a location gives, as `(field, value)`; `None`, each bad
+/// one named in the candidate's problems, when one is not a number.
+fn read_point(
+    candidate: &mut Candidate<'_>,
+    package: &Package<'_>,
+    location: &Row,
+) -> Option<Vec<(&'static str, f64)>> {
+    let mut point = Vec::new();
+    let mut readable = true;
+    for field in ["latitude", "longitude"] {
+        match location.get(field).map(str::parse::<f64>) {
+            Some(Ok(value)) => point.push((field, value)),
+            Some(Err(_)) => {
+                let file = package.tables.file("location");
+                candidate.problems.push(format!("{file} line {}, column {field}: must be a number", location.line));
+                readable = false;
+            }
+            None => {}
+        }
+    }
+    readable.then_some(point)
 }
 
 /// The city, region and country a location's name gives as the export
