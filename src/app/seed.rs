@@ -309,8 +309,10 @@ fn flatten(value: Value) -> Vec<(String, String)> {
             }
             Value::Array(phones) if key == "phones" => cells.push((key, phones_cell(phones))),
             Value::Array(hours) if key == "opening_hours" => cells.push((key, opening_hours_cell(hours))),
-            Value::Array(places) if key == "other_locations" && places.is_empty() => cells.push((key, String::new())),
-            Value::Array(places) if key == "other_locations" => cells.push((key, Value::Array(places).to_string())),
+            Value::Array(places) if key == "other_locations" => {
+                let json = if places.is_empty() { String::new() } else { Value::Array(places).to_string() };
+                cells.push((key, json));
+            }
             other => cells.push((key, cell(other))),
         }
     }

@@ -477,8 +477,6 @@ impl Probe<'_> {
         inside || if (d2 - self.limit2).abs() > EDGE_BAND { d2 < self.limit2 } else { on_edge() }
     }
 
-    /// Counts and ranks the members of one cell. `subs` is scratch space,
-    /// reused from cell to cell: (near, far, sub-cell index).
     /// `(nearest chord², farthest chord² or 0 when the cell is inside, index)`
     /// of each of the cell's sub-cells the radius can reach.
     #[inline]
@@ -496,6 +494,7 @@ impl Probe<'_> {
         );
     }
 
+    /// Counts and ranks the members of one cell.
     fn visit(&self, cell: &Cell, scan: &mut Scan<'_>) {
         let (near, far) = cell.bounds.chord2_range(&self.center);
         if near > self.limit2 + EDGE_BAND {
@@ -563,9 +562,9 @@ impl Probe<'_> {
         }
     }
 
-    /// Counts and ranks the further places among the members of
-    /// `start..end`: a listing whose main place is within reach is counted
-    /// by it, so a further place counts only when its main place is not.
+    /// Counts and ranks the further places of a sub-cell: a listing whose
+    /// main place is within reach is counted by it, so a further place
+    /// counts only when its main place is not.
     fn visit_further(&self, cell: &Cell, sub: &SubCell, inside: bool, rank: bool, scan: &mut Scan<'_>) {
         let (start, end) = (sub.further_start as usize, sub.end as usize);
         for (first, mut members) in cell.matching_words(start, end, &self.filter) {

@@ -38,10 +38,7 @@ pub fn profile(locale: &Locale, listing: &PublicListing, report: ReportState, ba
         None => listing.full_name.clone(),
     };
     let place = words::place(lang, &listing.city, listing.region.as_deref(), &listing.country);
-    let address = match &listing.address_line {
-        Some(line) => format!("{line}, {place}"),
-        None => place.clone(),
-    };
+    let address = one_line(listing.address_line.as_deref(), &place);
     let directions = directions(listing.latitude, listing.longitude);
     let mut places = vec![(listing.latitude, listing.longitude, address.clone())];
     places.extend(
@@ -197,10 +194,14 @@ fn directions(lat: f64, lon: f64) -> String {
 
 /// A further place in one line: its street, town, region and country.
 fn other_address(lang: Lang, other: &PracticeLocation) -> String {
-    let place = words::place(lang, &other.city, other.region.as_deref(), &other.country);
-    match &other.address_line {
+    one_line(other.address_line.as_deref(), &words::place(lang, &other.city, other.region.as_deref(), &other.country))
+}
+
+/// A street, when there is one, before its place: "100 Court St NE, Salem, Oregon, United States".
+fn one_line(street: Option<&str>, place: &str) -> String {
+    match street {
         Some(line) => format!("{line}, {place}"),
-        None => place,
+        None => place.to_string(),
     }
 }
 
