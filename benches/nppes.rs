@@ -12,12 +12,14 @@
 
 #![allow(clippy::expect_used, clippy::unwrap_used)] // a benchmark that cannot set up should stop at once
 
+mod measured;
+
 use std::collections::HashMap;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 /// The columns before the numbered groups, as CMS names them.
 const LEADING: &[&str] = &[
@@ -230,21 +232,6 @@ fn generate(path: &Path, rows: usize) -> u64 {
     std::fs::metadata(path).unwrap().len()
 }
 
-/// The peak resident memory of a running process, in KiB.
-fn peak_kib(pid: u32) -> Option<u64> {
-    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
-    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
-
-fn size_of(path: &Path) -> u64 {
-    ["", "-wal", "-shm"]
-        .iter()
-        .filter_map(|suffix| std::fs::metadata(format!("{}{suffix}", path.display())).ok())
-        .map(|meta| meta.len())
-        .sum()
-}
-
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let rows = args
@@ -267,22 +254,15 @@ fn main() {
         .stdout(Stdio::piped())
         .spawn()
         .expect("the binary runs");
-    let mut peak = 0;
-    let status = loop {
-        peak = peak.max(peak_kib(child.id()).unwrap_or(0));
-        if let Some(status) = child.try_wait().unwrap() {
-            break status;
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    };
-    let elapsed = started.elapsed().as_secs_f64();
-    let said = std::io::read_to_string(child.stdout.take().unwrap()).unwrap_or_default();
+    let stdout = child.stdout.take().unwrap();
+    let (status, elapsed, peak) = measured::wait_watching(child, started);
+    let said = std::io::read_to_string(stdout).unwrap_or_default();
     assert!(status.success(), "the load failed: {said}");
     println!("{}", said.trim());
     println!(
         "loaded in {elapsed:.1} s ({:.0} rows/s), peak RSS {:.0} MiB, database {:.2} GB",
         rows as f64 / elapsed,
         peak as f64 / 1024.0,
-        size_of(&database) as f64 / 1e9
+        measured::size_of(&database) as f64 / 1e9
     );
 }

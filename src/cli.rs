@@ -313,36 +313,29 @@ fn import_hsds(
     options: hsds::import::Options,
 ) -> anyhow::Result<()> {
     let mut conn = connect(settings)?;
-    let bar = progress_bar(0, "import");
-    let imported = hsds::import::import(&mut conn, path, Gazetteer::shared(), options, |done, total| {
-        bar.set_length(total as u64);
-        bar.set_position(done as u64);
-    })?;
-    bar.finish_and_clear();
-    print_tokens(&imported.loaded)?;
-    for skipped in &imported.skipped {
-        eprintln!("skipped {skipped}");
+    let mut report = ImportReport {
+        bar: progress_bar(0, "import"),
+        tokens: tokens_writer()?,
+        rejects: rejects.map(seed::Rejects::create).transpose()?,
+    };
+    let imported = hsds::import::import(&mut conn, path, Gazetteer::shared(), options, &mut report)?;
+    report.bar.finish_and_clear();
+    report.tokens.flush()?;
+    if let (Some(rejects), Some(path)) = (report.rejects, rejects) {
+        let written = rejects.finish()?;
+        eprintln!("{written} refused service(s) written to {}", path.display());
     }
-    for problem in imported.refused.iter().flat_map(|refused| &refused.problems) {
-        eprintln!("refused {problem}");
-    }
-    if let Some(rejects) = rejects {
-        let rows: Vec<_> =
-            (imported.refused.iter()).map(|refused| (refused.problems.join("; "), refused.listing.clone())).collect();
-        let written = seed::write_rejects(rejects, &rows)?;
-        eprintln!("{written} refused service(s) written to {}", rejects.display());
-    }
-    let stored = if options.dry_run || (options.strict && !imported.refused.is_empty()) { 0 } else { imported.ready };
     eprintln!(
-        "{stored} service(s) imported as pending ({} unclaimed, {} with a profession or specialty to be chosen), \
+        "{} service(s) imported as pending ({} unclaimed, {} with a profession or specialty to be chosen), \
          {} imported before and left alone, {} skipped, {} refused",
+        imported.stored,
         imported.unclaimed,
         imported.to_be_chosen,
         imported.already,
-        imported.skipped.len(),
-        imported.refused.len()
+        imported.skipped,
+        imported.refused
     );
-    match (imported.refused.len(), options) {
+    match (imported.refused, options) {
         (0, _) => Ok(()),
         (_, hsds::import::Options { dry_run: true, .. }) => {
             Err(PartlyDone("a dry run: nothing was written".into()).into())
@@ -351,6 +344,38 @@ fn import_hsds(
             Err(PartlyDone("nothing was imported (--strict): fix the refused services and try again".into()).into())
         }
         (refused, _) => Err(PartlyDone(format!("{refused} service(s) refused; the others were imported")).into()),
+    }
+}
+
+/// An import told as it goes: tokens on standard output, skips and refusals
+/// on standard error (above the progress bar), refused services in the rejects file.
+struct ImportReport {
+    bar: ProgressBar,
+    tokens: csv::Writer<std::io::Stdout>,
+    rejects: Option<seed::Rejects>,
+}
+
+impl hsds::import::Report for ImportReport {
+    fn stored(&mut self, loaded: &seed::Loaded) -> anyhow::Result<()> {
+        write_token(&mut self.tokens, loaded)
+    }
+
+    fn skipped(&mut self, what: &str) -> anyhow::Result<()> {
+        self.bar.suspend(|| eprintln!("skipped {what}"));
+        Ok(())
+    }
+
+    fn refused(&mut self, refused: &hsds::import::Refused) -> anyhow::Result<()> {
+        self.bar.suspend(|| refused.problems.iter().for_each(|problem| eprintln!("refused {problem}")));
+        match &mut self.rejects {
+            Some(rejects) => rejects.add(&refused.problems.join("; "), &refused.listing),
+            None => Ok(()),
+        }
+    }
+
+    fn progress(&mut self, read: usize, total: usize) {
+        self.bar.set_length(total as u64);
+        self.bar.set_position(read as u64);
     }
 }
 
@@ -388,12 +413,23 @@ fn nppes(settings: &Settings, command: NppesCommand) -> anyhow::Result<()> {
 
 /// Each loaded listing's manage token, as CSV on standard output.
 fn print_tokens(loaded: &[seed::Loaded]) -> anyhow::Result<()> {
-    let mut out = csv::Writer::from_writer(std::io::stdout());
-    out.write_record(["listing_id", "full_name", "manage_token"])?;
+    let mut out = tokens_writer()?;
     for listing in loaded {
-        out.write_record([&listing.listing_id.to_string(), &listing.full_name, &listing.manage_token])?;
+        write_token(&mut out, listing)?;
     }
     out.flush()?;
+    Ok(())
+}
+
+/// Standard output as the CSV of manage tokens, its header written.
+fn tokens_writer() -> anyhow::Result<csv::Writer<std::io::Stdout>> {
+    let mut out = csv::Writer::from_writer(std::io::stdout());
+    out.write_record(["listing_id", "full_name", "manage_token"])?;
+    Ok(out)
+}
+
+fn write_token(out: &mut csv::Writer<std::io::Stdout>, listing: &seed::Loaded) -> anyhow::Result<()> {
+    out.write_record([&listing.listing_id.to_string(), &listing.full_name, &listing.manage_token])?;
     Ok(())
 }
 

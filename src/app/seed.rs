@@ -272,30 +272,63 @@ fn undefused(cell: &str) -> &str {
     }
 }
 
-/// Writes listings another list could not give well to `path`, as a CSV
-/// that `seed` reads once fixed: a `problem` column naming what to fix, then
-/// the listing's columns as read; returns how many rows it wrote.
-pub fn write_rejects(path: &std::path::Path, refused: &[(String, Map<String, Value>)]) -> anyhow::Result<usize> {
-    let rows: Vec<Vec<(String, String)>> =
-        refused.iter().map(|(_, listing)| flatten(Value::Object(listing.clone()))).collect();
-    // What an import may leave to be chosen comes first, empty, to fill in.
-    let mut columns: Vec<&str> = vec!["problem", "profession", "specialty"];
-    for (column, _) in rows.iter().flatten() {
-        if !columns.contains(&column.as_str()) {
-            columns.push(column);
-        }
+/// Listings another list could not give well, written to a CSV that `seed`
+/// reads once fixed: a `problem` column naming what to fix, then the
+/// listing's columns as read. Rows wait in a temporary file until `finish`,
+/// since the columns are known only once every row is in.
+pub struct Rejects {
+    path: std::path::PathBuf,
+    spool: std::io::BufWriter<tempfile::NamedTempFile>,
+    count: usize,
+}
+
+impl Rejects {
+    pub fn create(path: &std::path::Path) -> anyhow::Result<Rejects> {
+        let spool = std::io::BufWriter::new(tempfile::NamedTempFile::new()?);
+        Ok(Rejects { path: path.to_path_buf(), spool, count: 0 })
     }
-    let mut writer = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
-    writer.write_record(&columns)?;
-    for ((problem, _), cells) in refused.iter().zip(&rows) {
-        let cell = |column: &str| match column {
-            "problem" => problem.clone(),
-            _ => cells.iter().find(|(name, _)| name == column).map_or_else(String::new, |(_, cell)| cell.clone()),
+
+    pub fn add(&mut self, problem: &str, listing: &Map<String, Value>) -> anyhow::Result<()> {
+        use std::io::Write;
+        serde_json::to_writer(&mut self.spool, &(problem, listing))?;
+        self.spool.write_all(b"\n")?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Writes the CSV; returns how many rows it holds.
+    pub fn finish(self) -> anyhow::Result<usize> {
+        let spool = self.spool.into_inner().map_err(|error| error.into_error())?;
+        let rows = || -> anyhow::Result<_> {
+            let lines = std::io::BufRead::lines(std::io::BufReader::new(spool.reopen()?));
+            Ok(lines.map(|line| -> anyhow::Result<(String, Vec<(String, String)>)> {
+                let (problem, listing): (String, Value) = serde_json::from_str(&line?)?;
+                Ok((problem, flatten(listing)))
+            }))
         };
-        writer.write_record(columns.iter().map(|column| defused(&cell(column)).into_owned()))?;
+        // What an import may leave to be chosen comes first, empty, to fill in.
+        let mut columns: Vec<String> = ["problem", "profession", "specialty"].map(String::from).to_vec();
+        for row in rows()? {
+            for (column, _) in row?.1 {
+                if !columns.contains(&column) {
+                    columns.push(column);
+                }
+            }
+        }
+        let path = &self.path;
+        let mut writer = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
+        writer.write_record(&columns)?;
+        for row in rows()? {
+            let (problem, cells) = row?;
+            let cell = |column: &str| match column {
+                "problem" => problem.clone(),
+                _ => cells.iter().find(|(name, _)| name == column).map_or_else(String::new, |(_, cell)| cell.clone()),
+            };
+            writer.write_record(columns.iter().map(|column| defused(&cell(column)).into_owned()))?;
+        }
+        writer.flush()?;
+        Ok(self.count)
     }
-    writer.flush()?;
-    Ok(rows.len())
 }
 
 /// `(column, cell)` pairs of one listing, in field order.

@@ -16,6 +16,7 @@ pub mod reports;
 pub mod schema;
 pub mod sessions;
 pub mod settings;
+pub mod staging;
 pub mod submissions;
 
 use chrono::SubsecRound;

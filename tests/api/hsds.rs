@@ -489,22 +489,24 @@ async fn a_package_that_inflates_beyond_its_limit_is_refused_with_a_clear_messag
     let work = tempfile::tempdir().unwrap();
     let bomb = work.path().join("bomb.zip");
     let mut zip = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
-    let deflated = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    zip.start_file("services.csv", deflated.large_file(true)).unwrap();
-    zip.write_all(b"id,name,status\n").unwrap();
-    let row = format!("00000000-0000-0000-0000-000000000000,{},active\n", "A long name ".repeat(80));
-    let rows = row.repeat(1000);
-    for _ in 0..300 {
-        zip.write_all(rows.as_bytes()).unwrap();
-    }
+    let stored = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("services.csv", stored).unwrap();
+    zip.write_all(b"id,name,status\n00000000-0000-0000-0000-000000000000,A name,active\n").unwrap();
     zip.finish().unwrap();
-    assert!(std::fs::metadata(&bomb).unwrap().len() < 5 << 20, "a small file");
+    // The archive says that its table inflates to 3 GiB, as a small zip of
+    // gigabytes of repeated rows would; the import believes it and reads nothing.
+    let mut bytes = std::fs::read(&bomb).unwrap();
+    for (signature, size_at) in [([0x50, 0x4b, 0x03, 0x04], 22), ([0x50, 0x4b, 0x01, 0x02], 24)] {
+        let header = bytes.windows(4).position(|window| window == signature).unwrap();
+        bytes[header + size_at..header + size_at + 4].copy_from_slice(&(3u32 << 30).to_le_bytes());
+    }
+    std::fs::write(&bomb, bytes).unwrap();
 
     let output = benzowise(&app.database, &["import", "--format", "hsds", bomb.to_str().unwrap()], "");
 
     assert!(!output.status.success());
     let said = String::from_utf8_lossy(&output.stderr);
-    assert!(said.contains("services.csv is larger than 256 MiB once unpacked"), "{said}");
+    assert!(said.contains("services.csv is larger than 2048 MiB once unpacked"), "{said}");
     assert!(said.contains("nothing was imported"), "{said}");
     assert_eq!(benzowise::db::listings::Listing::count(&mut app.connect()).unwrap(), 0);
 }

@@ -30,7 +30,7 @@ pub const READ_TABLES: &[&str] = &[
 ];
 
 /// The columns through which a row names the record it belongs to.
-const LINK_COLUMNS: &[&str] =
+pub const LINK_COLUMNS: &[&str] =
     &["service_id", "service_at_location_id", "location_id", "organization_id", "contact_id", "link_id"];
 
 pub struct Package<'a> {

@@ -11,11 +11,16 @@
 //! with a bad value is refused with its file, line and column, and the rest
 //! are imported (all or nothing with `strict`). A service imported once
 //! (known by its id) is not imported again.
+//!
+//! The package is laid out on disk first and read a thousand services at a
+//! time, and what becomes of each is told as it happens, so that the memory
+//! an import takes does not grow with the package.
 
 mod fields;
 mod links;
 mod places;
 mod service;
+mod staged;
 mod tables;
 
 use std::collections::HashSet;
@@ -25,6 +30,7 @@ use serde_json::{Map, Value};
 
 use self::fields::Candidate;
 use self::links::Package;
+use self::staged::StagedPackage;
 use self::tables::Tables;
 use crate::app::seed::Loaded;
 use crate::app::submissions;
@@ -36,7 +42,7 @@ use crate::domain::moderation::AuditAction;
 use crate::error::AppError;
 use crate::places::Gazetteer;
 
-/// How many listings one transaction stores.
+/// How many services are read, and their listings stored in one transaction, at a time.
 const BATCH: usize = 1000;
 
 #[derive(Debug, Clone, Copy, Default)]
@@ -54,15 +60,25 @@ pub struct Refused {
     pub listing: Map<String, Value>,
 }
 
-/// What an import did.
-#[derive(Default)]
+/// Hears what becomes of each service as the import goes, so that nothing
+/// about a million services need be held until the end.
+pub trait Report {
+    fn stored(&mut self, loaded: &Loaded) -> anyhow::Result<()>;
+    /// A service that is no clinician's listing, with its line and reason.
+    fn skipped(&mut self, what: &str) -> anyhow::Result<()>;
+    fn refused(&mut self, refused: &Refused) -> anyhow::Result<()>;
+    /// How many of the package's services have been read.
+    fn progress(&mut self, read: usize, total: usize);
+}
+
+/// What an import did, counted.
+#[derive(Debug, Default)]
 pub struct Imported {
-    pub loaded: Vec<Loaded>,
+    pub stored: usize,
     /// Services imported before, left alone.
     pub already: usize,
-    /// Services that are no clinician's listing, each with its line and reason.
-    pub skipped: Vec<String>,
-    pub refused: Vec<Refused>,
+    pub skipped: usize,
+    pub refused: usize,
     /// Services read well: stored, unless the import was a dry run or strict
     /// and some were refused.
     pub ready: usize,
@@ -81,73 +97,131 @@ struct Ready {
 }
 
 /// Reads the package at `source` (a zip file or a directory) and stores its
-/// clinicians' services as pending listings; `progress` hears how many are stored.
+/// clinicians' services as pending listings, telling `report` of each.
 pub fn import(
     conn: &mut AnyConnection,
     source: &Path,
     gazetteer: &Gazetteer,
     options: Options,
-    mut progress: impl FnMut(usize, usize),
+    report: &mut impl Report,
 ) -> anyhow::Result<Imported> {
-    let tables = Tables::read(source)?;
-    let mut imported = Imported::default();
-    let mut ready = read_services(conn, &tables, gazetteer, &mut imported)?;
-    imported.ready = ready.len();
-    imported.unclaimed = ready.iter().filter(|service| !service.claimed).count();
-    imported.to_be_chosen = ready.iter().filter(|service| !service.listing.content().to_be_chosen().is_empty()).count();
-    if options.dry_run || (options.strict && !imported.refused.is_empty()) {
-        return Ok(imported);
-    }
-    let total = ready.len();
-    while !ready.is_empty() {
-        let rest = ready.split_off(ready.len().min(BATCH));
-        let batch = std::mem::replace(&mut ready, rest);
-        let stored = db::write_transaction(conn, |conn| {
-            batch.iter().map(|ready| store(conn, ready)).collect::<Result<Vec<_>, AppError>>()
-        })?;
-        imported.loaded.extend(stored);
-        progress(imported.loaded.len(), total);
+    let mut package = StagedPackage::load(source)?;
+    let mut imported = read_all(conn, &mut package, gazetteer, !options.dry_run && !options.strict, report)?;
+    if options.strict && !options.dry_run && imported.refused == 0 {
+        // Every service read well: read again to store, saying only what is stored.
+        imported.stored = read_all(conn, &mut package, gazetteer, true, &mut OnlyStored(report))?.stored;
     }
     Ok(imported)
 }
 
-/// Every service read: the ready ones returned, the others counted in `imported`.
-fn read_services(
+/// Reads every service a batch at a time, storing the ready ones when `store`.
+fn read_all(
     conn: &mut AnyConnection,
-    tables: &Tables,
+    package: &mut StagedPackage,
     gazetteer: &Gazetteer,
-    imported: &mut Imported,
-) -> anyhow::Result<Vec<Ready>> {
-    let package = Package::of(tables);
-    let services = tables.all("service");
-    let keys: Vec<String> = services.iter().map(|service| import_key(service.get("id"))).collect();
-    let taken: HashSet<String> = Listing::imported_already(conn, &keys)?.into_iter().collect();
-    let mut seen = HashSet::new();
-    let mut ready = Vec::new();
-    let file = tables.file("service");
-    for (service, key) in services.iter().zip(keys) {
-        if taken.contains(&key) {
-            imported.already += 1;
-            continue;
+    store: bool,
+    report: &mut impl Report,
+) -> anyhow::Result<Imported> {
+    let total = package.service_count()?;
+    let mut services =
+        Services { repeated: package.repeated_service_ids()?.into_iter().collect(), ..Services::default() };
+    let (mut after, mut read) = (0, 0);
+    while let Some((tables, last)) = package.batch_after(after, BATCH)? {
+        after = last;
+        read += tables.all("service").len();
+        let ready = services.read(conn, &tables, gazetteer, report)?;
+        if store {
+            let stored = db::write_transaction(conn, |conn| {
+                ready.iter().map(|ready| self::store(conn, ready)).collect::<Result<Vec<_>, AppError>>()
+            })?;
+            for loaded in &stored {
+                report.stored(loaded)?;
+            }
+            services.imported.stored += stored.len();
         }
-        let candidate = match service::read(&package, service) {
-            Ok(candidate) => candidate,
-            Err(skip) => {
-                imported.skipped.push(format!("{file} line {}: {skip}", service.line));
+        report.progress(read, total);
+    }
+    Ok(services.imported)
+}
+
+/// The services read so far: what became of them, and the ids to watch for twice.
+#[derive(Default)]
+struct Services {
+    imported: Imported,
+    /// Service ids that more than one row has, and those of them already read.
+    repeated: HashSet<String>,
+    seen: HashSet<String>,
+}
+
+impl Services {
+    /// The batch's services: the ready ones returned, the others counted and reported.
+    fn read(
+        &mut self,
+        conn: &mut AnyConnection,
+        tables: &Tables,
+        gazetteer: &Gazetteer,
+        report: &mut impl Report,
+    ) -> anyhow::Result<Vec<Ready>> {
+        let package = Package::of(tables);
+        let services = tables.all("service");
+        let keys: Vec<String> = services.iter().map(|service| import_key(service.get("id"))).collect();
+        let taken: HashSet<String> = Listing::imported_already(conn, &keys)?.into_iter().collect();
+        let mut ready = Vec::new();
+        let file = tables.file("service");
+        for (service, key) in services.iter().zip(keys) {
+            if taken.contains(&key) {
+                self.imported.already += 1;
                 continue;
             }
-        };
-        if !seen.insert(key.clone()) {
-            let problem = format!("{file} line {}, column id: the same service appears twice", service.line);
-            imported.refused.push(Refused { problems: vec![problem], listing: candidate.input });
-            continue;
+            let outcome = match service::read(&package, service) {
+                Err(skip) => {
+                    self.imported.skipped += 1;
+                    report.skipped(&format!("{file} line {}: {skip}", service.line))?;
+                    continue;
+                }
+                Ok(candidate)
+                    if self.repeated.contains(service.get("id").unwrap_or_default())
+                        && !self.seen.insert(key.clone()) =>
+                {
+                    let problem = format!("{file} line {}, column id: the same service appears twice", service.line);
+                    Err(Refused { problems: vec![problem], listing: candidate.input })
+                }
+                Ok(candidate) => prepare(tables, candidate, gazetteer, key),
+            };
+            match outcome {
+                Ok(service) => {
+                    self.imported.ready += 1;
+                    self.imported.unclaimed += usize::from(!service.claimed);
+                    self.imported.to_be_chosen += usize::from(!service.listing.content().to_be_chosen().is_empty());
+                    ready.push(service);
+                }
+                Err(refused) => {
+                    self.imported.refused += 1;
+                    report.refused(&refused)?;
+                }
+            }
         }
-        match prepare(tables, candidate, gazetteer, key) {
-            Ok(service) => ready.push(service),
-            Err(refused) => imported.refused.push(refused),
-        }
+        Ok(ready)
     }
-    Ok(ready)
+}
+
+/// A report that hears only what is stored: the second reading of a strict
+/// import, whose skips the first reading told.
+struct OnlyStored<'a, R>(&'a mut R);
+
+impl<R: Report> Report for OnlyStored<'_, R> {
+    fn stored(&mut self, loaded: &Loaded) -> anyhow::Result<()> {
+        self.0.stored(loaded)
+    }
+    fn skipped(&mut self, _: &str) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn refused(&mut self, _: &Refused) -> anyhow::Result<()> {
+        Ok(())
+    }
+    fn progress(&mut self, read: usize, total: usize) {
+        self.0.progress(read, total)
+    }
 }
 
 /// The candidate parsed into a listing, with what it leaves for later.

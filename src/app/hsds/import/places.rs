@@ -38,11 +38,9 @@ pub fn read<'a>(
     let places: Vec<(&Row, Option<&Row>)> = (package.service_at_locations.get(id).into_iter().flatten())
         .map(|at| (*at, at.get("location_id").and_then(|location| Package::first(&package.locations, location))))
         .collect();
-    let is_virtual =
-        |location: &&Row| location.get("location_type").is_some_and(|kind| kind.eq_ignore_ascii_case("virtual"));
     let mut physical: Vec<&Row> =
-        places.iter().filter_map(|(_, location)| *location).filter(|l| !is_virtual(l)).collect();
-    if places.iter().filter_map(|(_, location)| *location).any(|location| is_virtual(&location)) {
+        places.iter().filter_map(|(_, location)| *location).filter(|l| !l.is_virtual_location()).collect();
+    if places.iter().filter_map(|(_, location)| *location).any(|location| location.is_virtual_location()) {
         candidate.input.insert("telehealth".to_string(), json!(true));
     }
     // The service's own places are the listing's; its organization's are not all the clinician's.
@@ -50,10 +48,9 @@ pub fn read<'a>(
     if physical.is_empty() {
         // A service with no place of its own is offered where its organization is.
         let organization_id = organization.and_then(|org| org.get("id")).unwrap_or_default();
-        physical.extend(
-            (package.tables.all("location").iter())
-                .filter(|location| location.get("organization_id") == Some(organization_id) && !is_virtual(location)),
-        );
+        physical.extend((package.tables.all("location").iter()).filter(|location| {
+            location.get("organization_id") == Some(organization_id) && !location.is_virtual_location()
+        }));
     }
     for (n, location) in physical.iter().enumerate() {
         let address = location.get("id").and_then(|location_id| Package::first(&package.addresses, location_id));
