@@ -1,12 +1,15 @@
 //! The in-memory proximity index of public listings.
 //!
 //! Listings sit in a grid of 0.2° cells, each split into 4 × 4 sub-cells.
-//! A cell keeps its members sorted by sub-cell in parallel arrays (id, filter
-//! bits, unit vector), the filter bits also transposed into bitsets, and the
-//! 3-D box around the unit vectors of the cell and of each sub-cell. A query
-//! skips what is out of range, counts what lies wholly inside the radius with
-//! popcounts or one pass over filter bits, computes distances only on the
-//! edge, and ranks only members near enough to reach the requested page.
+//! A cell keeps the main places of its listings sorted by sub-cell in
+//! parallel arrays (id, filter bits, unit vector), the filter bits also
+//! transposed into bitsets, and the 3-D box around the unit vectors of the
+//! cell and of each sub-cell; the further places of listings at several
+//! places are kept apart, each with its main place. A query skips what is
+//! out of range, counts what lies wholly inside the radius with popcounts or
+//! one pass over filter bits, computes distances only on the edge (in single
+//! precision where a member is only counted), and ranks only members near
+//! enough to reach the requested page.
 //! Chord length between unit vectors orders points exactly as great-circle
 //! distance does; near the edge, haversine decides, so results are exact:
 //! nearest first, ties by id.
@@ -39,6 +42,9 @@ const LAT_CELLS: i32 = (180.0 / CELL_DEGREES) as i32;
 const PARALLEL_REBUILD: usize = 256;
 /// Squared-chord band around the radius within which haversine decides.
 const EDGE_BAND: f64 = 1e-9;
+/// The most a unit vector moves when its coordinates are rounded to single
+/// precision: √3 half-units in the last place of a value below 1, rounded up.
+const ROUNDING: f64 = 6e-8;
 
 // Filter bits: one per code of each vocabulary, then yes/no bits for the
 // flags, then a bit every member has.
@@ -110,6 +116,14 @@ fn language_bits(codes: &[String]) -> Languages {
 fn unit_vector(lat: f64, lon: f64) -> [f64; 3] {
     let (lat, lon) = (lat.to_radians(), lon.to_radians());
     [lat.cos() * lon.cos(), lat.cos() * lon.sin(), lat.sin()]
+}
+
+fn rough(point: &[f64; 3]) -> [f32; 3] {
+    point.map(|value| value as f32)
+}
+
+fn rough_chord2(from: &[f32; 3], to: &[f64; 3]) -> f64 {
+    chord2(&from.map(f64::from), to)
 }
 
 fn chord2(from: &[f64; 3], to: &[f64; 3]) -> f64 {
@@ -245,49 +259,30 @@ impl CompactBounds {
     }
 }
 
-/// A run of a cell's members that share a sub-cell: the main places of
-/// listings (`start..further_start`), whose counts add up by popcount as
-/// each listing has one, then further places (`further_start..end`).
+/// A run of a cell's main places that share a sub-cell.
 struct SubCell {
     start: u32,
-    further_start: u32,
     end: u32,
-    /// Where the main places of its further places begin in the cell's `further_mains`.
-    mains_offset: u32,
     bounds: CompactBounds,
 }
 
-/// The members of one grid cell, sorted by sub-cell, as parallel arrays.
-struct Cell {
+/// Places of listings as parallel arrays: id, unit vector, and the filter
+/// bits transposed into bitsets.
+struct Members {
     ids: Vec<u32>,
     points: Vec<[f64; 3]>,
-    /// The filter bits transposed: for each bit, `words` words over the
-    /// members, so counting members is a few ANDs and a popcount per 64 of
-    /// them, and the words of neighbouring sub-cells lie side by side.
+    /// The unit vectors in single precision: half the memory to read where
+    /// a member is only counted, decided in full precision near the radius.
+    rough: Vec<[f32; 3]>,
+    /// For each bit, `words` words over the members, so counting members is
+    /// a few ANDs and a popcount per 64 of them, and the words of
+    /// neighbouring members lie side by side.
     bitsets: Vec<u64>,
     words: usize,
-    bounds: Bounds,
-    sub_cells: Vec<SubCell>,
-    /// The unit vector of the main place of each further place, in the
-    /// members' order: further places are counted and ranked one by one, so
-    /// that a listing counts once, by its main place when that is in reach.
-    further_mains: Vec<[f64; 3]>,
 }
 
-/// A member as a cell is built from it: one place of a listing.
-struct Member {
-    id: u32,
-    sub_cell: i32,
-    mask: u64,
-    point: [f64; 3],
-    /// For a further place, its listing's main place.
-    main: Option<[f64; 3]>,
-}
-
-impl Cell {
-    fn build(mut members: Vec<Member>) -> Cell {
-        members.sort_by_key(|m| (m.sub_cell, m.main.is_some(), m.id));
-        let points: Vec<[f64; 3]> = members.iter().map(|m| m.point).collect();
+impl Members {
+    fn of(members: &[Member]) -> Members {
         let words = members.len().div_ceil(64);
         let mut bitsets = vec![0; BITS * words];
         for (member_index, member) in members.iter().enumerate() {
@@ -295,30 +290,12 @@ impl Cell {
                 bitsets[bit * words + member_index / 64] |= 1 << (member_index % 64);
             }
         }
-        let mut sub_cells = Vec::new();
-        let (mut start, mut mains_offset) = (0, 0);
-        while start < members.len() {
-            let end = start + members[start..].iter().take_while(|m| m.sub_cell == members[start].sub_cell).count();
-            let further_start = start + members[start..end].iter().take_while(|m| m.main.is_none()).count();
-            let bounds = CompactBounds::enclosing(&Bounds::around(&points[start..end]));
-            sub_cells.push(SubCell {
-                start: start as u32,
-                further_start: further_start as u32,
-                end: end as u32,
-                mains_offset: mains_offset as u32,
-                bounds,
-            });
-            mains_offset += end - further_start;
-            start = end;
-        }
-        Cell {
-            further_mains: members.iter().filter_map(|m| m.main).collect(),
+        Members {
             ids: members.iter().map(|m| m.id).collect(),
-            bounds: Bounds::around(&points),
-            points,
+            points: members.iter().map(|m| m.point).collect(),
+            rough: members.iter().map(|m| rough(&m.point)).collect(),
             bitsets,
             words,
-            sub_cells,
         }
     }
 
@@ -351,6 +328,68 @@ impl Cell {
 
     fn has(&self, member: usize, bit: usize) -> bool {
         (self.bitsets[bit * self.words + member / 64] >> (member % 64)) & 1 == 1
+    }
+}
+
+/// The further places of listings at several places that lie in one cell,
+/// kept apart from the main places: those are counted by popcount, as each
+/// listing has one, while a further place is looked at one by one, so that
+/// its listing counts once, by its main place when that is in reach.
+struct FurtherPlaces {
+    places: Members,
+    /// The unit vector of each further place's main place, in single precision.
+    mains: Vec<[f32; 3]>,
+    bounds: Bounds,
+}
+
+/// The places in one grid cell: the main places sorted by sub-cell, and
+/// the further places apart.
+struct Cell {
+    mains: Members,
+    /// The box around every place of the cell, main and further.
+    bounds: Bounds,
+    sub_cells: Vec<SubCell>,
+    further: Option<Box<FurtherPlaces>>,
+}
+
+/// A member as a cell is built from it: one place of a listing.
+struct Member {
+    id: u32,
+    sub_cell: i32,
+    mask: u64,
+    point: [f64; 3],
+    /// For a further place, its listing's main place.
+    main: Option<[f64; 3]>,
+}
+
+impl Cell {
+    fn build(members: Vec<Member>) -> Cell {
+        let (mut mains, mut further): (Vec<Member>, Vec<Member>) = members.into_iter().partition(|m| m.main.is_none());
+        mains.sort_by_key(|m| (m.sub_cell, m.id));
+        further.sort_by_key(|m| m.id);
+        let points: Vec<[f64; 3]> = mains.iter().chain(&further).map(|m| m.point).collect();
+        let mut sub_cells = Vec::new();
+        let mut start = 0;
+        while start < mains.len() {
+            let end = start + mains[start..].iter().take_while(|m| m.sub_cell == mains[start].sub_cell).count();
+            let bounds = CompactBounds::enclosing(&Bounds::around(&points[start..end]));
+            sub_cells.push(SubCell { start: start as u32, end: end as u32, bounds });
+            start = end;
+        }
+        let further = (!further.is_empty()).then(|| {
+            Box::new(FurtherPlaces {
+                places: Members::of(&further),
+                mains: further.iter().filter_map(|m| m.main.as_ref().map(rough)).collect(),
+                bounds: Bounds::around(&points[mains.len()..]),
+            })
+        });
+        Cell { mains: Members::of(&mains), bounds: Bounds::around(&points), sub_cells, further }
+    }
+
+    /// The ids of listings with a place in the cell, some more than once.
+    fn ids(&self) -> impl Iterator<Item = u32> + '_ {
+        let further = self.further.iter().flat_map(|further| further.places.ids.iter());
+        self.mains.ids.iter().chain(further).copied()
     }
 }
 
@@ -449,6 +488,10 @@ struct Probe<'a> {
     radius_km: f64,
     center: [f64; 3],
     limit2: f64,
+    /// The band around `limit2` within which a squared chord from a rough
+    /// point cannot tell: the band of haversine, and the most that rounding
+    /// each coordinate to single precision moves a chord near the radius.
+    rough_band: f64,
     filter: Filter,
     extra: Extra<'a>,
 }
@@ -477,6 +520,12 @@ impl Probe<'_> {
         inside || if (d2 - self.limit2).abs() > EDGE_BAND { d2 < self.limit2 } else { on_edge() }
     }
 
+    /// Like `within`, for a squared chord from a rough point.
+    #[inline]
+    fn rough_within(&self, inside: bool, d2: f64, on_edge: impl FnOnce() -> bool) -> bool {
+        inside || if (d2 - self.limit2).abs() > self.rough_band { d2 < self.limit2 } else { on_edge() }
+    }
+
     /// `(nearest chord², farthest chord² or 0 when the cell is inside, index)`
     /// of each of the cell's sub-cells the radius can reach.
     #[inline]
@@ -494,7 +543,7 @@ impl Probe<'_> {
         );
     }
 
-    /// Counts and ranks the members of one cell.
+    /// Counts and ranks the places of one cell: its main places, then its further places.
     fn visit(&self, cell: &Cell, scan: &mut Scan<'_>) {
         let (near, far) = cell.bounds.chord2_range(&self.center);
         if near > self.limit2 + EDGE_BAND {
@@ -502,57 +551,69 @@ impl Probe<'_> {
         }
         let cell_inside = far < self.limit2 - EDGE_BAND;
         if cell_inside && !scan.nearest.could_take(near) && self.extra.is_empty() {
-            if cell.further_mains.is_empty() {
-                scan.total += cell.count_matching(0, cell.ids.len(), &self.filter);
-            } else {
-                for sub in &cell.sub_cells {
-                    scan.total += cell.count_matching(sub.start as usize, sub.further_start as usize, &self.filter);
-                    self.visit_further(cell, sub, true, false, scan);
-                }
-            }
-            return;
+            scan.total += cell.mains.count_matching(0, cell.mains.ids.len(), &self.filter);
+        } else {
+            self.visit_sub_cells(cell, cell_inside, scan.nearest.could_take(near), scan);
         }
+        if let Some(further) = &cell.further {
+            self.visit_further(further, scan);
+        }
+    }
+
+    /// Counts and ranks the main places of a cell that the radius reaches
+    /// in part, or that may enter the page, a sub-cell at a time.
+    fn visit_sub_cells(&self, cell: &Cell, cell_inside: bool, rank_cell: bool, scan: &mut Scan<'_>) {
         let mut subs = std::mem::take(&mut scan.subs);
         self.sub_cells_in_reach(cell, cell_inside, &mut subs);
         // Nearest first, so the page fills with near members and the rest are only counted.
-        if scan.nearest.could_take(near) {
+        if rank_cell {
             subs.sort_by(|a, b| a.0.total_cmp(&b.0));
         }
         for &(near, far, sub_index) in subs.iter() {
             let sub = &cell.sub_cells[sub_index];
-            let (start, end) = (sub.start as usize, sub.further_start as usize);
+            let (start, end) = (sub.start as usize, sub.end as usize);
             let inside = far < self.limit2 - EDGE_BAND;
             let rank = scan.nearest.could_take(near);
             if inside && !rank && self.extra.is_empty() {
-                scan.total += cell.count_matching(start, end, &self.filter);
+                scan.total += cell.mains.count_matching(start, end, &self.filter);
             } else {
-                self.visit_members(cell, (start, end), inside, rank, scan);
-            }
-            if sub.further_start < sub.end {
-                self.visit_further(cell, sub, inside, rank, scan);
+                self.visit_mains(&cell.mains, (start, end), inside, rank, scan);
             }
         }
         scan.subs = subs;
     }
 
     /// Counts and ranks the main places of `start..end` that pass the filter one by one.
-    fn visit_members(&self, cell: &Cell, (start, end): (usize, usize), inside: bool, rank: bool, scan: &mut Scan<'_>) {
-        for (first, mut members) in cell.matching_words(start, end, &self.filter) {
+    fn visit_mains(
+        &self,
+        mains: &Members,
+        (start, end): (usize, usize),
+        inside: bool,
+        rank: bool,
+        scan: &mut Scan<'_>,
+    ) {
+        for (first, mut members) in mains.matching_words(start, end, &self.filter) {
             while members != 0 {
                 let member = first + members.trailing_zeros() as usize;
                 members &= members - 1;
-                let id = cell.ids[member];
-                if !self.extra.is_empty() && !self.extra.accepts(id) {
+                // The id is read only when needed: counting seldom needs it.
+                if !self.extra.is_empty() && !self.extra.accepts(mains.ids[member]) {
                     continue;
                 }
-                let d2 = chord2(&cell.points[member], &self.center);
-                // Counted without a branch: on the edge of the radius
-                // about half the members are in, unpredictably.
-                let within = self.within(inside, d2, || self.main_on_edge_within(scan.entries, id));
+                let on_edge = || self.main_on_edge_within(scan.entries, mains.ids[member]);
+                if !rank {
+                    // Counted without a branch: on the edge of the radius
+                    // about half the members are in, unpredictably.
+                    let within = self.rough_within(inside, rough_chord2(&mains.rough[member], &self.center), on_edge);
+                    scan.total += usize::from(within);
+                    continue;
+                }
+                let d2 = chord2(&mains.points[member], &self.center);
+                let within = self.within(inside, d2, on_edge);
                 scan.total += usize::from(within);
-                if rank && within {
-                    let candidate = Candidate { chord2: d2, id };
-                    if cell.has(member, SEVERAL_BIT as usize) {
+                if within {
+                    let candidate = Candidate { chord2: d2, id: mains.ids[member] };
+                    if mains.has(member, SEVERAL_BIT as usize) {
                         scan.nearest.offer_place(candidate);
                     } else {
                         scan.nearest.offer(candidate);
@@ -562,41 +623,50 @@ impl Probe<'_> {
         }
     }
 
-    /// Counts and ranks the further places of a sub-cell: a listing whose
-    /// main place is within reach is counted by it, so a further place
-    /// counts only when its main place is not.
-    fn visit_further(&self, cell: &Cell, sub: &SubCell, inside: bool, rank: bool, scan: &mut Scan<'_>) {
-        let (start, end) = (sub.further_start as usize, sub.end as usize);
-        for (first, mut members) in cell.matching_words(start, end, &self.filter) {
+    /// Counts and ranks a cell's further places: a listing whose main place
+    /// is within reach is counted by it, so a further place counts only when
+    /// its main place is not.
+    fn visit_further(&self, further: &FurtherPlaces, scan: &mut Scan<'_>) {
+        let (near, far) = further.bounds.chord2_range(&self.center);
+        if near > self.limit2 + EDGE_BAND {
+            return;
+        }
+        let inside = far < self.limit2 - EDGE_BAND;
+        let rank = scan.nearest.could_take(near);
+        let places = &further.places;
+        for (first, mut members) in places.matching_words(0, places.ids.len(), &self.filter) {
             while members != 0 {
                 let member = first + members.trailing_zeros() as usize;
                 members &= members - 1;
-                let id = cell.ids[member];
-                if !self.extra.is_empty() && !self.extra.accepts(id) {
+                // As for main places, the id is read only when needed.
+                let id = || places.ids[member];
+                if !self.extra.is_empty() && !self.extra.accepts(id()) {
                     continue;
                 }
-                let main = &cell.further_mains[sub.mains_offset as usize + member - start];
-                let main_within = self.main_within(main, scan.entries, id);
+                let main_d2 = rough_chord2(&further.mains[member], &self.center);
+                let main_within = self.rough_within(false, main_d2, || self.main_on_edge_within(scan.entries, id()));
                 if main_within && !rank {
                     continue;
                 }
-                let d2 = chord2(&cell.points[member], &self.center);
                 // On the edge, whether any further place is within: the listing counts once either way.
-                if self.within(inside, d2, || self.further_on_edge_within(scan.entries, id)) {
+                let on_edge = || self.further_on_edge_within(scan.entries, id());
+                let (d2, within) = if rank {
+                    let d2 = chord2(&places.points[member], &self.center);
+                    (d2, self.within(inside, d2, on_edge))
+                } else {
+                    let d2 = rough_chord2(&places.rough[member], &self.center);
+                    (d2, self.rough_within(inside, d2, on_edge))
+                };
+                if within {
                     if !main_within {
-                        scan.by_further.push(id);
+                        scan.by_further.push(id());
                     }
                     if rank {
-                        scan.nearest.offer_place(Candidate { chord2: d2, id });
+                        scan.nearest.offer_place(Candidate { chord2: d2, id: id() });
                     }
                 }
             }
         }
-    }
-
-    /// Whether a listing's main place, at unit vector `main`, is within the radius.
-    fn main_within(&self, main: &[f64; 3], entries: &[Option<Entry>], id: u32) -> bool {
-        self.within(false, chord2(main, &self.center), || self.main_on_edge_within(entries, id))
     }
 }
 
@@ -1113,7 +1183,7 @@ impl Inner {
     /// A cell's members that are still there and those joining, built anew;
     /// `None` when none is left.
     fn build_cell(&self, position: u32, joining: &[u32]) -> Option<Cell> {
-        let mut ids: Vec<u32> = self.cells.get(&position).map(|c| c.ids.clone()).unwrap_or_default();
+        let mut ids: Vec<u32> = self.cells.get(&position).map(|c| c.ids().collect()).unwrap_or_default();
         ids.extend_from_slice(joining);
         ids.sort_unstable();
         ids.dedup();
@@ -1169,12 +1239,14 @@ impl Inner {
         match &query.center {
             Some(center) => {
                 let angle = query.radius_km / EARTH_RADIUS_KM;
+                let limit2 = (2.0 * (angle / 2.0).sin()).powi(2);
                 let probe = Probe {
                     lat: center.lat,
                     lon: center.lon,
                     radius_km: query.radius_km,
                     center: unit_vector(center.lat, center.lon),
-                    limit2: (2.0 * (angle / 2.0).sin()).powi(2),
+                    limit2,
+                    rough_band: EDGE_BAND + 2.0 * limit2.sqrt() * ROUNDING + ROUNDING * ROUNDING,
                     filter: Filter::of(wanted),
                     extra,
                 };
@@ -1332,8 +1404,10 @@ impl Inner {
 
 #[cfg(test)]
 mod tests {
-    use super::{Bounds, CompactBounds, SearchIndex, PARALLEL_REBUILD};
-    use crate::domain::listing::ListingSummary;
+    use geo::{point, Destination, Haversine};
+
+    use super::{haversine_km, Bounds, CompactBounds, SearchIndex, PARALLEL_REBUILD};
+    use crate::domain::listing::{ListingSummary, PlaceSummary};
     use crate::places::Place;
     use crate::search::query::SearchQuery;
 
@@ -1357,6 +1431,48 @@ mod tests {
             let query = SearchQuery { center: Some(here), radius_km: 1.0, limit: 20, ..SearchQuery::default() };
             let found = index.search_with(&query, |page| (page.total, page.results.iter().map(|r| r.id).collect()));
             assert_eq!(found, (1, vec![*id]), "{}", listing.full_name);
+        }
+    }
+
+    #[test]
+    fn places_centimetres_either_side_of_the_radius_are_told_apart() {
+        // Counting reads points in single precision, which moves them by up
+        // to half a metre: at this radius that is more than the band within
+        // which haversine decides, and each place must still be decided
+        // exactly, main places and further places alike.
+        let (lat, lon, radius_km) = (45.5, -122.6, 480.0);
+        let mut listings = Vec::new();
+        for bearing in (0..360).step_by(3) {
+            for offset_m in [-0.5, -0.2, -0.05, 0.05, 0.2, 0.5] {
+                let at =
+                    Haversine.destination(point!(x: lon, y: lat), f64::from(bearing), radius_km * 1000.0 + offset_m);
+                let id = listings.len() as i64 + 1;
+                let listing = if id % 2 == 0 {
+                    ListingSummary::example(&format!("Clinician {id}"), at.y(), at.x())
+                } else {
+                    // The main place far out of reach, a further place on the edge.
+                    let mut listing = ListingSummary::example(&format!("Clinician {id}"), 30.0, -100.0);
+                    let (city, region, country) = ("Edge".to_string(), None, "US".to_string());
+                    listing.other_locations =
+                        vec![PlaceSummary { city, region, country, latitude: at.y(), longitude: at.x() }];
+                    listing
+                };
+                listings.push((id, listing));
+            }
+        }
+        let nearest_km = |listing: &ListingSummary| {
+            let further = listing.other_locations.iter().map(|at| haversine_km(lat, lon, at.latitude, at.longitude));
+            further.fold(haversine_km(lat, lon, listing.latitude, listing.longitude), f64::min)
+        };
+        let within = listings.iter().filter(|(_, listing)| nearest_km(listing) <= radius_km).count();
+        assert!(within > 0 && within < listings.len());
+        let index = SearchIndex::new();
+        index.extend(listings);
+        // A page of one leaves nearly every listing to be counted; a page of all ranks them.
+        for limit in [1, 1000] {
+            let here = Place { lat, lon, label: String::new(), ..Place::default() };
+            let query = SearchQuery { center: Some(here), radius_km, limit, ..SearchQuery::default() };
+            assert_eq!(index.search_with(&query, |page| page.total), within, "a page of {limit}");
         }
     }
 
