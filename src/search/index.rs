@@ -471,7 +471,7 @@ impl Nearest {
 /// What a proximity search gathers as it visits cells.
 struct Scan<'a> {
     entries: &'a [Option<Entry>],
-    /// Matches among listings at one place.
+    /// Matching listings counted by their main place.
     total: usize,
     /// Matching listings counted by a further place (their main place out of
     /// reach), once for each such place: deduplicated at the end.
@@ -514,16 +514,21 @@ impl Probe<'_> {
     }
 
     /// Whether a member at squared chord `d2` is within the radius; `on_edge`
-    /// decides when the chord is too close to it to tell.
+    /// decides when the chord is within `band` of the radius's, too close to tell.
     #[inline]
-    fn within(&self, inside: bool, d2: f64, on_edge: impl FnOnce() -> bool) -> bool {
-        inside || if (d2 - self.limit2).abs() > EDGE_BAND { d2 < self.limit2 } else { on_edge() }
+    fn within(&self, inside: bool, (d2, band): (f64, f64), on_edge: impl FnOnce() -> bool) -> bool {
+        inside || if (d2 - self.limit2).abs() > band { d2 < self.limit2 } else { on_edge() }
     }
 
-    /// Like `within`, for a squared chord from a rough point.
+    /// The squared chord from the centre to a member, and the band it tells
+    /// within: in full precision for ranking, from its rough point otherwise.
     #[inline]
-    fn rough_within(&self, inside: bool, d2: f64, on_edge: impl FnOnce() -> bool) -> bool {
-        inside || if (d2 - self.limit2).abs() > self.rough_band { d2 < self.limit2 } else { on_edge() }
+    fn chord2_to(&self, members: &Members, member: usize, precise: bool) -> (f64, f64) {
+        if precise {
+            (chord2(&members.points[member], &self.center), EDGE_BAND)
+        } else {
+            (rough_chord2(&members.rough[member], &self.center), self.rough_band)
+        }
     }
 
     /// `(nearest chord², farthest chord² or 0 when the cell is inside, index)`
@@ -600,19 +605,13 @@ impl Probe<'_> {
                 if !self.extra.is_empty() && !self.extra.accepts(mains.ids[member]) {
                     continue;
                 }
-                let on_edge = || self.main_on_edge_within(scan.entries, mains.ids[member]);
-                if !rank {
-                    // Counted without a branch: on the edge of the radius
-                    // about half the members are in, unpredictably.
-                    let within = self.rough_within(inside, rough_chord2(&mains.rough[member], &self.center), on_edge);
-                    scan.total += usize::from(within);
-                    continue;
-                }
-                let d2 = chord2(&mains.points[member], &self.center);
-                let within = self.within(inside, d2, on_edge);
+                let chord = self.chord2_to(mains, member, rank);
+                // Counted without a branch: on the edge of the radius
+                // about half the members are in, unpredictably.
+                let within = self.within(inside, chord, || self.main_on_edge_within(scan.entries, mains.ids[member]));
                 scan.total += usize::from(within);
-                if within {
-                    let candidate = Candidate { chord2: d2, id: mains.ids[member] };
+                if rank && within {
+                    let candidate = Candidate { chord2: chord.0, id: mains.ids[member] };
                     if mains.has(member, SEVERAL_BIT as usize) {
                         scan.nearest.offer_place(candidate);
                     } else {
@@ -643,21 +642,14 @@ impl Probe<'_> {
                 if !self.extra.is_empty() && !self.extra.accepts(id()) {
                     continue;
                 }
-                let main_d2 = rough_chord2(&further.mains[member], &self.center);
-                let main_within = self.rough_within(false, main_d2, || self.main_on_edge_within(scan.entries, id()));
+                let main = (rough_chord2(&further.mains[member], &self.center), self.rough_band);
+                let main_within = self.within(false, main, || self.main_on_edge_within(scan.entries, id()));
                 if main_within && !rank {
                     continue;
                 }
+                let chord @ (d2, _) = self.chord2_to(places, member, rank);
                 // On the edge, whether any further place is within: the listing counts once either way.
-                let on_edge = || self.further_on_edge_within(scan.entries, id());
-                let (d2, within) = if rank {
-                    let d2 = chord2(&places.points[member], &self.center);
-                    (d2, self.within(inside, d2, on_edge))
-                } else {
-                    let d2 = rough_chord2(&places.rough[member], &self.center);
-                    (d2, self.rough_within(inside, d2, on_edge))
-                };
-                if within {
+                if self.within(inside, chord, || self.further_on_edge_within(scan.entries, id())) {
                     if !main_within {
                         scan.by_further.push(id());
                     }
